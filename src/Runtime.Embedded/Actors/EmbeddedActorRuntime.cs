@@ -12,12 +12,14 @@ namespace AgentPlatform.Runtime.Embedded.Actors;
 /// thread pool, commits their state at the end of each turn and deactivates them when idle.</summary>
 /// <remarks>
 /// Calls to one actor are turn-based: invocations, one-way posts, timer ticks and reminder fires of one actor never
-/// overlap, while different actors run in parallel. A caller's continuation runs on the thread that finished the turn.
+/// overlap, while different actors run in parallel. A caller's continuation runs on the thread that finished the turn
+/// (as with a <see cref="TaskCompletionSource"/> without asynchronous continuations), which saves a thread-pool hop
+/// per call; a caller must therefore not block synchronously right after awaiting a call.
 /// Calls are not reentrant: an actor that calls itself, directly or through a cycle of actors, waits for ever unless
 /// the call is cancelled. Call <see cref="StartAsync"/> once at startup so persisted reminders are loaded; the first
 /// call starts the runtime too when nobody did.
 /// </remarks>
-public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
+public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDisposable
 {
     private readonly FrozenDictionary<string, ActorTypeEntry> _types;
     private readonly ConcurrentDictionary<ActorId, ActorActivation> _activations = new();
@@ -163,6 +165,9 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
             await deactivation;
         }
     }
+
+    /// <summary>Disposes synchronously, for containers disposed without <c>DisposeAsync</c>; see <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal void Remove(ActorActivation activation) =>
         _activations.TryRemove(new KeyValuePair<ActorId, ActorActivation>(activation.Id, activation));
