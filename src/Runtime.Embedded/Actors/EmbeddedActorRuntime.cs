@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.Embedded.Reminders;
@@ -22,7 +21,6 @@ namespace AgentPlatform.Runtime.Embedded.Actors;
 public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDisposable
 {
     private readonly FrozenDictionary<string, ActorTypeEntry> _types;
-    private readonly ConcurrentDictionary<ActorId, ActorActivation> _activations = new();
     private readonly EmbeddedReminderService _reminderService;
     private readonly ITimer _idleTimer;
     private readonly Lock _startGate = new();
@@ -71,7 +69,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
     }
 
     /// <summary>The number of actors currently activated (or holding queued calls).</summary>
-    public int ActiveActorCount => _activations.Count;
+    public int ActiveActorCount => _types.Values.Sum(type => type.Activations.Count);
 
     internal EmbeddedRuntimeOptions Options { get; }
 
@@ -149,7 +147,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
         await _idleTimer.DisposeAsync();
         _reminderService.Detach();
         var deactivations = new List<ValueTask<object?>>();
-        foreach (var activation in _activations.Values)
+        foreach (var activation in _types.Values.SelectMany(type => type.Activations.Values))
         {
             var completion = TurnCompletion.Rent();
             var pending = completion.AsValueTask();
@@ -170,7 +168,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal void Remove(ActorActivation activation) =>
-        _activations.TryRemove(new KeyValuePair<ActorId, ActorActivation>(activation.Id, activation));
+        _types[activation.Id.Type].Activations.TryRemove(new KeyValuePair<string, ActorActivation>(activation.Id.Key, activation));
 
     private void Enqueue(ActorId id, in TurnRequest request)
     {
@@ -180,21 +178,22 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
             StartInBackground();
         }
 
+        if (id.Type is null)
+        {
+            throw new ArgumentException("The actor id is empty.", nameof(id));
+        }
+
+        if (!_types.TryGetValue(id.Type, out var type))
+        {
+            throw new ActorTypeNotRegisteredException(id.Type);
+        }
+
         while (true)
         {
-            if (!_activations.TryGetValue(id, out var activation))
+            if (!type.Activations.TryGetValue(id.Key, out var activation))
             {
-                if (id.Type is null)
-                {
-                    throw new ArgumentException("The actor id is empty.", nameof(id));
-                }
-
-                if (!_types.TryGetValue(id.Type, out var type))
-                {
-                    throw new ActorTypeNotRegisteredException(id.Type);
-                }
-
-                activation = _activations.GetOrAdd(id, static (id, arg) => new ActorActivation(arg.Runtime, arg.Type, id), (Runtime: this, Type: type));
+                activation = type.Activations.GetOrAdd(
+                    id.Key, static (_, arg) => new ActorActivation(arg.Runtime, arg.Type, arg.Id), (Runtime: this, Type: type, Id: id));
             }
 
             if (activation.TryEnqueue(request))
@@ -229,9 +228,12 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
     private void ScanIdle()
     {
         var now = Time.GetTimestamp();
-        foreach (var pair in _activations)
+        foreach (var type in _types.Values)
         {
-            pair.Value.TryQueueDeactivation(now, null);
+            foreach (var pair in type.Activations)
+            {
+                pair.Value.TryQueueDeactivation(now, null);
+            }
         }
     }
 }
