@@ -13,6 +13,9 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 {
     private const int TurnsPerDrain = 64;
 
+    [ThreadStatic]
+    private static bool _draining;
+
     private readonly EmbeddedActorRuntime _runtime;
     private readonly ActorTypeEntry _type;
     private readonly Lock _gate = new();
@@ -92,6 +95,19 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 
     private void Drain()
     {
+        _draining = true;
+        try
+        {
+            DrainBatch();
+        }
+        finally
+        {
+            _draining = false;
+        }
+    }
+
+    private void DrainBatch()
+    {
         for (var i = 0; i < TurnsPerDrain; i++)
         {
             TurnRequest request;
@@ -132,8 +148,16 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
         _pendingTurn = default;
         turn.GetResult();
 
-        // The awaited work may have completed on any thread (another actor's, the store's); continue on the pool.
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        // Continue inline only on a pool thread that is not draining another actor (for example a store's
+        // asynchronous completion); otherwise that thread belongs to someone else, so continue on the pool.
+        if (!_draining && Thread.CurrentThread.IsThreadPoolThread)
+        {
+            Drain();
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     private void Grow()
@@ -199,7 +223,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             var state = _state!;
             if (state.HasPendingChanges)
             {
-                await state.SaveStateAsync(CancellationToken.None);
+                await state.CommitTurnAsync();
             }
 
             state.EndTurn();
@@ -259,7 +283,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
                 await actor.OnDeactivateAsync(CancellationToken.None);
                 if (_state!.HasPendingChanges)
                 {
-                    await _state.SaveStateAsync(CancellationToken.None);
+                    await _state.CommitTurnAsync();
                 }
             }
             catch (Exception error)
