@@ -5,36 +5,16 @@ using AgentPlatform.Runtime.Embedded.State;
 
 namespace AgentPlatform.Bench.Runtime;
 
-/// <summary>Embedded actor runtime: RPC round trips, one-way posts, resident actors, durable turns.</summary>
-public sealed class RuntimeBench : BenchSuite
+/// <summary>The embedded actor runtime measurements; each is exposed as its own suite below.</summary>
+internal static class RuntimeBench
 {
-    private const int Callers = 64;
+    public const int Callers = 64;
     private static readonly TimeSpan RunTime = TimeSpan.FromSeconds(1);
-
-    public override string Name => "runtime";
-
-    public override string Description => "embedded actors: RPC round trips/s, posts/s, 100k actors heap, durable turns/s";
-
-    public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        Measurement.Report(report, $"actor RPC round trips ({Callers} concurrent callers, one actor each)", "ops/s", await Measurement.RepeatAsync(report.Runs, RpcAsync));
-        Measurement.Report(report, "fire-and-forget posts (2,000,000 to 1,000 actors, until all handled)", "ops/s", await Measurement.RepeatAsync(report.Runs, PostsAsync));
-        var heap = new List<double>();
-        for (var run = 0; run < report.Runs; run++)
-        {
-            heap.Add(await ResidentActorsAsync());
-        }
-
-        report.Row("managed heap of 100,000 activated actors", "MiB", [.. heap.Select(b => b / (1024 * 1024))]);
-        report.Row("managed heap per activated actor", "bytes", [.. heap.Select(b => b / 100_000)]);
-        Measurement.Report(report, "durable actor turns (SQLite FULL, group commit, 1,000 actors)", "turns/s", await Measurement.RepeatAsync(report.Runs, DurableTurnsAsync));
-    }
 
     private static EmbeddedActorRuntime CreateRuntime(IActorStateStore store, params ActorTypeRegistration[] types) =>
         new(types, store, new EmbeddedReminderService(new InMemoryReminderStore()));
 
-    private static async Task<Measurement> RpcAsync()
+    public static async Task<Measurement> RpcAsync()
     {
         await using var runtime = CreateRuntime(new InMemoryActorStateStore(), BenchActors.Ping);
         var ids = Enumerable.Range(0, Callers).Select(i => ActorId.Create("ping", $"p{i}")).ToArray();
@@ -61,7 +41,7 @@ public sealed class RuntimeBench : BenchSuite
         });
     }
 
-    private static async Task<Measurement> PostsAsync()
+    public static async Task<Measurement> PostsAsync()
     {
         const int actors = 1_000;
         const int perActor = 2_000;
@@ -84,7 +64,7 @@ public sealed class RuntimeBench : BenchSuite
         return stop(actors * (double)perActor);
     }
 
-    private static async Task<double> ResidentActorsAsync()
+    public static async Task<double> ResidentActorsAsync()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var runtime = CreateRuntime(new InMemoryActorStateStore(), BenchActors.Ping);
@@ -113,7 +93,7 @@ public sealed class RuntimeBench : BenchSuite
         return after - before;
     }
 
-    private static async Task<Measurement> DurableTurnsAsync()
+    public static async Task<Measurement> DurableTurnsAsync()
     {
         const int actors = 1_000;
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-bench", Guid.NewGuid().ToString("N"));
