@@ -37,6 +37,8 @@ internal sealed class WorkflowHarness
 
     public string InstanceId { get; }
 
+    public WorkflowDefinition Definition => _decider.Definition;
+
     public List<WorkflowEvent> History { get; } = [];
 
     public List<WorkflowCommand> Executed { get; } = [];
