@@ -207,11 +207,9 @@ public sealed partial class WorkflowExecution
     private void CompleteStep(int step, JsonElement? output)
     {
         var runtime = _steps[step];
-        runtime.Status = StepStatus.Completed;
+        End(runtime, StepStatus.Completed);
         runtime.Output = output;
         runtime.Error = null;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
         SettleStep(step);
     }
 
@@ -219,10 +217,8 @@ public sealed partial class WorkflowExecution
     {
         var plan = _plan.Steps[step];
         var runtime = _steps[step];
-        runtime.Status = StepStatus.Failed;
+        End(runtime, StepStatus.Failed);
         runtime.Error = error;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
         RetireTimer(runtime);
         switch (plan.Failure.Action)
         {
@@ -395,9 +391,7 @@ public sealed partial class WorkflowExecution
     {
         var plan = _plan.Steps[step];
         var runtime = _steps[step];
-        runtime.Status = StepStatus.Skipped;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
+        End(runtime, StepStatus.Skipped);
         var entry = new OutboxEntry { Kind = OutboxKind.SkipStep, Step = step, Key = plan.Id, Text = reason, Cutoff = _index };
         _unrecordedSkips[plan.Id] = entry;
         Enqueue(entry);
@@ -428,9 +422,7 @@ public sealed partial class WorkflowExecution
     {
         var plan = _plan.Steps[step];
         var runtime = _steps[step];
-        runtime.Status = StepStatus.Abandoned;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
+        End(runtime, StepStatus.Abandoned);
         if (runtime.TaskId is { } taskId)
         {
             _awaitedTasks.Remove(taskId);
@@ -480,6 +472,13 @@ public sealed partial class WorkflowExecution
             ? new OutboxEntry { Kind = OutboxKind.CompleteWorkflow, Output = output, Cutoff = _index }
             : new OutboxEntry { Kind = OutboxKind.FailWorkflow, Text = error, Cutoff = _index };
         Enqueue(_finishEntry);
+    }
+
+    private void End(StepRuntime runtime, StepStatus status)
+    {
+        runtime.Status = status;
+        runtime.EndedAt = _now;
+        runtime.EndIndex = _index;
     }
 
     private void CreateTimer(int step, string timerId, TimerPurpose purpose, DateTimeOffset fireAt)
