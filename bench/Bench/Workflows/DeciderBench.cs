@@ -31,18 +31,20 @@ public sealed class DeciderBench : BenchSuite
 
         report.Note($"{label}: {history.Count:N0} events");
         const int Repeats = 20;
-        for (var warmup = 0; warmup < 5; warmup++)
+        for (var warmup = 0; warmup < 40; warmup++)
         {
             decider.Decide(history);
         }
 
         var replayMicros = new List<double>();
+        var cpuMicros = new List<double>();
         var nsPerEvent = new List<double>();
         var bytesPerEvent = new List<double>();
         for (var run = 0; run < report.Runs; run++)
         {
             GC.Collect();
             var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < Repeats; i++)
             {
@@ -50,6 +52,7 @@ public sealed class DeciderBench : BenchSuite
             }
 
             watch.Stop();
+            cpuMicros.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / Repeats);
             var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
             replayMicros.Add(watch.Elapsed.TotalMicroseconds / Repeats);
             nsPerEvent.Add(watch.Elapsed.TotalNanoseconds / Repeats / history.Count);
@@ -57,6 +60,7 @@ public sealed class DeciderBench : BenchSuite
         }
 
         report.Row($"{label}: full replay + decide", "µs", replayMicros);
+        report.Row($"{label}: full replay + decide, process CPU time", "µs", cpuMicros);
         report.Row($"{label}: replay cost per event", "ns", nsPerEvent);
         report.Row($"{label}: replay allocation per event", "bytes", bytesPerEvent);
         MeasureIncremental(report, label, decider, history);
