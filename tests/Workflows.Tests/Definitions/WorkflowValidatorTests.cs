@@ -209,6 +209,18 @@ public sealed class WorkflowValidatorTests
     }
 
     [Fact]
+    public void With_declared_inputs_references_to_undeclared_input_fields_are_reported()
+    {
+        var problem = Single("""
+            id: w
+            inputs: { doc: { type: string } }
+            steps:
+              - { id: a, kind: agent_task, agent: x, input: { d: "${input.doc}", e: "${input.dcc}" } }
+            """, "steps[a].input");
+        Assert.Equal("'input.dcc' references input field 'dcc', which is not declared in inputs", problem.Message);
+    }
+
+    [Fact]
     public void A_valid_definition_has_no_problems()
     {
         var definition = WorkflowDefinitionLoader.FromYaml("""
