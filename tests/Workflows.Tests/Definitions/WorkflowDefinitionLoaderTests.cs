@@ -124,6 +124,18 @@ public sealed class WorkflowDefinitionLoaderTests
             steps:
               - { id: a, kind: agent_task, agent: x, retry: { max_attempts: lots } }
             """));
-        Assert.Contains("max_attempts", Assert.Single(wrongType.Problems).Path);
+        var problem = Assert.Single(wrongType.Problems);
+        Assert.Equal("steps[a].retry.max_attempts", problem.Path);
+        Assert.Equal("a", problem.StepId);
+        Assert.Equal("retry.max_attempts", problem.Field);
+        var nested = Assert.Throws<WorkflowDefinitionException>(() => WorkflowDefinitionLoader.FromYaml("""
+            id: w
+            steps:
+              - id: p
+                kind: parallel
+                branches:
+                  - steps: [ { id: c, kind: condition, if: true, then: [] } ]
+            """));
+        Assert.Equal("steps[p].branches[0].steps[c].if", Assert.Single(nested.Problems).Path);
     }
 }
