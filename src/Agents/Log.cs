@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "The agent runtime failed to subscribe to its pub/sub topic")]
     public static partial void AgentRuntimeStartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "The status change of agent {AgentId} to {Status} was not published")]
+    public static partial void StatusChangeNotPublished(ILogger logger, Exception exception, string agentId, string status);
 }
