@@ -2,38 +2,22 @@ using System.Collections.Frozen;
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.PubSub;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.Agents.Liveness;
 
 /// <summary>What every presence actor shares: the options, where to publish status changes, and the in-process agent types.</summary>
-internal sealed class AgentPresenceContext
+internal sealed class AgentPresenceContext(AgentLivenessOptions options, IPubSub pubSub, IEnumerable<string> inProcessAgentTypes, ILogger logger)
 {
-    public AgentPresenceContext(
-        IOptions<AgentLivenessOptions> options,
-        IPubSub pubSub,
-        IEnumerable<AgentTypeRegistration> agentTypes,
-        ILogger<AgentPresenceContext>? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options.Value;
-        PubSub = pubSub;
-        InProcessAgentTypes = agentTypes.Select(t => t.Type).ToFrozenSet(StringComparer.Ordinal);
-        Logger = logger ?? NullLogger<AgentPresenceContext>.Instance;
-        OfflineAfter = Options.HeartbeatInterval * Options.MissedHeartbeatsBeforeOffline;
-    }
+    public AgentLivenessOptions Options { get; } = options;
 
-    public AgentLivenessOptions Options { get; }
+    public TimeSpan OfflineAfter { get; } = options.HeartbeatInterval * options.MissedHeartbeatsBeforeOffline;
 
-    public TimeSpan OfflineAfter { get; }
-
-    public IPubSub PubSub { get; }
+    public IPubSub PubSub { get; } = pubSub;
 
     /// <summary>Agent types hosted in this process by the programming model; their agents are always alive.</summary>
-    public FrozenSet<string> InProcessAgentTypes { get; }
+    public FrozenSet<string> InProcessAgentTypes { get; } = inProcessAgentTypes.ToFrozenSet(StringComparer.Ordinal);
 
-    public ILogger Logger { get; }
+    public ILogger Logger { get; } = logger;
 
     public bool IsInProcess(string agentId) =>
         AgentId.TryParse(agentId, out var id) && InProcessAgentTypes.Contains(id.Type);
