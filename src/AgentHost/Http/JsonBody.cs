@@ -160,7 +160,9 @@ public static class JsonBody
             var unknown = root.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => e.Message.Contains($"'{n}'", StringComparison.Ordinal));
             if (unknown is not null)
             {
-                return path is null ? unknown : $"{path}.{unknown}";
+                return path is null ? unknown
+                    : path == unknown || path.EndsWith("." + unknown, StringComparison.Ordinal) ? path
+                    : $"{path}.{unknown}";
             }
         }
 
