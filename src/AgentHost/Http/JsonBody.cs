@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Http;
@@ -124,6 +125,11 @@ public static class JsonBody
                 return required
                     ? JsonBodyResult<JsonDocument>.Failed(Problems.Validation("$", "a JSON body is required"))
                     : JsonBodyResult<JsonDocument>.Absent();
+            }
+
+            if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                return JsonBodyResult<JsonDocument>.Failed(Problems.MalformedJson("The body is not valid UTF-8."));
             }
 
             try
