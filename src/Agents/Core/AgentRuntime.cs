@@ -69,6 +69,11 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask StartAsync(CancellationToken cancellationToken = default)
     {
+        if (Volatile.Read(ref _started) is { IsCompletedSuccessfully: true })
+        {
+            return ValueTask.CompletedTask;
+        }
+
         lock (_gate)
         {
             _started ??= SubscribeAsync();

@@ -98,6 +98,28 @@ public sealed class AgentRpcTests
     }
 
     [Fact]
+    public async Task An_exception_thrown_by_the_handler_reaches_the_sender()
+    {
+        await using var host = await StartAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            async () => await host.Agents.SendMessageAsync(new Fail("broken"), Echo, cancellationToken: TestTimeout.After()));
+
+        Assert.Equal("broken", error.Message);
+        Assert.Equal("ok to echo/e1 from outside rpc=True", await host.Agents.SendMessageAsync(new Ping("ok"), Echo, cancellationToken: TestTimeout.After()));
+    }
+
+    [Fact]
+    public void Adding_agents_twice_registers_the_runtime_once()
+    {
+        var services = new ServiceCollection();
+        services.AddAgents();
+        services.AddAgents();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IAgentRuntime));
+    }
+
+    [Fact]
     public async Task A_cancelled_token_fails_the_call_without_running_the_handler()
     {
         await using var host = await StartAsync();

@@ -42,6 +42,9 @@ internal sealed class EchoAgent(ActorHost host, CallProbe probe) : RoutedAgent(h
     }
 
     [Rpc]
+    private static string OnFail(Fail fail) => throw new InvalidOperationException(fail.Text);
+
+    [Rpc]
     private async ValueTask<string> OnHangAsync(Hang hang, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref probe.Invocations);

@@ -32,3 +32,5 @@ internal sealed record Increment(int By);
 internal sealed record Note(string Text);
 
 internal sealed record ReadNote;
+
+internal sealed record Fail(string Text);
