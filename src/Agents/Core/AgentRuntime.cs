@@ -112,6 +112,11 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         object message, TopicId topic, AgentId? sender = null, string? messageId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (topic.Type is null)
+        {
+            throw new ArgumentException("The topic id is empty.", nameof(topic));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         await StartAsync(cancellationToken);
         var messageType = AgentEnvelope.TypeName(message.GetType());
