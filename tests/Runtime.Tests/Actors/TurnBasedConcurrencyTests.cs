@@ -99,6 +99,61 @@ public sealed class TurnBasedConcurrencyTests
         Assert.Equal(Enumerable.Range(0, 500), seen);
     }
 
+    [Fact]
+    public async Task Calls_timer_ticks_and_reminder_fires_of_one_actor_never_overlap()
+    {
+        var time = new ManualTimeProvider();
+        var inFlight = 0;
+        var maxInFlight = 0;
+        var kinds = new HashSet<string>();
+        async ValueTask Turn(string kind)
+        {
+            InterlockedMax(ref maxInFlight, Interlocked.Increment(ref inFlight));
+            await Task.Yield();
+            kinds.Add(kind);
+            Interlocked.Decrement(ref inFlight);
+        }
+
+        var behavior = new FakeActorBehavior
+        {
+            Activate = (actor, _) =>
+            {
+                actor.ActorHost.Timers.Register("t", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+                return ValueTask.CompletedTask;
+            },
+            Invoke = async (_, _, _) =>
+            {
+                await Turn("call");
+                return null;
+            },
+            Timer = (_, _, _) => Turn("timer"),
+            Reminder = (_, _, _) => Turn("reminder"),
+        };
+        await using var fixture = RuntimeFixture.InMemory(time, types: FakeActor.Type("mixed", behavior));
+        await fixture.Runtime.StartAsync(TestTimeout.After());
+        var id = ActorId.Create("mixed", "1");
+        await fixture.Reminders.RegisterAsync(id, new AgentPlatform.Runtime.Reminders.ReminderRegistration("r", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+        var calls = Task.Run(async () =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                await fixture.Runtime.InvokeAsync(id, "call", null);
+            }
+        });
+        for (var second = 0; second < 100; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await fixture.Runtime.InvokeAsync(id, "call", null).AsTask().WithTimeout();
+        }
+
+        await calls.WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "call", null).AsTask().WithTimeout();
+
+        Assert.Equal(1, maxInFlight);
+        Assert.Equal(["call", "reminder", "timer"], kinds.Order(StringComparer.Ordinal));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         var current = Volatile.Read(ref target);

@@ -15,8 +15,7 @@ public sealed class ReminderTests
     public async Task A_periodic_reminder_fires_at_its_due_time_and_then_every_period()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = RuntimeFixture.InMemory(time, types: Type(time));
-        await fixture.Runtime.StartAsync(TestTimeout.After());
+        await using var fixture = await StartInMemoryAsync(time);
         var id = ActorId.Create("reminded", "1");
         var start = time.GetUtcNow();
 
@@ -36,8 +35,7 @@ public sealed class ReminderTests
     public async Task A_one_shot_reminder_fires_once_and_is_then_gone()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = RuntimeFixture.InMemory(time, types: Type(time));
-        await fixture.Runtime.StartAsync(TestTimeout.After());
+        await using var fixture = await StartInMemoryAsync(time);
         var id = ActorId.Create("reminded", "1");
 
         await fixture.Reminders.RegisterAsync(id, new ReminderRegistration("once", TimeSpan.FromSeconds(30)), TestTimeout.After());
@@ -52,8 +50,7 @@ public sealed class ReminderTests
     public async Task An_unregistered_reminder_does_not_fire()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = RuntimeFixture.InMemory(time, types: Type(time));
-        await fixture.Runtime.StartAsync(TestTimeout.After());
+        await using var fixture = await StartInMemoryAsync(time);
         var id = ActorId.Create("reminded", "1");
         await fixture.Reminders.RegisterAsync(id, new ReminderRegistration("beat", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         Assert.NotNull(await fixture.Reminders.GetAsync(id, "beat"));
@@ -69,8 +66,7 @@ public sealed class ReminderTests
     public async Task Registering_again_replaces_the_reminder()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = RuntimeFixture.InMemory(time, types: Type(time));
-        await fixture.Runtime.StartAsync(TestTimeout.After());
+        await using var fixture = await StartInMemoryAsync(time);
         var id = ActorId.Create("reminded", "1");
         var start = time.GetUtcNow();
 
@@ -159,6 +155,13 @@ public sealed class ReminderTests
         time.Advance(TimeSpan.FromMinutes(1));
         await all.Task.WithTimeout();
         Assert.Equal(10_000, fixture.Reminders.Count);
+    }
+
+    private async Task<RuntimeFixture> StartInMemoryAsync(ManualTimeProvider time)
+    {
+        var fixture = RuntimeFixture.InMemory(time, types: Type(time));
+        await fixture.Runtime.StartAsync(TestTimeout.After());
+        return fixture;
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
