@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentPlatform.Agents.Tests.Liveness;
 
+/// <summary>Liveness on the embedded runtime with a manual clock.</summary>
+/// <remarks>Advancing the clock queues due reminder fires on their actors before it returns, so the next call to the same
+/// presence actor runs after them: reading the status right after an advance is deterministic.</remarks>
 public sealed class AgentPresenceTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
