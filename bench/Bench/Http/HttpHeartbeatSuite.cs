@@ -7,12 +7,12 @@ public sealed class HttpHeartbeatSuite : BenchSuite
 {
     public override string Name => "http-heartbeat";
 
-    public override string Description => "wrk -t2 -c64: GET /healthz (bare Kestrel ceiling) and authenticated POST /api/v1/agents/me/heartbeat (64 agents, 1 agent)";
+    public override string Description => "wrk -t2 -c64: GET /healthz (bare ceiling), authenticated GET /agents/me and POST /agents/me/heartbeat";
 
     public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WRK_SECONDS") ?? "6", CultureInfo.InvariantCulture));
+        var duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WRK_SECONDS") ?? "4", CultureInfo.InvariantCulture));
         await using var host = await BenchHost.StartAsync(null, cancellationToken);
         var keys = new List<string>();
         for (var i = 0; i < Connections; i++)
@@ -20,11 +20,13 @@ public sealed class HttpHeartbeatSuite : BenchSuite
             keys.Add((await host.RegisterAsync($"bench-heartbeat-{i}", cancellationToken)).Key);
         }
 
-        var manyAgents = await WriteScriptAsync(keys, cancellationToken);
-        var oneAgent = await WriteScriptAsync(keys.Take(1).ToList(), cancellationToken);
+        var manyAgents = await WriteScriptAsync("POST", HeartbeatPath, keys, cancellationToken);
+        var oneAgent = await WriteScriptAsync("POST", HeartbeatPath, keys.Take(1).ToList(), cancellationToken);
+        var reads = await WriteScriptAsync("GET", "api/v1/agents/me", keys, cancellationToken);
         try
         {
             await MeasureAsync(report, "GET /healthz (bare ceiling)", new Uri(host.BaseAddress, "healthz"), null, duration, cancellationToken);
+            await MeasureAsync(report, $"GET /agents/me, {Connections} agents round-robin", new Uri(host.BaseAddress, "api/v1/agents/me"), reads, duration, cancellationToken);
             await MeasureAsync(report, $"POST heartbeat, {Connections} agents round-robin", new Uri(host.BaseAddress, HeartbeatPath), manyAgents, duration, cancellationToken);
             await MeasureAsync(report, "POST heartbeat, 1 agent", new Uri(host.BaseAddress, HeartbeatPath), oneAgent, duration, cancellationToken);
         }
@@ -32,6 +34,7 @@ public sealed class HttpHeartbeatSuite : BenchSuite
         {
             File.Delete(manyAgents);
             File.Delete(oneAgent);
+            File.Delete(reads);
         }
 
         report.Note($"Load average during the run: {File.ReadAllText("/proc/loadavg").Trim()} (2 cores, shared).");
@@ -40,7 +43,7 @@ public sealed class HttpHeartbeatSuite : BenchSuite
     private const int Connections = 64;
     private const string HeartbeatPath = "api/v1/agents/me/heartbeat";
 
-    private static async Task<string> WriteScriptAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    private static async Task<string> WriteScriptAsync(string method, string path, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var script = Path.Combine(Path.GetTempPath(), $"heartbeat-{Guid.NewGuid():N}.lua");
         var list = string.Join(", ", keys.Select(k => $"\"Bearer {k}\""));
@@ -49,7 +52,7 @@ public sealed class HttpHeartbeatSuite : BenchSuite
             local i = 0
             request = function()
               i = i + 1
-              return wrk.format("POST", "/{{HeartbeatPath}}", { ["Authorization"] = keys[(i % #keys) + 1] })
+              return wrk.format("{{method}}", "/{{path}}", { ["Authorization"] = keys[(i % #keys) + 1] })
             end
             """, cancellationToken);
         return script;
