@@ -15,6 +15,7 @@ public sealed class AgentIdentityRestartTests(ITestOutputHelper output)
         var timeout = TestTimeout.After(120);
         await using var host = await HostProcess.StartNewAsync(output, cancellationToken: timeout);
         using var client = host.CreateClient();
+        await AssertLogsListeningAsync(host, timeout);
 
         var (id, key) = await RegisterAsync(client, "e2e-durable", timeout);
         var (_, rotatedAway) = await RegisterAsync(client, "e2e-rotated", timeout);
@@ -73,6 +74,19 @@ public sealed class AgentIdentityRestartTests(ITestOutputHelper output)
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return await client.SendAsync(request, cancellationToken);
+    }
+
+    private static async Task AssertLogsListeningAsync(HostProcess host, CancellationToken cancellationToken)
+    {
+        // The line is written once the server has started, which may be just after /healthz first answers.
+        var expected = $"Agent host listening on http://127.0.0.1:{host.Port}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!host.Log.Contains(expected, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        Assert.Contains(expected, host.Log, StringComparison.Ordinal);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
