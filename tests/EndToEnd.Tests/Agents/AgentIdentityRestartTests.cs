@@ -80,8 +80,8 @@ public sealed class AgentIdentityRestartTests(ITestOutputHelper output)
     {
         // The line is written once the server has started, which may be just after /healthz first answers.
         var expected = $"Agent host listening on http://127.0.0.1:{host.Port}";
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!host.Log.Contains(expected, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!host.Log.Contains(expected, StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(50, cancellationToken);
         }
