@@ -18,7 +18,7 @@ public partial class Program
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
-        var app = builder.Build();
+        var app = builder.Build().ValidatePlatformRuntime();
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();
