@@ -10,7 +10,8 @@ public partial class Program
     /// <summary>Builds the host; tests pass <paramref name="configure"/> to replace services (for example the clock).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json is read from the build output wherever the host is started; ./data is relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
