@@ -47,9 +47,11 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ChannelService>>()));
         services.TryAddSingleton<InboxService>();
-        services.AddSingleton(new ActorTypeRegistration(ChannelActor.TypeName, host => new ChannelActor(host)));
-        services.AddSingleton(new ActorTypeRegistration(ChannelDirectoryActor.TypeName, host => new ChannelDirectoryActor(host)));
-        services.AddSingleton(new ActorTypeRegistration(InboxActor.TypeName, host => new InboxActor(host)));
+        foreach (var registration in ChannelActorTypes.Create())
+        {
+            services.AddSingleton(registration);
+        }
+
         return services;
     }
 }

@@ -1,0 +1,113 @@
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Inbox;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Embedded;
+using AgentPlatform.Runtime.Embedded.Actors;
+using AgentPlatform.Runtime.Embedded.Reminders;
+using AgentPlatform.Runtime.Embedded.State;
+using AgentPlatform.TestKit;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.Agents.Tests.Channels;
+
+/// <summary>Channels and inboxes on the embedded runtime with a manual clock; in memory, or over SQLite in a directory
+/// that outlives the host so a test can start a second host over the same file.</summary>
+internal sealed class ChannelTestHost : IAsyncDisposable
+{
+    private readonly EmbeddedActorRuntime _runtime;
+    private readonly EmbeddedReminderService _reminders;
+    private readonly SqliteDatabase? _database;
+
+    private ChannelTestHost(ChannelOptions channelOptions, InboxOptions inboxOptions, string? dataDirectory, ManualTimeProvider time)
+    {
+        Time = time;
+        Metrics = new ChannelMetrics();
+        var services = new Services();
+        services.Add<IOptions<ChannelOptions>>(Options.Create(channelOptions));
+        services.Add<IOptions<InboxOptions>>(Options.Create(inboxOptions));
+        services.Add(new InboxSignals());
+        services.Add(Metrics);
+
+        IActorStateStore store;
+        if (dataDirectory is null)
+        {
+            store = new InMemoryActorStateStore();
+        }
+        else
+        {
+            _database = new SqliteDatabase(Path.Combine(dataDirectory, EmbeddedRuntimeOptions.DatabaseFileName), null);
+            store = new SqliteActorStateStore(_database);
+        }
+
+        _reminders = new EmbeddedReminderService(new InMemoryReminderStore(), time, null);
+        _runtime = new EmbeddedActorRuntime(ChannelActorTypes.Create(), store, _reminders, new EmbeddedRuntimeOptions(), time, services, null);
+        var channelOptionsWrapper = Options.Create(channelOptions);
+        Channels = new ChannelService(
+            _runtime,
+            new ChannelPostBatcher(_runtime, channelOptionsWrapper, NullLogger<ChannelPostBatcher>.Instance),
+            channelOptionsWrapper,
+            time,
+            NullLogger<ChannelService>.Instance);
+        Inbox = new InboxService(_runtime, (InboxSignals)services.GetService(typeof(InboxSignals))!, time, Options.Create(inboxOptions));
+    }
+
+    public ManualTimeProvider Time { get; }
+
+    public ChannelService Channels { get; }
+
+    public InboxService Inbox { get; }
+
+    public ChannelMetrics Metrics { get; }
+
+    public static ChannelTestHost Start(
+        Action<ChannelOptions>? channels = null, Action<InboxOptions>? inbox = null, string? dataDirectory = null, ManualTimeProvider? time = null)
+    {
+        var channelOptions = new ChannelOptions { PostCooldown = TimeSpan.Zero };
+        channels?.Invoke(channelOptions);
+        var inboxOptions = new InboxOptions();
+        inbox?.Invoke(inboxOptions);
+        return new ChannelTestHost(channelOptions, inboxOptions, dataDirectory, time ?? new ManualTimeProvider());
+    }
+
+    public static string NewDataDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "agent-platform-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public async Task<ChannelId> CreateChannelAsync(string creator, params string[] members)
+    {
+        var id = ChannelId.Create("c-" + Guid.NewGuid().ToString("N")[..12]);
+        await Channels.CreateAsync(id, "Test channel", null, creator);
+        foreach (var member in members)
+        {
+            await Channels.JoinAsync(id, member);
+        }
+
+        return id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _runtime.DisposeAsync();
+        _reminders.Dispose();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        Metrics.Dispose();
+    }
+
+    private sealed class Services : IServiceProvider
+    {
+        private readonly Dictionary<Type, object> _services = [];
+
+        public void Add<T>(T service)
+            where T : notnull => _services[typeof(T)] = service;
+
+        public object? GetService(Type serviceType) => _services.GetValueOrDefault(serviceType);
+    }
+}
