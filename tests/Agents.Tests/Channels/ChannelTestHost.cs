@@ -19,7 +19,7 @@ internal sealed class ChannelTestHost : IAsyncDisposable
     private readonly EmbeddedReminderService _reminders;
     private readonly SqliteDatabase? _database;
 
-    private ChannelTestHost(ChannelOptions channelOptions, InboxOptions inboxOptions, string? dataDirectory, ManualTimeProvider time)
+    private ChannelTestHost(ChannelOptions channelOptions, InboxOptions inboxOptions, string? dataDirectory, ManualTimeProvider time, TimeProvider clock)
     {
         Time = time;
         Metrics = new ChannelMetrics();
@@ -40,16 +40,16 @@ internal sealed class ChannelTestHost : IAsyncDisposable
             store = new SqliteActorStateStore(_database);
         }
 
-        _reminders = new EmbeddedReminderService(new InMemoryReminderStore(), time, null);
-        _runtime = new EmbeddedActorRuntime(ChannelActorTypes.Create(), store, _reminders, new EmbeddedRuntimeOptions(), time, services, null);
+        _reminders = new EmbeddedReminderService(new InMemoryReminderStore(), clock, null);
+        _runtime = new EmbeddedActorRuntime(ChannelActorTypes.Create(), store, _reminders, new EmbeddedRuntimeOptions(), clock, services, null);
         var channelOptionsWrapper = Options.Create(channelOptions);
         Channels = new ChannelService(
             _runtime,
             new ChannelPostBatcher(_runtime, channelOptionsWrapper, NullLogger<ChannelPostBatcher>.Instance),
             channelOptionsWrapper,
-            time,
+            clock,
             NullLogger<ChannelService>.Instance);
-        Inbox = new InboxService(_runtime, (InboxSignals)services.GetService(typeof(InboxSignals))!, time, Options.Create(inboxOptions));
+        Inbox = new InboxService(_runtime, (InboxSignals)services.GetService(typeof(InboxSignals))!, clock, Options.Create(inboxOptions));
     }
 
     public ManualTimeProvider Time { get; }
@@ -61,13 +61,18 @@ internal sealed class ChannelTestHost : IAsyncDisposable
     public ChannelMetrics Metrics { get; }
 
     public static ChannelTestHost Start(
-        Action<ChannelOptions>? channels = null, Action<InboxOptions>? inbox = null, string? dataDirectory = null, ManualTimeProvider? time = null)
+        Action<ChannelOptions>? channels = null,
+        Action<InboxOptions>? inbox = null,
+        string? dataDirectory = null,
+        ManualTimeProvider? time = null,
+        Func<ManualTimeProvider, TimeProvider>? clock = null)
     {
         var channelOptions = new ChannelOptions { PostCooldown = TimeSpan.Zero };
         channels?.Invoke(channelOptions);
         var inboxOptions = new InboxOptions();
         inbox?.Invoke(inboxOptions);
-        return new ChannelTestHost(channelOptions, inboxOptions, dataDirectory, time ?? new ManualTimeProvider());
+        time ??= new ManualTimeProvider();
+        return new ChannelTestHost(channelOptions, inboxOptions, dataDirectory, time, clock?.Invoke(time) ?? time);
     }
 
     public static string NewDataDirectory()
