@@ -1,8 +1,6 @@
 using System.Globalization;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.Agents.Channels;
 
@@ -26,12 +24,12 @@ internal sealed class ChannelActor : Actor
     private Dictionary<string, ChannelMember> _members = new(StringComparer.Ordinal);
     private long _head;
 
-    public ChannelActor(ActorHost host)
+    public ChannelActor(ActorHost host, ChannelContext context)
         : base(host)
     {
-        _options = host.Services.GetRequiredService<IOptions<ChannelOptions>>().Value;
-        _signals = host.Services.GetRequiredService<InboxSignals>();
-        _metrics = host.Services.GetRequiredService<ChannelMetrics>();
+        _options = context.Channels;
+        _signals = context.Signals;
+        _metrics = context.Metrics;
     }
 
     public static string MessageKey(long sequence) => string.Create(CultureInfo.InvariantCulture, $"msg/{sequence}");

@@ -10,8 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers channels and inboxes.</summary>
 public static class ChannelServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ChannelService"/>, <see cref="InboxService"/>, their options, metrics and actor types
-    /// (<c>channel</c>, <c>channel-directory</c>, <c>inbox</c>). Calling it twice registers nothing twice.</summary>
+    /// <summary>Adds <see cref="ChannelService"/>, <see cref="InboxService"/>, their options (validated on start), metrics and
+    /// the actor types <c>channel</c>, <c>channel-directory</c> and <c>inbox</c>. Calling it twice registers nothing twice.</summary>
     /// <remarks>Needs an <see cref="IActorRuntime"/> that hosts the registered <see cref="ActorTypeRegistration"/>s.</remarks>
     public static IServiceCollection AddChannels(
         this IServiceCollection services, Action<ChannelOptions>? configureChannels = null, Action<InboxOptions>? configureInbox = null)
@@ -29,7 +29,7 @@ public static class ChannelServiceCollectionExtensions
             inbox.Configure(configureInbox);
         }
 
-        if (services.Any(d => d.ServiceType == typeof(ChannelService)))
+        if (services.Any(d => d.ServiceType == typeof(ChannelSystem)))
         {
             return services;
         }
@@ -39,17 +39,20 @@ public static class ChannelServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InboxSignals>();
         services.TryAddSingleton<ChannelMetrics>();
-        services.TryAddSingleton<ChannelPostBatcher>();
-        services.TryAddSingleton(sp => new ChannelService(
-            sp.GetRequiredService<IActorRuntime>(),
-            sp.GetRequiredService<ChannelPostBatcher>(),
-            sp.GetRequiredService<IOptions<ChannelOptions>>(),
+        services.TryAddSingleton(sp => ChannelSystem.Create(
+            sp.GetRequiredService<IOptions<ChannelOptions>>().Value,
+            sp.GetRequiredService<IOptions<InboxOptions>>().Value,
+            sp.GetRequiredService<InboxSignals>(),
+            sp.GetRequiredService<ChannelMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ChannelService>>()));
-        services.TryAddSingleton<InboxService>();
-        foreach (var registration in ChannelActorTypes.Create())
+            sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ChannelSystem>().CreateChannelService(sp.GetRequiredService<IActorRuntime>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ChannelSystem>().CreateInboxService(sp.GetRequiredService<IActorRuntime>()));
+
+        // The factories resolve the shared system at activation time: the runtime reads registrations before it exists.
+        foreach (var type in ChannelSystem.TypeNames)
         {
-            services.AddSingleton(registration);
+            services.AddSingleton(new ActorTypeRegistration(type, static host => host.Services.GetRequiredService<ChannelSystem>().Activate(host)));
         }
 
         return services;

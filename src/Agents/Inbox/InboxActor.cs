@@ -1,8 +1,6 @@
 using System.Globalization;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Runtime.Actors;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.Agents.Inbox;
 
@@ -29,11 +27,11 @@ internal sealed class InboxActor : Actor
     private Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private DirectIndex _direct = new(0, []);
 
-    public InboxActor(ActorHost host)
+    public InboxActor(ActorHost host, ChannelContext context)
         : base(host)
     {
-        _options = host.Services.GetRequiredService<IOptions<InboxOptions>>().Value;
-        _metrics = host.Services.GetRequiredService<ChannelMetrics>();
+        _options = context.Inbox;
+        _metrics = context.Metrics;
     }
 
     private string AgentId => Id.Key;

@@ -6,8 +6,6 @@ using AgentPlatform.Runtime.Embedded.Actors;
 using AgentPlatform.Runtime.Embedded.Reminders;
 using AgentPlatform.Runtime.Embedded.State;
 using AgentPlatform.TestKit;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.Agents.Tests.Channels;
 
@@ -22,13 +20,8 @@ internal sealed class ChannelTestHost : IAsyncDisposable
     private ChannelTestHost(ChannelOptions channelOptions, InboxOptions inboxOptions, string? dataDirectory, ManualTimeProvider time, TimeProvider clock)
     {
         Time = time;
-        Metrics = new ChannelMetrics();
-        var services = new Services();
-        services.Add<IOptions<ChannelOptions>>(Options.Create(channelOptions));
-        services.Add<IOptions<InboxOptions>>(Options.Create(inboxOptions));
-        services.Add(new InboxSignals());
-        services.Add(Metrics);
-
+        var system = ChannelSystem.Create(channelOptions, inboxOptions, clock);
+        Metrics = system.Metrics;
         IActorStateStore store;
         if (dataDirectory is null)
         {
@@ -41,15 +34,9 @@ internal sealed class ChannelTestHost : IAsyncDisposable
         }
 
         _reminders = new EmbeddedReminderService(new InMemoryReminderStore(), clock, null);
-        _runtime = new EmbeddedActorRuntime(ChannelActorTypes.Create(), store, _reminders, new EmbeddedRuntimeOptions(), clock, services, null);
-        var channelOptionsWrapper = Options.Create(channelOptions);
-        Channels = new ChannelService(
-            _runtime,
-            new ChannelPostBatcher(_runtime, channelOptionsWrapper, NullLogger<ChannelPostBatcher>.Instance),
-            channelOptionsWrapper,
-            clock,
-            NullLogger<ChannelService>.Instance);
-        Inbox = new InboxService(_runtime, (InboxSignals)services.GetService(typeof(InboxSignals))!, clock, Options.Create(inboxOptions));
+        _runtime = new EmbeddedActorRuntime(system.ActorTypes, store, _reminders, new EmbeddedRuntimeOptions(), clock, null, null);
+        Channels = system.CreateChannelService(_runtime);
+        Inbox = system.CreateInboxService(_runtime);
     }
 
     public ManualTimeProvider Time { get; }
@@ -104,15 +91,5 @@ internal sealed class ChannelTestHost : IAsyncDisposable
         }
 
         Metrics.Dispose();
-    }
-
-    private sealed class Services : IServiceProvider
-    {
-        private readonly Dictionary<Type, object> _services = [];
-
-        public void Add<T>(T service)
-            where T : notnull => _services[typeof(T)] = service;
-
-        public object? GetService(Type serviceType) => _services.GetValueOrDefault(serviceType);
     }
 }
