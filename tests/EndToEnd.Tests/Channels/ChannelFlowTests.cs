@@ -11,16 +11,8 @@ public sealed class ChannelFlowTests(ChannelHostFixture fixture) : IClassFixture
     public async Task A_post_fans_out_to_every_member_except_the_sender()
     {
         var timeout = TestTimeout.After(60);
-        using var alice = await ApiAgent.RegisterAsync(fixture.Host, "alice", timeout);
-        using var bob = await ApiAgent.RegisterAsync(fixture.Host, "bob", timeout);
-        using var carol = await ApiAgent.RegisterAsync(fixture.Host, "carol", timeout);
-        var channel = await alice.CreateChannelAsync("fanout", timeout);
-        await bob.JoinAsync(channel, timeout);
-        await carol.JoinAsync(channel, timeout);
-        foreach (var agent in new[] { alice, bob, carol })
-        {
-            await agent.DrainInboxAsync(timeout);
-        }
+        using var talk = await Conversation.StartAsync(fixture.Host, "fanout", 3, timeout);
+        var (channel, alice, bob, carol) = (talk.Channel, talk[0], talk[1], talk[2]);
 
         var post = await alice.PostAsync(channel, "to everyone but me", timeout, priority: "high");
 
@@ -58,13 +50,8 @@ public sealed class ChannelFlowTests(ChannelHostFixture fixture) : IClassFixture
     public async Task A_member_that_was_offline_catches_up_by_cursor()
     {
         var timeout = TestTimeout.After(60);
-        using var alice = await ApiAgent.RegisterAsync(fixture.Host, "alice", timeout);
-        using var bob = await ApiAgent.RegisterAsync(fixture.Host, "bob", timeout);
-        using var carol = await ApiAgent.RegisterAsync(fixture.Host, "carol", timeout);
-        var channel = await alice.CreateChannelAsync("catchup", timeout);
-        await bob.JoinAsync(channel, timeout);
-        await carol.JoinAsync(channel, timeout);
-        await bob.DrainInboxAsync(timeout);
+        using var talk = await Conversation.StartAsync(fixture.Host, "catchup", 3, timeout);
+        var (channel, alice, bob, carol) = (talk.Channel, talk[0], talk[1], talk[2]);
         var cursor = long.Parse((await bob.ReadLogAsync(channel, 0, 200, timeout))["next_cursor"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 
         // Bob is away while three posts land.
@@ -91,11 +78,8 @@ public sealed class ChannelFlowTests(ChannelHostFixture fixture) : IClassFixture
     public async Task Unacknowledged_deliveries_are_delivered_again_after_the_ack_timeout()
     {
         var timeout = TestTimeout.After(60);
-        using var alice = await ApiAgent.RegisterAsync(fixture.Host, "alice", timeout);
-        using var bob = await ApiAgent.RegisterAsync(fixture.Host, "bob", timeout);
-        var channel = await alice.CreateChannelAsync("redeliver", timeout);
-        await bob.JoinAsync(channel, timeout);
-        await bob.DrainInboxAsync(timeout);
+        using var talk = await Conversation.StartAsync(fixture.Host, "redeliver", 2, timeout);
+        var (channel, alice, bob) = (talk.Channel, talk[0], talk[1]);
         await alice.PostAsync(channel, "ack me", timeout);
 
         var first = Assert.Single(await bob.ReadInboxAsync(5, timeout))!;
@@ -142,12 +126,8 @@ public sealed class ChannelFlowTests(ChannelHostFixture fixture) : IClassFixture
     public async Task Direct_messages_reach_only_the_recipient_and_community_posts_reach_the_channel()
     {
         var timeout = TestTimeout.After(60);
-        using var alice = await ApiAgent.RegisterAsync(fixture.Host, "alice", timeout);
-        using var bob = await ApiAgent.RegisterAsync(fixture.Host, "bob", timeout);
-        var channel = await alice.CreateChannelAsync("community", timeout);
-        await bob.JoinAsync(channel, timeout);
-        await alice.DrainInboxAsync(timeout);
-        await bob.DrainInboxAsync(timeout);
+        using var talk = await Conversation.StartAsync(fixture.Host, "community", 2, timeout);
+        var (channel, alice, bob) = (talk.Channel, talk[0], talk[1]);
 
         using var direct = await alice.SendAsync(HttpMethod.Post, $"agents/{bob.Id}/messages", new { content = "just for bob", title = "psst" }, timeout);
         using var post = await bob.SendAsync(HttpMethod.Post, "posts", new { circle_id = channel, title = "hello", content = "community shape" }, timeout);
@@ -166,11 +146,8 @@ public sealed class ChannelFlowTests(ChannelHostFixture fixture) : IClassFixture
     public async Task The_event_stream_sends_deliveries_as_they_arrive()
     {
         var timeout = TestTimeout.After(60);
-        using var alice = await ApiAgent.RegisterAsync(fixture.Host, "alice", timeout);
-        using var bob = await ApiAgent.RegisterAsync(fixture.Host, "bob", timeout);
-        var channel = await alice.CreateChannelAsync("stream", timeout);
-        await bob.JoinAsync(channel, timeout);
-        await bob.DrainInboxAsync(timeout);
+        using var talk = await Conversation.StartAsync(fixture.Host, "stream", 2, timeout);
+        var (channel, alice, bob) = (talk.Channel, talk[0], talk[1]);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("api/v1/agents/me/inbox/stream", UriKind.Relative));
         using var response = await bob.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout);

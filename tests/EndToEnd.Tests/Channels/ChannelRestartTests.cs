@@ -21,11 +21,8 @@ public sealed class ChannelRestartTests(ITestOutputHelper output)
                 ["Api__RateLimit__Burst"] = "1000",
             },
             timeout);
-        using var alice = await ApiAgent.RegisterAsync(host, "alice", timeout);
-        using var bob = await ApiAgent.RegisterAsync(host, "bob", timeout);
-        var channel = await alice.CreateChannelAsync("restart", timeout);
-        await bob.JoinAsync(channel, timeout);
-        await bob.DrainInboxAsync(timeout);
+        using var talk = await Conversation.StartAsync(host, "restart", 2, timeout);
+        var (channel, alice, bob) = (talk.Channel, talk[0], talk[1]);
 
         // Concurrent posts so several are committed together; every one answered 201 must survive.
         var posted = new List<string>();
