@@ -1,6 +1,5 @@
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.AgentHost.Http;
-using AgentPlatform.Agents.Liveness;
 
 namespace AgentPlatform.AgentHost;
 
@@ -14,7 +13,7 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
-        builder.Services.AddAgentLiveness().AddOptions<AgentLivenessOptions>().Bind(builder.Configuration.GetSection(AgentLivenessOptions.SectionName));
+        builder.Services.AddAgentLiveness(builder.Configuration);
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddOpenApi();
