@@ -151,7 +151,7 @@ internal sealed class InboxActor : Actor
             }
 
             lease.Attempt++;
-            lease.ExpiresAt = now + _options.AckTimeout;
+            lease.ExpiresAt = now + _options.LeaseFor(lease.Attempt);
             deliveries.Add(new InboxDelivery(deliveryId, lease.Attempt, lease.Message));
             _metrics.Delivered(lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
         }
@@ -226,7 +226,7 @@ internal sealed class InboxActor : Actor
 
     private void Lease(string deliveryId, string? channelId, ChannelMessage message, DateTimeOffset now, List<InboxDelivery> deliveries)
     {
-        _leases[deliveryId] = new LeaseEntry(channelId, message) { Attempt = 1, ExpiresAt = now + _options.AckTimeout };
+        _leases[deliveryId] = new LeaseEntry(channelId, message) { Attempt = 1, ExpiresAt = now + _options.LeaseFor(1) };
         deliveries.Add(new InboxDelivery(deliveryId, 1, message));
         _metrics.Delivered(message.Priority, 1, now - message.CreatedAt);
     }

@@ -8,8 +8,12 @@ public sealed class InboxOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Inbox";
 
-    /// <summary>How long a delivery stays leased; unacknowledged by then, it is delivered again.</summary>
+    /// <summary>How long a first delivery stays leased; unacknowledged by then, it is delivered again.</summary>
+    /// <remarks>Each redelivery doubles the lease (exponential back-off) up to <see cref="MaxAckTimeout"/>.</remarks>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The cap of the doubling lease of redeliveries.</summary>
+    public TimeSpan MaxAckTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest long-poll wait a caller may ask for.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(30);
@@ -31,6 +35,15 @@ public sealed class InboxOptions
 
     /// <summary>Delivery attempts of a <see cref="MessagePriority.Low"/> message before it is abandoned.</summary>
     public int MaxAttemptsLow { get; set; } = 5;
+
+    /// <summary>The lease of delivery attempt <paramref name="attempt"/> (1-based): <see cref="AckTimeout"/> doubled per
+    /// redelivery, at most <see cref="MaxAckTimeout"/>.</summary>
+    public TimeSpan LeaseFor(int attempt)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
+        var lease = AckTimeout.TotalMilliseconds * factor;
+        return lease >= MaxAckTimeout.TotalMilliseconds ? MaxAckTimeout : TimeSpan.FromMilliseconds(lease);
+    }
 
     /// <summary>The attempt budget of <paramref name="priority"/>.</summary>
     public int MaxAttempts(MessagePriority priority) => priority switch

@@ -15,6 +15,11 @@ public sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
             failures.Add($"{InboxOptions.SectionName}:AckTimeout must be positive.");
         }
 
+        if (options.MaxAckTimeout < options.AckTimeout)
+        {
+            failures.Add($"{InboxOptions.SectionName}:MaxAckTimeout must be at least AckTimeout.");
+        }
+
         if (options.MaxWait < TimeSpan.Zero || options.MaxWait > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{InboxOptions.SectionName}:MaxWait must be between 0 and 5 minutes.");

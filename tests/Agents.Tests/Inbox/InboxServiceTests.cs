@@ -159,6 +159,33 @@ public sealed class InboxServiceTests
     }
 
     [Fact]
+    public async Task Redeliveries_back_off_exponentially_up_to_the_cap()
+    {
+        await using var host = ChannelTestHost.Start(inbox: o =>
+        {
+            o.AckTimeout = TimeSpan.FromSeconds(1);
+            o.MaxAckTimeout = TimeSpan.FromSeconds(4);
+        });
+        var id = await host.CreateChannelAsync("agt_a", "agt_b");
+        await DrainAsync(host, "agt_a", "agt_b");
+        await host.Channels.PostAsync(id, "agt_a", null, "slow reader").WithTimeout();
+
+        // Read every second for 16 s: attempts come after leases of 1, 2, 4, 4, 4 seconds.
+        var attemptsAt = new List<(int Second, int Attempt)>();
+        for (var second = 0; second <= 15; second++)
+        {
+            foreach (var delivery in await host.Inbox.ReadAsync("agt_b", 10, TimeSpan.Zero).WithTimeout())
+            {
+                attemptsAt.Add((second, delivery.Attempt));
+            }
+
+            host.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal([(0, 1), (1, 2), (3, 3), (7, 4), (11, 5), (15, 6)], attemptsAt);
+    }
+
+    [Fact]
     public async Task Leaving_a_channel_stops_its_deliveries()
     {
         await using var host = ChannelTestHost.Start();
