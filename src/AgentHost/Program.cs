@@ -16,6 +16,7 @@ public partial class Program
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
         builder.Services.AddPlatformApi(builder.Configuration);
+        builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -24,6 +25,9 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapAgentEndpoints();
+        app.MapChannelEndpoints();
+        app.MapPostEndpoints();
+        app.MapInboxEndpoints();
         return app.LogStartup();
     }
 }

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json;
+using AgentPlatform.AgentHost.Channels;
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Inbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>An agent's inbox (long-poll, server-sent events, acknowledgement) and direct messages to other agents.</summary>
+public static class InboxEndpoints
+{
+    private const int MaxAcknowledgements = 1000;
+    private const int MaxDeliveryIdLength = 200;
+
+    /// <summary>Maps the inbox routes under <c>/api/v1/agents</c>.</summary>
+    public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/agents").WithTags("Inbox").RequireAgentKey();
+        group.MapGet("/me/inbox", ReadAsync).WithName("ReadInbox");
+        group.MapGet("/me/inbox/stream", StreamAsync).WithName("StreamInbox").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        group.MapPost("/me/inbox/ack", AcknowledgeAsync).WithName("AcknowledgeInbox");
+        group.MapPost("/{id}/messages", SendDirectAsync).WithName("SendDirectMessage");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<InboxView>, ApiProblem>> ReadAsync(string? wait, string? limit, HttpContext context, InboxService inbox)
+    {
+        var caller = context.GetAgentCaller();
+        var options = inbox.Options;
+        var errors = new List<FieldError>();
+        var waitFor = TimeSpan.Zero;
+        if (wait is not null)
+        {
+            if (!double.TryParse(wait, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+                || seconds < 0 || seconds > options.MaxWait.TotalSeconds)
+            {
+                errors.Add(new FieldError("wait", $"must be a number of seconds between 0 and {options.MaxWait.TotalSeconds.ToString(CultureInfo.InvariantCulture)}"));
+            }
+            else
+            {
+                waitFor = TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        try
+        {
+            return TypedResults.Ok(new InboxView(await inbox.ReadAsync(caller.AgentId, pageSize, waitFor, context.RequestAborted)));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return TypedResults.Ok(new InboxView([]));
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, InboxService inbox, IOptions<JsonOptions> json)
+    {
+        var caller = context.GetAgentCaller();
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.Body.FlushAsync(context.RequestAborted);
+        var serializer = json.Value.SerializerOptions;
+        await foreach (var delivery in inbox.StreamAsync(caller.AgentId, context.RequestAborted))
+        {
+            var data = JsonSerializer.Serialize(delivery, serializer);
+            await response.WriteAsync($"event: message\nid: {delivery.DeliveryId}\ndata: {data}\n\n", context.RequestAborted);
+            await response.Body.FlushAsync(context.RequestAborted);
+        }
+    }
+
+    private static async Task<Results<Ok<AcknowledgedView>, ApiProblem>> AcknowledgeAsync(HttpContext context, InboxService inbox)
+    {
+        var caller = context.GetAgentCaller();
+        var body = await JsonBody.ReadAsync<AcknowledgeRequest>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var ids = body.Value!.DeliveryIds;
+        var errors = new List<FieldError>();
+        if (ids is null)
+        {
+            errors.Add(new FieldError("delivery_ids", "is required"));
+        }
+        else if (ids.Count > MaxAcknowledgements)
+        {
+            errors.Add(new FieldError("delivery_ids", $"must hold at most {MaxAcknowledgements} ids"));
+        }
+        else
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (string.IsNullOrEmpty(ids[i]) || ids[i].Length > MaxDeliveryIdLength)
+                {
+                    errors.Add(new FieldError(string.Create(CultureInfo.InvariantCulture, $"delivery_ids[{i}]"), "must be a delivery id from the inbox"));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return TypedResults.Ok(new AcknowledgedView(await inbox.AcknowledgeAsync(caller.AgentId, ids!, context.RequestAborted)));
+    }
+
+    private static async Task<Results<Created<ChannelMessage>, ApiProblem>> SendDirectAsync(
+        string id, HttpContext context, InboxService inbox, ChannelService channels, IAgentIdentityStore identities)
+    {
+        var caller = context.GetAgentCaller();
+        if (!ApiKey.IsAgentId(id) || await identities.GetAsync(id, context.RequestAborted) is null)
+        {
+            return Problems.NotFound($"There is no agent '{Problems.Printable(id)}'.");
+        }
+
+        var body = await JsonBody.ReadAsync<DirectMessageRequest>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = body.Value!;
+        var errors = new List<FieldError>();
+        var priority = ChannelInput.ValidateMessage(request.Title, request.Content, request.Priority, channels.Options, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var message = await inbox.SendAsync(
+            id,
+            new DirectMessage { SenderId = caller.AgentId, Title = request.Title ?? string.Empty, Content = request.Content!, Priority = priority },
+            context.RequestAborted);
+        return TypedResults.Created($"/api/v1/agents/{id}", message);
+    }
+}

@@ -1,0 +1,292 @@
+using System.Globalization;
+using AgentPlatform.Agents.Inbox;
+using AgentPlatform.Runtime.Actors;
+
+namespace AgentPlatform.Agents.Channels;
+
+/// <summary>One channel: profile, members, sequence counter and the durable message log, one state key per message.</summary>
+/// <remarks>Appending writes the new messages, the head sequence and the posters' cooldown stamps in one commit; nothing is
+/// rewritten, so a post costs the same however long the log is. Fan-out costs no write: members' inboxes keep a cursor into
+/// this log and are woken in process after the commit.</remarks>
+internal sealed class ChannelActor : Actor
+{
+    public const string TypeName = "channel";
+
+    private const string ProfileKey = "profile";
+    private const string MembersKey = "members";
+    private const string HeadKey = "head";
+
+    private readonly ChannelOptions _options;
+    private readonly InboxSignals _signals;
+    private readonly ChannelMetrics _metrics;
+    private readonly Dictionary<string, DateTimeOffset?> _lastPosts = new(StringComparer.Ordinal);
+    private ChannelProfile? _profile;
+    private Dictionary<string, ChannelMember> _members = new(StringComparer.Ordinal);
+    private long _head;
+
+    public ChannelActor(ActorHost host, ChannelContext context)
+        : base(host)
+    {
+        _options = context.Channels;
+        _signals = context.Signals;
+        _metrics = context.Metrics;
+    }
+
+    public static string MessageKey(long sequence) => string.Create(CultureInfo.InvariantCulture, $"msg/{sequence}");
+
+    public override async ValueTask OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _profile = await StateManager.GetStateOrDefaultAsync<ChannelProfile?>(ProfileKey, null, cancellationToken);
+        var members = await StateManager.GetStateOrDefaultAsync<Dictionary<string, ChannelMember>?>(MembersKey, null, cancellationToken);
+        _members = members is null ? new(StringComparer.Ordinal) : new(members, StringComparer.Ordinal);
+        _head = await StateManager.GetStateOrDefaultAsync(HeadKey, 0L, cancellationToken);
+    }
+
+    public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
+    {
+        "create" => await CreateAsync(ActorPayload.As<CreateChannel>(call.Payload), cancellationToken),
+        "get" => _profile is null ? NotFound() : Reply(ChannelStatus.Ok),
+        "join" => await JoinAsync(ActorPayload.As<MembershipChange>(call.Payload), cancellationToken),
+        "leave" => await LeaveAsync(ActorPayload.As<MembershipChange>(call.Payload), cancellationToken),
+        "post" => await PostAsync(ActorPayload.As<PostBatch>(call.Payload), cancellationToken),
+        "read" => await ReadAsync(ActorPayload.As<LogQuery>(call.Payload), cancellationToken),
+        _ => throw new ActorMethodNotFoundException(Id, call.Method),
+    };
+
+    private static ChannelReply NotFound() => new(ChannelStatus.NotFound, null);
+
+    private ChannelReply Reply(ChannelStatus status, long joinSequence = 0) =>
+        new(status, ChannelInfo.From(_profile!, _members.Count, _head), joinSequence);
+
+    private async Task<ChannelReply> CreateAsync(CreateChannel command, CancellationToken cancellationToken)
+    {
+        if (_profile is not null)
+        {
+            return Reply(ChannelStatus.Conflict);
+        }
+
+        var creator = command.Profile.CreatedBy;
+        var sequence = _head + 1;
+        var now = Host.Time.GetUtcNow();
+        var announcement = SystemMessage(sequence, creator, "channel created", $"{creator} created #{command.Profile.Id}.", now, command.TraceParent);
+        var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal) { [creator] = new(now, sequence) };
+        StateManager.SetState(ProfileKey, command.Profile);
+        StateManager.SetState(MembersKey, members);
+        StateManager.SetState(MessageKey(sequence), announcement);
+        StateManager.SetState(HeadKey, sequence);
+        await StateManager.SaveStateAsync(cancellationToken);
+
+        _profile = command.Profile;
+        _members = members;
+        _head = sequence;
+        _metrics.Appended(MessagePriority.Normal, MessageKind.System);
+        return Reply(ChannelStatus.Created, sequence);
+    }
+
+    private async Task<ChannelReply> JoinAsync(MembershipChange change, CancellationToken cancellationToken)
+    {
+        if (_profile is null)
+        {
+            return NotFound();
+        }
+
+        if (_members.TryGetValue(change.AgentId, out var existing))
+        {
+            return Reply(ChannelStatus.Ok, existing.JoinSequence);
+        }
+
+        var now = Host.Time.GetUtcNow();
+        var sequence = _head + 1;
+        var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal) { [change.AgentId] = new(now, sequence) };
+        await AppendMembershipAsync(members, SystemMessage(sequence, change.AgentId, "member joined", $"{change.AgentId} joined #{_profile.Id}.", now, change.TraceParent), cancellationToken);
+        NotifyMembers(change.AgentId);
+        return Reply(ChannelStatus.Created, sequence);
+    }
+
+    private async Task<ChannelReply> LeaveAsync(MembershipChange change, CancellationToken cancellationToken)
+    {
+        if (_profile is null)
+        {
+            return NotFound();
+        }
+
+        if (!_members.ContainsKey(change.AgentId))
+        {
+            return Reply(ChannelStatus.Ok);
+        }
+
+        var now = Host.Time.GetUtcNow();
+        var sequence = _head + 1;
+        var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal);
+        members.Remove(change.AgentId);
+        await AppendMembershipAsync(members, SystemMessage(sequence, change.AgentId, "member left", $"{change.AgentId} left #{_profile.Id}.", now, change.TraceParent), cancellationToken);
+        _lastPosts.Remove(change.AgentId);
+        NotifyMembers(change.AgentId);
+        return Reply(ChannelStatus.Ok);
+    }
+
+    private async Task AppendMembershipAsync(Dictionary<string, ChannelMember> members, ChannelMessage announcement, CancellationToken cancellationToken)
+    {
+        StateManager.SetState(MembersKey, members);
+        StateManager.SetState(MessageKey(announcement.Sequence), announcement);
+        StateManager.SetState(HeadKey, announcement.Sequence);
+        await StateManager.SaveStateAsync(cancellationToken);
+        _members = members;
+        _head = announcement.Sequence;
+        _metrics.Appended(MessagePriority.Normal, MessageKind.System);
+    }
+
+    private async Task<PostBatchReply> PostAsync(PostBatch batch, CancellationToken cancellationToken)
+    {
+        var results = new PostResult[batch.Posts.Count];
+        if (_profile is null)
+        {
+            Array.Fill(results, new PostResult(ChannelStatus.NotFound, null, TimeSpan.Zero));
+            return new PostBatchReply(results);
+        }
+
+        var now = Host.Time.GetUtcNow();
+        var cooldown = _options.PostCooldown;
+        var sequence = _head;
+        var posters = new HashSet<string>(StringComparer.Ordinal);
+        var appended = new List<ChannelMessage>(batch.Posts.Count);
+        for (var i = 0; i < results.Length; i++)
+        {
+            var post = batch.Posts[i];
+            if (!_members.ContainsKey(post.SenderId))
+            {
+                results[i] = new PostResult(ChannelStatus.NotMember, null, TimeSpan.Zero);
+                continue;
+            }
+
+            if (cooldown > TimeSpan.Zero)
+            {
+                var last = posters.Contains(post.SenderId) ? now : await LastPostAsync(post.SenderId, cancellationToken);
+                if (last is { } at && now - at < cooldown)
+                {
+                    results[i] = new PostResult(ChannelStatus.Cooldown, null, cooldown - (now - at));
+                    continue;
+                }
+            }
+
+            sequence++;
+            var message = new ChannelMessage
+            {
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                ChannelId = _profile.Id,
+                SenderId = post.SenderId,
+                Kind = MessageKind.Post,
+                Title = post.Title,
+                Content = post.Content,
+                Priority = post.Priority,
+                CreatedAt = now,
+                Sequence = sequence,
+                TraceParent = post.TraceParent,
+            };
+            StateManager.SetState(MessageKey(sequence), message);
+            posters.Add(post.SenderId);
+            appended.Add(message);
+            results[i] = new PostResult(ChannelStatus.Ok, message, TimeSpan.Zero);
+        }
+
+        if (appended.Count == 0)
+        {
+            return new PostBatchReply(results);
+        }
+
+        StateManager.SetState(HeadKey, sequence);
+        if (cooldown > TimeSpan.Zero)
+        {
+            foreach (var poster in posters)
+            {
+                StateManager.SetState(CooldownKey(poster), now);
+            }
+        }
+
+        await StateManager.SaveStateAsync(cancellationToken);
+        _head = sequence;
+        if (cooldown > TimeSpan.Zero)
+        {
+            foreach (var poster in posters)
+            {
+                _lastPosts[poster] = now;
+            }
+        }
+
+        foreach (var message in appended)
+        {
+            _metrics.Appended(message.Priority, MessageKind.Post);
+        }
+
+        NotifyMembers(posters.Count == 1 ? appended[0].SenderId : null);
+        return new PostBatchReply(results);
+    }
+
+    private async Task<LogReply> ReadAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        if (_profile is null)
+        {
+            return new LogReply(ChannelStatus.NotFound, [], query.After, 0);
+        }
+
+        if (!_members.ContainsKey(query.ReaderId))
+        {
+            return new LogReply(ChannelStatus.NotMember, [], query.After, _head);
+        }
+
+        var messages = new List<ChannelMessage>(Math.Min(query.Limit, (int)Math.Min(int.MaxValue, Math.Max(0, _head - query.After))));
+        var sequence = Math.Max(0, query.After);
+        var scanLimit = sequence + Math.Max(query.Limit * 4L, 1000L);
+        while (sequence < _head && messages.Count < query.Limit && sequence < scanLimit)
+        {
+            sequence++;
+            var (found, message) = await StateManager.TryGetStateAsync<ChannelMessage>(MessageKey(sequence), cancellationToken);
+            if (!found || message is null || (query.ExcludeOwn && message.SenderId == query.ReaderId))
+            {
+                continue;
+            }
+
+            messages.Add(message);
+        }
+
+        return new LogReply(ChannelStatus.Ok, messages, Math.Max(sequence, query.After), _head);
+    }
+
+    private async ValueTask<DateTimeOffset?> LastPostAsync(string agentId, CancellationToken cancellationToken)
+    {
+        if (!_lastPosts.TryGetValue(agentId, out var last))
+        {
+            last = await StateManager.GetStateOrDefaultAsync<DateTimeOffset?>(CooldownKey(agentId), null, cancellationToken);
+            _lastPosts[agentId] = last;
+        }
+
+        return last;
+    }
+
+    private void NotifyMembers(string? except)
+    {
+        foreach (var member in _members.Keys)
+        {
+            if (member != except)
+            {
+                _signals.Notify(member);
+            }
+        }
+    }
+
+    private ChannelMessage SystemMessage(long sequence, string agentId, string title, string content, DateTimeOffset now, string? traceParent) => new()
+    {
+        Id = Guid.CreateVersion7(now).ToString("N"),
+        ChannelId = _profile?.Id ?? Id.Key,
+        SenderId = agentId,
+        Kind = MessageKind.System,
+        Title = title,
+        Content = content,
+        Priority = MessagePriority.Normal,
+        CreatedAt = now,
+        Sequence = sequence,
+        TraceParent = traceParent,
+    };
+
+    private static string CooldownKey(string agentId) => "cooldown/" + agentId;
+}

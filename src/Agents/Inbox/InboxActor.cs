@@ -1,0 +1,342 @@
+using System.Globalization;
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Runtime.Actors;
+
+namespace AgentPlatform.Agents.Inbox;
+
+/// <summary>One agent's inbox: a durable cursor into each channel it belongs to, its own durable direct messages, and the
+/// in-memory leases of what it was handed but has not acknowledged.</summary>
+/// <remarks>
+/// A read merges expired leases (redelivered with the next attempt number), pending direct messages and channel messages
+/// past the agent's cursor, excluding its own posts. Reading writes nothing durable. An acknowledgement moves the channel
+/// cursor up to just before the oldest message still leased, so after a restart everything not acknowledged in order is
+/// delivered again (at-least-once). Leases live in memory: losing them only causes an earlier redelivery.
+/// </remarks>
+internal sealed class InboxActor : Actor
+{
+    public const string TypeName = "inbox";
+
+    private const string CursorsKey = "channels";
+    private const string DirectIndexKey = "direct";
+    private const string DirectPrefix = "dm:";
+
+    private readonly InboxOptions _options;
+    private readonly ChannelMetrics _metrics;
+    private readonly Dictionary<string, long> _scanned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LeaseEntry> _leases = new(StringComparer.Ordinal);
+    private Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
+    private DirectIndex _direct = new(0, []);
+
+    public InboxActor(ActorHost host, ChannelContext context)
+        : base(host)
+    {
+        _options = context.Inbox;
+        _metrics = context.Metrics;
+    }
+
+    private string AgentId => Id.Key;
+
+    public static string DirectKey(long sequence) => string.Create(CultureInfo.InvariantCulture, $"direct/{sequence}");
+
+    public static string ChannelDeliveryId(string channelId, long sequence) => string.Create(CultureInfo.InvariantCulture, $"{channelId}:{sequence}");
+
+    public static string DirectDeliveryId(long sequence) => string.Create(CultureInfo.InvariantCulture, $"{DirectPrefix}{sequence}");
+
+    public override async ValueTask OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var cursors = await StateManager.GetStateOrDefaultAsync<Dictionary<string, long>?>(CursorsKey, null, cancellationToken);
+        _cursors = cursors is null ? new(StringComparer.Ordinal) : new(cursors, StringComparer.Ordinal);
+        _direct = await StateManager.GetStateOrDefaultAsync<DirectIndex?>(DirectIndexKey, null, cancellationToken) ?? new(0, []);
+    }
+
+    public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
+    {
+        "subscribe" => Subscribe(ActorPayload.As<InboxSubscribe>(call.Payload)),
+        "unsubscribe" => Unsubscribe(ActorPayload.As<string>(call.Payload)),
+        "deliver" => Deliver(ActorPayload.As<DirectMessage>(call.Payload)),
+        "read" => await ReadAsync(ActorPayload.As<InboxReadRequest>(call.Payload), cancellationToken),
+        "ack" => Acknowledge(ActorPayload.As<InboxAck>(call.Payload)),
+        _ => throw new ActorMethodNotFoundException(Id, call.Method),
+    };
+
+    private bool Subscribe(InboxSubscribe subscribe)
+    {
+        if (_cursors.ContainsKey(subscribe.ChannelId))
+        {
+            return false;
+        }
+
+        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal) { [subscribe.ChannelId] = subscribe.FromSequence };
+        StateManager.SetState(CursorsKey, cursors);
+        _cursors = cursors;
+        _scanned.Remove(subscribe.ChannelId);
+        return true;
+    }
+
+    private bool Unsubscribe(string channelId)
+    {
+        if (!_cursors.ContainsKey(channelId))
+        {
+            return false;
+        }
+
+        DropChannel(channelId);
+        return true;
+    }
+
+    private ChannelMessage Deliver(DirectMessage direct)
+    {
+        var now = Host.Time.GetUtcNow();
+        var sequence = _direct.Next + 1;
+        var message = new ChannelMessage
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            ChannelId = null,
+            SenderId = direct.SenderId,
+            Kind = direct.Kind,
+            Title = direct.Title,
+            Content = direct.Content,
+            Priority = direct.Priority,
+            CreatedAt = now,
+            Sequence = sequence,
+            TraceParent = direct.TraceParent,
+        };
+        var index = new DirectIndex(sequence, [.. _direct.Pending, sequence]);
+        StateManager.SetState(DirectKey(sequence), message);
+        StateManager.SetState(DirectIndexKey, index);
+        _direct = index;
+        _metrics.Appended(message.Priority, message.Kind);
+        return message;
+    }
+
+    private async Task<InboxReadReply> ReadAsync(InboxReadRequest request, CancellationToken cancellationToken)
+    {
+        var now = Host.Time.GetUtcNow();
+        var deliveries = new List<InboxDelivery>(Math.Min(request.Limit, 64));
+        Redeliver(now, request.Limit, deliveries);
+        await ReadDirectAsync(now, request.Limit, deliveries, cancellationToken);
+        await ReadChannelsAsync(now, request.Limit, deliveries, cancellationToken);
+
+        DateTimeOffset? nextExpiry = null;
+        foreach (var lease in _leases.Values)
+        {
+            if (nextExpiry is null || lease.ExpiresAt < nextExpiry)
+            {
+                nextExpiry = lease.ExpiresAt;
+            }
+        }
+
+        return new InboxReadReply(deliveries, nextExpiry);
+    }
+
+    private void Redeliver(DateTimeOffset now, int limit, List<InboxDelivery> deliveries)
+    {
+        List<string>? abandoned = null;
+        foreach (var (deliveryId, lease) in _leases)
+        {
+            if (deliveries.Count >= limit)
+            {
+                break;
+            }
+
+            if (lease.ExpiresAt > now)
+            {
+                continue;
+            }
+
+            if (lease.Attempt >= _options.MaxAttempts(lease.Message.Priority))
+            {
+                (abandoned ??= []).Add(deliveryId);
+                continue;
+            }
+
+            lease.Attempt++;
+            lease.ExpiresAt = now + _options.LeaseFor(lease.Attempt);
+            deliveries.Add(new InboxDelivery(deliveryId, lease.Attempt, lease.Message));
+            _metrics.Delivered(lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
+        }
+
+        if (abandoned is not null)
+        {
+            foreach (var deliveryId in abandoned)
+            {
+                _metrics.Abandoned(_leases[deliveryId].Message.Priority);
+            }
+
+            Settle(abandoned);
+        }
+    }
+
+    private async Task ReadDirectAsync(DateTimeOffset now, int limit, List<InboxDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        foreach (var sequence in _direct.Pending)
+        {
+            if (deliveries.Count >= limit || _leases.Count >= _options.MaxUnacknowledged)
+            {
+                return;
+            }
+
+            var deliveryId = DirectDeliveryId(sequence);
+            if (_leases.ContainsKey(deliveryId))
+            {
+                continue;
+            }
+
+            var (found, message) = await StateManager.TryGetStateAsync<ChannelMessage>(DirectKey(sequence), cancellationToken);
+            if (found && message is not null)
+            {
+                Lease(deliveryId, null, message, now, deliveries);
+            }
+        }
+    }
+
+    private async Task ReadChannelsAsync(DateTimeOffset now, int limit, List<InboxDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        List<string>? gone = null;
+        foreach (var (channelId, acknowledged) in _cursors)
+        {
+            var room = Math.Min(limit - deliveries.Count, _options.MaxUnacknowledged - _leases.Count);
+            if (room <= 0)
+            {
+                break;
+            }
+
+            var after = Math.Max(acknowledged, _scanned.GetValueOrDefault(channelId, acknowledged));
+            var reply = await Host.Runtime.InvokeAsync<LogReply>(
+                ActorId.Create(ChannelActor.TypeName, channelId), "read", new LogQuery(AgentId, after, room, ExcludeOwn: true), cancellationToken);
+            if (reply.Status is ChannelStatus.NotFound or ChannelStatus.NotMember)
+            {
+                (gone ??= []).Add(channelId);
+                continue;
+            }
+
+            foreach (var message in reply.Messages)
+            {
+                Lease(ChannelDeliveryId(channelId, message.Sequence), channelId, message, now, deliveries);
+            }
+
+            _scanned[channelId] = reply.ScannedThrough;
+        }
+
+        foreach (var channelId in gone ?? [])
+        {
+            DropChannel(channelId);
+        }
+    }
+
+    private void Lease(string deliveryId, string? channelId, ChannelMessage message, DateTimeOffset now, List<InboxDelivery> deliveries)
+    {
+        _leases[deliveryId] = new LeaseEntry(channelId, message) { Attempt = 1, ExpiresAt = now + _options.LeaseFor(1) };
+        deliveries.Add(new InboxDelivery(deliveryId, 1, message));
+        _metrics.Delivered(message.Priority, 1, now - message.CreatedAt);
+    }
+
+    private int Acknowledge(InboxAck ack)
+    {
+        var settled = new List<string>(ack.DeliveryIds.Count);
+        foreach (var deliveryId in ack.DeliveryIds)
+        {
+            if (_leases.TryGetValue(deliveryId, out var lease) && !settled.Contains(deliveryId))
+            {
+                settled.Add(deliveryId);
+                _metrics.Acknowledged(lease.Message.Priority);
+            }
+        }
+
+        Settle(settled);
+        return settled.Count;
+    }
+
+    /// <summary>Forgets leases that are done with (acknowledged or abandoned) and moves the durable cursors past them.</summary>
+    private void Settle(List<string> deliveryIds)
+    {
+        if (deliveryIds.Count == 0)
+        {
+            return;
+        }
+
+        var channels = new HashSet<string>(StringComparer.Ordinal);
+        List<long>? directDone = null;
+        foreach (var deliveryId in deliveryIds)
+        {
+            if (!_leases.Remove(deliveryId, out var lease))
+            {
+                continue;
+            }
+
+            if (lease.ChannelId is { } channelId)
+            {
+                channels.Add(channelId);
+            }
+            else
+            {
+                (directDone ??= []).Add(lease.Message.Sequence);
+                StateManager.RemoveState(DirectKey(lease.Message.Sequence));
+            }
+        }
+
+        if (directDone is not null)
+        {
+            _direct = new DirectIndex(_direct.Next, [.. _direct.Pending.Where(s => !directDone.Contains(s))]);
+            StateManager.SetState(DirectIndexKey, _direct);
+        }
+
+        Dictionary<string, long>? cursors = null;
+        foreach (var channelId in channels)
+        {
+            if (!_cursors.TryGetValue(channelId, out var cursor))
+            {
+                continue;
+            }
+
+            var oldestLeased = long.MaxValue;
+            foreach (var lease in _leases.Values)
+            {
+                if (lease.ChannelId == channelId && lease.Message.Sequence < oldestLeased)
+                {
+                    oldestLeased = lease.Message.Sequence;
+                }
+            }
+
+            var next = oldestLeased == long.MaxValue ? _scanned.GetValueOrDefault(channelId, cursor) : oldestLeased - 1;
+            if (next > cursor)
+            {
+                cursors ??= new Dictionary<string, long>(_cursors, StringComparer.Ordinal);
+                cursors[channelId] = next;
+            }
+        }
+
+        if (cursors is not null)
+        {
+            StateManager.SetState(CursorsKey, cursors);
+            _cursors = cursors;
+        }
+    }
+
+    private void DropChannel(string channelId)
+    {
+        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal);
+        cursors.Remove(channelId);
+        StateManager.SetState(CursorsKey, cursors);
+        _cursors = cursors;
+        _scanned.Remove(channelId);
+        foreach (var (deliveryId, lease) in _leases.ToList())
+        {
+            if (lease.ChannelId == channelId)
+            {
+                _leases.Remove(deliveryId);
+            }
+        }
+    }
+
+    private sealed class LeaseEntry(string? channelId, ChannelMessage message)
+    {
+        public string? ChannelId { get; } = channelId;
+
+        public ChannelMessage Message { get; } = message;
+
+        public int Attempt { get; set; }
+
+        public DateTimeOffset ExpiresAt { get; set; }
+    }
+}
