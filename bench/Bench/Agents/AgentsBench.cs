@@ -15,7 +15,7 @@ public sealed class AgentsBench : BenchSuite
 {
     private const int Callers = 64;
     private const int FanOutTypes = 4;
-    private const int FanOutEvents = 50_000;
+    private const int FanOutEvents = 20_000;
     private const int HeartbeatAgents = 10_000;
     private const int HeartbeatWorkers = 256;
 
@@ -124,7 +124,7 @@ public sealed class AgentsBench : BenchSuite
     /// <summary>Runs the call enough times for tiered JIT to settle before the timed window.</summary>
     private static async Task WarmUpAsync<T>(Func<ValueTask<T>> call)
     {
-        for (var i = 0; i < 50_000; i++)
+        for (var i = 0; i < 20_000; i++)
         {
             await call();
         }
