@@ -24,8 +24,8 @@ public sealed class EmbeddedRuntimeOptions
     /// <summary>How often the runtime looks for idle actors.</summary>
     public TimeSpan IdleScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How actor state values are serialized; web defaults (camelCase) unless replaced.</summary>
-    public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
+    /// <summary>How actor state values are serialized; the shared web defaults (camelCase), whose metadata cache is warm, unless replaced.</summary>
+    public JsonSerializerOptions JsonSerializerOptions { get; set; } = JsonSerializerOptions.Web;
 
     /// <summary>The component name of the registered <see cref="AgentPlatform.Runtime.State.IStateStore"/>.</summary>
     public string StateStoreName { get; set; } = "statestore";

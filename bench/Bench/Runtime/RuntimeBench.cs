@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.Embedded.Actors;
 using AgentPlatform.Runtime.Embedded.Reminders;
@@ -6,42 +5,16 @@ using AgentPlatform.Runtime.Embedded.State;
 
 namespace AgentPlatform.Bench.Runtime;
 
-/// <summary>Embedded actor runtime: RPC round trips, one-way posts, resident actors, durable turns.</summary>
-public sealed class RuntimeBench : BenchSuite
+/// <summary>The embedded actor runtime measurements; each is exposed as its own suite below.</summary>
+internal static class RuntimeBench
 {
-    private const int Callers = 64;
+    public const int Callers = 64;
     private static readonly TimeSpan RunTime = TimeSpan.FromSeconds(1);
-
-    public override string Name => "runtime";
-
-    public override string Description => "embedded actors: RPC round trips/s, posts/s, 100k actors heap, durable turns/s";
-
-    public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        report.Row($"actor RPC round trips ({Callers} concurrent callers, one actor each)", "ops/s", await RepeatAsync(report.Runs, RpcAsync));
-        report.Row("fire-and-forget posts (2,000,000 to 1,000 actors, until all handled)", "ops/s", await RepeatAsync(report.Runs, PostsAsync));
-        var heap = await RepeatAsync(report.Runs, ResidentActorsAsync);
-        report.Row("managed heap of 100,000 activated actors", "MiB", [.. heap.Select(b => b / (1024 * 1024))]);
-        report.Row("managed heap per activated actor", "bytes", [.. heap.Select(b => b / 100_000)]);
-        report.Row("durable actor turns (SQLite FULL, group commit, 1,000 actors)", "turns/s", await RepeatAsync(report.Runs, DurableTurnsAsync));
-    }
-
-    internal static async Task<IReadOnlyList<double>> RepeatAsync(int runs, Func<Task<double>> measure)
-    {
-        var values = new List<double>();
-        for (var run = 0; run < runs; run++)
-        {
-            values.Add(await measure());
-        }
-
-        return values;
-    }
 
     private static EmbeddedActorRuntime CreateRuntime(IActorStateStore store, params ActorTypeRegistration[] types) =>
         new(types, store, new EmbeddedReminderService(new InMemoryReminderStore()));
 
-    private static async Task<double> RpcAsync()
+    public static async Task<Measurement> RpcAsync()
     {
         await using var runtime = CreateRuntime(new InMemoryActorStateStore(), BenchActors.Ping);
         var ids = Enumerable.Range(0, Callers).Select(i => ActorId.Create("ping", $"p{i}")).ToArray();
@@ -68,7 +41,7 @@ public sealed class RuntimeBench : BenchSuite
         });
     }
 
-    private static async Task<double> PostsAsync()
+    public static async Task<Measurement> PostsAsync()
     {
         const int actors = 1_000;
         const int perActor = 2_000;
@@ -76,7 +49,7 @@ public sealed class RuntimeBench : BenchSuite
         await using var runtime = CreateRuntime(new InMemoryActorStateStore(), BenchActors.Sink(sink));
         var ids = Enumerable.Range(0, actors).Select(i => ActorId.Create("sink", $"s{i}")).ToArray();
         var producers = Environment.ProcessorCount;
-        var watch = Stopwatch.StartNew();
+        var stop = Measurement.Start();
         await Task.WhenAll(Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
         {
             for (var round = 0; round < perActor; round++)
@@ -88,10 +61,10 @@ public sealed class RuntimeBench : BenchSuite
             }
         })));
         await sink.Done;
-        return actors * (double)perActor / watch.Elapsed.TotalSeconds;
+        return stop(actors * (double)perActor);
     }
 
-    private static async Task<double> ResidentActorsAsync()
+    public static async Task<double> ResidentActorsAsync()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var runtime = CreateRuntime(new InMemoryActorStateStore(), BenchActors.Ping);
@@ -120,7 +93,7 @@ public sealed class RuntimeBench : BenchSuite
         return after - before;
     }
 
-    private static async Task<double> DurableTurnsAsync()
+    public static async Task<Measurement> DurableTurnsAsync()
     {
         const int actors = 1_000;
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-bench", Guid.NewGuid().ToString("N"));
@@ -148,7 +121,7 @@ public sealed class RuntimeBench : BenchSuite
     }
 
     /// <summary>Runs <paramref name="workers"/> loops for <see cref="RunTime"/> and returns their total count per second.</summary>
-    internal static async Task<double> CountForAsync(int workers, Func<int, CancellationToken, Task<long>> work)
+    internal static async Task<Measurement> CountForAsync(int workers, Func<int, CancellationToken, Task<long>> work)
     {
         using var stop = new CancellationTokenSource();
         using var start = new ManualResetEventSlim();
@@ -157,10 +130,10 @@ public sealed class RuntimeBench : BenchSuite
             start.Wait();
             return work(w, stop.Token);
         })).ToArray();
-        var watch = Stopwatch.StartNew();
+        var measured = Measurement.Start();
         start.Set();
         stop.CancelAfter(RunTime);
         var counts = await Task.WhenAll(tasks);
-        return counts.Sum() / watch.Elapsed.TotalSeconds;
+        return measured(counts.Sum());
     }
 }

@@ -17,14 +17,14 @@ public sealed class RuntimeCeilingsBench : BenchSuite
     public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        report.Row($"Channels ping-pong round trips ({Pairs} concurrent pairs)", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, () => PingPongAsync(Pairs)));
-        report.Row("Channels ping-pong round trips (1 pair)", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, () => PingPongAsync(1)));
-        report.Row("SQLite WAL single-row commits, synchronous=NORMAL", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, () => Task.FromResult(SqliteCommits("NORMAL", 1))));
-        report.Row("SQLite WAL single-row commits, synchronous=FULL", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, () => Task.FromResult(SqliteCommits("FULL", 1))));
-        report.Row("SQLite WAL rows, 100 rows per FULL commit", "rows/s", await RuntimeBench.RepeatAsync(report.Runs, () => Task.FromResult(SqliteCommits("FULL", 100))));
+        Measurement.Report(report, $"Channels ping-pong round trips ({Pairs} concurrent pairs)", "ops/s", await Measurement.RepeatAsync(report.Runs, () => PingPongAsync(Pairs)));
+        Measurement.Report(report, "Channels ping-pong round trips (1 pair)", "ops/s", await Measurement.RepeatAsync(report.Runs, () => PingPongAsync(1)));
+        Measurement.Report(report, "SQLite WAL single-row commits, synchronous=NORMAL", "ops/s", await Measurement.RepeatAsync(report.Runs, () => Task.FromResult(SqliteCommits("NORMAL", 1))));
+        Measurement.Report(report, "SQLite WAL single-row commits, synchronous=FULL", "ops/s", await Measurement.RepeatAsync(report.Runs, () => Task.FromResult(SqliteCommits("FULL", 1))));
+        Measurement.Report(report, "SQLite WAL rows, 100 rows per FULL commit", "rows/s", await Measurement.RepeatAsync(report.Runs, () => Task.FromResult(SqliteCommits("FULL", 100))));
     }
 
-    private static Task<double> PingPongAsync(int pairs) => RuntimeBench.CountForAsync(pairs, async (_, stop) =>
+    private static Task<Measurement> PingPongAsync(int pairs) => RuntimeBench.CountForAsync(pairs, async (_, stop) =>
     {
         var requests = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var responses = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -54,7 +54,7 @@ public sealed class RuntimeCeilingsBench : BenchSuite
         return trips;
     });
 
-    private static double SqliteCommits(string synchronous, int rowsPerCommit)
+    private static Measurement SqliteCommits(string synchronous, int rowsPerCommit)
     {
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -72,6 +72,7 @@ public sealed class RuntimeCeilingsBench : BenchSuite
             insert.Prepare();
             long rows = 0;
             var watch = Stopwatch.StartNew();
+            var measured = Measurement.Start();
             while (watch.Elapsed < RunTime)
             {
                 begin.ExecuteNonQuery();
@@ -85,7 +86,7 @@ public sealed class RuntimeCeilingsBench : BenchSuite
                 rows += rowsPerCommit;
             }
 
-            return rows / watch.Elapsed.TotalSeconds;
+            return measured(rows);
         }
         finally
         {

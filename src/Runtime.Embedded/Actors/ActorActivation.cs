@@ -13,12 +13,13 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 {
     private const int TurnsPerDrain = 64;
 
+    [ThreadStatic]
+    private static bool _draining;
+
     private readonly EmbeddedActorRuntime _runtime;
     private readonly ActorTypeEntry _type;
     private readonly Lock _gate = new();
-    private TurnRequest[] _queue = [];
-    private int _head;
-    private int _count;
+    private readonly TurnQueue _queue = new();
     private bool _scheduled;
     private bool _retired;
     private bool _deactivationQueued;
@@ -50,13 +51,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
                 return false;
             }
 
-            if (_count == _queue.Length)
-            {
-                Grow();
-            }
-
-            _queue[(_head + _count) % _queue.Length] = request;
-            _count++;
+            _queue.Enqueue(request);
             schedule = !_scheduled;
             _scheduled = true;
         }
@@ -74,7 +69,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
     {
         lock (_gate)
         {
-            if (_retired || (completion is null && (_deactivationQueued || _count > 0 || !IsIdle(now))))
+            if (_retired || (completion is null && (_deactivationQueued || _queue.Count > 0 || !IsIdle(now))))
             {
                 return false;
             }
@@ -92,21 +87,31 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 
     private void Drain()
     {
+        _draining = true;
+        try
+        {
+            DrainBatch();
+        }
+        finally
+        {
+            _draining = false;
+        }
+    }
+
+    private void DrainBatch()
+    {
         for (var i = 0; i < TurnsPerDrain; i++)
         {
             TurnRequest request;
             lock (_gate)
             {
-                if (_count == 0)
+                if (_queue.Count == 0)
                 {
                     _scheduled = false;
                     return;
                 }
 
-                request = _queue[_head];
-                _queue[_head] = default;
-                _head = (_head + 1) % _queue.Length;
-                _count--;
+                request = _queue.Dequeue();
             }
 
             var turn = AwaiterOf(RunTurnAsync(request));
@@ -132,20 +137,16 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
         _pendingTurn = default;
         turn.GetResult();
 
-        // The awaited work may have completed on any thread (another actor's, the store's); continue on the pool.
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-    }
-
-    private void Grow()
-    {
-        var larger = new TurnRequest[Math.Max(4, _queue.Length * 2)];
-        for (var i = 0; i < _count; i++)
+        // Continue inline only on a pool thread that is not draining another actor (for example a store's
+        // asynchronous completion); otherwise that thread belongs to someone else, so continue on the pool.
+        if (!_draining && Thread.CurrentThread.IsThreadPoolThread)
         {
-            larger[i] = _queue[(_head + i) % _queue.Length];
+            Drain();
         }
-
-        _queue = larger;
-        _head = 0;
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     private void Touch() => Volatile.Write(ref _lastUsed, _runtime.Time.GetTimestamp());
@@ -199,7 +200,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             var state = _state!;
             if (state.HasPendingChanges)
             {
-                await state.SaveStateAsync(CancellationToken.None);
+                await state.CommitTurnAsync();
             }
 
             state.EndTurn();
@@ -259,7 +260,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
                 await actor.OnDeactivateAsync(CancellationToken.None);
                 if (_state!.HasPendingChanges)
                 {
-                    await _state.SaveStateAsync(CancellationToken.None);
+                    await _state.CommitTurnAsync();
                 }
             }
             catch (Exception error)
@@ -287,7 +288,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
         lock (_gate)
         {
             _deactivationQueued = false;
-            if (_count > 0 && !forced)
+            if (_queue.Count > 0 && !forced)
             {
                 // Calls arrived while deactivating: stay, and activate a fresh actor object for them.
                 return;
@@ -295,15 +296,13 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 
             _retired = true;
             _runtime.Remove(this);
-            if (_count > 0)
+            if (_queue.Count > 0)
             {
-                abandoned = new TurnRequest[_count];
-                for (var i = 0; i < _count; i++)
+                abandoned = new TurnRequest[_queue.Count];
+                for (var i = 0; i < abandoned.Length; i++)
                 {
-                    abandoned[i] = _queue[(_head + i) % _queue.Length];
+                    abandoned[i] = _queue.Dequeue();
                 }
-
-                _count = 0;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 
@@ -69,6 +70,7 @@ public sealed class ActorStateManager : IActorStateManager
     }
 
     /// <inheritdoc/>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SaveStateAsync(CancellationToken cancellationToken = default)
     {
         if (!HasPendingChanges)
@@ -76,22 +78,40 @@ public sealed class ActorStateManager : IActorStateManager
             return;
         }
 
-        var changes = new ActorStateChange[_pending!.Count];
-        for (var i = 0; i < changes.Length; i++)
+        var changes = TakeChanges(out var keys);
+        try
         {
-            var key = _pending[i];
-            var slot = _cache![key];
+            await _store.CommitAsync(_actor, changes, cancellationToken);
+        }
+        catch
+        {
+            // Not durable: the values stay pending, so a turn that goes on and succeeds still commits them.
+            foreach (var key in keys)
+            {
+                MarkPending(key, _cache![key]);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Commits the buffered writes at the end of a turn; a failure fails the turn, which discards them.</summary>
+    internal ValueTask CommitTurnAsync() => _store.CommitAsync(_actor, TakeChanges(out _), CancellationToken.None);
+
+    private ActorStateChange[] TakeChanges(out string[] keys)
+    {
+        keys = [.. _pending!];
+        var changes = new ActorStateChange[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var slot = _cache![keys[i]];
+            slot.Pending = false;
             changes[i] = new ActorStateChange(
-                key, slot.Exists ? JsonSerializer.SerializeToUtf8Bytes(slot.Value, slot.ValueType ?? typeof(object), _json) : null);
+                keys[i], slot.Exists ? JsonSerializer.SerializeToUtf8Bytes(slot.Value, slot.ValueType ?? typeof(object), _json) : null);
         }
 
-        await _store.CommitAsync(_actor, changes, cancellationToken);
-        foreach (var key in _pending)
-        {
-            _cache![key].Pending = false;
-        }
-
-        _pending.Clear();
+        _pending!.Clear();
+        return changes;
     }
 
     /// <summary>Forgets the buffered writes and every value the current turn touched; called when a turn fails.</summary>

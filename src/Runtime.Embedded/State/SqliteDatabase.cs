@@ -26,6 +26,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private readonly Thread _writerThread;
     private readonly ILogger _logger;
     private volatile bool _stopping;
+    private int _wakeRequested;
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/> and starts its writer thread.</summary>
     public SqliteDatabase(string path, ILoggerFactory? loggerFactory = null)
@@ -70,6 +71,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         }
 
         _stopping = true;
+        Volatile.Write(ref _wakeRequested, 1);
         _signal.Set();
         _writerThread.Join();
         while (_pending.TryDequeue(out var late))
@@ -99,7 +101,13 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_stopping, this);
         var pending = write.AsValueTask();
         _pending.Enqueue(write);
-        _signal.Set();
+
+        // Only the first writer since the writer thread last looked pays for waking it.
+        if (Interlocked.CompareExchange(ref _wakeRequested, 1, 0) == 0)
+        {
+            _signal.Set();
+        }
+
         return pending;
     }
 
@@ -138,6 +146,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         {
             _signal.Wait();
             _signal.Reset();
+            Volatile.Write(ref _wakeRequested, 0);
             while (_pending.TryDequeue(out var write))
             {
                 batch.Add(write);

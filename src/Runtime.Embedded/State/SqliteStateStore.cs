@@ -71,7 +71,7 @@ public sealed class SqliteStateStore : IStateStore
     /// <inheritdoc/>
     public async ValueTask TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken cancellationToken = default)
     {
-        StateRules.Validate(operations);
+        ArgumentNullException.ThrowIfNull(operations);
         if (operations.Count > 0)
         {
             await WriteAsync(operations, cancellationToken);
