@@ -43,13 +43,13 @@ public sealed class SqliteActorStateStore : IActorStateStore
         {
             foreach (var change in changes)
             {
-                if (change.IsDelete)
+                if (change.Value is null)
                 {
-                    writer.Execute(SqliteSchema.DeleteActorState, actor.Type, actor.Key, change.Key);
+                    writer.DeleteActorState(actor.Type, actor.Key, change.Key);
                 }
                 else
                 {
-                    writer.Execute(SqliteSchema.UpsertActorState, actor.Type, actor.Key, change.Key, change.Value);
+                    writer.UpsertActorState(actor.Type, actor.Key, change.Key, change.Value);
                 }
             }
         }

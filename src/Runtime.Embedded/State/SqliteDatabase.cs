@@ -79,6 +79,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             late.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
         }
 
+        _writer.Dispose();
         _writerCommands.Dispose();
         while (_readers.TryTake(out var reader))
         {

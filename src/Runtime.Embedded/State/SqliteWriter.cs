@@ -2,9 +2,11 @@ namespace AgentPlatform.Runtime.Embedded.State;
 
 /// <summary>The writer connection as seen by queued writes: prepared statements and the ETag sequence.</summary>
 /// <remarks>Used only on the database's writer thread, inside the transaction of the current batch.</remarks>
-internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
+internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag) : IDisposable
 {
     private long _lastETag = lastETag;
+    private SqliteRawStatement? _upsertActorState;
+    private SqliteRawStatement? _deleteActorState;
 
     public SqliteCommandCache Commands { get; } = commands;
 
@@ -29,5 +31,32 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
         }
 
         return reader.GetInt64(0);
+    }
+
+    /// <summary>Writes one actor state key; the hot path of every durable actor turn.</summary>
+    public void UpsertActorState(string actorType, string actorKey, string key, byte[] value)
+    {
+        var statement = _upsertActorState ??= new SqliteRawStatement(Commands.Connection, SqliteSchema.UpsertActorState);
+        statement.BindText(1, actorType);
+        statement.BindText(2, actorKey);
+        statement.BindText(3, key);
+        statement.BindBlob(4, value);
+        statement.Execute();
+    }
+
+    /// <summary>Deletes one actor state key.</summary>
+    public void DeleteActorState(string actorType, string actorKey, string key)
+    {
+        var statement = _deleteActorState ??= new SqliteRawStatement(Commands.Connection, SqliteSchema.DeleteActorState);
+        statement.BindText(1, actorType);
+        statement.BindText(2, actorKey);
+        statement.BindText(3, key);
+        statement.Execute();
+    }
+
+    public void Dispose()
+    {
+        _upsertActorState?.Dispose();
+        _deleteActorState?.Dispose();
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReminderTests
     public async Task A_periodic_reminder_fires_at_its_due_time_and_then_every_period()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = await StartInMemoryAsync(time);
+        await using var fixture = await StartAsync(RuntimeFixture.InMemory(time, types: Type(time)));
         var id = ActorId.Create("reminded", "1");
         var start = time.GetUtcNow();
 
@@ -35,7 +35,7 @@ public sealed class ReminderTests
     public async Task A_one_shot_reminder_fires_once_and_is_then_gone()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = await StartInMemoryAsync(time);
+        await using var fixture = await StartAsync(RuntimeFixture.InMemory(time, types: Type(time)));
         var id = ActorId.Create("reminded", "1");
 
         await fixture.Reminders.RegisterAsync(id, new ReminderRegistration("once", TimeSpan.FromSeconds(30)), TestTimeout.After());
@@ -50,7 +50,7 @@ public sealed class ReminderTests
     public async Task An_unregistered_reminder_does_not_fire()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = await StartInMemoryAsync(time);
+        await using var fixture = await StartAsync(RuntimeFixture.InMemory(time, types: Type(time)));
         var id = ActorId.Create("reminded", "1");
         await fixture.Reminders.RegisterAsync(id, new ReminderRegistration("beat", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         Assert.NotNull(await fixture.Reminders.GetAsync(id, "beat"));
@@ -66,7 +66,7 @@ public sealed class ReminderTests
     public async Task Registering_again_replaces_the_reminder()
     {
         var time = new ManualTimeProvider();
-        await using var fixture = await StartInMemoryAsync(time);
+        await using var fixture = await StartAsync(RuntimeFixture.InMemory(time, types: Type(time)));
         var id = ActorId.Create("reminded", "1");
         var start = time.GetUtcNow();
 
@@ -85,14 +85,12 @@ public sealed class ReminderTests
         var time = new ManualTimeProvider();
         var id = ActorId.Create("reminded", "durable");
         var start = time.GetUtcNow();
-        await using (var before = RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time)))
+        await using (var before = await StartAsync(RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time))))
         {
-            await before.Runtime.StartAsync(TestTimeout.After());
             await before.Runtime.InvokeAsync(id, "register", new ReminderRegistration("wake", TimeSpan.FromHours(1), Data: Json("\"hi\""))).AsTask().WithTimeout();
         }
 
-        await using var after = RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time));
-        await after.Runtime.StartAsync(TestTimeout.After());
+        await using var after = await StartAsync(RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time)));
         time.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal((id, "wake", "\"hi\"", start.AddHours(1)), await NextFire());
@@ -105,16 +103,14 @@ public sealed class ReminderTests
         var time = new ManualTimeProvider();
         var id = ActorId.Create("reminded", "durable");
         var start = time.GetUtcNow();
-        await using (var before = RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time)))
+        await using (var before = await StartAsync(RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time))))
         {
-            await before.Runtime.StartAsync(TestTimeout.After());
             await before.Reminders.RegisterAsync(id, new ReminderRegistration("beat", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)));
         }
 
         time.Advance(TimeSpan.FromMinutes(5));
         var restartedAt = time.GetUtcNow();
-        await using var after = RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time));
-        await after.Runtime.StartAsync(TestTimeout.After());
+        await using var after = await StartAsync(RuntimeFixture.Sqlite(directory.DatabasePath, time, types: Type(time)));
         time.Advance(TimeSpan.Zero);
         var missed = await NextFire();
         time.Advance(TimeSpan.FromMinutes(6));
@@ -157,9 +153,8 @@ public sealed class ReminderTests
         Assert.Equal(10_000, fixture.Reminders.Count);
     }
 
-    private async Task<RuntimeFixture> StartInMemoryAsync(ManualTimeProvider time)
+    private static async Task<RuntimeFixture> StartAsync(RuntimeFixture fixture)
     {
-        var fixture = RuntimeFixture.InMemory(time, types: Type(time));
         await fixture.Runtime.StartAsync(TestTimeout.After());
         return fixture;
     }

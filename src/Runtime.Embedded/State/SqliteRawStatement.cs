@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace AgentPlatform.Runtime.Embedded.State;
+
+/// <summary>A statement prepared directly on SQLite, for the writer's hottest statements.</summary>
+/// <remarks>Binding by index and stepping the raw statement skips the per-execution work of
+/// <see cref="SqliteCommand"/> (parameter lookup by name, a data reader per call), which dominates small writes.</remarks>
+internal sealed class SqliteRawStatement : IDisposable
+{
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+
+    public SqliteRawStatement(SqliteConnection connection, string sql)
+    {
+        _database = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
+    }
+
+    /// <summary>Binds a string, encoding it to UTF-8 on the stack when short (SQLite copies the bytes).</summary>
+    public void BindText(int index, string value)
+    {
+        const int StackLimit = 512;
+        if (value.Length > StackLimit / 3)
+        {
+            Check(raw.sqlite3_bind_text(_statement, index, value));
+            return;
+        }
+
+        Span<byte> utf8 = stackalloc byte[StackLimit];
+        var length = Encoding.UTF8.GetBytes(value, utf8);
+        Check(raw.sqlite3_bind_text(_statement, index, utf8[..length]));
+    }
+
+    public void BindBlob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
+
+    /// <summary>Runs the statement to completion and resets it for the next use.</summary>
+    public void Execute()
+    {
+        var result = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (result != raw.SQLITE_DONE && result != raw.SQLITE_ROW)
+        {
+            Check(result);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result);
+        }
+    }
+}
