@@ -24,6 +24,9 @@ public sealed class EmbeddedRuntimeOptions
     /// <summary>How often the runtime looks for idle actors.</summary>
     public TimeSpan IdleScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long disposing the runtime waits for actors to finish their queued calls and deactivate.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How actor state values are serialized; the shared web defaults (camelCase), whose metadata cache is warm, unless replaced.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = JsonSerializerOptions.Web;
 

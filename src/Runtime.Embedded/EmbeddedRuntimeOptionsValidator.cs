@@ -25,6 +25,11 @@ public sealed class EmbeddedRuntimeOptionsValidator : IValidateOptions<EmbeddedR
             problems.Add("IdleScanInterval must be positive.");
         }
 
+        if (options.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("ShutdownTimeout must be positive.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.StateStoreName))
         {
             problems.Add("StateStoreName must be set.");

@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Warning, "Event {EventId} on topic {Topic} was dropped: {Reason}")]
     public static partial void DeliveryDropped(ILogger logger, string eventId, string topic, string reason);
+
+    [LoggerMessage(15, LogLevel.Warning, "{Count} actors did not deactivate within {Timeout} while the runtime shut down")]
+    public static partial void ShutdownTimedOut(ILogger logger, int count, TimeSpan timeout);
 }

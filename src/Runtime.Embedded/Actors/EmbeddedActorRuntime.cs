@@ -136,7 +136,8 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
     /// <inheritdoc/>
     public bool IsRegistered(string actorType) => actorType is not null && _types.ContainsKey(actorType);
 
-    /// <summary>Deactivates every actor (running <see cref="Actor.OnDeactivateAsync"/>) and stops timers and reminders.</summary>
+    /// <summary>Deactivates every actor (running <see cref="Actor.OnDeactivateAsync"/> after its queued calls) and stops
+    /// timers and reminders; gives up waiting after <see cref="EmbeddedRuntimeOptions.ShutdownTimeout"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -146,21 +147,25 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
 
         await _idleTimer.DisposeAsync();
         _reminderService.Detach();
-        var deactivations = new List<ValueTask<object?>>();
+        var deactivations = new List<Task>();
         foreach (var activation in _types.Values.SelectMany(type => type.Activations.Values))
         {
             var completion = TurnCompletion.Rent();
             var pending = completion.AsValueTask();
             if (activation.TryQueueDeactivation(Time.GetTimestamp(), completion))
             {
-                deactivations.Add(pending);
+                deactivations.Add(pending.AsTask());
             }
         }
 
         _disposed = true;
-        foreach (var deactivation in deactivations)
+        try
         {
-            await deactivation;
+            await Task.WhenAll(deactivations).WaitAsync(Options.ShutdownTimeout, Time);
+        }
+        catch (TimeoutException)
+        {
+            Log.ShutdownTimedOut(Logger, deactivations.Count(d => !d.IsCompleted), Options.ShutdownTimeout);
         }
     }
 

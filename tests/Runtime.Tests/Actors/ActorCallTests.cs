@@ -195,4 +195,30 @@ public sealed class ActorCallTests
         Assert.True(deactivated.Task.IsCompletedSuccessfully);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => fixture.Runtime.InvokeAsync(id, "x", null).AsTask());
     }
+
+    [Fact]
+    public async Task Disposing_gives_up_on_a_hung_actor_after_the_shutdown_timeout()
+    {
+        var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var behavior = new FakeActorBehavior
+        {
+            Invoke = async (_, _, _) =>
+            {
+                started.SetResult();
+                await hung.Task;
+                return null;
+            },
+        };
+        var options = new AgentPlatform.Runtime.Embedded.EmbeddedRuntimeOptions { ShutdownTimeout = TimeSpan.FromMilliseconds(200) };
+        var fixture = RuntimeFixture.InMemory(options: options, types: FakeActor.Type("hung", behavior));
+        var call = fixture.Runtime.InvokeAsync(ActorId.Create("hung", "1"), "x", null).AsTask();
+        await started.Task.WithTimeout();
+
+        await fixture.DisposeAsync().AsTask().WithTimeout(10);
+
+        Assert.False(call.IsCompleted);
+        hung.SetResult();
+        await call.WithTimeout();
+    }
 }
