@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Bench.Runtime;
@@ -10,44 +9,19 @@ using AgentPlatform.Runtime.Embedded.State;
 
 namespace AgentPlatform.Bench.Agents;
 
-/// <summary>Agent programming model and liveness: RPC via SendMessageAsync, publish fan-out, heartbeats via IAgentPresence.</summary>
-public sealed class AgentsBench : BenchSuite
+/// <summary>The measurements of the agent suites: agent RPC, publish fan-out and heartbeats on the embedded runtime, wired by hand.</summary>
+internal static class AgentsBench
 {
-    private const int Callers = 64;
-    private const int FanOutTypes = 4;
-    private const int FanOutEvents = 50_000;
-    private const int HeartbeatAgents = 10_000;
-    private const int HeartbeatWorkers = 256;
-
-    public override string Name => "agents";
-
-    public override string Description => "agents: RPC round trips/s (SendMessageAsync), publish fan-out deliveries/s, heartbeats/s (IAgentPresence)";
-
-    public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        report.Row($"ceiling: bare actor RPC ({Callers} callers, one actor each)", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, () => BareRpcAsync(Callers)));
-        report.Row("ceiling: bare actor RPC (1 caller, sequential)", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, () => BareRpcAsync(1)));
-        report.Row($"agent RPC via SendMessageAsync ({Callers} callers, one agent each)", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, AgentRpcAsync));
-        report.Row("agent RPC via SendMessageAsync (1 caller, sequential)", "ops/s", await RuntimeBench.RepeatAsync(report.Runs, SequentialRpcAsync));
-        report.Row(
-            $"publish fan-out ({FanOutEvents:N0} events x {FanOutTypes} subscribed agent types, deliveries until all handled)",
-            "deliveries/s",
-            await RuntimeBench.RepeatAsync(report.Runs, FanOutAsync));
-        report.Row(
-            $"heartbeats via IAgentPresence ({HeartbeatAgents:N0} agents, {HeartbeatWorkers} concurrent, in-memory state)",
-            "ops/s",
-            await RuntimeBench.RepeatAsync(report.Runs, () => HeartbeatsAsync(durable: false)));
-        report.Row(
-            $"heartbeats via IAgentPresence ({HeartbeatAgents:N0} agents, {HeartbeatWorkers} concurrent, SQLite FULL group commit)",
-            "ops/s",
-            await RuntimeBench.RepeatAsync(report.Runs, () => HeartbeatsAsync(durable: true)));
-    }
+    public const int Callers = 64;
+    public const int FanOutTypes = 4;
+    public const int FanOutEvents = 20_000;
+    public const int HeartbeatAgents = 10_000;
+    public const int HeartbeatWorkers = 256;
 
     private static EmbeddedActorRuntime CreateRuntime(IActorStateStore store, IReminderStore reminders, params ActorTypeRegistration[] types) =>
         new(types, store, new EmbeddedReminderService(reminders));
 
-    private static async Task<double> BareRpcAsync(int callers)
+    public static async Task<Measurement> BareRpcAsync(int callers)
     {
         await using var runtime = CreateRuntime(
             new InMemoryActorStateStore(), new InMemoryReminderStore(), new ActorTypeRegistration("bare", host => new BareEchoActor(host)));
@@ -71,7 +45,7 @@ public sealed class AgentsBench : BenchSuite
         });
     }
 
-    private static async Task<double> AgentRpcAsync()
+    public static async Task<Measurement> AgentRpcAsync()
     {
         var (runtime, agents) = CreateEchoRuntime();
         await using var disposeRuntime = runtime;
@@ -96,7 +70,7 @@ public sealed class AgentsBench : BenchSuite
         });
     }
 
-    private static async Task<double> SequentialRpcAsync()
+    public static async Task<Measurement> SequentialRpcAsync()
     {
         var (runtime, agents) = CreateEchoRuntime();
         await using var disposeRuntime = runtime;
@@ -124,7 +98,7 @@ public sealed class AgentsBench : BenchSuite
     /// <summary>Runs the call enough times for tiered JIT to settle before the timed window.</summary>
     private static async Task WarmUpAsync<T>(Func<ValueTask<T>> call)
     {
-        for (var i = 0; i < 50_000; i++)
+        for (var i = 0; i < 20_000; i++)
         {
             await call();
         }
@@ -137,7 +111,7 @@ public sealed class AgentsBench : BenchSuite
         return (runtime, new AgentRuntime(runtime, new InMemoryPubSub(), [echo]));
     }
 
-    private static async Task<double> FanOutAsync()
+    public static async Task<Measurement> FanOutAsync()
     {
         var sink = new FanOutSink((long)FanOutEvents * FanOutTypes);
         var types = Enumerable.Range(0, FanOutTypes)
@@ -151,17 +125,17 @@ public sealed class AgentsBench : BenchSuite
         await agents.StartAsync();
         var topics = Enumerable.Range(0, 100).Select(i => TopicId.Create("bench", $"room-{i}")).ToArray();
         var message = new BenchPing(1);
-        var watch = Stopwatch.StartNew();
+        var measured = Measurement.Start();
         for (var i = 0; i < FanOutEvents; i++)
         {
             await agents.PublishMessageAsync(message, topics[i % topics.Length]);
         }
 
         await sink.Done.WaitAsync(TimeSpan.FromSeconds(60));
-        return (double)FanOutEvents * FanOutTypes / watch.Elapsed.TotalSeconds;
+        return measured((double)FanOutEvents * FanOutTypes);
     }
 
-    private static async Task<double> HeartbeatsAsync(bool durable)
+    public static async Task<Measurement> HeartbeatsAsync(bool durable)
     {
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-bench", Guid.NewGuid().ToString("N"));
         SqliteDatabase? database = durable ? new SqliteDatabase(Path.Combine(directory, "platform.db")) : null;

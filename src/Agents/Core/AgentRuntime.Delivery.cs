@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.PubSub;
 
@@ -6,6 +7,7 @@ namespace AgentPlatform.Agents.Core;
 /// <summary>Delivery of published messages to subscribed agents.</summary>
 public sealed partial class AgentRuntime
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<DeliveryResult> OnPublishedAsync(CloudEvent cloudEvent, CancellationToken cancellationToken)
     {
         var envelope = AgentEnvelope.From(cloudEvent.Data);
@@ -26,14 +28,22 @@ public sealed partial class AgentRuntime
             return await DeliverAsync(recipients[0], envelope, cancellationToken) ? DeliveryResult.Success : DeliveryResult.Retry;
         }
 
-        var deliveries = new Task<bool>[recipients.Count];
+        // Start every delivery before awaiting any, so recipients run in parallel; each ValueTask is awaited exactly once.
+#pragma warning disable CA2012
+        var deliveries = new ValueTask<bool>[recipients.Count];
         for (var i = 0; i < deliveries.Length; i++)
         {
-            deliveries[i] = DeliverAsync(recipients[i], envelope, cancellationToken).AsTask();
+            deliveries[i] = DeliverAsync(recipients[i], envelope, cancellationToken);
         }
 
-        var delivered = await Task.WhenAll(deliveries);
-        return delivered.All(ok => ok) ? DeliveryResult.Success : DeliveryResult.Retry;
+        var delivered = true;
+        foreach (var delivery in deliveries)
+        {
+            delivered &= await delivery;
+        }
+#pragma warning restore CA2012
+
+        return delivered ? DeliveryResult.Success : DeliveryResult.Retry;
     }
 
     private List<AgentId> Recipients(TopicId topic, AgentId? sender)
@@ -57,6 +67,7 @@ public sealed partial class AgentRuntime
     }
 
     /// <summary>Delivers to one recipient; false when the event should be retried.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> DeliverAsync(AgentId recipient, AgentEnvelope envelope, CancellationToken cancellationToken)
     {
         try

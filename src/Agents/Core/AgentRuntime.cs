@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.PubSub;
@@ -100,7 +101,11 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         var envelope = new AgentEnvelope { Id = MessageIds.Next(), MessageType = messageType, Message = message, Sender = sender };
         if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
         {
-            return InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
+            // A registered agent type is hosted as a routed agent, so the runtime's "unknown type/method" errors cannot occur
+            // and the call needs no exception-mapping wrapper.
+            return _agentTypes.Contains(recipient.Type)
+                ? _actors.InvokeAsync(recipient.ToActorId(), RoutedAgent.RpcMethod, envelope, cancellationToken)
+                : InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
@@ -230,6 +235,7 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<object?> InvokeAsync(AgentId agent, string method, object? payload, CancellationToken cancellationToken)
     {
         try

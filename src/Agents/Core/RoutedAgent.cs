@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +92,7 @@ public abstract class RoutedAgent : Actor
         AgentEnvelope.From(call.Payload)
         ?? throw new ArgumentException($"Agent {AgentId} received a '{call.Method}' call without an agent message envelope.", nameof(call));
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<object?> OnRpcAsync(AgentEnvelope envelope, CancellationToken cancellationToken)
     {
         var message = Materialize(envelope)
@@ -105,6 +107,7 @@ public abstract class RoutedAgent : Actor
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<object?> OnEventAsync(AgentEnvelope envelope, CancellationToken cancellationToken)
     {
         if (_recentEvents?.Contains(envelope.Id) == true)
@@ -149,6 +152,7 @@ public abstract class RoutedAgent : Actor
         return null;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<JsonElement?> PersistAsync(CancellationToken cancellationToken)
     {
         var snapshot = await SaveStateAsync(cancellationToken);

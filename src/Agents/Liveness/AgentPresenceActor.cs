@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.PubSub;
@@ -55,6 +56,7 @@ internal sealed class AgentPresenceActor : Actor
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken)
     {
         switch (call.Method)
@@ -106,6 +108,7 @@ internal sealed class AgentPresenceActor : Actor
         await NotifyAsync(previous, AgentStatus.Offline, record.LastHeartbeat, now, cancellationToken);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AgentPresence> BeatAsync(bool busy, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();

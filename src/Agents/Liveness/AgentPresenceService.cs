@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 
@@ -26,6 +27,7 @@ internal sealed class AgentPresenceService(IActorRuntime actors) : IAgentPresenc
     public async ValueTask RemoveAsync(string agentId, CancellationToken cancellationToken = default) =>
         await actors.InvokeAsync(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, null, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AgentPresence> CallAsync(string agentId, string method, object? payload, CancellationToken cancellationToken)
     {
         var actor = PresenceKeys.ActorIdOf(agentId);

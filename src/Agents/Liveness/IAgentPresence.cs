@@ -5,7 +5,8 @@ namespace AgentPlatform.Agents.Liveness;
 /// <see cref="AgentLivenessOptions.MissedHeartbeatsBeforeOffline"/> consecutive
 /// <see cref="AgentLivenessOptions.HeartbeatInterval"/>s turns offline; its next heartbeat makes it available again.
 /// An agent id is either one name (1-256 characters without <c>/ \ # ?</c> or control characters, not <c>.</c> or <c>..</c>)
-/// or the <c>type/key</c> wire form of an <c>AgentId</c> whose two parts follow that rule.</remarks>
+/// or the <c>type/key</c> wire form of an <c>AgentId</c> whose two parts follow that rule. Agents of in-process agent types
+/// (hosted by the programming model) are always alive; see <see cref="AgentLiveness"/>.</remarks>
 public interface IAgentPresence
 {
     /// <summary>Records a heartbeat: marks the agent <see cref="AgentStatus.Available"/> (or keeps it <see cref="AgentStatus.Busy"/> when it was busy and online) and says when the next is due.</summary>

@@ -132,6 +132,30 @@ public sealed class AgentPublishTests
         Assert.Contains(host.Deliveries.Log, entry => entry is { EventId: "m1", Result: DeliveryResult.Success });
     }
 
+    [Fact]
+    public async Task An_event_that_crossed_a_process_as_json_reaches_its_subscribers()
+    {
+        await using var host = await StartAsync();
+        await host.Agents.StartAsync(TestTimeout.After());
+        var envelope = System.Text.Json.JsonSerializer.SerializeToElement(new AgentEnvelope
+        {
+            Id = "m1",
+            MessageType = typeof(Headline).FullName!,
+            Message = new Headline("remote"),
+            Sender = AgentId.Create("remote", "r1"),
+            Topic = TopicId.Create("sports", "s1"),
+        });
+
+        await host.PubSub.PublishAsync(AgentRuntime.MessagesTopic, envelope, new PublishOptions { Id = "m1" }, TestTimeout.After());
+        await host.PubSub.PublishAsync(AgentRuntime.MessagesTopic, "not an envelope", new PublishOptions { Id = "m2" }, TestTimeout.After());
+        await Task.WhenAll(host.Deliveries.HandledAsync("m1"), host.Deliveries.HandledAsync("m2"));
+
+        var (agent, message, context) = Assert.Single(host.Get<EventRecorder>().Events);
+        Assert.Equal(("sports-reader/s1", "remote"), (agent.ToString(), message.Text));
+        Assert.Equal(AgentId.Create("remote", "r1"), context.Sender);
+        Assert.Contains(host.Deliveries.Log, entry => entry is { EventId: "m2", Result: DeliveryResult.Drop });
+    }
+
     private static Task<AgentTestHost> StartAsync(Action<AgentsBuilder>? more = null) => AgentTestHost.StartAsync(services =>
     {
         services.AddSingleton<EventRecorder>();

@@ -120,6 +120,18 @@ public sealed class AgentRpcTests
     }
 
     [Fact]
+    public async Task An_actor_type_that_is_not_an_agent_type_is_an_unknown_recipient()
+    {
+        await using var host = await AgentTestHost.StartAsync(services => services.AddAgentLiveness().AddAgents(agents => agents.AddAgent<RouterAgent>("router")));
+        var presenceActor = AgentId.Create(AgentPlatform.Agents.Liveness.AgentLiveness.ActorType, "worker-1");
+
+        var error = await Assert.ThrowsAsync<AgentNotFoundException>(
+            async () => await host.Agents.SendMessageAsync(new Ping("x"), presenceActor, cancellationToken: TestTimeout.After()));
+
+        Assert.IsType<AgentPlatform.Runtime.Actors.ActorMethodNotFoundException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task A_cancelled_token_fails_the_call_without_running_the_handler()
     {
         await using var host = await StartAsync();
