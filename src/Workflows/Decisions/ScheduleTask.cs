@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Decisions;
+
+/// <summary>Dispatch one task attempt to an agent. Recorded as <see cref="TaskScheduled"/>; the runner reports the
+/// result as <see cref="TaskCompleted"/> or <see cref="TaskFailed"/> with the same <see cref="TaskId"/>.</summary>
+public sealed record ScheduleTask : WorkflowCommand
+{
+    /// <summary>The task id, <c>{instance}:{step}:{attempt}</c>; dispatches repeated after a crash reuse it.</summary>
+    [JsonPropertyName("task_id")]
+    public required string TaskId { get; init; }
+
+    /// <summary>The agent_task step id.</summary>
+    [JsonPropertyName("step_id")]
+    public required string StepId { get; init; }
+
+    /// <summary>The attempt number, counted per step over the whole instance from 1.</summary>
+    [JsonPropertyName("attempt")]
+    public required int Attempt { get; init; }
+
+    /// <summary>Which agent runs the task.</summary>
+    [JsonPropertyName("agent")]
+    public required AgentSelector Agent { get; init; }
+
+    /// <summary>The resolved task input.</summary>
+    [JsonPropertyName("input")]
+    public JsonElement? Input { get; init; }
+
+    /// <summary>The attempt timeout; the decider also asks for a task-timeout timer, so the runner need not enforce it.</summary>
+    [JsonPropertyName("timeout")]
+    public TimeSpan? Timeout { get; init; }
+
+    /// <inheritdoc/>
+    public override WorkflowEvent ToEvent(long sequence, DateTimeOffset timestamp) => new TaskScheduled
+    {
+        Sequence = sequence,
+        Timestamp = timestamp,
+        TaskId = TaskId,
+        StepId = StepId,
+        Attempt = Attempt,
+        Agent = Agent,
+        Input = Input,
+        Timeout = Timeout,
+    };
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.Definitions;
+
+/// <summary>Runs a task on one agent, chosen by explicit id or by required capabilities.</summary>
+public sealed record AgentTaskStep : WorkflowStep
+{
+    /// <summary>The explicit agent id; exclusive with <see cref="Capabilities"/>.</summary>
+    [JsonPropertyName("agent")]
+    public string? Agent { get; init; }
+
+    /// <summary>Required capabilities, name to weight (weights &gt; 0); exclusive with <see cref="Agent"/>.</summary>
+    [JsonPropertyName("capabilities")]
+    public IReadOnlyDictionary<string, double>? Capabilities { get; init; }
+
+    /// <summary>The minimum match score in [0,1] a candidate agent must reach (capability selection only).</summary>
+    [JsonPropertyName("min_confidence")]
+    public double? MinConfidence { get; init; }
+
+    /// <summary>The task input: any JSON whose strings may contain <c>${...}</c> references.</summary>
+    [JsonPropertyName("input")]
+    public JsonElement? Input { get; init; }
+
+    /// <summary>The time one attempt may take (for example <c>30s</c> or <c>PT30S</c>); no timeout when absent.</summary>
+    [JsonPropertyName("timeout")]
+    public string? Timeout { get; init; }
+
+    /// <summary>The retry policy; one attempt when absent.</summary>
+    [JsonPropertyName("retry")]
+    public RetryPolicy? Retry { get; init; }
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Kind => StepKinds.AgentTask;
+}

@@ -1,0 +1,20 @@
+namespace AgentPlatform.Workflows.Definitions;
+
+/// <summary>Wire names of the step kinds (the <c>kind</c> field).</summary>
+public static class StepKinds
+{
+    /// <summary>Runs a task on an agent.</summary>
+    public const string AgentTask = "agent_task";
+
+    /// <summary>Chooses between two step lists.</summary>
+    public const string Condition = "condition";
+
+    /// <summary>Runs branches concurrently and joins them.</summary>
+    public const string Parallel = "parallel";
+
+    /// <summary>Waits for a duration, a time or an external event.</summary>
+    public const string Wait = "wait";
+
+    /// <summary>All kinds, in documentation order.</summary>
+    public static IReadOnlyList<string> All { get; } = [AgentTask, Condition, Parallel, Wait];
+}

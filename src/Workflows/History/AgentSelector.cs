@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.History;
+
+/// <summary>How a task's agent is chosen: an explicit id, or required capabilities with a minimum score.</summary>
+public sealed record AgentSelector
+{
+    /// <summary>The explicit agent id, when chosen by id.</summary>
+    [JsonPropertyName("agent_id")]
+    public string? AgentId { get; init; }
+
+    /// <summary>Required capabilities, name to weight, when chosen by capability.</summary>
+    [JsonPropertyName("capabilities")]
+    public IReadOnlyDictionary<string, double>? Capabilities { get; init; }
+
+    /// <summary>The minimum match score in [0,1] for capability selection.</summary>
+    [JsonPropertyName("min_confidence")]
+    public double MinConfidence { get; init; }
+}

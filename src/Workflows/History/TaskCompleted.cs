@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.History;
+
+/// <summary>A task finished successfully. Ignored when the task is no longer awaited (timed out, abandoned, duplicate).</summary>
+public sealed record TaskCompleted : WorkflowEvent
+{
+    /// <summary>The task id from <see cref="TaskScheduled.TaskId"/>.</summary>
+    [JsonPropertyName("task_id")]
+    public required string TaskId { get; init; }
+
+    /// <summary>The task output; absent means JSON null.</summary>
+    [JsonPropertyName("output")]
+    public JsonElement? Output { get; init; }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.History;
+
+/// <summary>A task attempt failed; the step's retry policy and then its <c>on_failure</c> decide what follows.</summary>
+public sealed record TaskFailed : WorkflowEvent
+{
+    /// <summary>The task id from <see cref="TaskScheduled.TaskId"/>.</summary>
+    [JsonPropertyName("task_id")]
+    public required string TaskId { get; init; }
+
+    /// <summary>What went wrong.</summary>
+    [JsonPropertyName("error")]
+    public required string Error { get; init; }
+}

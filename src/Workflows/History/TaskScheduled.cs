@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.History;
+
+/// <summary>Recorded by the runner for a <c>ScheduleTask</c> command before it dispatches the task.</summary>
+public sealed record TaskScheduled : WorkflowEvent
+{
+    /// <summary>The task id, <c>{instance}:{step}:{attempt}</c>; the idempotency key of the dispatch.</summary>
+    [JsonPropertyName("task_id")]
+    public required string TaskId { get; init; }
+
+    /// <summary>The agent_task step id.</summary>
+    [JsonPropertyName("step_id")]
+    public required string StepId { get; init; }
+
+    /// <summary>The attempt number, counted per step over the whole instance from 1.</summary>
+    [JsonPropertyName("attempt")]
+    public required int Attempt { get; init; }
+
+    /// <summary>Which agent runs the task.</summary>
+    [JsonPropertyName("agent")]
+    public required AgentSelector Agent { get; init; }
+
+    /// <summary>The resolved task input.</summary>
+    [JsonPropertyName("input")]
+    public JsonElement? Input { get; init; }
+
+    /// <summary>The time one attempt may take; the decider enforces it with a task-timeout timer.</summary>
+    [JsonPropertyName("timeout")]
+    public TimeSpan? Timeout { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.History;
+
+/// <summary>The first event of every history: which definition runs, with which input.</summary>
+public sealed record WorkflowStarted : WorkflowEvent
+{
+    /// <summary>The instance id.</summary>
+    [JsonPropertyName("instance_id")]
+    public required string InstanceId { get; init; }
+
+    /// <summary>The definition id.</summary>
+    [JsonPropertyName("definition_id")]
+    public required string DefinitionId { get; init; }
+
+    /// <summary>The definition version the instance keeps for its whole life.</summary>
+    [JsonPropertyName("definition_version")]
+    public required int DefinitionVersion { get; init; }
+
+    /// <summary>The workflow input (usually an object); absent means JSON null.</summary>
+    [JsonPropertyName("input")]
+    public JsonElement? Input { get; init; }
+}
