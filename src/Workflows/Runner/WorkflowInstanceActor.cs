@@ -1,0 +1,237 @@
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.History;
+using Microsoft.Extensions.Logging;
+
+namespace AgentPlatform.Workflows.Runner;
+
+/// <summary>Hosts one workflow instance: appends events durably, runs the decider, then performs the commands.</summary>
+/// <remarks>
+/// Every turn follows the same order: add the incoming event, decide, turn each new command into its event, commit the
+/// appended events (the runtime's group commit makes them durable), and only then dispatch tasks and register or remove
+/// reminders. Timers are reminders named <c>wf-timer:{timer id}</c>. After a restart the <c>resume</c> call dispatches
+/// the pending tasks again with their ids and re-registers the reminders of active timers.
+/// </remarks>
+internal sealed partial class WorkflowInstanceActor : Actor
+{
+    private const string DefinitionKey = "definition";
+    private const int MaxDecisionRounds = 64;
+
+    private readonly IWorkflowTaskDispatcher _dispatcher;
+    private readonly WorkflowCompletionSignals _signals;
+    private readonly WorkflowRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly WorkflowHistoryLog _history;
+    private WorkflowDefinition? _definition;
+    private WorkflowInstanceState? _state;
+    private bool _loaded;
+
+    public WorkflowInstanceActor(
+        ActorHost host, IWorkflowTaskDispatcher dispatcher, WorkflowCompletionSignals signals, WorkflowRunnerOptions options, ILogger logger)
+        : base(host)
+    {
+        _dispatcher = dispatcher;
+        _signals = signals;
+        _options = options;
+        _logger = logger;
+        _history = new WorkflowHistoryLog(host.StateManager, options.HistoryPageSize);
+    }
+
+    private bool Exists => _history.Count > 0 && _definition is not null;
+
+    private bool IsFinished => _state is { Status: WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated };
+
+    public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        try
+        {
+            return call.Method switch
+            {
+                InstanceMethods.Start => await StartAsync(ActorPayloads.Read<StartInstance>(call), cancellationToken),
+                InstanceMethods.Status => Reply(Exists ? InstanceOutcome.Done : InstanceOutcome.NotFound),
+                InstanceMethods.History => Exists ? _history.Events.ToList() : null,
+                InstanceMethods.TaskResult => await TaskResultAsync(ActorPayloads.Read<WorkflowTaskResult>(call), cancellationToken),
+                InstanceMethods.RaiseEvent => await RaiseEventAsync(ActorPayloads.Read<RaiseEvent>(call), cancellationToken),
+                InstanceMethods.Terminate => await TerminateAsync(ActorPayloads.Read<TerminateInstance>(call), cancellationToken),
+                InstanceMethods.Resume => await ResumeAsync(cancellationToken),
+                InstanceMethods.Purge => await PurgeAsync(cancellationToken),
+                _ => throw new ActorMethodNotFoundException(Id, call.Method),
+            };
+        }
+        catch
+        {
+            // The turn's writes are discarded; reload from the store on the next turn.
+            _loaded = false;
+            throw;
+        }
+    }
+
+    public override async ValueTask OnReminderAsync(ActorReminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        if (!reminder.Name.StartsWith(InstanceMethods.TimerReminderPrefix, StringComparison.Ordinal))
+        {
+            await base.OnReminderAsync(reminder, cancellationToken);
+            return;
+        }
+
+        await EnsureLoadedAsync(cancellationToken);
+        var timerId = reminder.Name[InstanceMethods.TimerReminderPrefix.Length..];
+        if (!Exists || IsFinished || !_state!.ActiveTimers.Any(t => t.TimerId == timerId))
+        {
+            Log.Ignored(_logger, "timer " + timerId, Id.Key, "the timer is no longer active");
+            return;
+        }
+
+        try
+        {
+            await AdvanceAsync(new TimerFired { TimerId = timerId }, cancellationToken);
+        }
+        catch
+        {
+            _loaded = false;
+            throw;
+        }
+    }
+
+    private async ValueTask<InstanceReply> StartAsync(StartInstance start, CancellationToken cancellationToken)
+    {
+        if (Exists)
+        {
+            return Reply(InstanceOutcome.Existing);
+        }
+
+        _definition = start.Definition;
+        StateManager.SetState(DefinitionKey, start.Definition);
+        await AdvanceAsync(
+            new WorkflowStarted
+            {
+                InstanceId = start.InstanceId,
+                DefinitionId = start.Definition.Id,
+                DefinitionVersion = start.Definition.Version,
+                Input = start.Input,
+            },
+            cancellationToken);
+        Log.InstanceStarted(_logger, start.InstanceId, start.Definition.Id, start.Definition.Version);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> TaskResultAsync(WorkflowTaskResult result, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (IsFinished || !_state!.PendingTasks.Any(t => t.TaskId == result.TaskId))
+        {
+            Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
+            return Reply(InstanceOutcome.Conflict);
+        }
+
+        WorkflowEvent e = result.Succeeded
+            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output }
+            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message." };
+        await AdvanceAsync(e, cancellationToken);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> RaiseEventAsync(RaiseEvent raise, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (IsFinished)
+        {
+            return Reply(InstanceOutcome.Conflict);
+        }
+
+        await AdvanceAsync(new EventRaised { Name = raise.Name, Payload = raise.Payload }, cancellationToken);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> TerminateAsync(TerminateInstance terminate, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (IsFinished)
+        {
+            return Reply(InstanceOutcome.Conflict);
+        }
+
+        await AdvanceAsync(new WorkflowTerminated { Reason = terminate.Reason }, cancellationToken);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> ResumeAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        // Commands decided but not appended before a crash are appended and performed here.
+        await AdvanceAsync(null, cancellationToken);
+        if (IsFinished)
+        {
+            await ReportToIndexAsync(cancellationToken);
+            _signals.Finished(_state!);
+            return Reply(InstanceOutcome.Done);
+        }
+
+        foreach (var timer in _state!.ActiveTimers)
+        {
+            await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
+        }
+
+        foreach (var pending in _state.PendingTasks)
+        {
+            await _dispatcher.DispatchAsync(ToTask(pending.Task), cancellationToken);
+        }
+
+        Log.InstanceResumed(_logger, Id.Key, _history.Count, _state.PendingTasks.Count, _state.ActiveTimers.Count);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> PurgeAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (!IsFinished)
+        {
+            return Reply(InstanceOutcome.Conflict);
+        }
+
+        var state = _state;
+        _history.StageRemoval();
+        StateManager.RemoveState(DefinitionKey);
+        await StateManager.SaveStateAsync(cancellationToken);
+        _definition = null;
+        _state = null;
+        return new InstanceReply(InstanceOutcome.Done, state);
+    }
+
+    private InstanceReply Reply(InstanceOutcome outcome) => new(outcome, Exists ? _state : null);
+
+    private WorkflowTask ToTask(ScheduleTask schedule) => new()
+    {
+        TaskId = schedule.TaskId,
+        InstanceId = Id.Key,
+        StepId = schedule.StepId,
+        Attempt = schedule.Attempt,
+        Agent = schedule.Agent,
+        Input = schedule.Input,
+        Timeout = schedule.Timeout,
+    };
+}
