@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Embedded.Reminders;
+using AgentPlatform.Runtime.Reminders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentPlatform.Runtime.Embedded.Actors;
+
+/// <summary>The in-process actor runtime: activates actors on first call, runs their turns one at a time on the
+/// thread pool, commits their state at the end of each turn and deactivates them when idle.</summary>
+/// <remarks>
+/// Calls to one actor are turn-based: invocations, one-way posts, timer ticks and reminder fires of one actor never
+/// overlap, while different actors run in parallel. A caller's continuation runs on the thread that finished the turn.
+/// Calls are not reentrant: an actor that calls itself, directly or through a cycle of actors, waits for ever unless
+/// the call is cancelled. Call <see cref="StartAsync"/> once at startup so persisted reminders are loaded; the first
+/// call starts the runtime too when nobody did.
+/// </remarks>
+public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
+{
+    private readonly FrozenDictionary<string, ActorTypeEntry> _types;
+    private readonly ConcurrentDictionary<ActorId, ActorActivation> _activations = new();
+    private readonly EmbeddedReminderService _reminderService;
+    private readonly ITimer _idleTimer;
+    private readonly Lock _startGate = new();
+    private Task? _started;
+    private volatile bool _disposed;
+
+    /// <summary>Creates the runtime.</summary>
+    /// <param name="registrations">The hosted actor types.</param>
+    /// <param name="stateStore">Where actor state is committed.</param>
+    /// <param name="reminders">The reminder service; the runtime attaches itself to it as the delivery target on start.</param>
+    /// <param name="options">Settings; defaults when null.</param>
+    /// <param name="time">The clock; the system clock when null.</param>
+    /// <param name="services">Application services handed to actors; an empty provider when null.</param>
+    /// <param name="loggerFactory">Logging; nothing is logged when null.</param>
+    public EmbeddedActorRuntime(
+        IEnumerable<ActorTypeRegistration> registrations,
+        IActorStateStore stateStore,
+        EmbeddedReminderService reminders,
+        EmbeddedRuntimeOptions? options = null,
+        TimeProvider? time = null,
+        IServiceProvider? services = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(stateStore);
+        ArgumentNullException.ThrowIfNull(reminders);
+        Options = options ?? new EmbeddedRuntimeOptions();
+        Time = time ?? TimeProvider.System;
+        StateStore = stateStore;
+        _reminderService = reminders;
+        Services = services ?? EmptyServiceProvider.Instance;
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EmbeddedActorRuntime>();
+
+        var types = new Dictionary<string, ActorTypeEntry>(StringComparer.Ordinal);
+        foreach (var registration in registrations)
+        {
+            ActorNames.ThrowIfInvalid(registration.Type, nameof(registrations));
+            if (!types.TryAdd(registration.Type, new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout)))
+            {
+                throw new ArgumentException($"Actor type '{registration.Type}' is registered twice.", nameof(registrations));
+            }
+        }
+
+        _types = types.ToFrozenDictionary(StringComparer.Ordinal);
+        _idleTimer = Time.CreateTimer(static state => ((EmbeddedActorRuntime)state!).ScanIdle(), this, Options.IdleScanInterval, Options.IdleScanInterval);
+    }
+
+    /// <summary>The number of actors currently activated (or holding queued calls).</summary>
+    public int ActiveActorCount => _activations.Count;
+
+    internal EmbeddedRuntimeOptions Options { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal IActorStateStore StateStore { get; }
+
+    internal IReminderService Reminders => _reminderService;
+
+    internal IServiceProvider Services { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>Loads persisted reminders and starts firing them; safe to call more than once.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_startGate)
+        {
+            return _started ??= _reminderService.StartAsync(DeliverReminderAsync, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<object?> InvokeAsync(ActorId id, string method, object? payload, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<object?>(cancellationToken);
+        }
+
+        try
+        {
+            var completion = TurnCompletion.Rent();
+            Enqueue(id, new TurnRequest(TurnKind.Invoke, method, payload, completion, cancellationToken));
+            completion.Watch(cancellationToken);
+            return completion.AsValueTask();
+        }
+        catch (Exception error) when (error is ActorTypeNotRegisteredException or ObjectDisposedException or ArgumentException)
+        {
+            return ValueTask.FromException<object?>(error);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask PostAsync(ActorId id, string method, object? payload, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        try
+        {
+            Enqueue(id, new TurnRequest(TurnKind.Post, method, payload, null, cancellationToken));
+            return ValueTask.CompletedTask;
+        }
+        catch (Exception error) when (error is ActorTypeNotRegisteredException or ObjectDisposedException or ArgumentException)
+        {
+            return ValueTask.FromException(error);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool IsRegistered(string actorType) => actorType is not null && _types.ContainsKey(actorType);
+
+    /// <summary>Deactivates every actor (running <see cref="Actor.OnDeactivateAsync"/>) and stops timers and reminders.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        await _idleTimer.DisposeAsync();
+        _reminderService.Detach();
+        var deactivations = new List<ValueTask<object?>>();
+        foreach (var activation in _activations.Values)
+        {
+            var completion = TurnCompletion.Rent();
+            var pending = completion.AsValueTask();
+            if (activation.TryQueueDeactivation(Time.GetTimestamp(), completion))
+            {
+                deactivations.Add(pending);
+            }
+        }
+
+        _disposed = true;
+        foreach (var deactivation in deactivations)
+        {
+            await deactivation;
+        }
+    }
+
+    internal void Remove(ActorActivation activation) =>
+        _activations.TryRemove(new KeyValuePair<ActorId, ActorActivation>(activation.Id, activation));
+
+    private void Enqueue(ActorId id, in TurnRequest request)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_started is null)
+        {
+            StartInBackground();
+        }
+
+        while (true)
+        {
+            if (!_activations.TryGetValue(id, out var activation))
+            {
+                if (id.Type is null)
+                {
+                    throw new ArgumentException("The actor id is empty.", nameof(id));
+                }
+
+                if (!_types.TryGetValue(id.Type, out var type))
+                {
+                    throw new ActorTypeNotRegisteredException(id.Type);
+                }
+
+                activation = _activations.GetOrAdd(id, static (id, arg) => new ActorActivation(arg.Runtime, arg.Type, id), (Runtime: this, Type: type));
+            }
+
+            if (activation.TryEnqueue(request))
+            {
+                return;
+            }
+        }
+    }
+
+    private void StartInBackground()
+    {
+        var start = StartAsync(CancellationToken.None);
+        if (!start.IsCompleted)
+        {
+            start.ContinueWith(
+                static (task, state) => Log.StartFailed(((EmbeddedActorRuntime)state!).Logger, task.Exception!),
+                this,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    private async ValueTask DeliverReminderAsync(ActorId id, ActorReminder reminder, CancellationToken cancellationToken)
+    {
+        var completion = TurnCompletion.Rent();
+        Enqueue(id, new TurnRequest(TurnKind.Reminder, null, reminder, completion, cancellationToken));
+        completion.Watch(cancellationToken);
+        await completion.AsValueTask();
+    }
+
+    private void ScanIdle()
+    {
+        var now = Time.GetTimestamp();
+        foreach (var pair in _activations)
+        {
+            pair.Value.TryQueueDeactivation(now, null);
+        }
+    }
+}

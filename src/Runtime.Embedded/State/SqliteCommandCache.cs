@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+
+namespace AgentPlatform.Runtime.Embedded.State;
+
+/// <summary>One SQLite connection with its prepared commands, reused across calls.</summary>
+/// <remarks>Parameters are positional: the SQL names them <c>$p0</c>, <c>$p1</c>, and so on.</remarks>
+internal sealed class SqliteCommandCache : IDisposable
+{
+    private static readonly string[] ParameterNames = ["$p0", "$p1", "$p2", "$p3", "$p4", "$p5", "$p6", "$p7"];
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteCommandCache(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The prepared command for <paramref name="sql"/> with its positional parameters bound to the given values.</summary>
+    public SqliteCommand Bind(string sql, object? p0 = null, object? p1 = null, object? p2 = null, object? p3 = null, object? p4 = null, object? p5 = null, object? p6 = null)
+    {
+        var command = Command(sql);
+        var parameters = command.Parameters;
+        Span<object?> values = [p0, p1, p2, p3, p4, p5, p6];
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs a statement with no parameters and no result.</summary>
+    public int Execute(string sql) => Command(sql).ExecuteNonQuery();
+
+    private SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+#pragma warning disable CA2100 // The SQL comes from constants in this assembly; values are always parameters.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            for (var i = 0; sql.Contains(ParameterNames[i], StringComparison.Ordinal); i++)
+            {
+                command.Parameters.Add(new SqliteParameter(ParameterNames[i], null));
+            }
+
+            command.Prepare();
+            _commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        Connection.Dispose();
+    }
+}
