@@ -1,4 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "healthy" }));
-await app.RunAsync();
+using AgentPlatform.AgentHost.Endpoints;
+using AgentPlatform.AgentHost.Http;
+
+namespace AgentPlatform.AgentHost;
+
+public partial class Program
+{
+    public static async Task Main(string[] args) => await Build(args).RunAsync();
+
+    /// <summary>Builds the host; tests pass <paramref name="configure"/> to replace services (for example the clock).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddPlatformRuntime(builder.Configuration);
+        builder.Services.AddPlatformApi(builder.Configuration);
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UsePlatformApi();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        return app.LogStartup();
+    }
+}

@@ -1,0 +1,28 @@
+using AgentPlatform.AgentHost.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Chooses and registers the runtime the host runs on.</summary>
+public static class PlatformRuntimeServiceCollectionExtensions
+{
+    /// <summary>Binds <see cref="PlatformRuntimeOptions"/> (validated on start) and registers the embedded runtime
+    /// over <c>Runtime:DataDirectory</c>; <c>Runtime:Mode = dapr</c> fails start-up with a clear message.</summary>
+    public static IServiceCollection AddPlatformRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PlatformRuntimeOptions>().Bind(configuration.GetSection(PlatformRuntimeOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformRuntimeOptions>, PlatformRuntimeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        var options = configuration.GetSection(PlatformRuntimeOptions.SectionName).Get<PlatformRuntimeOptions>() ?? new PlatformRuntimeOptions();
+        if (string.Equals(options.Mode, PlatformRuntimeOptions.EmbeddedMode, StringComparison.OrdinalIgnoreCase))
+        {
+            var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(options.DataDirectory) ? "data" : options.DataDirectory);
+            _ = dataDirectory;
+        }
+
+        return services;
+    }
+}

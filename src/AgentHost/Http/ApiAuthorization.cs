@@ -1,0 +1,116 @@
+using AgentPlatform.Agents.Identity;
+
+namespace AgentPlatform.AgentHost.Http;
+
+/// <summary>Authentication of API calls as endpoint filters, and access to the authenticated caller.</summary>
+/// <remarks>
+/// Apply to a group or a single endpoint: <c>group.MapGet(...).RequireAgentKey()</c> or <c>group.RequireAgentKey()</c>.
+/// The filters run before the handler (so read bodies with <see cref="JsonBody"/>, not <c>[FromBody]</c>, to get 401
+/// before any body problem). Outcomes: no or malformed <c>Authorization: Bearer</c> header, unknown, wrong, revoked or
+/// rotated-away key → 401 <c>unauthorized</c>; key over its token bucket → 429 <c>rate-limited</c> with <c>Retry-After</c>;
+/// admin endpoint without a configured operator token → 403 <c>forbidden</c>.
+/// </remarks>
+public static class ApiAuthorization
+{
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Requires an agent API key; the handler reads the caller with <see cref="GetAgentCaller"/>.</summary>
+    public static TBuilder RequireAgentKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(static (context, next) => AuthenticateAsync(context, next, allowAgent: true, allowOperator: false));
+
+    /// <summary>Requires the operator token (<c>Api:OperatorToken</c>); answers 403 when none is configured.</summary>
+    public static TBuilder RequireOperatorToken<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(static (context, next) => AuthenticateAsync(context, next, allowAgent: false, allowOperator: true));
+
+    /// <summary>Accepts either an agent API key or the operator token; see <see cref="IsOperator"/> and <see cref="FindAgentCaller"/>.</summary>
+    public static TBuilder RequireAgentOrOperator<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(static (context, next) => AuthenticateAsync(context, next, allowAgent: true, allowOperator: true));
+
+    /// <summary>The agent the request is authenticated as.</summary>
+    /// <exception cref="InvalidOperationException">The endpoint has no <see cref="RequireAgentKey"/> filter or the caller is the operator.</exception>
+    public static AgentCaller GetAgentCaller(this HttpContext httpContext) =>
+        FindAgentCaller(httpContext)
+        ?? throw new InvalidOperationException("No agent caller: add RequireAgentKey() to the endpoint, or the operator is calling.");
+
+    /// <summary>The agent the request is authenticated as, or null (operator or unauthenticated).</summary>
+    public static AgentCaller? FindAgentCaller(this HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.Features.Get<AgentCaller>();
+    }
+
+    /// <summary>True when the request carried the operator token.</summary>
+    public static bool IsOperator(this HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.Features.Get<OperatorCaller>() is not null;
+    }
+
+    private static async ValueTask<object?> AuthenticateAsync(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool allowAgent, bool allowOperator)
+    {
+        var http = context.HttpContext;
+        var services = http.RequestServices;
+        if (allowOperator && !allowAgent && !services.GetRequiredService<OperatorToken>().IsConfigured)
+        {
+            return Problems.Forbidden("Admin endpoints are disabled: no operator token is configured (Api:OperatorToken).");
+        }
+
+        var header = http.Request.Headers.Authorization;
+        if (header.Count == 0)
+        {
+            return Problems.Unauthorized("The Authorization header is missing; send Authorization: Bearer <token>.");
+        }
+
+        var value = header.Count == 1 ? header[0] : null;
+        if (value is null || value.Length <= BearerPrefix.Length || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Unauthorized("The Authorization header must be 'Bearer <token>'.");
+        }
+
+        var token = value[BearerPrefix.Length..].Trim();
+        if (allowOperator && !token.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
+        {
+            var operatorToken = services.GetRequiredService<OperatorToken>();
+            if (operatorToken.Matches(token))
+            {
+                http.Features.Set(OperatorCaller.Instance);
+                return await next(context);
+            }
+
+            return allowAgent
+                ? Problems.Unauthorized("The token is neither an API key nor the operator token.")
+                : Problems.Unauthorized("The operator token is wrong.");
+        }
+
+        if (!allowAgent)
+        {
+            return Problems.Unauthorized("This endpoint needs the operator token, not an agent key.");
+        }
+
+        var verification = await services.GetRequiredService<IAgentIdentityStore>().VerifyKeyAsync(token, http.RequestAborted);
+        switch (verification.Status)
+        {
+            case ApiKeyStatus.Malformed:
+                return Problems.Unauthorized("The API key is malformed; keys look like apk_<key id>.<secret>.");
+            case ApiKeyStatus.Rejected:
+                return Problems.Unauthorized("The API key is not valid: it is wrong, revoked or was rotated away.");
+        }
+
+        if (services.GetRequiredService<KeyRateLimiter>().TryAcquire(verification.KeyId!) is { } retryAfter)
+        {
+            return Problems.RateLimited(retryAfter, "The API key's request rate limit is exhausted.");
+        }
+
+        http.Features.Set(new AgentCaller(verification.AgentId!, verification.KeyId!));
+        return await next(context);
+    }
+
+    private sealed class OperatorCaller
+    {
+        public static readonly OperatorCaller Instance = new();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.AgentHost.Http;
+
+/// <summary>Rejects API settings that cannot work, reporting every problem at once.</summary>
+public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
+{
+    /// <summary>The shortest operator token accepted.</summary>
+    public const int MinimumOperatorTokenLength = 16;
+
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, ApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.OperatorToken is { Length: > 0 and < MinimumOperatorTokenLength })
+        {
+            failures.Add($"Api:OperatorToken must be at least {MinimumOperatorTokenLength} characters (or empty to disable admin endpoints).");
+        }
+
+        if (options.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add($"Api:MaxBodyBytes must be between 1024 and 16777216; it is {options.MaxBodyBytes}.");
+        }
+
+        if (!(options.RateLimit.PermitsPerSecond > 0) || double.IsInfinity(options.RateLimit.PermitsPerSecond))
+        {
+            failures.Add($"Api:RateLimit:PermitsPerSecond must be a positive number; it is {options.RateLimit.PermitsPerSecond}.");
+        }
+
+        if (options.RateLimit.Burst < 1)
+        {
+            failures.Add($"Api:RateLimit:Burst must be at least 1; it is {options.RateLimit.Burst}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AgentPlatform.AgentHost.Http;
+
+/// <summary>The API's error middleware: every failure outside a handler becomes problem+json.</summary>
+public static class PlatformApiApplicationExtensions
+{
+    /// <summary>Turns unhandled exceptions into a 500 <c>internal</c> problem (details only in the log) and empty
+    /// error answers (unknown route, method mismatch, failed binding) into the matching problem.</summary>
+    public static WebApplication UsePlatformApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = _ => 500 });
+        app.UseStatusCodePages(context =>
+        {
+            var response = context.HttpContext.Response;
+            return response.HasStarted || response.ContentType is not null
+                ? Task.CompletedTask
+                : Problems.ForStatus(response.StatusCode).ExecuteAsync(context.HttpContext);
+        });
+        return app;
+    }
+
+    private static Task HandleExceptionAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (exception is BadHttpRequestException bad)
+        {
+            return Problems.ForStatus(bad.StatusCode).ExecuteAsync(context);
+        }
+
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentPlatform.AgentHost.Http");
+        Log.UnhandledException(logger, exception ?? new InvalidOperationException("Unknown failure."), context.Request.Method, context.Request.Path);
+        return Problems.Internal().ExecuteAsync(context);
+    }
+}

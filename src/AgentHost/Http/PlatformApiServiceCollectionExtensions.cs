@@ -1,0 +1,24 @@
+using AgentPlatform.AgentHost.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the HTTP API plumbing: options, JSON settings, authentication helpers, rate limiting.</summary>
+public static class PlatformApiServiceCollectionExtensions
+{
+    /// <summary>Binds <see cref="ApiOptions"/> (validated on start), sets snake_case JSON and registers
+    /// <see cref="OperatorToken"/> and the per-key <see cref="KeyRateLimiter"/>.</summary>
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OperatorToken>();
+        services.TryAddSingleton<KeyRateLimiter>();
+        services.ConfigureHttpJsonOptions(o => ApiJson.ConfigureResponses(o.SerializerOptions));
+        services.AddProblemDetails();
+        return services;
+    }
+}

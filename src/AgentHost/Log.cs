@@ -1,0 +1,26 @@
+namespace AgentPlatform.AgentHost;
+
+/// <summary>The host's log messages.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Agent host listening on {Address}")]
+    public static partial void Listening(ILogger logger, string address);
+
+    [LoggerMessage(2, LogLevel.Information, "Runtime mode {Mode}, data directory {DataDirectory}")]
+    public static partial void RuntimeSelected(ILogger logger, string mode, string dataDirectory);
+
+    [LoggerMessage(3, LogLevel.Error, "Unhandled exception for {Method} {Path}")]
+    public static partial void UnhandledException(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(4, LogLevel.Information, "Agent {AgentId} registered as {Name}")]
+    public static partial void AgentRegistered(ILogger logger, string agentId, string name);
+
+    [LoggerMessage(5, LogLevel.Information, "Agent {AgentId} rotated its API key")]
+    public static partial void KeyRotated(ILogger logger, string agentId);
+
+    [LoggerMessage(6, LogLevel.Warning, "Operator revoked every API key of agent {AgentId}")]
+    public static partial void KeysRevoked(ILogger logger, string agentId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Operator deleted agent {AgentId}")]
+    public static partial void AgentDeleted(ILogger logger, string agentId);
+}

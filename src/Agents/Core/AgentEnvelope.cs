@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Agents.Core;
+
+/// <summary>A message on its way to an agent: the actor call payload of a direct message and the pub/sub data of a published one.</summary>
+/// <remarks>In process the message object travels as is; across processes the envelope is JSON and the message arrives as a
+/// <see cref="JsonElement"/> that the recipient turns back into the type named by <see cref="MessageType"/>.</remarks>
+internal sealed record AgentEnvelope
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("messageType")]
+    public required string MessageType { get; init; }
+
+    [JsonPropertyName("message")]
+    public required object Message { get; init; }
+
+    [JsonPropertyName("sender")]
+    public AgentId? Sender { get; init; }
+
+    [JsonPropertyName("topic")]
+    public TopicId? Topic { get; init; }
+
+    /// <summary>The name a message type travels under: its full CLR name, also used as the CloudEvent type.</summary>
+    public static string TypeName(Type type) => type.FullName ?? type.Name;
+
+    /// <summary>Reads an envelope from an actor call payload or pub/sub data, whether it crossed a process or not.</summary>
+    public static AgentEnvelope? From(object? payload) => payload switch
+    {
+        AgentEnvelope envelope => envelope,
+        JsonElement json => json.Deserialize<AgentEnvelope>(),
+        _ => null,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using AgentPlatform.Runtime.Actors;
+
+namespace AgentPlatform.Agents.Core;
+
+/// <summary>Addresses one agent: its type and its key within that type.</summary>
+/// <remarks>The wire form is <c>type/key</c>. Both parts follow <see cref="ActorNames"/>' rules, because an agent is the actor
+/// with the same type and key: <see cref="ToActorId"/> maps it one to one, without a prefix.</remarks>
+[JsonConverter(typeof(AgentIdJsonConverter))]
+public readonly record struct AgentId
+{
+    private AgentId(string type, string key)
+    {
+        Type = type;
+        Key = key;
+    }
+
+    /// <summary>The agent type, which is also the actor type hosting it.</summary>
+    public string Type { get; }
+
+    /// <summary>The key naming one agent of <see cref="Type"/>; a type subscription uses the topic source.</summary>
+    public string Key { get; }
+
+    /// <summary>Creates a validated id.</summary>
+    /// <exception cref="ArgumentException">A part is empty, too long, or contains a forbidden character.</exception>
+    public static AgentId Create(string type, string key)
+    {
+        ActorNames.ThrowIfInvalid(type, nameof(type));
+        ActorNames.ThrowIfInvalid(key, nameof(key));
+        return new AgentId(type, key);
+    }
+
+    /// <summary>Parses the <c>type/key</c> wire form.</summary>
+    /// <exception cref="FormatException">The text is not a valid agent id.</exception>
+    public static AgentId Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not an agent id of the form type/key.");
+    }
+
+    /// <summary>Parses the <c>type/key</c> wire form without throwing.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out AgentId id)
+    {
+        id = default;
+        if (!ActorId.TryParse(text, out var actor))
+        {
+            return false;
+        }
+
+        id = new AgentId(actor.Type, actor.Key);
+        return true;
+    }
+
+    /// <summary>The agent addressed by an actor id of the same type and key.</summary>
+    public static AgentId FromActorId(ActorId actorId) => Create(actorId.Type, actorId.Key);
+
+    /// <summary>The actor hosting this agent: same type, same key.</summary>
+    public ActorId ToActorId() => ActorId.Create(Type, Key);
+
+    /// <summary>The <c>type/key</c> wire form.</summary>
+    public override string ToString() => $"{Type}/{Key}";
+}

@@ -1,0 +1,230 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.PubSub;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentPlatform.Agents.Core;
+
+/// <summary>The agent runtime over the runtime ports: direct messages are actor calls, published messages go through pub/sub.</summary>
+/// <remarks>
+/// <para>All published agent messages travel on one pub/sub topic, <see cref="MessagesTopic"/>, as an envelope carrying the
+/// message id, sender, agent topic (<c>type/source</c>), message type name (also the CloudEvent type: the full CLR type name)
+/// and the message. One topic, rather than one per agent topic type, because prefix subscriptions match topic types nobody knows
+/// in advance while Dapr reads an app's subscriptions once at startup. The process that receives an event expands it against
+/// its subscriptions and calls each recipient agent once, in parallel; when any recipient fails, the event is retried and the
+/// recipients that already handled it drop the redelivery by message id.</para>
+/// <para>Subscriptions live in the process; register a subscription where its agent type is registered.</para>
+/// </remarks>
+public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
+{
+    /// <summary>The pub/sub topic carrying every published agent message.</summary>
+    public const string MessagesTopic = "agents.messages";
+
+    private readonly IActorRuntime _actors;
+    private readonly IPubSub _pubSub;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly FrozenSet<string> _agentTypes;
+    private readonly Lock _gate = new();
+    private ImmutableArray<Subscription> _subscriptions;
+    private Task? _started;
+    private IAsyncDisposable? _subscription;
+
+    /// <summary>Creates the runtime for the given agent types and extra subscriptions.</summary>
+    /// <param name="actors">The actor runtime hosting the agents' actor types.</param>
+    /// <param name="pubSub">The pub/sub carrying published messages.</param>
+    /// <param name="agentTypes">The agent types; their declared subscriptions are added.</param>
+    /// <param name="subscriptions">Further subscriptions.</param>
+    /// <param name="time">The clock for timeouts; the system clock when null.</param>
+    /// <param name="logger">Where delivery problems are logged.</param>
+    public AgentRuntime(
+        IActorRuntime actors,
+        IPubSub pubSub,
+        IEnumerable<AgentTypeRegistration> agentTypes,
+        IEnumerable<Subscription>? subscriptions = null,
+        TimeProvider? time = null,
+        ILogger<AgentRuntime>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        ArgumentNullException.ThrowIfNull(pubSub);
+        ArgumentNullException.ThrowIfNull(agentTypes);
+        _actors = actors;
+        _pubSub = pubSub;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<AgentRuntime>.Instance;
+        var types = agentTypes.ToList();
+        _agentTypes = types.Select(t => t.Type).ToFrozenSet(StringComparer.Ordinal);
+        _subscriptions = [.. types.SelectMany(t => t.Subscriptions).Concat(subscriptions ?? []).DistinctBy(s => s.Id)];
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Subscription> Subscriptions => _subscriptions;
+
+    /// <inheritdoc/>
+    public bool IsAgentType(string agentType) => _agentTypes.Contains(agentType);
+
+    /// <inheritdoc/>
+    public ValueTask StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _started ??= SubscribeAsync();
+            return new ValueTask(_started.IsCompletedSuccessfully ? Task.CompletedTask : _started.WaitAsync(cancellationToken));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<object?> SendMessageAsync(
+        object message, AgentId recipient, AgentId? sender = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnknown(recipient);
+        var messageType = AgentEnvelope.TypeName(message.GetType());
+        var envelope = new AgentEnvelope { Id = NewMessageId(), MessageType = messageType, Message = message, Sender = sender };
+        if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
+        {
+            return await InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
+        using var timeoutSource = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            return await InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, linked.Token);
+        }
+        catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AgentCallTimeoutException(recipient, limit, e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask PublishMessageAsync(
+        object message, TopicId topic, AgentId? sender = null, string? messageId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        await StartAsync(cancellationToken);
+        var messageType = AgentEnvelope.TypeName(message.GetType());
+        var envelope = new AgentEnvelope
+        {
+            Id = messageId ?? NewMessageId(),
+            MessageType = messageType,
+            Message = message,
+            Sender = sender,
+            Topic = topic,
+        };
+        await _pubSub.PublishAsync(MessagesTopic, envelope, new PublishOptions { Id = envelope.Id, Type = messageType }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask AddSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        lock (_gate)
+        {
+            if (!_subscriptions.Any(s => s.Id == subscription.Id))
+            {
+                _subscriptions = _subscriptions.Add(subscription);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask RemoveSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        lock (_gate)
+        {
+            _subscriptions = _subscriptions.RemoveAll(s => s.Id == subscriptionId);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<JsonElement?> SaveAgentStateAsync(AgentId agent, CancellationToken cancellationToken = default)
+    {
+        ThrowIfUnknown(agent);
+        return await InvokeAsync(agent, RoutedAgent.SaveStateMethod, null, cancellationToken) switch
+        {
+            JsonElement state => state,
+            _ => null,
+        };
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask LoadAgentStateAsync(AgentId agent, JsonElement state, CancellationToken cancellationToken = default)
+    {
+        ThrowIfUnknown(agent);
+        await InvokeAsync(agent, RoutedAgent.LoadStateMethod, state, cancellationToken);
+    }
+
+    /// <summary>Unsubscribes from <see cref="MessagesTopic"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task? started;
+        lock (_gate)
+        {
+            started = _started;
+        }
+
+        if (started is not null)
+        {
+            try
+            {
+                await started;
+            }
+            catch (Exception e)
+            {
+                Log.AgentRuntimeStartFailed(_logger, e);
+            }
+        }
+
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+        }
+    }
+
+    private static string NewMessageId() => Guid.NewGuid().ToString("N");
+
+    private void ThrowIfUnknown(AgentId agent)
+    {
+        if (agent.Type is null)
+        {
+            throw new ArgumentException("The agent id is empty.", nameof(agent));
+        }
+
+        if (!_agentTypes.Contains(agent.Type) && !_actors.IsRegistered(agent.Type))
+        {
+            throw new AgentNotFoundException(agent);
+        }
+    }
+
+    private async ValueTask<object?> InvokeAsync(AgentId agent, string method, object? payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _actors.InvokeAsync(agent.ToActorId(), method, payload, cancellationToken);
+        }
+        catch (ActorTypeNotRegisteredException e)
+        {
+            throw new AgentNotFoundException(agent, e);
+        }
+        catch (ActorMethodNotFoundException e) when (e.Method == method)
+        {
+            throw new AgentNotFoundException(agent, e);
+        }
+    }
+
+    private async Task SubscribeAsync() =>
+        _subscription = await _pubSub.SubscribeAsync(new TopicSubscription(MessagesTopic, OnPublishedAsync));
+}

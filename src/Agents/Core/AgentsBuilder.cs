@@ -1,0 +1,35 @@
+using AgentPlatform.Runtime.Actors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentPlatform.Agents.Core;
+
+/// <summary>Registers agent types and subscriptions with the service collection; returned by <c>AddAgents</c>.</summary>
+public sealed class AgentsBuilder
+{
+    internal AgentsBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Registers <typeparamref name="TAgent"/> as agent type <paramref name="type"/>: its actor type and its declared subscriptions.</summary>
+    /// <param name="type">The agent type name (actor name rules).</param>
+    /// <param name="factory">Creates an agent for an activation; by default the constructor gets the <see cref="ActorHost"/> and services.</param>
+    /// <param name="idleTimeout">How long an idle agent stays activated; null uses the runtime default.</param>
+    /// <exception cref="InvalidOperationException">A handler of <typeparamref name="TAgent"/> has an unsupported signature.</exception>
+    public AgentsBuilder AddAgent<TAgent>(string type, Func<ActorHost, TAgent>? factory = null, TimeSpan? idleTimeout = null)
+        where TAgent : RoutedAgent
+    {
+        var registration = AgentTypeRegistration.Create(type, factory, idleTimeout);
+        Services.AddSingleton(registration);
+        Services.AddSingleton(registration.ActorRegistration);
+        return this;
+    }
+
+    /// <summary>Adds a subscription routing published messages to agents.</summary>
+    public AgentsBuilder AddSubscription(Subscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        Services.AddSingleton(subscription);
+        return this;
+    }
+}

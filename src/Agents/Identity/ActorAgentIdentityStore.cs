@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AgentPlatform.Runtime.Actors;
+
+namespace AgentPlatform.Agents.Identity;
+
+/// <summary>The agent registry on the actor runtime: an identity actor per agent and one directory actor for names and order.</summary>
+/// <remarks>
+/// Profiles and key hashes read through this store are cached in memory. Every write through this store bumps the
+/// agent's generation before it returns, and a cached entry is used only while its generation is current, so a
+/// rotation, revocation or deletion is seen by every verification that starts after it returns. The cache assumes
+/// this process is the only writer (true for the embedded runtime).
+/// </remarks>
+public sealed class ActorAgentIdentityStore : IAgentIdentityStore
+{
+    private readonly IActorRuntime _runtime;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Cached<AgentProfile>> _profiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Cached<IReadOnlyList<ApiKeyRecord>>> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the store over <paramref name="runtime"/>, which must host the identity actor types
+    /// (see <c>AddAgentIdentity</c>).</summary>
+    public ActorAgentIdentityStore(IActorRuntime runtime, TimeProvider time)
+    {
+        _runtime = runtime;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<RegisteredAgent> RegisterAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var now = _time.GetUtcNow();
+        while (true)
+        {
+            var agentId = ApiKey.NewAgentId();
+            var (key, record) = ApiKey.Create(agentId, now);
+            var profile = new AgentProfile(
+                agentId, registration.Name, registration.Description, registration.Emoji,
+                new Dictionary<string, double>(registration.Capabilities, StringComparer.Ordinal), now);
+
+            // The identity is created before the name is reserved: a crash in between leaves an unreachable
+            // identity, never a name that points at nothing.
+            if (!await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Create, new AgentIdentityRecord(profile, [record]), cancellationToken))
+            {
+                continue;
+            }
+
+            var sequence = await _runtime.InvokeAsync(AgentDirectoryActor.Address, AgentDirectoryActor.Reserve, new DirectoryEntry(registration.Name, agentId), cancellationToken);
+            if (sequence is null)
+            {
+                await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Delete, null, CancellationToken.None);
+                throw new AgentNameTakenException(registration.Name);
+            }
+
+            return new RegisteredAgent(profile, key);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<AgentProfile?> GetAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKey.IsAgentId(agentId))
+        {
+            return null;
+        }
+
+        var generation = Generation(agentId);
+        if (_profiles.TryGetValue(agentId, out var cached) && cached.Generation == generation)
+        {
+            return cached.Value;
+        }
+
+        var profile = (AgentProfile?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Get, null, cancellationToken);
+        if (profile is not null)
+        {
+            _profiles[agentId] = new Cached<AgentProfile>(profile, generation);
+        }
+
+        return profile;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<AgentProfile?> UpdateAsync(string agentId, AgentProfileUpdate update, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKey.IsAgentId(agentId))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (AgentProfile?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Update, update, cancellationToken);
+        }
+        finally
+        {
+            Invalidate(agentId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<string?> RotateKeyAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKey.IsAgentId(agentId))
+        {
+            return null;
+        }
+
+        var (key, record) = ApiKey.Create(agentId, _time.GetUtcNow());
+        try
+        {
+            return await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Rotate, record, cancellationToken) ? key : null;
+        }
+        finally
+        {
+            Invalidate(agentId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> RevokeKeysAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKey.IsAgentId(agentId))
+        {
+            return false;
+        }
+
+        try
+        {
+            return await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Revoke, null, cancellationToken);
+        }
+        finally
+        {
+            Invalidate(agentId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> DeleteAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKey.IsAgentId(agentId))
+        {
+            return false;
+        }
+
+        AgentProfile? deleted;
+        try
+        {
+            deleted = (AgentProfile?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Delete, null, cancellationToken);
+        }
+        finally
+        {
+            Invalidate(agentId);
+        }
+
+        if (deleted is null)
+        {
+            return false;
+        }
+
+        await _runtime.InvokeAsync(AgentDirectoryActor.Address, AgentDirectoryActor.Release, new DirectoryEntry(deleted.Name, agentId), CancellationToken.None);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<ApiKeyVerification> VerifyKeyAsync(string presentedKey, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKey.TryParse(presentedKey, out var keyId, out var secret))
+        {
+            return new ApiKeyVerification(ApiKeyStatus.Malformed, null, null);
+        }
+
+        var agentId = ApiKey.AgentIdOf(keyId);
+        var generation = Generation(agentId);
+        IReadOnlyList<ApiKeyRecord>? keys;
+        if (_keys.TryGetValue(agentId, out var cached) && cached.Generation == generation)
+        {
+            keys = cached.Value;
+        }
+        else
+        {
+            keys = (IReadOnlyList<ApiKeyRecord>?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Keys, null, cancellationToken);
+            if (keys is not null)
+            {
+                _keys[agentId] = new Cached<IReadOnlyList<ApiKeyRecord>>(keys, generation);
+            }
+        }
+
+        foreach (var record in keys ?? [])
+        {
+            if (record.KeyId == keyId && ApiKey.Matches(record, secret))
+            {
+                return new ApiKeyVerification(ApiKeyStatus.Valid, agentId, keyId);
+            }
+        }
+
+        return new ApiKeyVerification(ApiKeyStatus.Rejected, null, keyId);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<AgentPage> ListAsync(
+        string? after, int limit, Func<AgentProfile, CancellationToken, ValueTask<bool>>? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        var position = after is null ? -1 : ParseCursor(after);
+        var agents = new List<AgentProfile>(limit);
+        while (true)
+        {
+            var slice = (DirectorySlice)(await _runtime.InvokeAsync(
+                AgentDirectoryActor.Address, AgentDirectoryActor.List, new DirectoryQuery(position, Math.Max(limit, 64)), cancellationToken))!;
+            foreach (var item in slice.Items)
+            {
+                position = item.Sequence;
+                if (await GetAsync(item.AgentId, cancellationToken) is { } profile && (filter is null || await filter(profile, cancellationToken)))
+                {
+                    agents.Add(profile);
+                    if (agents.Count == limit)
+                    {
+                        var more = slice.HasMore || item != slice.Items[^1];
+                        return new AgentPage(agents, more ? Cursor(position) : null);
+                    }
+                }
+            }
+
+            if (!slice.HasMore)
+            {
+                return new AgentPage(agents, null);
+            }
+        }
+    }
+
+    private static ActorId Identity(string agentId) => ActorId.Create(AgentIdentityActor.TypeName, agentId);
+
+    private static string Cursor(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
+
+    private static long ParseCursor(string cursor) =>
+        long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && cursor.Length <= 19
+            ? sequence
+            : throw new FormatException($"'{cursor}' is not a listing cursor.");
+
+    private long Generation(string agentId) => _generations.GetValueOrDefault(agentId);
+
+    private void Invalidate(string agentId)
+    {
+        _generations.AddOrUpdate(agentId, 1, static (_, generation) => generation + 1);
+        _profiles.TryRemove(agentId, out _);
+        _keys.TryRemove(agentId, out _);
+    }
+
+    private sealed record Cached<T>(T Value, long Generation);
+}

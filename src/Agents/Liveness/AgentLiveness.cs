@@ -1,0 +1,54 @@
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.PubSub;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.Agents.Liveness;
+
+/// <summary>Builds agent liveness for hosts that wire the runtime by hand; <c>services.AddAgentLiveness()</c> does the same through DI.</summary>
+/// <remarks>
+/// <para>Each agent has a presence actor of type <see cref="ActorType"/> keyed by its agent id (<c>%</c> and <c>/</c> escaped as
+/// <c>%25</c> and <c>%2F</c>). Its status and last heartbeat are actor state; a heartbeat is one turn and one small state write.
+/// A durable reminder with period <see cref="AgentLivenessOptions.HeartbeatInterval"/>, registered when the agent comes online and
+/// removed when it goes offline, turns it <see cref="AgentStatus.Offline"/> at the first check at least
+/// <c>HeartbeatInterval × MissedHeartbeatsBeforeOffline</c> after its last heartbeat (never earlier, at most one interval later);
+/// being a reminder, the check survives deactivation and restarts. Every status change is published as
+/// <see cref="AgentStatusChanged"/> on <see cref="AgentStatusChanged.Topic"/>.</para>
+/// <para>Agents of in-process agent types (an id <c>type/key</c> whose type the programming model hosts) are activated by the runtime
+/// on demand and so are always alive: they read <see cref="AgentStatus.Available"/> (or <see cref="AgentStatus.Busy"/>) without
+/// heartbeats, never turn offline and publish no status changes.</para>
+/// </remarks>
+public static class AgentLiveness
+{
+    /// <summary>The actor type of presence actors.</summary>
+    public const string ActorType = AgentPresenceActor.ActorType;
+
+    /// <summary>Creates the registration of the presence actor type, to host with the actor runtime.</summary>
+    /// <param name="options">Heartbeat timing; validated here.</param>
+    /// <param name="pubSub">Where status changes are published.</param>
+    /// <param name="inProcessAgentTypes">Agent types hosted by the programming model in this process, always alive.</param>
+    /// <param name="logger">Where publish failures are logged.</param>
+    /// <exception cref="OptionsValidationException"><paramref name="options"/> are not valid.</exception>
+    public static ActorTypeRegistration CreateActorType(
+        AgentLivenessOptions options, IPubSub pubSub, IEnumerable<string>? inProcessAgentTypes = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pubSub);
+        var validation = new AgentLivenessOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(AgentLivenessOptions), validation.Failures);
+        }
+
+        var context = new AgentPresenceContext(options, pubSub, inProcessAgentTypes ?? [], logger ?? NullLogger.Instance);
+        return new ActorTypeRegistration(ActorType, host => new AgentPresenceActor(host, context));
+    }
+
+    /// <summary>Creates the presence service calling presence actors through <paramref name="actors"/>.</summary>
+    public static IAgentPresence CreatePresence(IActorRuntime actors)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        return new AgentPresenceService(actors);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.Agents.Liveness;
+
+/// <summary>Rejects liveness options that cannot work, reporting every problem at once.</summary>
+public sealed class AgentLivenessOptionsValidator : IValidateOptions<AgentLivenessOptions>
+{
+    /// <summary>The shortest heartbeat interval accepted.</summary>
+    public static readonly TimeSpan MinimumHeartbeatInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest heartbeat interval accepted.</summary>
+    public static readonly TimeSpan MaximumHeartbeatInterval = TimeSpan.FromHours(1);
+
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, AgentLivenessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.HeartbeatInterval < MinimumHeartbeatInterval || options.HeartbeatInterval > MaximumHeartbeatInterval)
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.HeartbeatInterval)} must be between {MinimumHeartbeatInterval} and {MaximumHeartbeatInterval}; it is {options.HeartbeatInterval}.");
+        }
+
+        if (options.MissedHeartbeatsBeforeOffline is < 1 or > 1000)
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.MissedHeartbeatsBeforeOffline)} must be between 1 and 1000; it is {options.MissedHeartbeatsBeforeOffline}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
