@@ -1,0 +1,61 @@
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Expressions;
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Decisions;
+
+/// <summary>One step of a compiled definition with everything the decider needs pre-parsed.</summary>
+internal sealed class PlanStep
+{
+    public required int Index { get; init; }
+
+    public required WorkflowStep Step { get; init; }
+
+    public string Id => Step.Id;
+
+    public required int Scope { get; init; }
+
+    public required int Position { get; init; }
+
+    public int[] Dependencies { get; set; } = [];
+
+    public int[] Dependents { get; set; } = [];
+
+    public FailurePolicy Failure { get; set; } = FailurePolicy.Fail;
+
+    public int GotoPosition { get; set; } = -1;
+
+    public AgentSelector? Agent { get; set; }
+
+    public ValueTemplate? Input { get; set; }
+
+    public TimeSpan? Timeout { get; set; }
+
+    public int MaxAttempts { get; set; } = 1;
+
+    public TimeSpan InitialBackoff { get; set; }
+
+    public double Multiplier { get; set; } = 1;
+
+    public TimeSpan? MaxBackoff { get; set; }
+
+    public ConditionExpression? Condition { get; set; }
+
+    public int ThenScope { get; set; } = -1;
+
+    public int ElseScope { get; set; } = -1;
+
+    public int[] BranchScopes { get; set; } = [];
+
+    public string[] BranchNames { get; set; } = [];
+
+    public int JoinCount { get; set; }
+
+    public TimeSpan? WaitDuration { get; set; }
+
+    public DateTimeOffset? WaitUntil { get; set; }
+
+    public string? EventName { get; set; }
+
+    public TimeSpan? EventTimeout { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace AgentPlatform.Workflows.Decisions;
+
+internal enum ScopeStatus
+{
+    Idle,
+    Running,
+    Completed,
+    Failed,
+    Skipped,
+    Abandoned,
+}

@@ -1,0 +1,529 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Expressions;
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Decisions;
+
+/// <summary>Step lifecycle: start, finish, skip, abandon, and how scopes, conditions and joins follow.</summary>
+public sealed partial class WorkflowExecution
+{
+    private JsonElement? _output;
+    private string? _error;
+    private DateTimeOffset? _endedAt;
+
+    private void StartScope(int scope)
+    {
+        _scopes[scope] = ScopeStatus.Running;
+        var steps = _plan.Scopes[scope].Steps;
+        _unsettled[scope] = steps.Length;
+        foreach (var step in steps)
+        {
+            var dependencies = _plan.Steps[step].Dependencies.Length;
+            _steps[step].PendingDependencies = dependencies;
+            if (dependencies == 0)
+            {
+                _ready.Enqueue(step);
+            }
+        }
+
+        if (steps.Length == 0)
+        {
+            CompleteScope(scope);
+        }
+    }
+
+    private void Drain()
+    {
+        while (_ready.TryDequeue(out var step))
+        {
+            if (_steps[step].Status == StepStatus.Pending && _scopes[_plan.Steps[step].Scope] == ScopeStatus.Running && !IsFinished)
+            {
+                StartStep(step);
+            }
+        }
+    }
+
+    private void StartStep(int step)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.Status = StepStatus.Running;
+        runtime.StartedAt = _now;
+        runtime.StartIndex = _index;
+        switch (plan.Step)
+        {
+            case AgentTaskStep:
+                ScheduleAttempt(step);
+                break;
+            case ConditionStep:
+                bool result;
+                try
+                {
+                    _resolver.Cutoff = _index;
+                    result = plan.Condition!.Evaluate(_resolver);
+                }
+                catch (ExpressionException e)
+                {
+                    FailStep(step, $"condition '{plan.Condition!.Text}' failed: {e.Message}");
+                    return;
+                }
+
+                runtime.ChosenScope = result ? plan.ThenScope : plan.ElseScope;
+                SkipScope(result ? plan.ElseScope : plan.ThenScope, result ? "condition was true" : "condition was false");
+                StartScope(runtime.ChosenScope);
+                break;
+            case ParallelStep:
+                runtime.CompletedBranches = new bool[plan.BranchScopes.Length];
+                foreach (var branch in plan.BranchScopes)
+                {
+                    StartScope(branch);
+                }
+
+                break;
+            case WaitStep:
+                StartWait(step, plan);
+                break;
+        }
+    }
+
+    private void StartWait(int step, PlanStep plan)
+    {
+        if (plan.WaitDuration is { } duration)
+        {
+            CreateTimer(step, $"wait:{plan.Id}", TimerPurpose.Wait, _now + duration);
+        }
+        else if (plan.WaitUntil is { } until)
+        {
+            if (until <= _now)
+            {
+                CompleteStep(step, null);
+            }
+            else
+            {
+                CreateTimer(step, $"wait:{plan.Id}", TimerPurpose.Wait, until);
+            }
+        }
+        else
+        {
+            var name = plan.EventName!;
+            if (_bufferedEvents.TryGetValue(name, out var buffered) && buffered.TryDequeue(out var payload))
+            {
+                CompleteStep(step, payload);
+                return;
+            }
+
+            if (!_eventWaiters.TryGetValue(name, out var waiters))
+            {
+                waiters = [];
+                _eventWaiters[name] = waiters;
+            }
+
+            waiters.Add(step);
+            if (plan.EventTimeout is { } timeout)
+            {
+                CreateTimer(step, $"event-timeout:{plan.Id}", TimerPurpose.EventTimeout, _now + timeout);
+            }
+        }
+    }
+
+    private void ScheduleAttempt(int step)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.Attempts++;
+        var attempt = runtime.Attempts;
+        var taskId = string.Concat(InstanceId, ":", plan.Id, ":", attempt.ToString(CultureInfo.InvariantCulture));
+        runtime.TaskId = taskId;
+        runtime.TaskEvent = null;
+        _awaitedTasks[taskId] = step;
+        var entry = new OutboxEntry { Kind = OutboxKind.ScheduleTask, Step = step, Key = taskId, Attempt = attempt, Cutoff = _index };
+        _unrecordedTasks[taskId] = entry;
+        Enqueue(entry);
+        if (plan.Timeout is { } timeout)
+        {
+            CreateTimer(step, string.Concat("timeout:", plan.Id, ":", attempt.ToString(CultureInfo.InvariantCulture)), TimerPurpose.TaskTimeout, _now + timeout);
+        }
+    }
+
+    private void AttemptFailed(int step, string error)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.Error = error;
+        if (runtime.Attempts >= plan.MaxAttempts)
+        {
+            FailStep(step, runtime.Attempts > 1 ? $"{error} (after {runtime.Attempts} attempts)" : error);
+            return;
+        }
+
+        var delay = Backoff(plan, runtime.Attempts + 1);
+        if (delay <= TimeSpan.Zero)
+        {
+            ScheduleAttempt(step);
+            return;
+        }
+
+        CreateTimer(step, string.Concat("backoff:", plan.Id, ":", (runtime.Attempts + 1).ToString(CultureInfo.InvariantCulture)), TimerPurpose.Backoff, _now + delay);
+    }
+
+    /// <summary>The delay before attempt <paramref name="attempt"/> (2 or more):
+    /// <c>min(initial * multiplier^(attempt-2), max)</c>.</summary>
+    internal static TimeSpan Backoff(PlanStep plan, int attempt)
+    {
+        var ticks = plan.InitialBackoff.Ticks * Math.Pow(plan.Multiplier, attempt - 2);
+        var cap = plan.MaxBackoff?.Ticks ?? TimeSpan.MaxValue.Ticks / 2;
+        return TimeSpan.FromTicks((long)Math.Min(ticks, cap));
+    }
+
+    private void OnTimerDue(TimerRuntime timer)
+    {
+        var step = timer.Step;
+        var runtime = _steps[step];
+        switch (timer.Purpose)
+        {
+            case TimerPurpose.Backoff when runtime.Status == StepStatus.Running:
+                ScheduleAttempt(step);
+                break;
+            case TimerPurpose.TaskTimeout when runtime.TaskId is { } taskId:
+                _awaitedTasks.Remove(taskId);
+                runtime.TaskId = null;
+                runtime.TaskEvent = null;
+                AttemptFailed(step, $"timed out after {FormatDuration(_plan.Steps[step].Timeout!.Value)}");
+                break;
+            case TimerPurpose.Wait when runtime.Status == StepStatus.Running:
+                CompleteStep(step, null);
+                break;
+            case TimerPurpose.EventTimeout when runtime.Status == StepStatus.Running:
+                var plan = _plan.Steps[step];
+                _eventWaiters[plan.EventName!].Remove(step);
+                FailStep(step, $"event '{plan.EventName}' was not raised within {FormatDuration(plan.EventTimeout!.Value)}");
+                break;
+        }
+    }
+
+    private void CompleteStep(int step, JsonElement? output)
+    {
+        var runtime = _steps[step];
+        runtime.Status = StepStatus.Completed;
+        runtime.Output = output;
+        runtime.Error = null;
+        runtime.EndedAt = _now;
+        runtime.EndIndex = _index;
+        SettleStep(step);
+    }
+
+    private void FailStep(int step, string error)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.Status = StepStatus.Failed;
+        runtime.Error = error;
+        runtime.EndedAt = _now;
+        runtime.EndIndex = _index;
+        RetireTimer(runtime);
+        switch (plan.Failure.Action)
+        {
+            case FailureAction.Continue:
+                SettleStep(step);
+                break;
+            case FailureAction.Goto:
+                var scope = _plan.Scopes[plan.Scope];
+                for (var position = plan.Position + 1; position < plan.GotoPosition; position++)
+                {
+                    var skipped = scope.Steps[position];
+                    if (_steps[skipped].Status == StepStatus.Pending)
+                    {
+                        SkipStep(skipped, $"passed over by goto from '{plan.Id}'");
+                        SettleStep(skipped);
+                    }
+                }
+
+                SettleStep(step);
+                break;
+            default:
+                FailScope(plan.Scope, $"step '{plan.Id}' failed: {error}");
+                break;
+        }
+    }
+
+    private void SettleStep(int step)
+    {
+        var plan = _plan.Steps[step];
+        if (_scopes[plan.Scope] != ScopeStatus.Running)
+        {
+            return;
+        }
+
+        foreach (var dependent in plan.Dependents)
+        {
+            if (--_steps[dependent].PendingDependencies == 0)
+            {
+                _ready.Enqueue(dependent);
+            }
+        }
+
+        if (--_unsettled[plan.Scope] == 0)
+        {
+            CompleteScope(plan.Scope);
+        }
+    }
+
+    private void CompleteScope(int scope)
+    {
+        _scopes[scope] = ScopeStatus.Completed;
+        var plan = _plan.Scopes[scope];
+        var output = ScopeOutput(plan);
+        if (plan.Owner < 0)
+        {
+            _resolver.Cutoff = _index;
+            FinishWorkflow(WorkflowStatus.Completed, _plan.Output is { } template ? template.Resolve(_resolver) : output, null);
+        }
+        else if (plan.Branch < 0)
+        {
+            CompleteStep(plan.Owner, output);
+        }
+        else
+        {
+            BranchCompleted(plan.Owner, plan.Branch);
+        }
+    }
+
+    private JsonElement? ScopeOutput(PlanScope scope)
+    {
+        if (scope.Steps.Length == 0)
+        {
+            return null;
+        }
+
+        var last = _steps[scope.Steps[^1]];
+        return last.Status == StepStatus.Completed ? last.Output : null;
+    }
+
+    private void FailScope(int scope, string error)
+    {
+        AbandonScope(scope);
+        _scopes[scope] = ScopeStatus.Failed;
+        var plan = _plan.Scopes[scope];
+        if (plan.Owner < 0)
+        {
+            FinishWorkflow(WorkflowStatus.Failed, null, error);
+        }
+        else if (plan.Branch < 0)
+        {
+            FailStep(plan.Owner, error);
+        }
+        else
+        {
+            var owner = _plan.Steps[plan.Owner];
+            var runtime = _steps[plan.Owner];
+            runtime.BranchesFailed++;
+            if (owner.BranchScopes.Length - runtime.BranchesFailed < owner.JoinCount)
+            {
+                AbandonBranches(owner);
+                FailStep(plan.Owner, $"branch '{owner.BranchNames[plan.Branch]}': {error}");
+            }
+        }
+    }
+
+    private void BranchCompleted(int step, int branch)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.BranchesCompleted++;
+        runtime.CompletedBranches![branch] = true;
+        if (runtime.BranchesCompleted < plan.JoinCount)
+        {
+            return;
+        }
+
+        AbandonBranches(plan);
+        var joined = new List<int>(runtime.BranchesCompleted);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            for (var b = 0; b < plan.BranchScopes.Length; b++)
+            {
+                if (!runtime.CompletedBranches[b])
+                {
+                    continue;
+                }
+
+                joined.Add(b);
+                writer.WritePropertyName(plan.BranchNames[b]);
+                if (ScopeOutput(_plan.Scopes[plan.BranchScopes[b]]) is { } output)
+                {
+                    output.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var entry = new OutboxEntry { Kind = OutboxKind.JoinBranches, Step = step, Key = plan.Id, Branches = joined, Cutoff = _index };
+        _unrecordedJoins[plan.Id] = entry;
+        Enqueue(entry);
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        CompleteStep(step, JsonElement.ParseValue(ref reader));
+    }
+
+    private void AbandonBranches(PlanStep parallel)
+    {
+        foreach (var branch in parallel.BranchScopes)
+        {
+            AbandonScope(branch);
+        }
+    }
+
+    private void SkipScope(int scope, string reason)
+    {
+        _scopes[scope] = ScopeStatus.Skipped;
+        foreach (var step in _plan.Scopes[scope].Steps)
+        {
+            SkipStep(step, reason);
+        }
+    }
+
+    private void SkipStep(int step, string reason)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.Status = StepStatus.Skipped;
+        runtime.EndedAt = _now;
+        runtime.EndIndex = _index;
+        var entry = new OutboxEntry { Kind = OutboxKind.SkipStep, Step = step, Key = plan.Id, Text = reason, Cutoff = _index };
+        _unrecordedSkips[plan.Id] = entry;
+        Enqueue(entry);
+        foreach (var child in ChildScopes(plan))
+        {
+            SkipScope(child, reason);
+        }
+    }
+
+    private void AbandonScope(int scope)
+    {
+        if (_scopes[scope] != ScopeStatus.Running)
+        {
+            return;
+        }
+
+        _scopes[scope] = ScopeStatus.Abandoned;
+        foreach (var step in _plan.Scopes[scope].Steps)
+        {
+            if (_steps[step].Status == StepStatus.Running)
+            {
+                AbandonStep(step);
+            }
+        }
+    }
+
+    private void AbandonStep(int step)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        runtime.Status = StepStatus.Abandoned;
+        runtime.EndedAt = _now;
+        runtime.EndIndex = _index;
+        if (runtime.TaskId is { } taskId)
+        {
+            _awaitedTasks.Remove(taskId);
+            if (runtime.TaskEvent is null && _unrecordedTasks.TryGetValue(taskId, out var entry))
+            {
+                Drop(entry);
+            }
+
+            runtime.TaskId = null;
+            runtime.TaskEvent = null;
+        }
+
+        RetireTimer(runtime);
+        if (plan.EventName is { } name && _eventWaiters.TryGetValue(name, out var waiters))
+        {
+            waiters.Remove(step);
+        }
+
+        foreach (var child in ChildScopes(plan))
+        {
+            AbandonScope(child);
+        }
+    }
+
+    private static IEnumerable<int> ChildScopes(PlanStep plan)
+    {
+        if (plan.ThenScope >= 0)
+        {
+            yield return plan.ThenScope;
+            yield return plan.ElseScope;
+        }
+
+        foreach (var branch in plan.BranchScopes)
+        {
+            yield return branch;
+        }
+    }
+
+    private void FinishWorkflow(WorkflowStatus status, JsonElement? output, string? error)
+    {
+        Status = status;
+        _output = output;
+        _error = error;
+        _endedAt = _now;
+        AbandonScope(0);
+        _finishEntry = status == WorkflowStatus.Completed
+            ? new OutboxEntry { Kind = OutboxKind.CompleteWorkflow, Output = output, Cutoff = _index }
+            : new OutboxEntry { Kind = OutboxKind.FailWorkflow, Text = error, Cutoff = _index };
+        Enqueue(_finishEntry);
+    }
+
+    private void CreateTimer(int step, string timerId, TimerPurpose purpose, DateTimeOffset fireAt)
+    {
+        var timer = new TimerRuntime(timerId, step, purpose, fireAt);
+        var entry = new OutboxEntry { Kind = OutboxKind.CreateTimer, Step = step, Key = timerId, Timer = timer, Cutoff = _index };
+        timer.CreateEntry = entry;
+        _timers[timerId] = timer;
+        _steps[step].Timer = timer;
+        Enqueue(entry);
+    }
+
+    private void RetireTimer(StepRuntime runtime)
+    {
+        if (runtime.Timer is not { } timer)
+        {
+            return;
+        }
+
+        runtime.Timer = null;
+        timer.Obsolete = true;
+        if (!timer.Created)
+        {
+            Drop(timer.CreateEntry!);
+        }
+        else if (!timer.Done)
+        {
+            RequestCancel(timer);
+        }
+    }
+
+    private void RequestCancel(TimerRuntime timer)
+    {
+        if (timer.CancelEntry is not null || timer.Done)
+        {
+            return;
+        }
+
+        timer.CancelEntry = new OutboxEntry { Kind = OutboxKind.CancelTimer, Step = timer.Step, Key = timer.Id, Timer = timer, Cutoff = _index };
+        Enqueue(timer.CancelEntry);
+    }
+
+    private static string FormatDuration(TimeSpan duration) =>
+        duration.TotalMilliseconds < 1000 ? $"{duration.TotalMilliseconds:0}ms"
+        : duration.TotalSeconds < 60 ? $"{duration.TotalSeconds:0.###}s"
+        : duration.ToString("c", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,121 @@
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Decisions;
+
+/// <summary>Commands wanted by the decider until their events are recorded.</summary>
+public sealed partial class WorkflowExecution
+{
+    private readonly List<OutboxEntry> _outbox = [];
+    private readonly Dictionary<string, OutboxEntry> _unrecordedTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutboxEntry> _unrecordedSkips = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutboxEntry> _unrecordedJoins = new(StringComparer.Ordinal);
+    private OutboxEntry? _finishEntry;
+    private int _outstanding;
+
+    /// <summary>The commands whose events are not in the history yet, in the order their events must be appended.</summary>
+    public IReadOnlyList<WorkflowCommand> GetCommands()
+    {
+        if (_outstanding == 0)
+        {
+            return [];
+        }
+
+        var commands = new List<WorkflowCommand>(_outstanding);
+        foreach (var entry in _outbox)
+        {
+            if (!entry.Done)
+            {
+                entry.Built ??= Build(entry);
+                commands.Add(entry.Built);
+            }
+        }
+
+        return commands;
+    }
+
+    private void Enqueue(OutboxEntry entry)
+    {
+        _outbox.Add(entry);
+        _outstanding++;
+    }
+
+    private void MarkDone(OutboxEntry entry)
+    {
+        if (entry.Done)
+        {
+            return;
+        }
+
+        entry.Done = true;
+        if (--_outstanding == 0)
+        {
+            _outbox.Clear();
+        }
+    }
+
+    private void Drop(OutboxEntry entry) => MarkDone(entry);
+
+    private void DropAllButCancellations()
+    {
+        foreach (var entry in _outbox.ToList())
+        {
+            if (!entry.Done && entry.Kind != OutboxKind.CancelTimer)
+            {
+                Drop(entry);
+            }
+        }
+    }
+
+    private void RecordMarker(Dictionary<string, OutboxEntry> unrecorded, string stepId, WorkflowEvent recorded)
+    {
+        if (!unrecorded.Remove(stepId, out var entry))
+        {
+            throw new WorkflowReplayException($"{recorded.GetType().Name} for step '{stepId}' was not asked for by the decider", recorded.Sequence);
+        }
+
+        MarkDone(entry);
+    }
+
+    private void OnFinishRecorded(WorkflowEvent recorded)
+    {
+        var expected = recorded is WorkflowCompleted ? OutboxKind.CompleteWorkflow : OutboxKind.FailWorkflow;
+        if (_finishEntry is null || _finishEntry.Kind != expected)
+        {
+            throw new WorkflowReplayException($"{recorded.GetType().Name} does not match the decider's decision ({Status})", recorded.Sequence);
+        }
+
+        MarkDone(_finishEntry);
+    }
+
+    private WorkflowCommand Build(OutboxEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case OutboxKind.ScheduleTask:
+                var plan = _plan.Steps[entry.Step];
+                _resolver.Cutoff = entry.Cutoff;
+                return new ScheduleTask
+                {
+                    TaskId = entry.Key!,
+                    StepId = plan.Id,
+                    Attempt = entry.Attempt,
+                    Agent = plan.Agent!,
+                    Input = plan.Input?.Resolve(_resolver),
+                    Timeout = plan.Timeout,
+                };
+            case OutboxKind.CreateTimer:
+                var timer = entry.Timer!;
+                return new CreateTimer { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose };
+            case OutboxKind.CancelTimer:
+                return new CancelTimer { TimerId = entry.Key! };
+            case OutboxKind.SkipStep:
+                return new SkipStep { StepId = entry.Key!, Reason = entry.Text! };
+            case OutboxKind.JoinBranches:
+                return new JoinBranches { StepId = entry.Key!, Branches = entry.Branches! };
+            case OutboxKind.CompleteWorkflow:
+                return new CompleteWorkflow { Output = entry.Output };
+            default:
+                return new FailWorkflow { Error = entry.Text! };
+        }
+    }
+}

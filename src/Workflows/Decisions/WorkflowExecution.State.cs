@@ -1,0 +1,106 @@
+using System.Text.Json;
+using AgentPlatform.Workflows.Expressions;
+
+namespace AgentPlatform.Workflows.Decisions;
+
+/// <summary>Snapshots and reference resolution.</summary>
+public sealed partial class WorkflowExecution
+{
+    /// <summary>A snapshot of the instance as folded so far.</summary>
+    public WorkflowInstanceState GetState()
+    {
+        var steps = new StepState[_steps.Length];
+        var current = new List<string>();
+        var pending = new List<PendingTask>();
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            var plan = _plan.Steps[i];
+            var runtime = _steps[i];
+            steps[i] = new StepState
+            {
+                StepId = plan.Id,
+                Kind = plan.Step.Kind,
+                Status = runtime.Status,
+                Attempts = runtime.Attempts,
+                StartedAt = runtime.StartedAt,
+                EndedAt = runtime.EndedAt,
+                Output = runtime.Output,
+                Error = runtime.Error,
+            };
+            if (runtime.Status == StepStatus.Running)
+            {
+                current.Add(plan.Id);
+            }
+
+            if (runtime.TaskEvent is { } scheduled && !IsFinished)
+            {
+                pending.Add(new PendingTask
+                {
+                    TaskId = scheduled.TaskId,
+                    Task = new ScheduleTask
+                    {
+                        TaskId = scheduled.TaskId,
+                        StepId = scheduled.StepId,
+                        Attempt = scheduled.Attempt,
+                        Agent = scheduled.Agent,
+                        Input = scheduled.Input,
+                        Timeout = scheduled.Timeout,
+                    },
+                });
+            }
+        }
+
+        var timers = new List<ActiveTimer>();
+        foreach (var timer in _timers.Values)
+        {
+            if (timer.Created && !timer.Done)
+            {
+                timers.Add(new ActiveTimer { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose });
+            }
+        }
+
+        timers.Sort((a, b) => a.FireAt != b.FireAt ? a.FireAt.CompareTo(b.FireAt) : string.CompareOrdinal(a.TimerId, b.TimerId));
+        return new WorkflowInstanceState
+        {
+            InstanceId = InstanceId,
+            DefinitionId = _plan.Definition.Id,
+            DefinitionVersion = _plan.Definition.Version,
+            Status = Status,
+            Input = _started?.Input,
+            Output = _output,
+            Error = _error,
+            StartedAt = _started?.Timestamp,
+            EndedAt = _endedAt,
+            CurrentSteps = current,
+            Steps = steps,
+            PendingTasks = pending,
+            ActiveTimers = timers,
+            EventCount = _index,
+        };
+    }
+
+    /// <summary>Resolves references as of an event index, so that a command built late sees what its decision saw.</summary>
+    private sealed class StateResolver(WorkflowExecution execution) : IReferenceResolver
+    {
+        public long Cutoff { get; set; }
+
+        public JsonElement? Input => execution._started?.Input;
+
+        public JsonElement? GetStepValue(string stepId, StepField field)
+        {
+            if (!execution._plan.StepIndex.TryGetValue(stepId, out var index))
+            {
+                return null;
+            }
+
+            var runtime = execution._steps[index];
+            var finished = runtime.EndIndex <= Cutoff;
+            return field switch
+            {
+                StepField.Output => finished && runtime.Status == StepStatus.Completed ? runtime.Output : null,
+                StepField.Error => finished && runtime.Status == StepStatus.Failed ? JsonSerializer.SerializeToElement(runtime.Error) : null,
+                _ => StatusNames[(int)(finished ? runtime.Status : runtime.StartIndex <= Cutoff ? StepStatus.Running : StepStatus.Pending)],
+            };
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AgentPlatform.Workflows.Definitions;
+
+/// <summary>Loads definitions from YAML or JSON into <see cref="WorkflowDefinition"/> and validates them.</summary>
+/// <remarks>Both formats go through the same JSON tree, so a YAML file and its JSON transcription load into the same
+/// model. Problems of shape (unknown step kinds, unknown fields, wrong value types) and of meaning
+/// (<see cref="WorkflowValidator"/>) are reported together as a <see cref="WorkflowDefinitionException"/>.</remarks>
+public static class WorkflowDefinitionLoader
+{
+    /// <summary>Loads and validates a JSON definition.</summary>
+    /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
+    public static WorkflowDefinition FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", $"not valid JSON: {e.Message}")]);
+        }
+
+        return FromNode(root);
+    }
+
+    /// <summary>Loads and validates a YAML definition (YAML 1.2 core schema scalars: unquoted <c>true</c>, <c>false</c>,
+    /// <c>null</c>, <c>~</c> and numbers are typed; everything else is a string).</summary>
+    /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
+    public static WorkflowDefinition FromYaml(string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        return FromNode(YamlJsonConverter.ToJson(yaml));
+    }
+
+    /// <summary>Loads JSON when the text starts with <c>{</c>, YAML otherwise.</summary>
+    /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
+    public static WorkflowDefinition Load(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.TrimStart().StartsWith('{') ? FromJson(text) : FromYaml(text);
+    }
+
+    /// <summary>Serializes a definition to JSON with <see cref="WorkflowJson.Options"/>.</summary>
+    public static string ToJson(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, WorkflowJson.Options);
+
+    private static WorkflowDefinition FromNode(JsonNode? root)
+    {
+        if (root is not JsonObject rootObject)
+        {
+            throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", "a definition must be an object")]);
+        }
+
+        var problems = new List<WorkflowProblem>();
+        CheckFields(rootObject, typeof(WorkflowDefinition), "", null, problems);
+        CheckStepList(rootObject["steps"], "steps", problems);
+        if (problems.Count > 0)
+        {
+            throw new WorkflowDefinitionException(problems);
+        }
+
+        WorkflowDefinition? definition;
+        try
+        {
+            definition = rootObject.Deserialize<WorkflowDefinition>(WorkflowJson.Options);
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path ?? "$";
+            throw new WorkflowDefinitionException([new WorkflowProblem(path, null, path, $"wrong value type: {e.Message}")]);
+        }
+
+        if (definition is null)
+        {
+            throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", "a definition must be an object")]);
+        }
+
+        WorkflowValidator.ThrowIfInvalid(definition);
+        return definition;
+    }
+
+    private static void CheckStepList(JsonNode? node, string listPath, List<WorkflowProblem> problems)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonArray array)
+        {
+            problems.Add(new WorkflowProblem(listPath, null, listPath, "must be a list of steps"));
+            return;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject step)
+            {
+                problems.Add(new WorkflowProblem($"{listPath}[#{i.ToString(CultureInfo.InvariantCulture)}]", null, "", "a step must be an object"));
+                continue;
+            }
+
+            var id = step["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+            var path = id is null ? $"{listPath}[#{i.ToString(CultureInfo.InvariantCulture)}]" : $"{listPath}[{id}]";
+            var kind = step["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var kindText) ? kindText : null;
+            var type = kind switch
+            {
+                StepKinds.AgentTask => typeof(AgentTaskStep),
+                StepKinds.Condition => typeof(ConditionStep),
+                StepKinds.Parallel => typeof(ParallelStep),
+                StepKinds.Wait => typeof(WaitStep),
+                _ => null,
+            };
+            if (type is null)
+            {
+                problems.Add(new WorkflowProblem($"{path}.kind", id, "kind", kind is null
+                    ? $"is required (one of {string.Join(", ", StepKinds.All)})"
+                    : $"unknown step kind '{kind}' (expected one of {string.Join(", ", StepKinds.All)})"));
+                continue;
+            }
+
+            CheckFields(step, type, path, id, problems, "kind");
+            switch (kind)
+            {
+                case StepKinds.Condition:
+                    CheckStepList(step["then"], $"{path}.then", problems);
+                    CheckStepList(step["else"], $"{path}.else", problems);
+                    break;
+                case StepKinds.Parallel when step["branches"] is JsonArray branches:
+                    for (var b = 0; b < branches.Count; b++)
+                    {
+                        var branchPath = $"{path}.branches[{b.ToString(CultureInfo.InvariantCulture)}]";
+                        if (branches[b] is JsonObject branch)
+                        {
+                            CheckFields(branch, typeof(ParallelBranch), branchPath, id, problems);
+                            CheckStepList(branch["steps"], $"{branchPath}.steps", problems);
+                        }
+                        else
+                        {
+                            problems.Add(new WorkflowProblem(branchPath, id, $"branches[{b}]", "a branch must be an object with steps"));
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void CheckFields(JsonObject node, Type type, string path, string? stepId, List<WorkflowProblem> problems, string? extraAllowed = null)
+    {
+        var info = WorkflowJson.Options.GetTypeInfo(type);
+        foreach (var (name, value) in node)
+        {
+            if (name == extraAllowed)
+            {
+                continue;
+            }
+
+            var property = FindProperty(info, name);
+            var fieldPath = path.Length == 0 ? name : $"{path}.{name}";
+            if (property is null)
+            {
+                problems.Add(new WorkflowProblem(fieldPath, stepId, name, $"unknown field '{name}'"));
+                continue;
+            }
+
+            var nestedType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (value is JsonObject nested && nestedType.IsClass && nestedType.Namespace == typeof(WorkflowDefinition).Namespace
+                && !nestedType.IsAbstract)
+            {
+                CheckFields(nested, nestedType, fieldPath, stepId, problems);
+            }
+        }
+    }
+
+    private static JsonPropertyInfo? FindProperty(JsonTypeInfo info, string name)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.Name == name)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+}

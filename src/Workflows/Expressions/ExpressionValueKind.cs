@@ -1,0 +1,11 @@
+namespace AgentPlatform.Workflows.Expressions;
+
+internal enum ExpressionValueKind
+{
+    Missing,
+    Null,
+    Boolean,
+    Number,
+    String,
+    Json,
+}

@@ -1,0 +1,3 @@
+namespace AgentPlatform.Workflows.Expressions;
+
+internal readonly record struct Token(TokenKind Kind, string Text, int Position, double Number = 0);
