@@ -13,6 +13,7 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddPlatformApi(builder.Configuration);
+        builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -20,6 +21,7 @@ public partial class Program
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapWorkflowEndpoints();
         return app.LogStartup();
     }
 }

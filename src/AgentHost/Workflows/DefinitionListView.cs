@@ -1,4 +1,3 @@
-using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Operations;
 
 namespace AgentPlatform.AgentHost.Workflows;

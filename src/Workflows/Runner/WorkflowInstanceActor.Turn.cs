@@ -15,11 +15,53 @@ internal sealed partial class WorkflowInstanceActor
             return;
         }
 
+        _execution = null;
+        _snapshot = null;
+        _awaitedTasks.Clear();
+        _activeTimers.Clear();
         var (found, definition) = await StateManager.TryGetStateAsync<WorkflowDefinition>(DefinitionKey, cancellationToken);
-        _definition = found ? definition : null;
         await _history.LoadAsync(cancellationToken);
-        _state = Exists ? Decide().State : null;
+        if (found && definition is not null && _history.Count > 0)
+        {
+            Begin(definition);
+            foreach (var e in _history.Events)
+            {
+                Fold(e);
+            }
+        }
+
         _loaded = true;
+    }
+
+    private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition).CreateExecution();
+
+    /// <summary>Folds one event into the decider and the runner's own view of awaited tasks and armed timers.</summary>
+    private void Fold(WorkflowEvent e)
+    {
+        _execution!.Apply(e);
+        switch (e)
+        {
+            case TaskScheduled scheduled:
+                _awaitedTasks.Add(scheduled.TaskId);
+                break;
+            case TaskCompleted completed:
+                _awaitedTasks.Remove(completed.TaskId);
+                break;
+            case TaskFailed failed:
+                _awaitedTasks.Remove(failed.TaskId);
+                break;
+            case TimerCreated created:
+                _activeTimers.Add(created.TimerId);
+                break;
+            case TimerFired fired:
+                _activeTimers.Remove(fired.TimerId);
+                break;
+            case TimerCancelled cancelled:
+                _activeTimers.Remove(cancelled.TimerId);
+                break;
+            default:
+                break;
+        }
     }
 
     /// <summary>Appends <paramref name="incoming"/> (if any) and the events of every command the decider asks for,
@@ -30,48 +72,53 @@ internal sealed partial class WorkflowInstanceActor
         var now = Host.Time.GetUtcNow();
         if (incoming is not null)
         {
-            _history.Add(incoming with { Sequence = _history.Count + 1, Timestamp = now });
+            Append(incoming with { Sequence = _history.Count + 1, Timestamp = now });
         }
 
-        List<WorkflowCommand>? commands = null;
-        var decision = Decide();
-        for (var round = 0; decision.Commands.Count > 0; round++)
+        List<WorkflowCommand>? performed = null;
+        var commands = _execution!.GetCommands();
+        for (var round = 0; commands.Count > 0; round++)
         {
             if (round == MaxDecisionRounds)
             {
                 throw new InvalidOperationException($"The decider of workflow {Id.Key} still asked for commands after {MaxDecisionRounds} rounds.");
             }
 
-            commands ??= [];
-            foreach (var command in decision.Commands)
+            performed ??= [];
+            foreach (var command in commands)
             {
-                _history.Add(command.ToEvent(_history.Count + 1, now));
-                commands.Add(command);
+                Append(command.ToEvent(_history.Count + 1, now));
+                performed.Add(command);
             }
 
-            decision = Decide();
+            commands = _execution.GetCommands();
         }
 
-        var timersBefore = _state?.ActiveTimers;
-        _state = decision.State;
         if (_history.HasUnsaved)
         {
             _history.Stage();
             await StateManager.SaveStateAsync(cancellationToken);
         }
 
-        if (commands is not null)
+        if (performed is not null)
         {
-            await PerformAsync(commands, cancellationToken);
+            await PerformAsync(performed, cancellationToken);
         }
 
         if (IsFinished && !wasFinished)
         {
-            await DisarmAllAsync(timersBefore, cancellationToken);
-            Log.InstanceFinished(_logger, Id.Key, _state.Status);
+            await DisarmAllAsync(cancellationToken);
+            Log.InstanceFinished(_logger, Id.Key, _execution.Status);
             await ReportToIndexAsync(cancellationToken);
-            _signals.Finished(_state);
+            _signals.Finished(State);
         }
+    }
+
+    private void Append(WorkflowEvent e)
+    {
+        _history.Add(e);
+        _snapshot = null;
+        Fold(e);
     }
 
     private async ValueTask PerformAsync(List<WorkflowCommand> commands, CancellationToken cancellationToken)
@@ -104,22 +151,17 @@ internal sealed partial class WorkflowInstanceActor
             cancellationToken);
     }
 
-    private async ValueTask DisarmAllAsync(IReadOnlyList<ActiveTimer>? timers, CancellationToken cancellationToken)
+    private async ValueTask DisarmAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var timer in timers ?? [])
+        foreach (var timerId in _activeTimers)
         {
-            await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + timer.TimerId, cancellationToken);
-        }
-
-        foreach (var timer in _state?.ActiveTimers ?? [])
-        {
-            await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + timer.TimerId, cancellationToken);
+            await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + timerId, cancellationToken);
         }
     }
 
     private ValueTask ReportToIndexAsync(CancellationToken cancellationToken)
     {
-        var state = _state!;
+        var state = State;
         var summary = new WorkflowInstanceSummary
         {
             InstanceId = Id.Key,
@@ -131,6 +173,4 @@ internal sealed partial class WorkflowInstanceActor
         };
         return Host.Runtime.PostAsync(WorkflowIndexShards.ActorFor(Id.Key, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
     }
-
-    private WorkflowDecision Decide() => WorkflowDecider.Decide(_definition!, _history.Events);
 }

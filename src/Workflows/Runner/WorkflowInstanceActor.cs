@@ -1,6 +1,5 @@
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
-using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 using Microsoft.Extensions.Logging;
@@ -24,8 +23,10 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly WorkflowRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
-    private WorkflowDefinition? _definition;
-    private WorkflowInstanceState? _state;
+    private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _activeTimers = new(StringComparer.Ordinal);
+    private WorkflowExecution? _execution;
+    private WorkflowInstanceState? _snapshot;
     private bool _loaded;
 
     public WorkflowInstanceActor(
@@ -39,9 +40,12 @@ internal sealed partial class WorkflowInstanceActor : Actor
         _history = new WorkflowHistoryLog(host.StateManager, options.HistoryPageSize);
     }
 
-    private bool Exists => _history.Count > 0 && _definition is not null;
+    private bool Exists => _execution is not null;
 
-    private bool IsFinished => _state is { Status: WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated };
+    private bool IsFinished => _execution is { Status: WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated };
+
+    /// <summary>The instance snapshot, built on demand and kept until the next append.</summary>
+    private WorkflowInstanceState State => _snapshot ??= _execution!.GetState();
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken)
     {
@@ -80,7 +84,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
 
         await EnsureLoadedAsync(cancellationToken);
         var timerId = reminder.Name[InstanceMethods.TimerReminderPrefix.Length..];
-        if (!Exists || IsFinished || !_state!.ActiveTimers.Any(t => t.TimerId == timerId))
+        if (!Exists || IsFinished || !_activeTimers.Contains(timerId))
         {
             Log.Ignored(_logger, "timer " + timerId, Id.Key, "the timer is no longer active");
             return;
@@ -104,7 +108,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
             return Reply(InstanceOutcome.Existing);
         }
 
-        _definition = start.Definition;
+        Begin(start.Definition);
         StateManager.SetState(DefinitionKey, start.Definition);
         await AdvanceAsync(
             new WorkflowStarted
@@ -126,7 +130,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
             return Reply(InstanceOutcome.NotFound);
         }
 
-        if (IsFinished || !_state!.PendingTasks.Any(t => t.TaskId == result.TaskId))
+        if (IsFinished || !_awaitedTasks.Contains(result.TaskId))
         {
             Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
             return Reply(InstanceOutcome.Conflict);
@@ -183,21 +187,22 @@ internal sealed partial class WorkflowInstanceActor : Actor
         if (IsFinished)
         {
             await ReportToIndexAsync(cancellationToken);
-            _signals.Finished(_state!);
+            _signals.Finished(State);
             return Reply(InstanceOutcome.Done);
         }
 
-        foreach (var timer in _state!.ActiveTimers)
+        var state = State;
+        foreach (var timer in state.ActiveTimers)
         {
             await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
         }
 
-        foreach (var pending in _state.PendingTasks)
+        foreach (var pending in state.PendingTasks)
         {
             await _dispatcher.DispatchAsync(ToTask(pending.Task), cancellationToken);
         }
 
-        Log.InstanceResumed(_logger, Id.Key, _history.Count, _state.PendingTasks.Count, _state.ActiveTimers.Count);
+        Log.InstanceResumed(_logger, Id.Key, _history.Count, state.PendingTasks.Count, state.ActiveTimers.Count);
         return Reply(InstanceOutcome.Done);
     }
 
@@ -213,16 +218,18 @@ internal sealed partial class WorkflowInstanceActor : Actor
             return Reply(InstanceOutcome.Conflict);
         }
 
-        var state = _state;
+        var state = State;
         _history.StageRemoval();
         StateManager.RemoveState(DefinitionKey);
         await StateManager.SaveStateAsync(cancellationToken);
-        _definition = null;
-        _state = null;
+        _execution = null;
+        _snapshot = null;
+        _awaitedTasks.Clear();
+        _activeTimers.Clear();
         return new InstanceReply(InstanceOutcome.Done, state);
     }
 
-    private InstanceReply Reply(InstanceOutcome outcome) => new(outcome, Exists ? _state : null);
+    private InstanceReply Reply(InstanceOutcome outcome) => new(outcome, Exists ? State : null);
 
     private WorkflowTask ToTask(ScheduleTask schedule) => new()
     {
