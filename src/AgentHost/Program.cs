@@ -1,5 +1,6 @@
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Liveness;
 
 namespace AgentPlatform.AgentHost;
 
@@ -12,6 +13,8 @@ public partial class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformRuntime(builder.Configuration);
+        builder.Services.AddAgentIdentity();
+        builder.Services.AddAgentLiveness().AddOptions<AgentLivenessOptions>().Bind(builder.Configuration.GetSection(AgentLivenessOptions.SectionName));
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddOpenApi();
@@ -21,6 +24,7 @@ public partial class Program
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapAgentEndpoints();
         app.MapWorkflowEndpoints();
         return app.LogStartup();
     }

@@ -1,4 +1,5 @@
 using AgentPlatform.AgentHost.Hosting;
+using AgentPlatform.Runtime.Embedded;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,9 @@ public static class PlatformRuntimeServiceCollectionExtensions
         if (string.Equals(options.Mode, PlatformRuntimeOptions.EmbeddedMode, StringComparison.OrdinalIgnoreCase))
         {
             var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(options.DataDirectory) ? "data" : options.DataDirectory);
-            _ = dataDirectory;
+            services.AddOptions<EmbeddedRuntimeOptions>().Bind(configuration.GetSection(EmbeddedRuntimeOptions.SectionName));
+            services.AddEmbeddedRuntime(o => o.DataDirectory = dataDirectory);
+            services.AddHostedService<EmbeddedRuntimeStarter>();
         }
 
         return services;

@@ -86,11 +86,6 @@ public static class ApiAuthorization
                 : Problems.Unauthorized("The operator token is wrong.");
         }
 
-        if (!allowAgent)
-        {
-            return Problems.Unauthorized("This endpoint needs the operator token, not an agent key.");
-        }
-
         var verification = await services.GetRequiredService<IAgentIdentityStore>().VerifyKeyAsync(token, http.RequestAborted);
         switch (verification.Status)
         {
@@ -98,6 +93,11 @@ public static class ApiAuthorization
                 return Problems.Unauthorized("The API key is malformed; keys look like apk_<key id>.<secret>.");
             case ApiKeyStatus.Rejected:
                 return Problems.Unauthorized("The API key is not valid: it is wrong, revoked or was rotated away.");
+        }
+
+        if (!allowAgent)
+        {
+            return Problems.Forbidden("This is an admin endpoint: it needs the operator token, and agents may act only on themselves.");
         }
 
         if (services.GetRequiredService<KeyRateLimiter>().TryAcquire(verification.KeyId!) is { } retryAfter)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Http;
@@ -126,6 +127,11 @@ public static class JsonBody
                     : JsonBodyResult<JsonDocument>.Absent();
             }
 
+            if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                return JsonBodyResult<JsonDocument>.Failed(Problems.MalformedJson("The body is not valid UTF-8."));
+            }
+
             try
             {
                 var document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
@@ -160,7 +166,9 @@ public static class JsonBody
             var unknown = root.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => e.Message.Contains($"'{n}'", StringComparison.Ordinal));
             if (unknown is not null)
             {
-                return path is null ? unknown : $"{path}.{unknown}";
+                return path is null ? unknown
+                    : path == unknown || path.EndsWith("." + unknown, StringComparison.Ordinal) ? path
+                    : $"{path}.{unknown}";
             }
         }
 

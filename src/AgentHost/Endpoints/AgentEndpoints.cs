@@ -1,0 +1,235 @@
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Liveness;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>Agent identity and liveness: registration, own profile, heartbeats, keys, listing and admin operations.</summary>
+public static class AgentEndpoints
+{
+    private const int DefaultListLimit = 50;
+    private const int MaxListLimit = 200;
+
+    /// <summary>Maps <c>/api/v1/agents</c>.</summary>
+    public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/agents").WithTags("Agents");
+        group.MapPost("/", RegisterAsync).WithName("RegisterAgent");
+        group.MapGet("/me", GetMeAsync).WithName("GetMyAgent").RequireAgentKey();
+        group.MapPatch("/me", PatchMeAsync).WithName("UpdateMyAgent").RequireAgentKey();
+        group.MapPut("/me", PutMe).WithName("ReplaceMyAgentNotAllowed");
+        group.MapPost("/me/heartbeat", HeartbeatAsync).WithName("Heartbeat").RequireAgentKey();
+        group.MapPost("/me/keys/rotate", RotateKeyAsync).WithName("RotateMyKey").RequireAgentKey();
+        group.MapGet("/", ListAsync).WithName("ListAgents").RequireAgentOrOperator();
+        group.MapGet("/{id}", GetAsync).WithName("GetAgent").RequireAgentOrOperator();
+        group.MapPost("/{id}/keys/revoke", RevokeKeysAsync).WithName("RevokeAgentKeys").RequireOperatorToken();
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteAgent").RequireOperatorToken();
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<AgentRegisteredView>, ApiProblem>> RegisterAsync(
+        HttpContext context, IAgentIdentityStore store, IAgentPresence presence, ILoggerFactory loggers)
+    {
+        var body = await JsonBody.ReadAsync<AgentRegistrationRequest>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = body.Value!;
+        var registration = new AgentRegistration(request.Name!, request.Description ?? string.Empty, request.Emoji, request.Capabilities ?? []);
+        var errors = new List<ProfileError>();
+        AgentProfileRules.ValidateName(request.Name, errors);
+        AgentProfileRules.ValidateDescription(request.Description, errors);
+        AgentProfileRules.ValidateEmoji(request.Emoji, errors);
+        AgentProfileRules.ValidateCapabilities(request.Capabilities, errors);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        RegisteredAgent registered;
+        try
+        {
+            registered = await store.RegisterAsync(registration, context.RequestAborted);
+        }
+        catch (AgentNameTakenException e)
+        {
+            return Problems.Conflict($"The name '{e.Name}' is already taken.");
+        }
+
+        Log.AgentRegistered(loggers.CreateLogger(typeof(AgentEndpoints)), registered.Profile.Id, registered.Profile.Name);
+        var view = AgentView.From(registered.Profile, await presence.GetAsync(registered.Profile.Id, context.RequestAborted));
+        return TypedResults.Created($"/api/v1/agents/{view.Id}", new AgentRegisteredView(view, registered.ApiKey));
+    }
+
+    private static async Task<Results<Ok<AgentView>, ApiProblem>> GetMeAsync(HttpContext context, IAgentIdentityStore store, IAgentPresence presence)
+    {
+        var caller = context.GetAgentCaller();
+        return await ViewAsync(caller.AgentId, store, presence, context.RequestAborted) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound("The calling agent no longer exists.");
+    }
+
+    private static async Task<Results<Ok<AgentView>, ApiProblem>> PatchMeAsync(HttpContext context, IAgentIdentityStore store, IAgentPresence presence)
+    {
+        var caller = context.GetAgentCaller();
+        var body = await JsonBody.ReadObjectAsync(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = new List<FieldError>();
+        AgentProfileUpdate? update;
+        using (var document = body.Value!)
+        {
+            update = AgentProfilePatch.Read(document.RootElement, errors);
+        }
+
+        if (update is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (await store.UpdateAsync(caller.AgentId, update, context.RequestAborted) is not { } profile)
+        {
+            return Problems.NotFound("The calling agent no longer exists.");
+        }
+
+        return TypedResults.Ok(AgentView.From(profile, await presence.GetAsync(caller.AgentId, context.RequestAborted)));
+    }
+
+    private static ApiProblem PutMe() => Problems.MethodNotAllowed("GET", "PATCH");
+
+    private static async Task<Results<Ok<AgentHeartbeatView>, ApiProblem>> HeartbeatAsync(
+        HttpContext context, IAgentPresence presence, IOptions<AgentLivenessOptions> liveness)
+    {
+        var caller = context.GetAgentCaller();
+        var body = await JsonBody.ReadAsync<AgentHeartbeatRequest>(context, required: false);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var current = body.Value?.Status switch
+        {
+            null => await presence.HeartbeatAsync(caller.AgentId, context.RequestAborted),
+            "available" => await presence.SetBusyAsync(caller.AgentId, busy: false, context.RequestAborted),
+            "busy" => await presence.SetBusyAsync(caller.AgentId, busy: true, context.RequestAborted),
+            _ => null,
+        };
+        if (current is null)
+        {
+            return Problems.Validation("status", "must be 'available' or 'busy'");
+        }
+
+        return TypedResults.Ok(new AgentHeartbeatView(
+            AgentView.StatusName(current.Status), current.LastHeartbeat, current.NextHeartbeatDue, liveness.Value.HeartbeatInterval.TotalSeconds));
+    }
+
+    private static async Task<Results<Ok<AgentKeyView>, ApiProblem>> RotateKeyAsync(HttpContext context, IAgentIdentityStore store, ILoggerFactory loggers)
+    {
+        var caller = context.GetAgentCaller();
+        if (await store.RotateKeyAsync(caller.AgentId, context.RequestAborted) is not { } key)
+        {
+            return Problems.NotFound("The calling agent no longer exists.");
+        }
+
+        Log.KeyRotated(loggers.CreateLogger(typeof(AgentEndpoints)), caller.AgentId);
+        return TypedResults.Ok(new AgentKeyView(key));
+    }
+
+    private static async Task<Results<Ok<AgentListView>, ApiProblem>> ListAsync(
+        string? capability, string? status, string? limit, string? after, HttpContext context, IAgentIdentityStore store, IAgentPresence presence)
+    {
+        var errors = new List<FieldError>();
+        if (capability is not null && !AgentProfileRules.IsCapabilityName(capability))
+        {
+            errors.Add(new FieldError("capability", "must be a capability name (1-64 characters of [a-z0-9_.-])"));
+        }
+
+        AgentStatus? wanted = status switch
+        {
+            null => null,
+            "available" => AgentStatus.Available,
+            "busy" => AgentStatus.Busy,
+            "offline" => AgentStatus.Offline,
+            _ => AddError(errors, new FieldError("status", "must be 'available', 'busy' or 'offline'")),
+        };
+        var pageSize = DefaultListLimit;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxListLimit))
+        {
+            errors.Add(new FieldError("limit", $"must be a whole number between 1 and {MaxListLimit}"));
+        }
+
+        if (after is not null && (after.Length is 0 or > 19 || !after.All(char.IsAsciiDigit)))
+        {
+            errors.Add(new FieldError("after", "must be a cursor returned by a previous page"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var statuses = new Dictionary<string, AgentPresence>(StringComparer.Ordinal);
+        var page = await store.ListAsync(after, pageSize, async (profile, ct) =>
+        {
+            if (capability is not null && !profile.Capabilities.ContainsKey(capability))
+            {
+                return false;
+            }
+
+            var current = await presence.GetAsync(profile.Id, ct);
+            statuses[profile.Id] = current;
+            return wanted is null || current.Status == wanted;
+        }, context.RequestAborted);
+        return TypedResults.Ok(new AgentListView(page.Agents.Select(p => AgentView.From(p, statuses[p.Id])).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<AgentView>, ApiProblem>> GetAsync(string id, HttpContext context, IAgentIdentityStore store, IAgentPresence presence) =>
+        await ViewAsync(id, store, presence, context.RequestAborted) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound($"There is no agent '{Problems.Printable(id)}'.");
+
+    private static async Task<Results<NoContent, ApiProblem>> RevokeKeysAsync(string id, HttpContext context, IAgentIdentityStore store, ILoggerFactory loggers)
+    {
+        if (!await store.RevokeKeysAsync(id, context.RequestAborted))
+        {
+            return Problems.NotFound($"There is no agent '{Problems.Printable(id)}'.");
+        }
+
+        Log.KeysRevoked(loggers.CreateLogger(typeof(AgentEndpoints)), id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ApiProblem>> DeleteAsync(
+        string id, HttpContext context, IAgentIdentityStore store, IAgentPresence presence, ILoggerFactory loggers)
+    {
+        if (!await store.DeleteAsync(id, context.RequestAborted))
+        {
+            return Problems.NotFound($"There is no agent '{Problems.Printable(id)}'.");
+        }
+
+        await presence.RemoveAsync(id, context.RequestAborted);
+        Log.AgentDeleted(loggers.CreateLogger(typeof(AgentEndpoints)), id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<AgentView?> ViewAsync(string agentId, IAgentIdentityStore store, IAgentPresence presence, CancellationToken cancellationToken) =>
+        await store.GetAsync(agentId, cancellationToken) is { } profile
+            ? AgentView.From(profile, await presence.GetAsync(agentId, cancellationToken))
+            : null;
+
+    private static ApiProblem Invalid(List<ProfileError> errors) =>
+        Problems.Validation(errors.Select(e => new FieldError(e.Field, e.Message)).ToList());
+
+    private static AgentStatus? AddError(List<FieldError> errors, FieldError error)
+    {
+        errors.Add(error);
+        return null;
+    }
+}

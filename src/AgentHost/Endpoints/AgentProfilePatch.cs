@@ -1,0 +1,90 @@
+using System.Text.Json;
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Identity;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>Reads a <c>PATCH /agents/me</c> body: only <c>description</c>, <c>emoji</c> and <c>capabilities</c> may appear.</summary>
+internal static class AgentProfilePatch
+{
+    private static readonly HashSet<string> ReadOnlyFields = new(StringComparer.Ordinal)
+    {
+        "id", "name", "status", "last_heartbeat", "created_at", "api_key",
+    };
+
+    public static AgentProfileUpdate? Read(JsonElement body, List<FieldError> errors)
+    {
+        var setDescription = false;
+        string? description = null;
+        var setEmoji = false;
+        string? emoji = null;
+        Dictionary<string, double>? capabilities = null;
+        var ruleErrors = new List<ProfileError>();
+        foreach (var property in body.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "description":
+                    setDescription = ReadText(property, errors, out description);
+                    AgentProfileRules.ValidateDescription(description, ruleErrors);
+                    break;
+                case "emoji":
+                    setEmoji = ReadText(property, errors, out emoji);
+                    AgentProfileRules.ValidateEmoji(emoji, ruleErrors);
+                    break;
+                case "capabilities":
+                    capabilities = ReadCapabilities(property.Value, errors);
+                    AgentProfileRules.ValidateCapabilities(capabilities, ruleErrors);
+                    break;
+                case var name when ReadOnlyFields.Contains(name):
+                    errors.Add(new FieldError(name, "is read-only"));
+                    break;
+                default:
+                    errors.Add(new FieldError(Problems.Printable(property.Name), "is not a known field"));
+                    break;
+            }
+        }
+
+        errors.AddRange(ruleErrors.Select(e => new FieldError(e.Field, e.Message)));
+        return errors.Count == 0 ? new AgentProfileUpdate(setDescription, description, setEmoji, emoji, capabilities) : null;
+    }
+
+    private static bool ReadText(JsonProperty property, List<FieldError> errors, out string? value)
+    {
+        value = null;
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return true;
+            case JsonValueKind.String:
+                value = property.Value.GetString();
+                return true;
+            default:
+                errors.Add(new FieldError(property.Name, "must be a string or null"));
+                return false;
+        }
+    }
+
+    private static Dictionary<string, double>? ReadCapabilities(JsonElement value, List<FieldError> errors)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new FieldError("capabilities", "must be an object of name → number"));
+            return null;
+        }
+
+        var capabilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var entry in value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetDouble(out var proficiency))
+            {
+                errors.Add(new FieldError($"capabilities.{Problems.Printable(entry.Name)}", "proficiency must be a number between 0 and 1"));
+                continue;
+            }
+
+            capabilities[entry.Name] = proficiency;
+        }
+
+        return capabilities;
+    }
+}

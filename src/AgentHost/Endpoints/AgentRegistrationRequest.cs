@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>The body of <c>POST /api/v1/agents</c>.</summary>
+public sealed record AgentRegistrationRequest(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("description")] string? Description = null,
+    [property: JsonPropertyName("emoji")] string? Emoji = null,
+    [property: JsonPropertyName("capabilities")] Dictionary<string, double>? Capabilities = null);
