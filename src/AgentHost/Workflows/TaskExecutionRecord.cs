@@ -16,8 +16,21 @@ public sealed class TaskExecutionRecord : IDisposable
     public TaskExecutionRecord(string path, TimeProvider time)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         _time = time;
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        if (_file.Length > 0)
+        {
+            // A kill can tear the last line; start on a fresh line so the torn one stays isolated (and unparseable).
+            _file.Seek(-1, SeekOrigin.End);
+            var last = _file.ReadByte();
+            if (last != '\n')
+            {
+                _file.Write("\n"u8);
+                _file.Flush(flushToDisk: true);
+            }
+        }
+
+        _file.Seek(0, SeekOrigin.End);
     }
 
     /// <summary>Appends one execution of <paramref name="taskId"/> and flushes it to disk.</summary>

@@ -46,9 +46,11 @@ internal sealed partial class WorkflowInstanceActor
                 break;
             case TaskCompleted completed:
                 _awaitedTasks.Remove(completed.TaskId);
+                _inFlight.Remove(completed.TaskId);
                 break;
             case TaskFailed failed:
                 _awaitedTasks.Remove(failed.TaskId);
+                _inFlight.Remove(failed.TaskId);
                 break;
             case TimerCreated created:
                 _activeTimers.Add(created.TimerId);
@@ -128,7 +130,7 @@ internal sealed partial class WorkflowInstanceActor
             switch (command)
             {
                 case ScheduleTask schedule:
-                    await _dispatcher.DispatchAsync(ToTask(schedule), cancellationToken);
+                    await DispatchAsync(schedule, cancellationToken);
                     break;
                 case CreateTimer create:
                     await ArmAsync(create.TimerId, create.FireAt, cancellationToken);

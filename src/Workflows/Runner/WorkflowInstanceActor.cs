@@ -25,6 +25,10 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly WorkflowHistoryLog _history;
     private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _activeTimers = new(StringComparer.Ordinal);
+
+    // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
+    // resume must not dispatch them again (a reminder due at start-up can schedule a task before resume runs).
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private WorkflowExecution? _execution;
     private WorkflowInstanceState? _snapshot;
     private bool _loaded;
@@ -197,12 +201,17 @@ internal sealed partial class WorkflowInstanceActor : Actor
             await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
         }
 
+        var redispatched = 0;
         foreach (var pending in state.PendingTasks)
         {
-            await _dispatcher.DispatchAsync(ToTask(pending.Task), cancellationToken);
+            if (!_inFlight.Contains(pending.TaskId))
+            {
+                await DispatchAsync(pending.Task, cancellationToken);
+                redispatched++;
+            }
         }
 
-        Log.InstanceResumed(_logger, Id.Key, _history.Count, state.PendingTasks.Count, state.ActiveTimers.Count);
+        Log.InstanceResumed(_logger, Id.Key, _history.Count, redispatched, state.ActiveTimers.Count);
         return Reply(InstanceOutcome.Done);
     }
 
@@ -230,6 +239,12 @@ internal sealed partial class WorkflowInstanceActor : Actor
     }
 
     private InstanceReply Reply(InstanceOutcome outcome) => new(outcome, Exists ? State : null);
+
+    private ValueTask DispatchAsync(ScheduleTask schedule, CancellationToken cancellationToken)
+    {
+        _inFlight.Add(schedule.TaskId);
+        return _dispatcher.DispatchAsync(ToTask(schedule), cancellationToken);
+    }
 
     private WorkflowTask ToTask(ScheduleTask schedule) => new()
     {

@@ -45,11 +45,16 @@ public sealed class RunnerHarness : IAsyncDisposable
 
     /// <summary>Disposes the runtime (running agent tasks are cancelled, unreported) and starts a new one over the same
     /// files with fresh agents, then resumes unfinished instances.</summary>
-    public async Task<int> RestartAsync(Action<TestAgents>? configureAgents = null)
+    public async Task<int> RestartAsync(Action<TestAgents>? configureAgents = null, Func<Task>? beforeResume = null)
     {
         await _provider!.DisposeAsync();
         _provider = null;
         await BootAsync(configureAgents);
+        if (beforeResume is not null)
+        {
+            await beforeResume();
+        }
+
         return await Workflows.ResumeAllAsync(TestTimeout.After(30));
     }
 

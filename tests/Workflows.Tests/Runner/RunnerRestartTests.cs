@@ -64,4 +64,31 @@ public sealed class RunnerRestartTests
         Assert.Equal(WorkflowStatus.Completed, final.Status);
         Assert.Empty(harness.Agents.Executions);
     }
+
+    [Fact]
+    public async Task A_task_scheduled_by_a_reminder_due_at_start_up_is_not_dispatched_again_by_resume()
+    {
+        await using var harness = await RunnerHarness.StartAsync();
+        await harness.RegisterAsync("""
+            id: sleeper
+            steps:
+              - { id: nap, kind: wait, duration: 1h }
+              - { id: c, kind: agent_task, agent: worker }
+            """);
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "sleeper", InstanceId = "due-1" }, TestTimeout.After());
+
+        // The clock passes the wait while the runtime is down; the due reminder fires at start-up, before resume runs.
+        var resumed = await harness.RestartAsync(
+            agents => agents.Blocked.Add("c"),
+            async () =>
+            {
+                harness.Time.Advance(TimeSpan.FromHours(1));
+                await harness.Agents.StartedAsync("c").WithTimeout();
+            });
+
+        Assert.Equal(1, resumed);
+        Assert.Equal(["due-1:c:1"], harness.Agents.Executions);
+        var state = await harness.Workflows.GetStatusAsync("due-1", TestTimeout.After());
+        Assert.Equal("due-1:c:1", Assert.Single(state!.PendingTasks).TaskId);
+    }
 }
