@@ -1,19 +1,20 @@
+using System.Globalization;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Runner;
 
-/// <summary>An instance's history in actor state, stored as fixed-size pages plus a count, so that an append rewrites
-/// only the last page and the count; the events stay in memory for the life of the activation.</summary>
+/// <summary>An instance's history in actor state as fixed-size pages (<c>history-page-0</c>, <c>-1</c>, ...): an append
+/// rewrites only the last, partly filled page, so its cost does not grow with the history. There is no separate count:
+/// loading reads pages until one is missing or partly filled. The events stay in memory for the life of the activation.</summary>
 internal sealed class WorkflowHistoryLog
 {
-    internal const string CountKey = "history-count";
     private const string PagePrefix = "history-page-";
 
     private readonly IActorStateManager _state;
     private readonly int _pageSize;
     private readonly List<WorkflowEvent> _events = [];
-    private long _persisted;
+    private int _persisted;
 
     public WorkflowHistoryLog(IActorStateManager state, int pageSize)
     {
@@ -28,38 +29,39 @@ internal sealed class WorkflowHistoryLog
 
     public bool HasUnsaved => _events.Count > _persisted;
 
-    public static string PageKey(long page) => PagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string PageKey(long page) => PagePrefix + page.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Reads every page from actor state.</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
         _events.Clear();
-        var count = await _state.GetStateOrDefaultAsync(CountKey, 0L, cancellationToken);
-        var pages = (count + _pageSize - 1) / _pageSize;
-        for (long page = 0; page < pages; page++)
+        for (long page = 0; ; page++)
         {
             var (found, events) = await _state.TryGetStateAsync<List<WorkflowEvent>>(PageKey(page), cancellationToken);
             if (!found || events is null)
             {
-                throw new InvalidOperationException($"History page {page} of {pages} is missing.");
+                break;
+            }
+
+            if (events.Count > _pageSize)
+            {
+                throw new InvalidOperationException($"History page {page} holds {events.Count} events, more than the page size {_pageSize}; the page size must not change while histories exist.");
             }
 
             _events.AddRange(events);
+            if (events.Count < _pageSize)
+            {
+                break;
+            }
         }
 
-        if (_events.Count < count)
-        {
-            throw new InvalidOperationException($"The history holds {_events.Count} events, its count says {count}.");
-        }
-
-        _events.RemoveRange((int)count, _events.Count - (int)count);
-        _persisted = count;
+        _persisted = _events.Count;
     }
 
     /// <summary>Adds <paramref name="e"/> in memory; <see cref="Stage"/> buffers the writes.</summary>
     public void Add(WorkflowEvent e) => _events.Add(e);
 
-    /// <summary>Buffers writes of the pages touched since the last stage and of the count.</summary>
+    /// <summary>Buffers writes of the pages touched since the last stage.</summary>
     public void Stage()
     {
         if (!HasUnsaved)
@@ -71,16 +73,14 @@ internal sealed class WorkflowHistoryLog
         var lastPage = (_events.Count - 1) / _pageSize;
         for (var page = firstPage; page <= lastPage; page++)
         {
-            var start = (int)(page * _pageSize);
-            var length = Math.Min(_pageSize, _events.Count - start);
-            _state.SetState(PageKey(page), _events.GetRange(start, length));
+            var start = page * _pageSize;
+            _state.SetState(PageKey(page), _events.GetRange(start, Math.Min(_pageSize, _events.Count - start)));
         }
 
-        _state.SetState(CountKey, (long)_events.Count);
         _persisted = _events.Count;
     }
 
-    /// <summary>Buffers removal of every page and the count.</summary>
+    /// <summary>Buffers removal of every page.</summary>
     public void StageRemoval()
     {
         var pages = (_events.Count + _pageSize - 1) / _pageSize;
@@ -89,7 +89,6 @@ internal sealed class WorkflowHistoryLog
             _state.RemoveState(PageKey(page));
         }
 
-        _state.RemoveState(CountKey);
         _events.Clear();
         _persisted = 0;
     }

@@ -137,14 +137,14 @@ internal sealed partial class WorkflowInstanceActor : Actor
         if (IsFinished || !_awaitedTasks.Contains(result.TaskId))
         {
             Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
-            return Reply(InstanceOutcome.Conflict);
+            return Bare(InstanceOutcome.Conflict);
         }
 
         WorkflowEvent e = result.Succeeded
             ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output }
             : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message." };
         await AdvanceAsync(e, cancellationToken);
-        return Reply(InstanceOutcome.Done);
+        return Bare(InstanceOutcome.Done);
     }
 
     private async ValueTask<InstanceReply> RaiseEventAsync(RaiseEvent raise, CancellationToken cancellationToken)
@@ -192,7 +192,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         {
             await ReportToIndexAsync(cancellationToken);
             _signals.Finished(State);
-            return Reply(InstanceOutcome.Done);
+            return Bare(InstanceOutcome.Done);
         }
 
         var state = State;
@@ -212,7 +212,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         }
 
         Log.InstanceResumed(_logger, Id.Key, _history.Count, redispatched, state.ActiveTimers.Count);
-        return Reply(InstanceOutcome.Done);
+        return Bare(InstanceOutcome.Done);
     }
 
     private async ValueTask<InstanceReply> PurgeAsync(CancellationToken cancellationToken)
@@ -239,6 +239,9 @@ internal sealed partial class WorkflowInstanceActor : Actor
     }
 
     private InstanceReply Reply(InstanceOutcome outcome) => new(outcome, Exists ? State : null);
+
+    /// <summary>A reply without the snapshot, for hot paths whose callers need only the outcome.</summary>
+    private static InstanceReply Bare(InstanceOutcome outcome) => new(outcome, null);
 
     private ValueTask DispatchAsync(ScheduleTask schedule, CancellationToken cancellationToken)
     {
