@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
@@ -27,12 +28,14 @@ public sealed class RunnerBench : BenchSuite
         ArgumentNullException.ThrowIfNull(report);
         var durable = new List<(double Rate, double Cpu)>();
         var memory = new List<(double Rate, double Cpu)>();
+        var ceiling = new List<(double Rate, double Cpu)>();
         var p50 = new List<double>();
         var p99 = new List<double>();
         for (var run = 0; run < report.Runs; run++)
         {
             durable.Add(await ThroughputAsync(inMemory: false, cancellationToken));
             memory.Add(await ThroughputAsync(inMemory: true, cancellationToken));
+            ceiling.Add(await CeilingAsync(cancellationToken));
             var (median, tail) = await LatencyAsync(cancellationToken);
             p50.Add(median);
             p99.Add(tail);
@@ -43,6 +46,8 @@ public sealed class RunnerBench : BenchSuite
         report.Row("process CPU per step (all threads, SQLite)", "µs", [.. durable.Select(d => d.Cpu)]);
         report.Row($"agent_task steps, in-memory store (no disk; the runner's own ceiling), {shape}", "steps/s", [.. memory.Select(d => d.Rate)]);
         report.Row("process CPU per step (all threads, in-memory store)", "µs", [.. memory.Select(d => d.Cpu)]);
+        report.Row($"bare ceiling: durable one-key actor turns, SQLite FULL + group commit, {ConcurrentInstances} concurrent actors", "turns/s", [.. ceiling.Select(d => d.Rate)]);
+        report.Row("process CPU per bare durable turn", "µs", [.. ceiling.Select(d => d.Cpu)]);
         report.Row($"single-instance step latency p50 ({LatencySteps} sequential steps, SQLite)", "µs", p50);
         report.Row($"single-instance step latency p99 ({LatencySteps} sequential steps, SQLite)", "µs", p99);
         report.Note($"Load average while measuring: {LoadAverage()} on {Environment.ProcessorCount} cores.");
@@ -75,6 +80,33 @@ public sealed class RunnerBench : BenchSuite
         var elapsed = watch.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         return (completedSteps / elapsed.TotalSeconds, cpu.TotalMicroseconds / completedSteps);
+    }
+
+    private static async Task<(double Rate, double Cpu)> CeilingAsync(CancellationToken cancellationToken)
+    {
+        await using var host = await RunnerBenchHost.StartAsync(Register, inMemory: false);
+        var actors = Enumerable.Range(0, ConcurrentInstances).Select(i => ActorId.Create(RunnerCeilingActor.Type, $"c{i}")).ToArray();
+        foreach (var actor in actors)
+        {
+            await host.Runtime.InvokeAsync(actor, "turn", null, cancellationToken);
+        }
+
+        long turns = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(actors.Select(actor => Task.Run(
+            async () =>
+            {
+                while (watch.Elapsed < RunTime)
+                {
+                    await host.Runtime.InvokeAsync(actor, "turn", null, cancellationToken);
+                    Interlocked.Increment(ref turns);
+                }
+            },
+            cancellationToken)));
+        var elapsed = watch.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return (turns / elapsed.TotalSeconds, cpu.TotalMicroseconds / turns);
     }
 
     private static async Task<(double P50, double P99)> LatencyAsync(CancellationToken cancellationToken)

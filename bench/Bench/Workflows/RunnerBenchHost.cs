@@ -1,3 +1,4 @@
+using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Operations;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ internal sealed class RunnerBenchHost : IAsyncDisposable
 
     public WorkflowService Workflows => _provider.GetRequiredService<WorkflowService>();
 
+    public IActorRuntime Runtime => _provider.GetRequiredService<IActorRuntime>();
+
     public static async Task<RunnerBenchHost> StartAsync(Action<InProcessTaskAgents> registerAgents, bool inMemory)
     {
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-bench", Guid.NewGuid().ToString("N"));
@@ -38,6 +41,7 @@ internal sealed class RunnerBenchHost : IAsyncDisposable
             o.UseInMemoryStorage = inMemory;
         });
         services.AddWorkflowRunner();
+        services.AddActorType(RunnerCeilingActor.Type, host => new RunnerCeilingActor(host));
         var provider = services.BuildServiceProvider();
         await provider.StartEmbeddedRuntimeAsync();
         return new RunnerBenchHost(provider, directory);
