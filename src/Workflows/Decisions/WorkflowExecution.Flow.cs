@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
@@ -7,11 +6,13 @@ using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Decisions;
 
-/// <summary>Step lifecycle: start, finish, skip, abandon, and how scopes, conditions and joins follow.</summary>
+/// <summary>Step lifecycle: start, finish, and how lists, conditions and the workflow follow.</summary>
 public sealed partial class WorkflowExecution
 {
     private JsonElement? _output;
+
     private string? _error;
+
     private DateTimeOffset? _endedAt;
 
     private void StartScope(int scope)
@@ -169,15 +170,6 @@ public sealed partial class WorkflowExecution
         CreateTimer(step, string.Concat("backoff:", plan.Id, ":", (runtime.Attempts + 1).ToString(CultureInfo.InvariantCulture)), TimerPurpose.Backoff, _now + delay);
     }
 
-    /// <summary>The delay before attempt <paramref name="attempt"/> (2 or more):
-    /// <c>min(initial * multiplier^(attempt-2), max)</c>.</summary>
-    internal static TimeSpan Backoff(PlanStep plan, int attempt)
-    {
-        var ticks = plan.InitialBackoff.Ticks * Math.Pow(plan.Multiplier, attempt - 2);
-        var cap = plan.MaxBackoff?.Ticks ?? TimeSpan.MaxValue.Ticks / 2;
-        return TimeSpan.FromTicks((long)Math.Min(ticks, cap));
-    }
-
     private void OnTimerDue(TimerRuntime timer)
     {
         var step = timer.Step;
@@ -207,11 +199,9 @@ public sealed partial class WorkflowExecution
     private void CompleteStep(int step, JsonElement? output)
     {
         var runtime = _steps[step];
-        runtime.Status = StepStatus.Completed;
+        End(runtime, StepStatus.Completed);
         runtime.Output = output;
         runtime.Error = null;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
         SettleStep(step);
     }
 
@@ -219,10 +209,8 @@ public sealed partial class WorkflowExecution
     {
         var plan = _plan.Steps[step];
         var runtime = _steps[step];
-        runtime.Status = StepStatus.Failed;
+        End(runtime, StepStatus.Failed);
         runtime.Error = error;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
         RetireTimer(runtime);
         switch (plan.Failure.Action)
         {
@@ -328,147 +316,6 @@ public sealed partial class WorkflowExecution
         }
     }
 
-    private void BranchCompleted(int step, int branch)
-    {
-        var plan = _plan.Steps[step];
-        var runtime = _steps[step];
-        runtime.BranchesCompleted++;
-        runtime.CompletedBranches![branch] = true;
-        if (runtime.BranchesCompleted < plan.JoinCount)
-        {
-            return;
-        }
-
-        AbandonBranches(plan);
-        var joined = new List<int>(runtime.BranchesCompleted);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            for (var b = 0; b < plan.BranchScopes.Length; b++)
-            {
-                if (!runtime.CompletedBranches[b])
-                {
-                    continue;
-                }
-
-                joined.Add(b);
-                writer.WritePropertyName(plan.BranchNames[b]);
-                if (ScopeOutput(_plan.Scopes[plan.BranchScopes[b]]) is { } output)
-                {
-                    output.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        var entry = new OutboxEntry { Kind = OutboxKind.JoinBranches, Step = step, Key = plan.Id, Branches = joined, Cutoff = _index };
-        _unrecordedJoins[plan.Id] = entry;
-        Enqueue(entry);
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        CompleteStep(step, JsonElement.ParseValue(ref reader));
-    }
-
-    private void AbandonBranches(PlanStep parallel)
-    {
-        foreach (var branch in parallel.BranchScopes)
-        {
-            AbandonScope(branch);
-        }
-    }
-
-    private void SkipScope(int scope, string reason)
-    {
-        _scopes[scope] = ScopeStatus.Skipped;
-        foreach (var step in _plan.Scopes[scope].Steps)
-        {
-            SkipStep(step, reason);
-        }
-    }
-
-    private void SkipStep(int step, string reason)
-    {
-        var plan = _plan.Steps[step];
-        var runtime = _steps[step];
-        runtime.Status = StepStatus.Skipped;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
-        var entry = new OutboxEntry { Kind = OutboxKind.SkipStep, Step = step, Key = plan.Id, Text = reason, Cutoff = _index };
-        _unrecordedSkips[plan.Id] = entry;
-        Enqueue(entry);
-        foreach (var child in ChildScopes(plan))
-        {
-            SkipScope(child, reason);
-        }
-    }
-
-    private void AbandonScope(int scope)
-    {
-        if (_scopes[scope] != ScopeStatus.Running)
-        {
-            return;
-        }
-
-        _scopes[scope] = ScopeStatus.Abandoned;
-        foreach (var step in _plan.Scopes[scope].Steps)
-        {
-            if (_steps[step].Status == StepStatus.Running)
-            {
-                AbandonStep(step);
-            }
-        }
-    }
-
-    private void AbandonStep(int step)
-    {
-        var plan = _plan.Steps[step];
-        var runtime = _steps[step];
-        runtime.Status = StepStatus.Abandoned;
-        runtime.EndedAt = _now;
-        runtime.EndIndex = _index;
-        if (runtime.TaskId is { } taskId)
-        {
-            _awaitedTasks.Remove(taskId);
-            if (runtime.TaskEvent is null && _unrecordedTasks.TryGetValue(taskId, out var entry))
-            {
-                Drop(entry);
-            }
-
-            runtime.TaskId = null;
-            runtime.TaskEvent = null;
-        }
-
-        RetireTimer(runtime);
-        if (plan.EventName is { } name && _eventWaiters.TryGetValue(name, out var waiters))
-        {
-            waiters.Remove(step);
-        }
-
-        foreach (var child in ChildScopes(plan))
-        {
-            AbandonScope(child);
-        }
-    }
-
-    private static IEnumerable<int> ChildScopes(PlanStep plan)
-    {
-        if (plan.ThenScope >= 0)
-        {
-            yield return plan.ThenScope;
-            yield return plan.ElseScope;
-        }
-
-        foreach (var branch in plan.BranchScopes)
-        {
-            yield return branch;
-        }
-    }
-
     private void FinishWorkflow(WorkflowStatus status, JsonElement? output, string? error)
     {
         Status = status;
@@ -482,48 +329,10 @@ public sealed partial class WorkflowExecution
         Enqueue(_finishEntry);
     }
 
-    private void CreateTimer(int step, string timerId, TimerPurpose purpose, DateTimeOffset fireAt)
+    private void End(StepRuntime runtime, StepStatus status)
     {
-        var timer = new TimerRuntime(timerId, step, purpose, fireAt);
-        var entry = new OutboxEntry { Kind = OutboxKind.CreateTimer, Step = step, Key = timerId, Timer = timer, Cutoff = _index };
-        timer.CreateEntry = entry;
-        _timers[timerId] = timer;
-        _steps[step].Timer = timer;
-        Enqueue(entry);
+        runtime.Status = status;
+        runtime.EndedAt = _now;
+        runtime.EndIndex = _index;
     }
-
-    private void RetireTimer(StepRuntime runtime)
-    {
-        if (runtime.Timer is not { } timer)
-        {
-            return;
-        }
-
-        runtime.Timer = null;
-        timer.Obsolete = true;
-        if (!timer.Created)
-        {
-            Drop(timer.CreateEntry!);
-        }
-        else if (!timer.Done)
-        {
-            RequestCancel(timer);
-        }
-    }
-
-    private void RequestCancel(TimerRuntime timer)
-    {
-        if (timer.CancelEntry is not null || timer.Done)
-        {
-            return;
-        }
-
-        timer.CancelEntry = new OutboxEntry { Kind = OutboxKind.CancelTimer, Step = timer.Step, Key = timer.Id, Timer = timer, Cutoff = _index };
-        Enqueue(timer.CancelEntry);
-    }
-
-    private static string FormatDuration(TimeSpan duration) =>
-        duration.TotalMilliseconds < 1000 ? $"{duration.TotalMilliseconds:0}ms"
-        : duration.TotalSeconds < 60 ? $"{duration.TotalSeconds:0.###}s"
-        : duration.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,7 @@ public sealed partial class WorkflowExecution
     private readonly Dictionary<string, OutboxEntry> _unrecordedJoins = new(StringComparer.Ordinal);
     private OutboxEntry? _finishEntry;
     private int _outstanding;
+    private int _outboxHead;
 
     /// <summary>The commands whose events are not in the history yet, in the order their events must be appended.</summary>
     public IReadOnlyList<WorkflowCommand> GetCommands()
@@ -20,9 +21,15 @@ public sealed partial class WorkflowExecution
             return [];
         }
 
-        var commands = new List<WorkflowCommand>(_outstanding);
-        foreach (var entry in _outbox)
+        while (_outbox[_outboxHead].Done)
         {
+            _outboxHead++;
+        }
+
+        var commands = new List<WorkflowCommand>(_outstanding);
+        for (var i = _outboxHead; i < _outbox.Count; i++)
+        {
+            var entry = _outbox[i];
             if (!entry.Done)
             {
                 entry.Built ??= Build(entry);
@@ -50,6 +57,7 @@ public sealed partial class WorkflowExecution
         if (--_outstanding == 0)
         {
             _outbox.Clear();
+            _outboxHead = 0;
         }
     }
 

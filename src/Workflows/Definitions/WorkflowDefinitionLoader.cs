@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 
 namespace AgentPlatform.Workflows.Definitions;
 
@@ -9,7 +10,7 @@ namespace AgentPlatform.Workflows.Definitions;
 /// <remarks>Both formats go through the same JSON tree, so a YAML file and its JSON transcription load into the same
 /// model. Problems of shape (unknown step kinds, unknown fields, wrong value types) and of meaning
 /// (<see cref="WorkflowValidator"/>) are reported together as a <see cref="WorkflowDefinitionException"/>.</remarks>
-public static class WorkflowDefinitionLoader
+public static partial class WorkflowDefinitionLoader
 {
     /// <summary>Loads and validates a JSON definition.</summary>
     /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
@@ -71,8 +72,8 @@ public static class WorkflowDefinitionLoader
         }
         catch (JsonException e)
         {
-            var path = e.Path ?? "$";
-            throw new WorkflowDefinitionException([new WorkflowProblem(path, null, path, $"wrong value type: {e.Message}")]);
+            var (path, stepId, field) = StepPathOf(rootObject, e.Path ?? "$");
+            throw new WorkflowDefinitionException([new WorkflowProblem(path, stepId, field, $"wrong value type: {e.Message}")]);
         }
 
         if (definition is null)
@@ -177,6 +178,44 @@ public static class WorkflowDefinitionLoader
             }
         }
     }
+
+    /// <summary>Turns a serializer path such as <c>$.steps[0].retry.max_attempts</c> into the step form
+    /// <c>steps[extract].retry.max_attempts</c>, with the innermost step id and the field after it.</summary>
+    private static (string Path, string? StepId, string Field) StepPathOf(JsonNode root, string jsonPath)
+    {
+        var builder = new System.Text.StringBuilder();
+        var fieldStart = 0;
+        string? stepId = null;
+        JsonNode? current = root;
+        string? lastName = null;
+        foreach (Match token in PathToken().Matches(jsonPath))
+        {
+            if (token.Groups["name"].Success)
+            {
+                lastName = token.Groups["name"].Value;
+                builder.Append(builder.Length == 0 ? "" : ".").Append(lastName);
+                current = current is JsonObject obj ? obj[lastName] : null;
+                continue;
+            }
+
+            var index = int.Parse(token.Groups["index"].Value, CultureInfo.InvariantCulture);
+            current = current is JsonArray array && index < array.Count ? array[index] : null;
+            var id = lastName is "steps" or "then" or "else" && current is JsonObject step && step["id"] is JsonValue value
+                && value.TryGetValue<string>(out var text) ? text : null;
+            builder.Append('[').Append(id ?? (lastName is "steps" or "then" or "else" ? "#" : "") + token.Groups["index"].Value).Append(']');
+            if (id is not null)
+            {
+                stepId = id;
+                fieldStart = builder.Length + 1;
+            }
+        }
+
+        var path = builder.ToString();
+        return (path.Length == 0 ? "$" : path, stepId, fieldStart > 0 && fieldStart <= path.Length ? path[fieldStart..] : path);
+    }
+
+    [GeneratedRegex(@"\.(?<name>[A-Za-z_][A-Za-z0-9_]*)|\['(?<name>[^']*)'\]|\[(?<index>[0-9]+)\]")]
+    private static partial Regex PathToken();
 
     private static JsonPropertyInfo? FindProperty(JsonTypeInfo info, string name)
     {

@@ -14,7 +14,7 @@ public static partial class WorkflowValidator
     public static IReadOnlyList<WorkflowProblem> Validate(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var context = new ValidationContext();
+        var context = new ValidationContext(definition.Inputs is { Count: > 0 } inputs ? [.. inputs.Keys] : null);
         if (string.IsNullOrWhiteSpace(definition.Id))
         {
             context.Add("id", null, "id", "is required");
@@ -71,7 +71,7 @@ public static partial class WorkflowValidator
         id.Length > 0 && (char.IsLetter(id[0]) || id[0] == '_') && id.All(c => char.IsLetterOrDigit(c) || c is '_' or '-')
         && id is not ("and" or "or" or "not");
 
-    private sealed partial class ValidationContext
+    private sealed partial class ValidationContext(HashSet<string>? declaredInputs)
     {
         private readonly Dictionary<string, string> _stepPaths = new(StringComparer.Ordinal);
 
@@ -200,6 +200,11 @@ public static partial class WorkflowValidator
                 if (reference.Root == ReferenceRoot.Step && !_stepPaths.ContainsKey(reference.StepId!))
                 {
                     Add(path, stepId, field, $"'{reference.Text}' references unknown step '{reference.StepId}'");
+                }
+                else if (reference.Root == ReferenceRoot.Input && declaredInputs is not null && reference.Path is [{ Property: { } name }, ..]
+                    && !declaredInputs.Contains(name))
+                {
+                    Add(path, stepId, field, $"'{reference.Text}' references input field '{name}', which is not declared in inputs");
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AgentPlatform.Workflows.Expressions;
@@ -10,6 +11,8 @@ namespace AgentPlatform.Workflows.Expressions;
 /// missing or null as empty). <c>$${</c> writes a literal <c>${</c>. Property names are never interpolated.</remarks>
 public sealed class ValueTemplate
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly TemplatePart _root;
 
     private ValueTemplate(TemplatePart root, IReadOnlyList<Reference> references)
@@ -26,7 +29,7 @@ public sealed class ValueTemplate
     public static ValueTemplate Compile(JsonElement template)
     {
         var references = new List<Reference>();
-        var root = CompilePart(template, references);
+        var root = CompilePart(template, references, out _);
         return new ValueTemplate(root, references);
     }
 
@@ -40,7 +43,7 @@ public sealed class ValueTemplate
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             _root.Write(writer, resolver);
         }
@@ -49,9 +52,10 @@ public sealed class ValueTemplate
         return JsonElement.ParseValue(ref reader);
     }
 
-    private static TemplatePart CompilePart(JsonElement element, List<Reference> references)
+    private static TemplatePart CompilePart(JsonElement element, List<Reference> references, out bool rewritten)
     {
-        var before = references.Count;
+        rewritten = false;
+        bool childRewritten;
         TemplatePart part;
         switch (element.ValueKind)
         {
@@ -59,7 +63,8 @@ public sealed class ValueTemplate
                 var properties = new List<KeyValuePair<string, TemplatePart>>();
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties.Add(new(property.Name, CompilePart(property.Value, references)));
+                    properties.Add(new(property.Name, CompilePart(property.Value, references, out childRewritten)));
+                    rewritten |= childRewritten;
                 }
 
                 part = new ObjectPart(properties);
@@ -68,20 +73,23 @@ public sealed class ValueTemplate
                 var items = new List<TemplatePart>();
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(CompilePart(item, references));
+                    items.Add(CompilePart(item, references, out childRewritten));
+                    rewritten |= childRewritten;
                 }
 
                 part = new ArrayPart(items);
                 break;
             case JsonValueKind.String:
-                part = CompileString(element.GetString()!, references) ?? new ConstantPart(element);
+                var compiled = CompileString(element.GetString()!, references);
+                rewritten = compiled is not null;
+                part = compiled ?? new ConstantPart(element);
                 break;
             default:
                 part = new ConstantPart(element);
                 break;
         }
 
-        return references.Count == before ? new ConstantPart(element.Clone()) : part;
+        return rewritten ? part : new ConstantPart(element.Clone());
     }
 
     private static TemplatePart? CompileString(string text, List<Reference> references)

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Tests.History;
+
+/// <summary>A checked-in history: the definition, the events, and the state and commands the decider produced when
+/// it was recorded.</summary>
+internal sealed record RecordedHistory
+{
+    [JsonPropertyName("description")]
+    public required string Description { get; init; }
+
+    [JsonPropertyName("definition")]
+    public required WorkflowDefinition Definition { get; init; }
+
+    [JsonPropertyName("history")]
+    public required IReadOnlyList<WorkflowEvent> History { get; init; }
+
+    [JsonPropertyName("expected_state")]
+    public required JsonElement ExpectedState { get; init; }
+
+    [JsonPropertyName("expected_commands")]
+    public required JsonElement ExpectedCommands { get; init; }
+
+    public static string Directory([CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile))!, "Histories");
+
+    public static RecordedHistory Load(string path) =>
+        JsonSerializer.Deserialize<RecordedHistory>(File.ReadAllText(path), WorkflowJson.Options)
+        ?? throw new InvalidDataException($"{path} is empty");
+
+    public static JsonSerializerOptions WriteOptions { get; } = new(WorkflowJson.Options) { WriteIndented = true };
+}
