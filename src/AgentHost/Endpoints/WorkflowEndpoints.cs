@@ -121,6 +121,10 @@ public static class WorkflowEndpoints
         {
             return Problems.NotFound(e.Message);
         }
+        catch (WorkflowInputException e)
+        {
+            return Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList());
+        }
         catch (WorkflowConflictException e)
         {
             return Problems.Conflict(e.Message);

@@ -24,6 +24,7 @@ public interface IWorkflowClient
     /// <summary>Starts an instance, or returns the existing one of the same id and definition id.</summary>
     /// <exception cref="ArgumentException">The instance id is not valid.</exception>
     /// <exception cref="WorkflowNotFoundException">The definition (version) is not registered.</exception>
+    /// <exception cref="WorkflowInputException">The input does not match the definition's <c>inputs</c> hints.</exception>
     /// <exception cref="WorkflowConflictException">The instance id is used by another definition.</exception>
     ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default);
 

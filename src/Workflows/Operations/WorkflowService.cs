@@ -81,6 +81,11 @@ public sealed partial class WorkflowService : IWorkflowClient
 
         var definition = await GetDefinitionAsync(request.DefinitionId, request.Version, cancellationToken)
             ?? throw new WorkflowNotFoundException("definition", request.Version is { } v ? $"{request.DefinitionId} v{v}" : request.DefinitionId);
+        var inputProblems = WorkflowInputValidator.Validate(definition, request.Input);
+        if (inputProblems.Count > 0)
+        {
+            throw new WorkflowInputException(inputProblems);
+        }
 
         // The index entry comes first: after a crash, an instance that may have started is always found and resumed.
         var summary = new WorkflowInstanceSummary

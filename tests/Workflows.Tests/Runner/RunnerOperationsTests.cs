@@ -162,4 +162,23 @@ public sealed class RunnerOperationsTests
         Assert.Contains("No in-process agent", final.Steps.Single(s => s.StepId == "nobody").Error, StringComparison.Ordinal);
         Assert.Equal(["lost-1:fine:1"], harness.Agents.Executions);
     }
+
+    [Fact]
+    public async Task A_start_input_that_misses_a_required_hinted_field_is_rejected_and_nothing_starts()
+    {
+        await using var harness = await RunnerHarness.StartAsync();
+        await harness.RegisterAsync("""
+            id: typed
+            inputs: { doc: { type: string, required: true } }
+            steps: [ { id: x, kind: agent_task, agent: worker, input: "${input.doc}" } ]
+            """);
+
+        var error = await Assert.ThrowsAsync<WorkflowInputException>(async () => await harness.Workflows.StartAsync(
+            new WorkflowStartRequest { DefinitionId = "typed", InstanceId = "typed-1", Input = JsonSerializer.SerializeToElement(new { doc = 3 }) },
+            TestTimeout.After()));
+
+        Assert.Equal("input.doc", Assert.Single(error.Problems).Path);
+        Assert.Null(await harness.Workflows.GetStatusAsync("typed-1", TestTimeout.After()));
+        Assert.Empty((await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances);
+    }
 }
