@@ -18,6 +18,7 @@ public sealed class RunnerBench : BenchSuite
     private const int LatencySteps = 500;
     private static readonly TimeSpan RunTime = TimeSpan.FromSeconds(3);
     private static readonly JsonElement Output = JsonDocument.Parse("{\"ok\":true}").RootElement;
+    private static Stopwatch? _deadline;
 
     public override string Name => "workflow-runner";
 
@@ -64,22 +65,17 @@ public sealed class RunnerBench : BenchSuite
             await RunInstanceAsync(host.Workflows, $"warm-up-{i}", cancellationToken);
         }
 
-        long completedSteps = 0;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, ConcurrentInstances).Select(worker => Task.Run(
-            async () =>
+        return await MeasureAsync(async worker =>
+        {
+            long steps = 0;
+            for (var n = 0; !Elapsed(); n++)
             {
-                for (var n = 0; watch.Elapsed < RunTime; n++)
-                {
-                    await RunInstanceAsync(host.Workflows, $"w{worker}-{n}", cancellationToken);
-                    Interlocked.Add(ref completedSteps, StepsPerInstance);
-                }
-            },
-            cancellationToken)));
-        var elapsed = watch.Elapsed;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        return (completedSteps / elapsed.TotalSeconds, cpu.TotalMicroseconds / completedSteps);
+                await RunInstanceAsync(host.Workflows, $"w{worker}-{n}", cancellationToken);
+                steps += StepsPerInstance;
+            }
+
+            return steps;
+        });
     }
 
     private static async Task<(double Rate, double Cpu)> CeilingAsync(CancellationToken cancellationToken)
@@ -91,23 +87,33 @@ public sealed class RunnerBench : BenchSuite
             await host.Runtime.InvokeAsync(actor, "turn", null, cancellationToken);
         }
 
-        long turns = 0;
+        return await MeasureAsync(async worker =>
+        {
+            long turns = 0;
+            while (!Elapsed())
+            {
+                await host.Runtime.InvokeAsync(actors[worker], "turn", null, cancellationToken);
+                turns++;
+            }
+
+            return turns;
+        });
+    }
+
+    /// <summary>Runs one loop per instance for <see cref="RunTime"/>; answers operations/s and process CPU µs per operation.</summary>
+    private static async Task<(double Rate, double Cpu)> MeasureAsync(Func<int, Task<long>> loop)
+    {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(actors.Select(actor => Task.Run(
-            async () =>
-            {
-                while (watch.Elapsed < RunTime)
-                {
-                    await host.Runtime.InvokeAsync(actor, "turn", null, cancellationToken);
-                    Interlocked.Increment(ref turns);
-                }
-            },
-            cancellationToken)));
+        _deadline = watch;
+        var counts = await Task.WhenAll(Enumerable.Range(0, ConcurrentInstances).Select(worker => Task.Run(() => loop(worker))));
         var elapsed = watch.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        return (turns / elapsed.TotalSeconds, cpu.TotalMicroseconds / turns);
+        var total = counts.Sum();
+        return (total / elapsed.TotalSeconds, cpu.TotalMicroseconds / total);
     }
+
+    private static bool Elapsed() => _deadline!.Elapsed >= RunTime;
 
     private static async Task<(double P50, double P99)> LatencyAsync(CancellationToken cancellationToken)
     {

@@ -147,7 +147,14 @@ internal sealed partial class WorkflowInstanceActor : Actor
         return Bare(InstanceOutcome.Done);
     }
 
-    private async ValueTask<InstanceReply> RaiseEventAsync(RaiseEvent raise, CancellationToken cancellationToken)
+    private ValueTask<InstanceReply> RaiseEventAsync(RaiseEvent raise, CancellationToken cancellationToken) =>
+        AppendWhileRunningAsync(new EventRaised { Name = raise.Name, Payload = raise.Payload }, cancellationToken);
+
+    private ValueTask<InstanceReply> TerminateAsync(TerminateInstance terminate, CancellationToken cancellationToken) =>
+        AppendWhileRunningAsync(new WorkflowTerminated { Reason = terminate.Reason }, cancellationToken);
+
+    /// <summary>Appends an operator's event to a running instance; a finished one answers a conflict.</summary>
+    private async ValueTask<InstanceReply> AppendWhileRunningAsync(WorkflowEvent e, CancellationToken cancellationToken)
     {
         if (!Exists)
         {
@@ -159,23 +166,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
             return Reply(InstanceOutcome.Conflict);
         }
 
-        await AdvanceAsync(new EventRaised { Name = raise.Name, Payload = raise.Payload }, cancellationToken);
-        return Reply(InstanceOutcome.Done);
-    }
-
-    private async ValueTask<InstanceReply> TerminateAsync(TerminateInstance terminate, CancellationToken cancellationToken)
-    {
-        if (!Exists)
-        {
-            return Reply(InstanceOutcome.NotFound);
-        }
-
-        if (IsFinished)
-        {
-            return Reply(InstanceOutcome.Conflict);
-        }
-
-        await AdvanceAsync(new WorkflowTerminated { Reason = terminate.Reason }, cancellationToken);
+        await AdvanceAsync(e, cancellationToken);
         return Reply(InstanceOutcome.Done);
     }
 
