@@ -63,7 +63,35 @@ public sealed class DeciderBench : BenchSuite
         report.Row($"{label}: full replay + decide, process CPU time", "µs", cpuMicros);
         report.Row($"{label}: replay cost per event", "ns", nsPerEvent);
         report.Row($"{label}: replay allocation per event", "bytes", bytesPerEvent);
+        MeasureFoldOnly(report, label, decider, history);
         MeasureIncremental(report, label, decider, history);
+    }
+
+    private static void MeasureFoldOnly(BenchReport report, string label, WorkflowDecider decider, List<WorkflowEvent> history)
+    {
+        var foldMicros = new List<double>();
+        var snapshotMicros = new List<double>();
+        for (var run = 0; run < report.Runs; run++)
+        {
+            var fold = TimeSpan.Zero;
+            var snapshot = TimeSpan.Zero;
+            for (var i = 0; i < 20; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var execution = decider.CreateExecution();
+                execution.ApplyRange(history);
+                fold += watch.Elapsed;
+                watch.Restart();
+                execution.Decide();
+                snapshot += watch.Elapsed;
+            }
+
+            foldMicros.Add(fold.TotalMicroseconds / 20);
+            snapshotMicros.Add(snapshot.TotalMicroseconds / 20);
+        }
+
+        report.Row($"{label}: of which fold (Apply every event)", "µs", foldMicros);
+        report.Row($"{label}: of which state snapshot + commands", "µs", snapshotMicros);
     }
 
     private static void MeasureIncremental(BenchReport report, string label, WorkflowDecider decider, List<WorkflowEvent> history)

@@ -7,7 +7,8 @@ namespace AgentPlatform.Workflows.Decisions;
 /// <see cref="TimerFired"/> with the same <see cref="TimerId"/>.</summary>
 public sealed record CreateTimer : WorkflowCommand
 {
-    /// <summary>The timer id, unique in the instance: <c>{purpose}:{step}:{attempt or run}</c>.</summary>
+    /// <summary>The timer id, unique in the instance: <c>timeout:{step}:{attempt}</c>, <c>backoff:{step}:{attempt}</c>
+    /// (the attempt it precedes), <c>wait:{step}</c> or <c>event-timeout:{step}</c>.</summary>
     [JsonPropertyName("timer_id")]
     public required string TimerId { get; init; }
 

@@ -50,13 +50,10 @@ public sealed partial class WorkflowExecution
             }
         }
 
-        var timers = new List<ActiveTimer>();
-        foreach (var timer in _timers.Values)
+        var timers = new List<ActiveTimer>(_liveTimers.Count);
+        foreach (var timer in _liveTimers)
         {
-            if (timer.Created && !timer.Done)
-            {
-                timers.Add(new ActiveTimer { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose });
-            }
+            timers.Add(new ActiveTimer { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose });
         }
 
         timers.Sort((a, b) => a.FireAt != b.FireAt ? a.FireAt.CompareTo(b.FireAt) : string.CompareOrdinal(a.TimerId, b.TimerId));

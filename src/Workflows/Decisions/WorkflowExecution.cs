@@ -24,6 +24,7 @@ public sealed partial class WorkflowExecution
     private readonly Queue<int> _ready = new();
     private readonly Dictionary<string, int> _awaitedTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerRuntime> _timers = new(StringComparer.Ordinal);
+    private readonly HashSet<TimerRuntime> _liveTimers = [];
     private readonly Dictionary<string, Queue<JsonElement?>> _bufferedEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _eventWaiters = new(StringComparer.Ordinal);
     private readonly StateResolver _resolver;
@@ -207,6 +208,7 @@ public sealed partial class WorkflowExecution
         }
 
         timer.Created = true;
+        _liveTimers.Add(timer);
         timer.FireAt = created.FireAt;
         if (!timer.CreateEntry.Done)
         {
@@ -227,6 +229,7 @@ public sealed partial class WorkflowExecution
         }
 
         timer.Done = true;
+        _liveTimers.Remove(timer);
         if (timer.CancelEntry is { Done: false } cancel)
         {
             Drop(cancel);
@@ -250,6 +253,7 @@ public sealed partial class WorkflowExecution
         }
 
         timer.Done = true;
+        _liveTimers.Remove(timer);
         if (!timer.CancelEntry.Done)
         {
             MarkDone(timer.CancelEntry);

@@ -5,9 +5,9 @@ using System.Text.Json;
 
 namespace AgentPlatform.Workflows.Expressions;
 
-/// <summary>A JSON value whose strings may hold <c>${reference}</c> placeholders, compiled once and resolved per use.</summary>
-/// <remarks>A string that is exactly one placeholder becomes the referenced value with its JSON type (JSON null when
-/// missing); placeholders inside longer strings are interpolated (strings as-is, other values as compact JSON,
+/// <summary>A JSON value whose strings may hold <c>${reference}</c> substitutions, compiled once and resolved per use.</summary>
+/// <remarks>A string that is exactly one substitution becomes the referenced value with its JSON type (JSON null when
+/// missing); substitutions inside longer strings are interpolated (strings as-is, other values as JSON text,
 /// missing or null as empty). <c>$${</c> writes a literal <c>${</c>. Property names are never interpolated.</remarks>
 public sealed class ValueTemplate
 {
@@ -25,7 +25,7 @@ public sealed class ValueTemplate
     public IReadOnlyList<Reference> References { get; }
 
     /// <summary>Compiles <paramref name="template"/>.</summary>
-    /// <exception cref="ExpressionException">A placeholder is not a valid reference or is not closed.</exception>
+    /// <exception cref="ExpressionException">A substitution is not a valid reference or is not closed.</exception>
     public static ValueTemplate Compile(JsonElement template)
     {
         var references = new List<Reference>();

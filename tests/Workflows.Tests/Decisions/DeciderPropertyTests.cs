@@ -65,10 +65,23 @@ public sealed class DeciderPropertyTests
         }
     }
 
-    private static void Run(string yaml, int seed)
+    [Fact]
+    public void Random_runs_of_generated_definitions_replay_identically_and_never_schedule_a_completed_task_again()
+    {
+        for (var seed = 0; seed < 150; seed++)
+        {
+            var definition = new RandomDefinitions(seed).Next();
+            Assert.Empty(AgentPlatform.Workflows.Definitions.WorkflowValidator.Validate(definition));
+            Run(definition, seed);
+        }
+    }
+
+    private static void Run(string yaml, int seed) => Run(Load(yaml), seed);
+
+    private static void Run(AgentPlatform.Workflows.Definitions.WorkflowDefinition definition, int seed)
     {
         var random = new Random(seed);
-        var harness = new WorkflowHarness(yaml, seed % 2 == 0 ? new { n = 1 } : null, $"run-{seed}");
+        var harness = new WorkflowHarness(definition, seed % 2 == 0 ? new { n = 1 } : null, $"run-{seed}");
         var completed = new HashSet<string>(StringComparer.Ordinal);
         var abandoned = new List<string>();
         for (var round = 0; round < 300 && harness.Status == WorkflowStatus.Running; round++)
@@ -124,7 +137,7 @@ public sealed class DeciderPropertyTests
         var scheduled = harness.History.OfType<TaskScheduled>().Select(t => t.TaskId).ToList();
         Assert.Equal(scheduled.Count, scheduled.Distinct().Count());
         var completedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var probe = new WorkflowDecider(Load(yaml)).CreateExecution();
+        var probe = new WorkflowDecider(definition).CreateExecution();
         for (var i = 0; i < harness.History.Count; i++)
         {
             if (harness.History[i] is TaskScheduled again && completedIndex.ContainsKey(again.StepId))
@@ -146,8 +159,9 @@ public sealed class DeciderPropertyTests
             }
         }
 
-        var replayA = new WorkflowDecider(new WorkflowDecider(Load(yaml)).Definition).Decide(harness.History);
-        var replayB = WorkflowDecider.Decide(Load(yaml), harness.History);
+        var copy = AgentPlatform.Workflows.Definitions.WorkflowDefinitionLoader.FromJson(AgentPlatform.Workflows.Definitions.WorkflowDefinitionLoader.ToJson(definition));
+        var replayA = new WorkflowDecider(definition).Decide(harness.History);
+        var replayB = WorkflowDecider.Decide(copy, harness.History);
         Assert.Equal(WorkflowHarness.Json(replayA), WorkflowHarness.Json(replayB));
         Assert.Empty(replayA.Commands);
     }

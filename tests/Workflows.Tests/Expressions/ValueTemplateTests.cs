@@ -29,7 +29,7 @@ public sealed class ValueTemplateTests
     [InlineData("""{"a":"${input.doc"}""", "not closed")]
     [InlineData("""{"a":"${nope.x}"}""", "references start with 'input' or 'steps'")]
     [InlineData("""{"a":"${steps.x}"}""", "expected '.output'")]
-    public void Bad_placeholders_are_rejected_at_compile_time(string template, string message)
+    public void Bad_substitutions_are_rejected_at_compile_time(string template, string message)
     {
         var error = Assert.Throws<ExpressionException>(() => ValueTemplate.Compile(JsonDocument.Parse(template).RootElement));
         Assert.Contains(message, error.Message);
