@@ -1,6 +1,5 @@
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.AgentHost.Http;
-using AgentPlatform.Agents.Liveness;
 
 namespace AgentPlatform.AgentHost;
 
@@ -11,16 +10,17 @@ public partial class Program
     /// <summary>Builds the host; tests pass <paramref name="configure"/> to replace services (for example the clock).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json is read from the build output wherever the host is started; ./data is relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
-        builder.Services.AddAgentLiveness().AddOptions<AgentLivenessOptions>().Bind(builder.Configuration.GetSection(AgentLivenessOptions.SectionName));
+        builder.Services.AddAgentLiveness(builder.Configuration);
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
-        var app = builder.Build();
+        var app = builder.Build().ValidatePlatformRuntime();
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();

@@ -14,8 +14,11 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string OperatorToken = "operator-token-for-tests-0123456789";
 
-    private TestHost(WebApplication app, string dataDirectory, Uri baseAddress)
+    private readonly bool _ownsDirectory;
+
+    private TestHost(WebApplication app, string dataDirectory, Uri baseAddress, bool ownsDirectory)
     {
+        _ownsDirectory = ownsDirectory;
         App = app;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
@@ -35,6 +38,7 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null, string? dataDirectory = null)
     {
+        var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "agent-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var all = new Dictionary<string, string>
@@ -54,7 +58,7 @@ public sealed class TestHost : IAsyncDisposable
         var app = Program.Build([.. all.Select(p => $"--{p.Key}={p.Value}")], configure);
         await app.StartAsync(TestKit.TestTimeout.After(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, dataDirectory, new Uri(address.TrimEnd('/') + "/"));
+        return new TestHost(app, dataDirectory, new Uri(address.TrimEnd('/') + "/"), ownsDirectory);
     }
 
     public async Task<(string Id, string Key)> RegisterAsync(string name, string? capabilities = null)
@@ -119,6 +123,11 @@ public sealed class TestHost : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync(TestKit.TestTimeout.After(30));
         await App.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
@@ -160,7 +161,7 @@ public static class AgentEndpoints
             _ => AddError(errors, new FieldError("status", "must be 'available', 'busy' or 'offline'")),
         };
         var pageSize = DefaultListLimit;
-        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxListLimit))
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxListLimit))
         {
             errors.Add(new FieldError("limit", $"must be a whole number between 1 and {MaxListLimit}"));
         }

@@ -7,8 +7,8 @@ namespace AgentPlatform.Agents.Core;
 /// <summary>Addresses one agent: its type and its key within that type.</summary>
 /// <remarks>The wire form is <c>type/key</c>. Both parts follow <see cref="ActorNames"/>' rules, because an agent is the actor
 /// with the same type and key: <see cref="ToActorId"/> maps it one to one, without a prefix.</remarks>
-[JsonConverter(typeof(AgentIdJsonConverter))]
-public readonly record struct AgentId
+[JsonConverter(typeof(WireFormJsonConverter<AgentId>))]
+public readonly record struct AgentId : IParsable<AgentId>
 {
     private AgentId(string type, string key)
     {
@@ -57,6 +57,12 @@ public readonly record struct AgentId
 
     /// <summary>The actor hosting this agent: same type, same key.</summary>
     public ActorId ToActorId() => ActorId.Create(Type, Key);
+
+    /// <inheritdoc/>
+    static AgentId IParsable<AgentId>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool IParsable<AgentId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out AgentId result) => TryParse(s, out result);
 
     /// <summary>The <c>type/key</c> wire form.</summary>
     public override string ToString() => $"{Type}/{Key}";

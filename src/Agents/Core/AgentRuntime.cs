@@ -69,6 +69,11 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask StartAsync(CancellationToken cancellationToken = default)
     {
+        if (Volatile.Read(ref _started) is { IsCompletedSuccessfully: true })
+        {
+            return ValueTask.CompletedTask;
+        }
+
         lock (_gate)
         {
             _started ??= SubscribeAsync();
@@ -77,30 +82,29 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask<object?> SendMessageAsync(
+    public ValueTask<object?> SendMessageAsync(
         object message, AgentId recipient, AgentId? sender = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        cancellationToken.ThrowIfCancellationRequested();
-        ThrowIfUnknown(recipient);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<object?>(cancellationToken);
+        }
+
+        if (!IsKnown(recipient))
+        {
+            return ValueTask.FromException<object?>(new AgentNotFoundException(recipient));
+        }
+
         var messageType = AgentEnvelope.TypeName(message.GetType());
-        var envelope = new AgentEnvelope { Id = NewMessageId(), MessageType = messageType, Message = message, Sender = sender };
+        var envelope = new AgentEnvelope { Id = MessageIds.Next(), MessageType = messageType, Message = message, Sender = sender };
         if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
         {
-            return await InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
+            return InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
-        using var timeoutSource = new CancellationTokenSource(limit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        try
-        {
-            return await InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, linked.Token);
-        }
-        catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new AgentCallTimeoutException(recipient, limit, e);
-        }
+        return SendWithTimeoutAsync(recipient, envelope, limit, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -108,12 +112,17 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         object message, TopicId topic, AgentId? sender = null, string? messageId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (topic.Type is null)
+        {
+            throw new ArgumentException("The topic id is empty.", nameof(topic));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         await StartAsync(cancellationToken);
         var messageType = AgentEnvelope.TypeName(message.GetType());
         var envelope = new AgentEnvelope
         {
-            Id = messageId ?? NewMessageId(),
+            Id = messageId ?? MessageIds.Next(),
             MessageType = messageType,
             Message = message,
             Sender = sender,
@@ -194,16 +203,28 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         }
     }
 
-    private static string NewMessageId() => Guid.NewGuid().ToString("N");
+    private async ValueTask<object?> SendWithTimeoutAsync(AgentId recipient, AgentEnvelope envelope, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            return await InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, linked.Token);
+        }
+        catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AgentCallTimeoutException(recipient, timeout, e);
+        }
+    }
+
+    private bool IsKnown(AgentId agent) =>
+        agent.Type is null
+            ? throw new ArgumentException("The agent id is empty.", nameof(agent))
+            : _agentTypes.Contains(agent.Type) || _actors.IsRegistered(agent.Type);
 
     private void ThrowIfUnknown(AgentId agent)
     {
-        if (agent.Type is null)
-        {
-            throw new ArgumentException("The agent id is empty.", nameof(agent));
-        }
-
-        if (!_agentTypes.Contains(agent.Type) && !_actors.IsRegistered(agent.Type))
+        if (!IsKnown(agent))
         {
             throw new AgentNotFoundException(agent);
         }

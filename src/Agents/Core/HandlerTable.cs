@@ -98,9 +98,9 @@ internal sealed class HandlerTable
     {
         var name = $"{method.DeclaringType!.Name}.{method.Name}";
         var isRpc = attribute is RpcAttribute;
-        if (method.IsStatic || method.IsGenericMethodDefinition)
+        if (method.IsGenericMethodDefinition)
         {
-            throw Invalid(name, "a handler must be a non-generic instance method");
+            throw Invalid(name, "a handler must not be a generic method");
         }
 
         var parameters = method.GetParameters();
@@ -125,7 +125,9 @@ internal sealed class HandlerTable
             _ => throw Invalid(name, "parameters must be (TMessage[, MessageContext][, CancellationToken])"),
         };
 
-        var call = Expression.Call(Expression.Convert(agent, method.DeclaringType!), method, arguments);
+        var call = method.IsStatic
+            ? Expression.Call(method, arguments)
+            : Expression.Call(Expression.Convert(agent, method.DeclaringType!), method, arguments);
         var body = Adapt(call, method.ReturnType, isRpc, name);
         var invoke = Expression.Lambda<Func<RoutedAgent, object, MessageContext, CancellationToken, ValueTask<object?>>>(
             body, agent, message, context, token).Compile();

@@ -7,8 +7,8 @@ namespace AgentPlatform.Agents.Core;
 /// <summary>Names a topic that agents publish to: a topic type and the source within it.</summary>
 /// <remarks>The wire form is <c>type/source</c>. Both parts follow <see cref="ActorNames"/>' rules, because a type subscription
 /// turns the source into the key of the receiving agent.</remarks>
-[JsonConverter(typeof(TopicIdJsonConverter))]
-public readonly record struct TopicId
+[JsonConverter(typeof(WireFormJsonConverter<TopicId>))]
+public readonly record struct TopicId : IParsable<TopicId>
 {
     private TopicId(string type, string source)
     {
@@ -51,6 +51,12 @@ public readonly record struct TopicId
         id = new TopicId(parts.Type, parts.Key);
         return true;
     }
+
+    /// <inheritdoc/>
+    static TopicId IParsable<TopicId>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool IParsable<TopicId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out TopicId result) => TryParse(s, out result);
 
     /// <summary>The <c>type/source</c> wire form.</summary>
     public override string ToString() => $"{Type}/{Source}";

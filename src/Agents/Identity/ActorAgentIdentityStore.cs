@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Threading.Channels;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Identity;
@@ -11,8 +12,12 @@ namespace AgentPlatform.Agents.Identity;
 /// rotation, revocation or deletion is seen by every verification that starts after it returns. The cache assumes
 /// this process is the only writer (true for the embedded runtime).
 /// </remarks>
-public sealed class ActorAgentIdentityStore : IAgentIdentityStore
+public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposable, IDisposable
 {
+    private const int MaxReservationBatch = 256;
+
+    private readonly Channel<PendingReservation> _reservations = Channel.CreateUnbounded<PendingReservation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> _reservationPump;
     private readonly IActorRuntime _runtime;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Cached<AgentProfile>> _profiles = new(StringComparer.Ordinal);
@@ -25,6 +30,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore
     {
         _runtime = runtime;
         _time = time;
+        _reservationPump = new Lazy<Task>(() => Task.Run(PumpReservationsAsync));
     }
 
     /// <inheritdoc/>
@@ -47,7 +53,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore
                 continue;
             }
 
-            var sequence = await _runtime.InvokeAsync(AgentDirectoryActor.Address, AgentDirectoryActor.Reserve, new DirectoryEntry(registration.Name, agentId), cancellationToken);
+            var sequence = await ReserveAsync(new DirectoryEntry(registration.Name, agentId));
             if (sequence is null)
             {
                 await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Delete, null, CancellationToken.None);
@@ -231,6 +237,60 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore
         }
     }
 
+    /// <summary>Stops taking name reservations; registrations already queued still complete.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _reservations.Writer.TryComplete();
+        if (_reservationPump.IsValueCreated)
+        {
+            await _reservationPump.Value;
+        }
+    }
+
+    /// <summary>Stops taking name reservations without waiting for queued ones.</summary>
+    public void Dispose() => _reservations.Writer.TryComplete();
+
+    // Registrations queue their name and one pump hands the directory everything queued in one call, so concurrent
+    // registrations share a directory turn and its commit instead of waiting for one commit each.
+    private Task<long?> ReserveAsync(DirectoryEntry entry)
+    {
+        var pending = new PendingReservation(entry, new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_reservations.Writer.TryWrite(pending), this);
+
+        _ = _reservationPump.Value;
+        return pending.Result.Task;
+    }
+
+    private async Task PumpReservationsAsync()
+    {
+        var batch = new List<PendingReservation>(MaxReservationBatch);
+        while (await _reservations.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxReservationBatch && _reservations.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                var entries = batch.Select(p => p.Entry).ToList();
+                var sequences = (long?[])(await _runtime.InvokeAsync(AgentDirectoryActor.Address, AgentDirectoryActor.Reserve, entries, CancellationToken.None))!;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Result.TrySetResult(sequences[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Result.TrySetException(e);
+                }
+            }
+        }
+    }
+
     private static ActorId Identity(string agentId) => ActorId.Create(AgentIdentityActor.TypeName, agentId);
 
     private static string Cursor(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
@@ -250,4 +310,6 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore
     }
 
     private sealed record Cached<T>(T Value, long Generation);
+
+    private sealed record PendingReservation(DirectoryEntry Entry, TaskCompletionSource<long?> Result);
 }

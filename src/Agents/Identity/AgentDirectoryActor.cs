@@ -5,7 +5,8 @@ namespace AgentPlatform.Agents.Identity;
 
 /// <summary>The index of all agents: unique names and the registration order used for listing.</summary>
 /// <remarks>One actor, so concurrent registrations of one name are serialized and exactly one wins.
-/// Agent ids sit in fixed-size pages by registration sequence, so a registration rewrites one small page.</remarks>
+/// Agent ids sit in fixed-size pages by registration sequence, so a registration rewrites one small page.
+/// Reservations arrive in batches, so one turn (and one commit) serves many concurrent registrations.</remarks>
 internal sealed class AgentDirectoryActor(ActorHost host) : Actor(host)
 {
     public const string TypeName = "agent-directory";
@@ -20,13 +21,25 @@ internal sealed class AgentDirectoryActor(ActorHost host) : Actor(host)
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
     {
-        Reserve => await ReserveAsync((DirectoryEntry)call.Payload!, cancellationToken),
+        Reserve => await ReserveAllAsync((IReadOnlyList<DirectoryEntry>)call.Payload!, cancellationToken),
         Release => await ReleaseAsync((DirectoryEntry)call.Payload!, cancellationToken),
         List => await ListAsync((DirectoryQuery)call.Payload!, cancellationToken),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 
-    private async ValueTask<object?> ReserveAsync(DirectoryEntry entry, CancellationToken cancellationToken)
+    private async ValueTask<object?> ReserveAllAsync(IReadOnlyList<DirectoryEntry> entries, CancellationToken cancellationToken)
+    {
+        // Later entries see the buffered writes of earlier ones, so a name twice in one batch is granted once.
+        var sequences = new long?[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            sequences[i] = await ReserveAsync(entries[i], cancellationToken);
+        }
+
+        return sequences;
+    }
+
+    private async ValueTask<long?> ReserveAsync(DirectoryEntry entry, CancellationToken cancellationToken)
     {
         var nameKey = NameKey(entry.Name);
         var (taken, _) = await StateManager.TryGetStateAsync<DirectoryName>(nameKey, cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class AgentPresenceActor : Actor
         switch (call.Method)
         {
             case HeartbeatMethod:
-                return await BeatAsync(_record?.Busy ?? false, cancellationToken);
+                return await BeatAsync(_record is { Online: true, Busy: true }, cancellationToken);
             case SetBusyMethod:
                 return await BeatAsync(call.Payload switch
                 {

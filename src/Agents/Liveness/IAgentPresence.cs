@@ -8,7 +8,7 @@ namespace AgentPlatform.Agents.Liveness;
 /// or the <c>type/key</c> wire form of an <c>AgentId</c> whose two parts follow that rule.</remarks>
 public interface IAgentPresence
 {
-    /// <summary>Records a heartbeat: marks the agent <see cref="AgentStatus.Available"/> (or keeps it <see cref="AgentStatus.Busy"/>) and says when the next is due.</summary>
+    /// <summary>Records a heartbeat: marks the agent <see cref="AgentStatus.Available"/> (or keeps it <see cref="AgentStatus.Busy"/> when it was busy and online) and says when the next is due.</summary>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a valid agent name.</exception>
     ValueTask<AgentPresence> HeartbeatAsync(string agentId, CancellationToken cancellationToken = default);
 

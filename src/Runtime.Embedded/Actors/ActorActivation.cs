@@ -74,7 +74,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
     {
         lock (_gate)
         {
-            if (_retired || (completion is null && (_deactivationQueued || _scheduled || !IsIdle(now))))
+            if (_retired || (completion is null && (_deactivationQueued || _count > 0 || !IsIdle(now))))
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.Embedded.Reminders;
@@ -12,15 +11,16 @@ namespace AgentPlatform.Runtime.Embedded.Actors;
 /// thread pool, commits their state at the end of each turn and deactivates them when idle.</summary>
 /// <remarks>
 /// Calls to one actor are turn-based: invocations, one-way posts, timer ticks and reminder fires of one actor never
-/// overlap, while different actors run in parallel. A caller's continuation runs on the thread that finished the turn.
+/// overlap, while different actors run in parallel. A caller's continuation runs on the thread that finished the turn
+/// (as with a <see cref="TaskCompletionSource"/> without asynchronous continuations), which saves a thread-pool hop
+/// per call; a caller must therefore not block synchronously right after awaiting a call.
 /// Calls are not reentrant: an actor that calls itself, directly or through a cycle of actors, waits for ever unless
 /// the call is cancelled. Call <see cref="StartAsync"/> once at startup so persisted reminders are loaded; the first
 /// call starts the runtime too when nobody did.
 /// </remarks>
-public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
+public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDisposable
 {
     private readonly FrozenDictionary<string, ActorTypeEntry> _types;
-    private readonly ConcurrentDictionary<ActorId, ActorActivation> _activations = new();
     private readonly EmbeddedReminderService _reminderService;
     private readonly ITimer _idleTimer;
     private readonly Lock _startGate = new();
@@ -69,7 +69,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
     }
 
     /// <summary>The number of actors currently activated (or holding queued calls).</summary>
-    public int ActiveActorCount => _activations.Count;
+    public int ActiveActorCount => _types.Values.Sum(type => type.Activations.Count);
 
     internal EmbeddedRuntimeOptions Options { get; }
 
@@ -147,7 +147,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
         await _idleTimer.DisposeAsync();
         _reminderService.Detach();
         var deactivations = new List<ValueTask<object?>>();
-        foreach (var activation in _activations.Values)
+        foreach (var activation in _types.Values.SelectMany(type => type.Activations.Values))
         {
             var completion = TurnCompletion.Rent();
             var pending = completion.AsValueTask();
@@ -164,8 +164,11 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
         }
     }
 
+    /// <summary>Disposes synchronously, for containers disposed without <c>DisposeAsync</c>; see <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     internal void Remove(ActorActivation activation) =>
-        _activations.TryRemove(new KeyValuePair<ActorId, ActorActivation>(activation.Id, activation));
+        _types[activation.Id.Type].Activations.TryRemove(new KeyValuePair<string, ActorActivation>(activation.Id.Key, activation));
 
     private void Enqueue(ActorId id, in TurnRequest request)
     {
@@ -175,21 +178,22 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
             StartInBackground();
         }
 
+        if (id.Type is null)
+        {
+            throw new ArgumentException("The actor id is empty.", nameof(id));
+        }
+
+        if (!_types.TryGetValue(id.Type, out var type))
+        {
+            throw new ActorTypeNotRegisteredException(id.Type);
+        }
+
         while (true)
         {
-            if (!_activations.TryGetValue(id, out var activation))
+            if (!type.Activations.TryGetValue(id.Key, out var activation))
             {
-                if (id.Type is null)
-                {
-                    throw new ArgumentException("The actor id is empty.", nameof(id));
-                }
-
-                if (!_types.TryGetValue(id.Type, out var type))
-                {
-                    throw new ActorTypeNotRegisteredException(id.Type);
-                }
-
-                activation = _activations.GetOrAdd(id, static (id, arg) => new ActorActivation(arg.Runtime, arg.Type, id), (Runtime: this, Type: type));
+                activation = type.Activations.GetOrAdd(
+                    id.Key, static (_, arg) => new ActorActivation(arg.Runtime, arg.Type, arg.Id), (Runtime: this, Type: type, Id: id));
             }
 
             if (activation.TryEnqueue(request))
@@ -224,9 +228,12 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable
     private void ScanIdle()
     {
         var now = Time.GetTimestamp();
-        foreach (var pair in _activations)
+        foreach (var type in _types.Values)
         {
-            pair.Value.TryQueueDeactivation(now, null);
+            foreach (var pair in type.Activations)
+            {
+                pair.Value.TryQueueDeactivation(now, null);
+            }
         }
     }
 }

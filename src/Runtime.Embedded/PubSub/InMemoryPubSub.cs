@@ -14,7 +14,7 @@ namespace AgentPlatform.Runtime.Embedded.PubSub;
 /// event expired, it goes to the subscription's dead-letter topic (or is discarded when none is set).
 /// Nothing is persisted: events in flight are lost with the process.
 /// </remarks>
-public sealed class InMemoryPubSub : IPubSub, IAsyncDisposable
+public sealed class InMemoryPubSub : IPubSub, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Subscriber[]> _topics = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -94,6 +94,9 @@ public sealed class InMemoryPubSub : IPubSub, IAsyncDisposable
             }
         }
     }
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private void Remove(Subscriber subscriber)
     {

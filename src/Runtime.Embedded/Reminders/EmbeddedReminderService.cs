@@ -217,12 +217,25 @@ public sealed class EmbeddedReminderService : IReminderService, IDisposable
             ArmLocked(now);
         }
 
-        if (fires is not null)
+        if (fires is null)
+        {
+            return;
+        }
+
+        // A manual clock fires on the caller's thread, which may carry a synchronization context (a test
+        // framework's); the fires' continuations must not be marshalled through it.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
         {
             foreach (var (entry, next) in fires)
             {
                 _ = FireAsync(deliver, entry, next);
             }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
         }
     }
 

@@ -7,7 +7,8 @@ namespace AgentPlatform.Runtime.Embedded.State;
 internal sealed class SqliteCommandCache : IDisposable
 {
     private static readonly string[] ParameterNames = ["$p0", "$p1", "$p2", "$p3", "$p4", "$p5", "$p6", "$p7"];
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    // Statements are string constants, so identity is a cheaper lookup than hashing the whole SQL text.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(ReferenceEqualityComparer.Instance);
 
     public SqliteCommandCache(SqliteConnection connection) => Connection = connection;
 

@@ -1,0 +1,61 @@
+using AgentPlatform.Agents.Liveness;
+using AgentPlatform.Runtime.Embedded.PubSub;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.Agents.Tests.Liveness;
+
+public sealed class AgentLivenessOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        var options = new AgentLivenessOptions();
+
+        Assert.True(new AgentLivenessOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.HeartbeatInterval);
+        Assert.Equal(3, options.MissedHeartbeatsBeforeOffline);
+        Assert.Equal("Agents:Liveness", AgentLivenessOptions.SectionName);
+    }
+
+    [Fact]
+    public void The_validator_reports_every_problem_at_once()
+    {
+        var result = new AgentLivenessOptionsValidator().Validate(
+            null, new AgentLivenessOptions { HeartbeatInterval = TimeSpan.Zero, MissedHeartbeatsBeforeOffline = 0 });
+
+        Assert.True(result.Failed);
+        Assert.Equal(2, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.Contains("HeartbeatInterval", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("MissedHeartbeatsBeforeOffline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bad_options_fail_through_di_and_the_hand_wired_factory()
+    {
+        using var provider = new ServiceCollection()
+            .AddAgentLiveness(options => options.MissedHeartbeatsBeforeOffline = -1)
+            .BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AgentLivenessOptions>>().Value);
+        Assert.Throws<OptionsValidationException>(() => AgentLiveness.CreateActorType(
+            new AgentLivenessOptions { HeartbeatInterval = TimeSpan.FromDays(2) }, new InMemoryPubSub()));
+    }
+
+    [Fact]
+    public void Adding_liveness_twice_registers_it_once()
+    {
+        var services = new ServiceCollection().AddAgentLiveness().AddAgentLiveness();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IAgentPresence));
+    }
+
+    [Fact]
+    public void Presence_serializes_status_by_name_with_explicit_property_names()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(
+            new AgentPresence("a", AgentStatus.Busy, null, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal("""{"agentId":"a","status":"Busy","lastHeartbeat":null,"nextHeartbeatDue":"2026-01-01T00:00:00+00:00"}""", json);
+    }
+}
