@@ -17,6 +17,7 @@ public partial class Program
         builder.Services.AddAgentLiveness(builder.Configuration);
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
+        builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -28,6 +29,7 @@ public partial class Program
         app.MapChannelEndpoints();
         app.MapPostEndpoints();
         app.MapInboxEndpoints();
+        app.MapWorkflowEndpoints();
         return app.LogStartup();
     }
 }

@@ -1,0 +1,312 @@
+using System.Text;
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.AgentHost.Workflows;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Operations;
+using AgentPlatform.Workflows.Runner;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>The workflow operations over HTTP under <c>/api/v1/workflows</c>, guarded by the operator token.</summary>
+public static class WorkflowEndpoints
+{
+    private const int MaxWaitSeconds = 30;
+
+    /// <summary>Maps the definition and instance routes.</summary>
+    public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireOperatorToken();
+        group.MapPost("/definitions", RegisterDefinition).WithName("RegisterWorkflowDefinition");
+        group.MapGet("/definitions", ListDefinitions).WithName("ListWorkflowDefinitions");
+        group.MapGet("/definitions/{id}", GetDefinition).WithName("GetWorkflowDefinition");
+        group.MapGet("/definitions/{id}/versions/{version:int}", GetDefinitionVersion).WithName("GetWorkflowDefinitionVersion");
+        group.MapPost("/instances", StartInstance).WithName("StartWorkflowInstance");
+        group.MapGet("/instances", ListInstances).WithName("ListWorkflowInstances");
+        group.MapPost("/instances/purge", PurgeFinished).WithName("PurgeWorkflowInstances");
+        group.MapGet("/instances/{id}", GetInstance).WithName("GetWorkflowInstance");
+        group.MapGet("/instances/{id}/history", GetHistory).WithName("GetWorkflowInstanceHistory");
+        group.MapPost("/instances/{id}/events/{name}", RaiseEvent).WithName("RaiseWorkflowEvent");
+        group.MapPost("/instances/{id}/terminate", Terminate).WithName("TerminateWorkflowInstance");
+        group.MapDelete("/instances/{id}", Purge).WithName("PurgeWorkflowInstance");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<DefinitionView>, Ok<DefinitionView>, ApiProblem>> RegisterDefinition(
+        HttpContext context, IWorkflowClient workflows, IOptions<ApiOptions> api)
+    {
+        var yaml = IsYaml(context.Request.ContentType);
+        if (!yaml && !context.Request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType(context.Request.ContentType);
+        }
+
+        var text = await ReadTextAsync(context, api.Value.MaxBodyBytes);
+        if (text is null)
+        {
+            return Problems.PayloadTooLarge(api.Value.MaxBodyBytes);
+        }
+
+        WorkflowDefinition definition;
+        try
+        {
+            definition = yaml ? WorkflowDefinitionLoader.FromYaml(text) : WorkflowDefinitionLoader.FromJson(text);
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            return Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList());
+        }
+
+        var registration = await workflows.RegisterDefinitionAsync(definition, context.RequestAborted);
+        var view = new DefinitionView(definition.Id, definition.Version, OutcomeName(registration.Outcome), registration.Definition);
+        return registration.Outcome switch
+        {
+            DefinitionRegistrationOutcome.Created => TypedResults.Created($"/api/v1/workflows/definitions/{definition.Id}/versions/{definition.Version}", view),
+            DefinitionRegistrationOutcome.Unchanged => TypedResults.Ok(view),
+            _ => Problems.Conflict($"Definition '{definition.Id}' version {definition.Version} is already registered with different content; register a new version."),
+        };
+    }
+
+    private static async Task<Ok<DefinitionListView>> ListDefinitions(IWorkflowClient workflows, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new DefinitionListView(await workflows.ListDefinitionsAsync(cancellationToken)));
+
+    private static Task<Results<Ok<DefinitionView>, ApiProblem>> GetDefinition(string id, IWorkflowClient workflows, CancellationToken cancellationToken) =>
+        ReadDefinitionAsync(id, null, workflows, cancellationToken);
+
+    private static Task<Results<Ok<DefinitionView>, ApiProblem>> GetDefinitionVersion(
+        string id, int version, IWorkflowClient workflows, CancellationToken cancellationToken) =>
+        ReadDefinitionAsync(id, version, workflows, cancellationToken);
+
+    private static async Task<Results<Ok<DefinitionView>, ApiProblem>> ReadDefinitionAsync(
+        string id, int? version, IWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var definition = await workflows.GetDefinitionAsync(id, version, cancellationToken);
+        return definition is null
+            ? Problems.NotFound(version is null ? $"No workflow definition '{id}' is registered." : $"Workflow definition '{id}' has no version {version}.")
+            : TypedResults.Ok(new DefinitionView(definition.Id, definition.Version, "registered", definition));
+    }
+
+    private static async Task<Results<Created<WorkflowInstanceState>, Ok<WorkflowInstanceState>, ApiProblem>> StartInstance(
+        HttpContext context, IWorkflowClient workflows)
+    {
+        var body = await JsonBody.ReadAsync<StartInstanceBody>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = body.Value!;
+        if (request.InstanceId is { } instanceId && !WorkflowInstanceIds.IsValid(instanceId))
+        {
+            return Problems.Validation("instance_id", $"must be 1-{WorkflowInstanceIds.MaxLength} characters of A-Z a-z 0-9 _ . -");
+        }
+
+        if (request.Version is < 1)
+        {
+            return Problems.Validation("version", "must be at least 1");
+        }
+
+        try
+        {
+            var result = await workflows.StartAsync(
+                new WorkflowStartRequest { DefinitionId = request.DefinitionId, Version = request.Version, InstanceId = request.InstanceId, Input = request.Input },
+                context.RequestAborted);
+            return result.Created
+                ? TypedResults.Created($"/api/v1/workflows/instances/{result.Instance.InstanceId}", result.Instance)
+                : TypedResults.Ok(result.Instance);
+        }
+        catch (WorkflowNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (WorkflowInputException e)
+        {
+            return Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList());
+        }
+        catch (WorkflowConflictException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<WorkflowInstancePage>, ApiProblem>> ListInstances(
+        string? status, int? limit, string? after, IWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        WorkflowStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!TryParseStatus(status, out var parsed))
+            {
+                return Problems.Validation("status", "must be one of pending, running, completed, failed, terminated");
+            }
+
+            wanted = parsed;
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return Problems.Validation("limit", "must be between 1 and 1000");
+        }
+
+        return TypedResults.Ok(await workflows.ListInstancesAsync(wanted, limit ?? 100, after, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> GetInstance(
+        string id, int? wait, IWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        if (wait is < 0 or > MaxWaitSeconds)
+        {
+            return Problems.Validation("wait", $"must be between 0 and {MaxWaitSeconds} seconds");
+        }
+
+        var state = await workflows.GetStatusAsync(id, cancellationToken);
+        if (state is null)
+        {
+            return Problems.NotFound($"No workflow instance '{id}' exists.");
+        }
+
+        if (wait is > 0 && state.Status is WorkflowStatus.Running or WorkflowStatus.Pending)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(wait.Value));
+            try
+            {
+                state = await workflows.WaitForCompletionAsync(id, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                state = await workflows.GetStatusAsync(id, cancellationToken) ?? state;
+            }
+        }
+
+        return TypedResults.Ok(state);
+    }
+
+    private static async Task<Results<Ok<HistoryView>, ApiProblem>> GetHistory(string id, IWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var history = await workflows.GetHistoryAsync(id, cancellationToken);
+        return history is null ? Problems.NotFound($"No workflow instance '{id}' exists.") : TypedResults.Ok(new HistoryView(id, history));
+    }
+
+    private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> RaiseEvent(
+        string id, string name, HttpContext context, IWorkflowClient workflows)
+    {
+        var body = await JsonBody.ReadAsync<RaiseEventBody>(context, required: false);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return await OperateAsync(() => workflows.RaiseEventAsync(id, name, body.Value?.Payload, context.RequestAborted));
+    }
+
+    private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> Terminate(string id, HttpContext context, IWorkflowClient workflows)
+    {
+        var body = await JsonBody.ReadAsync<TerminateBody>(context, required: false);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var reason = body.Value?.Reason ?? "Terminated by an operator.";
+        return await OperateAsync(() => workflows.TerminateAsync(id, reason, context.RequestAborted));
+    }
+
+    private static async Task<Results<NoContent, ApiProblem>> Purge(string id, IWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await workflows.PurgeAsync(id, cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (WorkflowNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (WorkflowConflictException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<PurgeView>, ApiProblem>> PurgeFinished(HttpContext context, IWorkflowClient workflows)
+    {
+        var body = await JsonBody.ReadAsync<PurgeBody>(context, required: false);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (body.Value?.Statuses is { } statuses && statuses.Any(s => s is WorkflowStatus.Running or WorkflowStatus.Pending))
+        {
+            return Problems.Validation("statuses", "only completed, failed and terminated instances can be purged");
+        }
+
+        return TypedResults.Ok(new PurgeView(await workflows.PurgeFinishedAsync(body.Value?.Statuses?.ToList(), context.RequestAborted)));
+    }
+
+    private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> OperateAsync(Func<ValueTask<WorkflowInstanceState>> operation)
+    {
+        try
+        {
+            return TypedResults.Ok(await operation());
+        }
+        catch (WorkflowNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (WorkflowConflictException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+    }
+
+    private static string OutcomeName(DefinitionRegistrationOutcome outcome) => outcome switch
+    {
+        DefinitionRegistrationOutcome.Created => "created",
+        DefinitionRegistrationOutcome.Unchanged => "unchanged",
+        _ => "conflict",
+    };
+
+    private static bool TryParseStatus(string text, out WorkflowStatus status)
+    {
+        status = default;
+        return text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out status);
+    }
+
+    private static bool IsYaml(string? contentType)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim();
+        return mediaType is not null
+            && (mediaType.Equals("application/yaml", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("application/x-yaml", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("text/yaml", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("text/x-yaml", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Reads the body as UTF-8 text; null when it exceeds <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadTextAsync(HttpContext context, int limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

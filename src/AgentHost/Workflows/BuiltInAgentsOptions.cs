@@ -1,0 +1,18 @@
+namespace AgentPlatform.AgentHost.Workflows;
+
+/// <summary>In-process task agents built into the host, for smoke tests, demos and the crash test.</summary>
+public sealed class BuiltInAgentsOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Workflows:BuiltInAgents";
+
+    /// <summary>The side record's file name inside the data directory.</summary>
+    public const string ExecutionLogFileName = "workflow-task-executions.log";
+
+    /// <summary>When true the <c>echo</c> agent (capability <c>echo</c>) is registered: it returns its input and appends
+    /// each executed task id to <see cref="ExecutionLogFileName"/>, fsync'd before the result is reported.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Simulated work per task, in milliseconds (0 to 60000).</summary>
+    public int DelayMilliseconds { get; set; }
+}

@@ -1,0 +1,40 @@
+using AgentPlatform.AgentHost.Hosting;
+using AgentPlatform.AgentHost.Workflows;
+using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.Runner;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Wires the workflow runner into the host.</summary>
+public static class WorkflowHostingExtensions
+{
+    /// <summary>Adds the runner (options from <c>Workflows:Runner</c>), start-up recovery, and the built-in agents when
+    /// <c>Workflows:BuiltInAgents:Enabled</c> is true.</summary>
+    public static IServiceCollection AddPlatformWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builtIn = configuration.GetSection(BuiltInAgentsOptions.SectionName).Get<BuiltInAgentsOptions>() ?? new BuiltInAgentsOptions();
+        if (builtIn.DelayMilliseconds is < 0 or > 60_000)
+        {
+            throw new InvalidOperationException($"{BuiltInAgentsOptions.SectionName}:DelayMilliseconds must be between 0 and 60000.");
+        }
+
+        if (builtIn.Enabled)
+        {
+            var dataDirectory = configuration.GetSection(PlatformRuntimeOptions.SectionName).Get<PlatformRuntimeOptions>()?.DataDirectory ?? "data";
+            services.AddSingleton(sp => new TaskExecutionRecord(
+                Path.Combine(Path.GetFullPath(dataDirectory), BuiltInAgentsOptions.ExecutionLogFileName), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp =>
+            {
+                var agents = new InProcessTaskAgents();
+                BuiltInAgents.RegisterEcho(
+                    agents, sp.GetRequiredService<TaskExecutionRecord>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(builtIn.DelayMilliseconds));
+                return agents;
+            });
+        }
+
+        services.AddWorkflowRunner(options => configuration.GetSection(WorkflowRunnerOptions.SectionName).Bind(options));
+        services.AddHostedService<WorkflowRecoveryService>();
+        return services;
+    }
+}

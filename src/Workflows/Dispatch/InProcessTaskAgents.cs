@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Dispatch;
+
+/// <summary>The registry of in-process task agents that <see cref="InProcessTaskDispatcher"/> resolves selectors against.</summary>
+/// <remarks>An explicit agent id matches the agent registered under that id. A capability selector scores each agent
+/// with the weighted share of the requested capabilities it offers (weight times proficiency, over the total weight),
+/// drops agents below the minimum confidence and picks the best score; ties go to the agent registered first.</remarks>
+public sealed class InProcessTaskAgents
+{
+    private readonly ConcurrentDictionary<string, Registration> _agents = new(StringComparer.Ordinal);
+    private long _order;
+
+    /// <summary>Registers or replaces the agent <paramref name="agentId"/>.</summary>
+    /// <param name="agentId">The agent id.</param>
+    /// <param name="handler">Runs the tasks.</param>
+    /// <param name="capabilities">Capability name to proficiency in [0,1]; none when null.</param>
+    public void Register(string agentId, WorkflowTaskHandler handler, IReadOnlyDictionary<string, double>? capabilities = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        ArgumentNullException.ThrowIfNull(handler);
+        var offered = new Dictionary<string, double>(capabilities ?? new Dictionary<string, double>(), StringComparer.Ordinal);
+        foreach (var (name, proficiency) in offered)
+        {
+            if (proficiency is < 0 or > 1 || double.IsNaN(proficiency))
+            {
+                throw new ArgumentOutOfRangeException(nameof(capabilities), $"Capability '{name}' has proficiency {proficiency}; it must be in [0,1].");
+            }
+        }
+
+        var agent = new InProcessTaskAgent(agentId, offered, handler);
+        _agents[agentId] = new Registration(agent, Interlocked.Increment(ref _order));
+    }
+
+    /// <summary>Removes an agent; unknown ids are ignored.</summary>
+    public void Unregister(string agentId) => _agents.TryRemove(agentId, out _);
+
+    /// <summary>The registered agents, in registration order.</summary>
+    public IReadOnlyList<InProcessTaskAgent> Agents => [.. _agents.Values.OrderBy(r => r.Order).Select(r => r.Agent)];
+
+    /// <summary>Finds the agent for <paramref name="selector"/>, or null when none matches.</summary>
+    public InProcessTaskAgent? Resolve(AgentSelector selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        if (selector.AgentId is { } agentId)
+        {
+            return _agents.TryGetValue(agentId, out var registration) ? registration.Agent : null;
+        }
+
+        if (selector.Capabilities is not { Count: > 0 } wanted)
+        {
+            return null;
+        }
+
+        var totalWeight = wanted.Values.Sum();
+        if (totalWeight <= 0)
+        {
+            return null;
+        }
+
+        Registration? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var registration in _agents.Values)
+        {
+            var score = Score(registration.Agent, wanted, totalWeight);
+            if (score < selector.MinConfidence || score <= 0)
+            {
+                continue;
+            }
+
+            if (score > bestScore || (score == bestScore && registration.Order < best!.Order))
+            {
+                best = registration;
+                bestScore = score;
+            }
+        }
+
+        return best?.Agent;
+    }
+
+    private static double Score(InProcessTaskAgent agent, IReadOnlyDictionary<string, double> wanted, double totalWeight)
+    {
+        var met = 0d;
+        foreach (var (name, weight) in wanted)
+        {
+            if (agent.Capabilities.TryGetValue(name, out var proficiency))
+            {
+                met += weight * proficiency;
+            }
+        }
+
+        return met / totalWeight;
+    }
+
+    private sealed record Registration(InProcessTaskAgent Agent, long Order);
+}

@@ -1,0 +1,93 @@
+using AgentPlatform.Workflows.Runner;
+using Microsoft.Extensions.Logging;
+
+namespace AgentPlatform.Workflows.Dispatch;
+
+/// <summary>Dispatches tasks to handlers registered in <see cref="InProcessTaskAgents"/>, on the thread pool, and reports
+/// their outcome to the <see cref="IWorkflowTaskResultSink"/>.</summary>
+/// <remarks>A selector no registered agent matches fails the attempt at once (the step's retry policy applies).
+/// Disposing cancels running handlers; their tasks are not reported and are dispatched again after the restart.</remarks>
+public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposable
+{
+    private readonly InProcessTaskAgents _agents;
+    private readonly IWorkflowTaskResultSink _sink;
+    private readonly ILogger<InProcessTaskDispatcher> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Creates the dispatcher.</summary>
+    public InProcessTaskDispatcher(InProcessTaskAgents agents, IWorkflowTaskResultSink sink, ILogger<InProcessTaskDispatcher> logger)
+    {
+        _agents = agents;
+        _sink = sink;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DispatchAsync(WorkflowTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        _ = Task.Run(() => RunAsync(task), CancellationToken.None);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Cancels running handlers.</summary>
+    public void Dispose()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(WorkflowTask task)
+    {
+        CancellationToken stopping;
+        try
+        {
+            stopping = _stopping.Token;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        WorkflowTaskResult result;
+        var agent = _agents.Resolve(task.Agent);
+        if (agent is null)
+        {
+            result = WorkflowTaskResult.Failure(task.TaskId, $"No in-process agent matches the selector of step '{task.StepId}'.");
+        }
+        else
+        {
+            try
+            {
+                var output = await agent.Handler(task, stopping);
+                result = WorkflowTaskResult.Success(task.TaskId, output);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                result = WorkflowTaskResult.Failure(task.TaskId, $"{exception.GetType().Name}: {exception.Message}");
+            }
+        }
+
+        try
+        {
+            await _sink.ReportAsync(result, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: the instance dispatches the task again after the restart.
+        }
+        catch (Exception exception)
+        {
+            Log.TaskResultNotRecorded(_logger, task.TaskId, exception);
+        }
+    }
+}

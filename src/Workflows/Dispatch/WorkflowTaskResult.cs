@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Workflows.Dispatch;
+
+/// <summary>The outcome of one task attempt, reported back to its workflow instance.</summary>
+/// <param name="TaskId">The task id of the attempt.</param>
+/// <param name="Succeeded">True when the task produced <paramref name="Output"/>, false when it failed with <paramref name="Error"/>.</param>
+/// <param name="Output">The output of a successful task; absent means JSON null.</param>
+/// <param name="Error">What went wrong, for a failed task.</param>
+public sealed record WorkflowTaskResult(
+    [property: JsonPropertyName("task_id")] string TaskId,
+    [property: JsonPropertyName("succeeded")] bool Succeeded,
+    [property: JsonPropertyName("output")] JsonElement? Output = null,
+    [property: JsonPropertyName("error")] string? Error = null)
+{
+    /// <summary>A successful result.</summary>
+    public static WorkflowTaskResult Success(string taskId, JsonElement? output) => new(taskId, true, output);
+
+    /// <summary>A failed result.</summary>
+    public static WorkflowTaskResult Failure(string taskId, string error) => new(taskId, false, null, error);
+}
