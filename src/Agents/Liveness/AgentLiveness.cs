@@ -9,7 +9,10 @@ namespace AgentPlatform.Agents.Liveness;
 /// <summary>Builds agent liveness for hosts that wire the runtime by hand; <c>services.AddAgentLiveness()</c> does the same through DI.</summary>
 /// <remarks>
 /// <para>Each agent has a presence actor of type <see cref="ActorType"/> keyed by its agent id (<c>%</c> and <c>/</c> escaped as
-/// <c>%25</c> and <c>%2F</c>). Its status and last heartbeat are actor state; a heartbeat is one turn and one small state write.
+/// <c>%25</c> and <c>%2F</c>). Its status and last heartbeat are actor state, kept authoritative in the active actor's memory: a heartbeat
+/// is one turn, durably written when it changes the status and otherwise only once the persisted time is
+/// <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> old (and on deactivation), so the persisted last heartbeat may lag by at
+/// most that bound while status changes are durable before the answer.
 /// A durable reminder with period <see cref="AgentLivenessOptions.HeartbeatInterval"/>, registered when the agent comes online and
 /// removed when it goes offline, turns it <see cref="AgentStatus.Offline"/> at the first check at least
 /// <c>HeartbeatInterval × MissedHeartbeatsBeforeOffline</c> after its last heartbeat (never earlier, at most one interval later);

@@ -11,4 +11,26 @@ public sealed class AgentLivenessOptions
 
     /// <summary>How many consecutive intervals without a heartbeat turn an agent <see cref="AgentStatus.Offline"/>.</summary>
     public int MissedHeartbeatsBeforeOffline { get; set; } = 3;
+
+    /// <summary>How stale the persisted last heartbeat of an online agent may get before a heartbeat writes it again; null (the
+    /// default) means <see cref="HeartbeatInterval"/>, or zero when <see cref="MissedHeartbeatsBeforeOffline"/> is 1.</summary>
+    /// <remarks>
+    /// <para>The active presence actor keeps the authoritative last heartbeat in memory, and its offline check reads it there. A
+    /// heartbeat that changes nothing but that time answers without a durable write unless the persisted time is at least this much
+    /// older; status changes (offline to available, the busy flag, offline) are durable before the answer, and deactivation persists
+    /// the latest time. So only a crash can lose heartbeat times, and the persisted last heartbeat then lags the last answered one
+    /// by less than this bound.</para>
+    /// <para>It must be between zero (every heartbeat is durable) and <c>HeartbeatInterval × (MissedHeartbeatsBeforeOffline − 1)</c>:
+    /// after a crash, an agent whose next heartbeat comes within one interval of its last is then seen no older than
+    /// <c>HeartbeatInterval + PersistHeartbeatEvery</c> before that next heartbeat, which stays under the offline threshold.</para>
+    /// </remarks>
+    public TimeSpan? PersistHeartbeatEvery { get; set; }
+
+    /// <summary>The bound in effect: <see cref="PersistHeartbeatEvery"/> when set, otherwise its default.</summary>
+    internal TimeSpan EffectivePersistHeartbeatEvery =>
+        PersistHeartbeatEvery ?? (MissedHeartbeatsBeforeOffline > 1 ? HeartbeatInterval : TimeSpan.Zero);
+
+    /// <summary>The largest <see cref="PersistHeartbeatEvery"/> that cannot turn an agent heartbeating on schedule offline after a
+    /// crash.</summary>
+    internal TimeSpan MaximumPersistHeartbeatEvery => HeartbeatInterval * Math.Max(0, MissedHeartbeatsBeforeOffline - 1);
 }

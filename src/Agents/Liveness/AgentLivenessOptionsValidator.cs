@@ -26,6 +26,12 @@ public sealed class AgentLivenessOptionsValidator : IValidateOptions<AgentLivene
             failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.MissedHeartbeatsBeforeOffline)} must be between 1 and 1000; it is {options.MissedHeartbeatsBeforeOffline}.");
         }
 
+        if (options.PersistHeartbeatEvery is { } persistEvery
+            && (persistEvery < TimeSpan.Zero || persistEvery > options.MaximumPersistHeartbeatEvery))
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.PersistHeartbeatEvery)} must be between 0 and {nameof(options.HeartbeatInterval)} × ({nameof(options.MissedHeartbeatsBeforeOffline)} − 1) = {options.MaximumPersistHeartbeatEvery}, or a restart after a crash could turn an agent that heartbeats on schedule offline; it is {persistEvery}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

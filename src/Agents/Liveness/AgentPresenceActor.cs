@@ -6,14 +6,19 @@ using AgentPlatform.Runtime.Reminders;
 
 namespace AgentPlatform.Agents.Liveness;
 
-/// <summary>The presence of one agent: status and last heartbeat in actor state, and a periodic reminder that turns the agent
-/// offline after too many missed heartbeats.</summary>
+/// <summary>The presence of one agent: status and last heartbeat in memory and actor state, and a periodic reminder that turns the
+/// agent offline after too many missed heartbeats.</summary>
 /// <remarks>
-/// <para>A heartbeat is one turn and one small state write. The reminder (period = heartbeat interval) is registered when the
-/// agent comes online (first heartbeat, or the first after being offline) and removed when it goes offline; on activation it is
-/// re-registered only if missing or registered with another period. A check finds the agent offline once
-/// <c>interval × misses</c> have passed since the last heartbeat, so an agent turns offline no earlier than that and at most one
-/// interval later.</para>
+/// <para>The active actor's in-memory record is authoritative; the reminder's offline check runs in this actor and reads it. A
+/// heartbeat that changes nothing but the last-heartbeat time answers without a durable write unless the persisted time is
+/// <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> or more older; a status change (offline to available, the busy flag,
+/// offline) is committed before the answer and before its <see cref="AgentStatusChanged"/> is published; deactivation persists the
+/// latest record. The persisted last heartbeat therefore lags the last answered one by less than the bound, and only after a
+/// crash is the lag visible.</para>
+/// <para>The reminder (period = heartbeat interval) is registered when the agent comes online (first heartbeat, or the first after
+/// being offline) and removed when it goes offline; on activation it is re-registered only if missing or registered with another
+/// period. A check finds the agent offline once <c>interval × misses</c> have passed since the last heartbeat, so an agent turns
+/// offline no earlier than that and at most one interval later.</para>
 /// <para>Agents of an in-process agent type (<c>type/key</c> whose type is registered with <c>AddAgents</c>) are hosted by the
 /// runtime and reachable whenever it runs: they are never offline, need no reminder, and publish no status changes.</para>
 /// </remarks>
@@ -31,6 +36,7 @@ internal sealed class AgentPresenceActor : Actor
     private readonly string _agentId;
     private readonly bool _alwaysAlive;
     private PresenceRecord? _record;
+    private PresenceRecord? _persisted;
 
     public AgentPresenceActor(ActorHost host, AgentPresenceContext context)
         : base(host)
@@ -46,6 +52,7 @@ internal sealed class AgentPresenceActor : Actor
     {
         var (found, record) = await StateManager.TryGetStateAsync<PresenceRecord>(StateKey, cancellationToken);
         _record = found ? record : null;
+        _persisted = _record;
         if (_record is { Online: true } && !_alwaysAlive)
         {
             var reminder = await Host.Reminders.GetAsync(Id, ReminderName, cancellationToken);
@@ -80,6 +87,18 @@ internal sealed class AgentPresenceActor : Actor
         }
     }
 
+    public override ValueTask OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        // The runtime commits what is set here after this returns.
+        if (_record is { } record && record != _persisted)
+        {
+            StateManager.SetState(StateKey, record);
+            _persisted = record;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public override async ValueTask OnReminderAsync(ActorReminder reminder, CancellationToken cancellationToken)
     {
         if (reminder.Name != ReminderName)
@@ -101,10 +120,9 @@ internal sealed class AgentPresenceActor : Actor
         }
 
         var previous = Status(record);
-        _record = record with { Online = false };
-        StateManager.SetState(StateKey, _record);
+        await PersistAsync(record with { Online = false }, cancellationToken);
+        _record = _persisted;
         await UnregisterReminderAsync(ReminderName, cancellationToken);
-        await StateManager.SaveStateAsync(cancellationToken);
         await NotifyAsync(previous, AgentStatus.Offline, record.LastHeartbeat, now, cancellationToken);
     }
 
@@ -113,22 +131,36 @@ internal sealed class AgentPresenceActor : Actor
     {
         var now = Host.Time.GetUtcNow();
         var previous = _record;
-        _record = new PresenceRecord(Online: true, busy, now);
-        StateManager.SetState(StateKey, _record);
+        var next = new PresenceRecord(Online: true, busy, now);
         if (previous is not { Online: true } && !_alwaysAlive)
         {
             await RegisterLivenessReminderAsync(cancellationToken);
         }
 
+        // Compared with what is durable, not with the previous record, so that a write that failed is retried.
+        if (_persisted is not { Online: true } persisted
+            || persisted.Busy != busy
+            || now - persisted.LastHeartbeat >= _context.PersistHeartbeatEvery)
+        {
+            await PersistAsync(next, cancellationToken);
+        }
+
+        _record = next;
         var before = Status(previous);
-        var after = Status(_record);
+        var after = Status(next);
         if (before != after && !_alwaysAlive)
         {
-            await StateManager.SaveStateAsync(cancellationToken);
             await NotifyAsync(before, after, now, now, cancellationToken);
         }
 
         return Presence(now);
+    }
+
+    private async ValueTask PersistAsync(PresenceRecord record, CancellationToken cancellationToken)
+    {
+        StateManager.SetState(StateKey, record);
+        await StateManager.SaveStateAsync(cancellationToken);
+        _persisted = record;
     }
 
     private async ValueTask ForgetAsync(CancellationToken cancellationToken)
@@ -138,6 +170,7 @@ internal sealed class AgentPresenceActor : Actor
         StateManager.RemoveState(StateKey);
         await UnregisterReminderAsync(ReminderName, cancellationToken);
         await StateManager.SaveStateAsync(cancellationToken);
+        _persisted = null;
         var before = Status(previous);
         if (before != AgentStatus.Offline && !_alwaysAlive)
         {

@@ -12,6 +12,8 @@ internal sealed class AgentPresenceContext(AgentLivenessOptions options, IPubSub
 
     public TimeSpan OfflineAfter { get; } = options.HeartbeatInterval * options.MissedHeartbeatsBeforeOffline;
 
+    public TimeSpan PersistHeartbeatEvery { get; } = options.EffectivePersistHeartbeatEvery;
+
     public IPubSub PubSub { get; } = pubSub;
 
     /// <summary>Agent types hosted in this process by the programming model; their agents are always alive.</summary>

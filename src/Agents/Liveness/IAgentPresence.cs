@@ -1,7 +1,9 @@
 namespace AgentPlatform.Agents.Liveness;
 
 /// <summary>Heartbeats and status of agents; missed heartbeats turn an agent <see cref="AgentStatus.Offline"/>.</summary>
-/// <remarks>Status and last heartbeat are durable. An agent that misses
+/// <remarks>Status changes are durable before the call returns. The last heartbeat as persisted may lag the last one recorded
+/// by at most <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> (strictly less), which only a crash makes visible; reads
+/// and the offline check of a running host see the exact time. An agent that misses
 /// <see cref="AgentLivenessOptions.MissedHeartbeatsBeforeOffline"/> consecutive
 /// <see cref="AgentLivenessOptions.HeartbeatInterval"/>s turns offline; its next heartbeat makes it available again.
 /// An agent id is either one name (1-256 characters without <c>/ \ # ?</c> or control characters, not <c>.</c> or <c>..</c>)

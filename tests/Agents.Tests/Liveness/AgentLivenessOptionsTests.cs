@@ -30,6 +30,48 @@ public sealed class AgentLivenessOptionsTests
         Assert.Contains(result.Failures!, f => f.Contains("MissedHeartbeatsBeforeOffline", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(3, 10_001)]
+    [InlineData(3, -1)]
+    [InlineData(1, 1)]
+    public void A_persist_bound_that_could_turn_an_agent_on_schedule_offline_after_a_restart_is_rejected(int misses, int persistEveryMs)
+    {
+        var result = new AgentLivenessOptionsValidator().Validate(null, new AgentLivenessOptions
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(5),
+            MissedHeartbeatsBeforeOffline = misses,
+            PersistHeartbeatEvery = TimeSpan.FromMilliseconds(persistEveryMs),
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("PersistHeartbeatEvery", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, 10_000)]
+    [InlineData(3, 0)]
+    [InlineData(1, 0)]
+    public void A_persist_bound_up_to_the_intervals_before_offline_minus_one_is_accepted(int misses, int persistEveryMs)
+    {
+        var options = new AgentLivenessOptions
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(5),
+            MissedHeartbeatsBeforeOffline = misses,
+            PersistHeartbeatEvery = TimeSpan.FromMilliseconds(persistEveryMs),
+        };
+
+        Assert.True(new AgentLivenessOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void The_persist_bound_defaults_to_the_interval_and_to_zero_with_a_single_miss()
+    {
+        Assert.Null(new AgentLivenessOptions().PersistHeartbeatEvery);
+        Assert.True(new AgentLivenessOptionsValidator().Validate(null, new AgentLivenessOptions { MissedHeartbeatsBeforeOffline = 1 }).Succeeded);
+        Assert.Throws<OptionsValidationException>(() => AgentLiveness.CreateActorType(
+            new AgentLivenessOptions { PersistHeartbeatEvery = TimeSpan.FromSeconds(11) }, new InMemoryPubSub()));
+    }
+
     [Fact]
     public void Bad_options_fail_through_di_and_the_hand_wired_factory()
     {
