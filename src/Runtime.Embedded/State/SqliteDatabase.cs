@@ -51,6 +51,11 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         _writerCommands = Open();
         _writerCommands.Execute("PRAGMA journal_mode=WAL");
         _writerCommands.Execute("PRAGMA synchronous=FULL");
+
+        // Actor turns rewrite the same few pages many times in quick succession: a large WAL between checkpoints and a
+        // writer cache that holds the hot pages let a checkpoint copy each page once instead of once per rewrite.
+        _writerCommands.Execute("PRAGMA wal_autocheckpoint=16384");
+        _writerCommands.Execute("PRAGMA cache_size=-65536");
         _writerCommands.Execute(SqliteSchema.Create);
         var lastETag = (long)_writerCommands.Bind(SqliteSchema.MaxETag).ExecuteScalar()!;
         _writer = new SqliteWriter(_writerCommands, lastETag);

@@ -161,7 +161,9 @@ internal sealed partial class WorkflowInstanceActor
         }
     }
 
-    private ValueTask ReportToIndexAsync(CancellationToken cancellationToken)
+    /// <summary>Records the instance's end in the index and waits for it to be committed, so a caller that sees the
+    /// instance finished also finds it finished in the index (a restart does not resume it).</summary>
+    private async ValueTask ReportToIndexAsync(CancellationToken cancellationToken)
     {
         var state = State;
         var summary = new WorkflowInstanceSummary
@@ -173,6 +175,6 @@ internal sealed partial class WorkflowInstanceActor
             CreatedAt = state.StartedAt ?? Host.Time.GetUtcNow(),
             EndedAt = state.EndedAt,
         };
-        return Host.Runtime.PostAsync(WorkflowIndexShards.ActorFor(Id.Key, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
+        await Host.Runtime.InvokeAsync(WorkflowIndexShards.ActorFor(Id.Key, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
     }
 }

@@ -6,8 +6,9 @@ public sealed class WorkflowRunnerOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Workflows:Runner";
 
-    /// <summary>Events per stored history page; an append rewrites the last page only, so a smaller page makes appends
-    /// cheaper and loading a long history slower. 1 to 4096; it must not change while histories exist.</summary>
+    /// <summary>Events per stored history page. Appends write only their new events as a chunk and each page is written
+    /// once, when it fills; a larger page means fewer keys to load and more chunks before it fills. 1 to 4096; it must
+    /// not change while histories exist.</summary>
     public int HistoryPageSize { get; set; } = 16;
 
     /// <summary>How many index shard actors hold the instance index. 1 to 1024; changing it on a populated store loses
