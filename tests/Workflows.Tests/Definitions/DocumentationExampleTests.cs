@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Tests.Decisions;
@@ -7,10 +7,9 @@ namespace AgentPlatform.Workflows.Tests.Definitions;
 
 public sealed class DocumentationExampleTests
 {
-    private static string ExampleYaml([CallerFilePath] string thisFile = "")
+    private static string ExampleYaml()
     {
-        var docs = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "docs", "workflows.md"));
-        var text = File.ReadAllText(docs);
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "workflows.md"));
         var start = text.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
     }

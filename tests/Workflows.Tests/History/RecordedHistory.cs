@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Tests.History;
@@ -25,8 +25,8 @@ internal sealed record RecordedHistory
     [JsonPropertyName("expected_commands")]
     public required JsonElement ExpectedCommands { get; init; }
 
-    public static string Directory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile))!, "Histories");
+    // Located from the repository root, not [CallerFilePath]: CI builds map source paths to /_/.
+    public static string Directory() => Path.Combine(RepositoryPaths.Root, "tests", "Workflows.Tests", "Histories");
 
     public static RecordedHistory Load(string path) =>
         JsonSerializer.Deserialize<RecordedHistory>(File.ReadAllText(path), WorkflowJson.Options)
