@@ -13,6 +13,6 @@ public sealed class BuiltInAgentsOptions
     /// each executed task id to <see cref="ExecutionLogFileName"/>, fsync'd before the result is reported.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>Simulated work per task, in milliseconds (0 to 60000).</summary>
+    /// <summary>How long the echo agent works on each task before answering, in milliseconds (0 to 60000), so crash tests can kill the host while tasks are in flight.</summary>
     public int DelayMilliseconds { get; set; }
 }

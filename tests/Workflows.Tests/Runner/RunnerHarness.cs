@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AgentPlatform.Workflows.Tests.Runner;
 
 /// <summary>The workflow runner on the embedded runtime over a temp SQLite directory and a manual clock; it can be
-/// disposed and re-created over the same files to simulate a restart.</summary>
+/// disposed and re-created over the same files, as a process restart does.</summary>
 public sealed class RunnerHarness : IAsyncDisposable
 {
     private ServiceProvider? _provider;
