@@ -93,8 +93,7 @@ public sealed class SqliteStateStore : IStateStore
     {
         StateRules.Validate(operations);
         cancellationToken.ThrowIfCancellationRequested();
-        var now = _time.GetUtcNow();
-        var write = new SqliteStateWrite(Name, operations, now.ToUnixTimeMilliseconds(), now);
+        var write = new SqliteStateWrite(Name, operations, _time.GetUtcNow());
         await _database.WriteAsync(write);
         return write;
     }

@@ -3,7 +3,7 @@ using AgentPlatform.Runtime.State;
 namespace AgentPlatform.Runtime.Embedded.State;
 
 /// <summary>A set, delete or transaction of one <see cref="SqliteStateStore"/>, applied on the writer thread.</summary>
-internal sealed class SqliteStateWrite(string store, IReadOnlyList<StateOperation> operations, long nowMs, DateTimeOffset now) : SqliteWrite
+internal sealed class SqliteStateWrite(string store, IReadOnlyList<StateOperation> operations, DateTimeOffset now) : SqliteWrite
 {
     /// <summary>The ETag of the last upsert, once committed.</summary>
     public string? ETag { get; private set; }
@@ -36,7 +36,7 @@ internal sealed class SqliteStateWrite(string store, IReadOnlyList<StateOperatio
 
     private void Apply(SqliteWriter writer, StateOperation operation)
     {
-        var current = writer.CurrentETag(store, operation.Key, nowMs);
+        var current = writer.CurrentETag(store, operation.Key, now.ToUnixTimeMilliseconds());
         switch (operation)
         {
             case StateOperation.Upsert upsert:
