@@ -103,10 +103,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
 
         try
         {
-            var completion = TurnCompletion.Rent();
-            Enqueue(id, new TurnRequest(TurnKind.Invoke, method, payload, completion, cancellationToken));
-            completion.Watch(cancellationToken);
-            return completion.AsValueTask();
+            return EnqueueAwaited(id, TurnKind.Invoke, method, payload, cancellationToken);
         }
         catch (Exception error) when (error is ActorTypeNotRegisteredException or ObjectDisposedException or ArgumentException)
         {
@@ -222,12 +219,16 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
         }
     }
 
-    private async ValueTask DeliverReminderAsync(ActorId id, ActorReminder reminder, CancellationToken cancellationToken)
+    private async ValueTask DeliverReminderAsync(ActorId id, ActorReminder reminder, CancellationToken cancellationToken) =>
+        await EnqueueAwaited(id, TurnKind.Reminder, null, reminder, cancellationToken);
+
+    /// <summary>Queues a turn whose caller waits for its result.</summary>
+    private ValueTask<object?> EnqueueAwaited(ActorId id, TurnKind kind, string? method, object? payload, CancellationToken cancellationToken)
     {
         var completion = TurnCompletion.Rent();
-        Enqueue(id, new TurnRequest(TurnKind.Reminder, null, reminder, completion, cancellationToken));
+        Enqueue(id, new TurnRequest(kind, method, payload, completion, cancellationToken));
         completion.Watch(cancellationToken);
-        await completion.AsValueTask();
+        return completion.AsValueTask();
     }
 
     private void ScanIdle()
