@@ -106,8 +106,7 @@ public sealed class ActorStateManager : IActorStateManager
         {
             var slot = _cache![keys[i]];
             slot.Pending = false;
-            changes[i] = new ActorStateChange(
-                keys[i], slot.Exists ? JsonSerializer.SerializeToUtf8Bytes(slot.Value, slot.ValueType ?? typeof(object), _json) : null);
+            changes[i] = new ActorStateChange(keys[i], slot.Exists ? Serialize(slot) : null);
         }
 
         _pending!.Clear();
@@ -132,7 +131,7 @@ public sealed class ActorStateManager : IActorStateManager
     /// <summary>Ends the current turn's bookkeeping; called after a successful turn.</summary>
     internal void EndTurn() => _touched?.Clear();
 
-    private static T? Deserialize<T>(byte[] bytes, JsonSerializerOptions json) => JsonSerializer.Deserialize<T>(bytes, json);
+    private byte[] Serialize(StateSlot slot) => JsonSerializer.SerializeToUtf8Bytes(slot.Value, slot.ValueType ?? typeof(object), _json);
 
     private async ValueTask<(bool Found, T? Value)> LoadAsync<T>(string key, ValueTask<byte[]?> read) => Load<T>(key, await read);
 
@@ -141,7 +140,7 @@ public sealed class ActorStateManager : IActorStateManager
         var slot = new StateSlot { Exists = bytes is not null };
         if (bytes is not null)
         {
-            slot.Value = Deserialize<T>(bytes, _json);
+            slot.Value = JsonSerializer.Deserialize<T>(bytes, _json);
             slot.ValueType = typeof(T);
         }
 
@@ -163,7 +162,7 @@ public sealed class ActorStateManager : IActorStateManager
         }
 
         // The key was cached as another type: convert through JSON, as a fresh read would.
-        return Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(slot.Value, slot.ValueType ?? typeof(object), _json), _json);
+        return JsonSerializer.Deserialize<T>(Serialize(slot), _json);
     }
 
     private StateSlot Slot(string key)
