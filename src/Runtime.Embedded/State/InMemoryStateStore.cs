@@ -53,28 +53,14 @@ public sealed class InMemoryStateStore : IStateStore
     public ValueTask<string> SetAsync(string key, ReadOnlyMemory<byte> value, StateWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var now = _time.GetUtcNow();
-        var expires = StateRules.ExpiresAt(options, now);
-        lock (_gate)
-        {
-            StateRules.CheckWrite(key, LiveETag(key, now.ToUnixTimeMilliseconds()), options);
-            var etag = ++_lastETag;
-            _items[key] = new Item(value.ToArray(), etag, expires);
-            return ValueTask.FromResult(StateRules.Format(etag));
-        }
+        return ValueTask.FromResult(Apply([new StateOperation.Upsert(key, value, options)])!);
     }
 
     /// <inheritdoc/>
     public ValueTask DeleteAsync(string key, string? etag = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var nowMs = NowMs();
-        lock (_gate)
-        {
-            StateRules.CheckDelete(key, LiveETag(key, nowMs), etag);
-            _items.Remove(key);
-        }
-
+        Apply([new StateOperation.Delete(key, etag)]);
         return ValueTask.CompletedTask;
     }
 
@@ -82,6 +68,13 @@ public sealed class InMemoryStateStore : IStateStore
     public ValueTask TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken cancellationToken = default)
     {
         StateRules.Validate(operations);
+        Apply(operations);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Applies <paramref name="operations"/> all or nothing and returns the ETag of the last upsert.</summary>
+    private string? Apply(IReadOnlyList<StateOperation> operations)
+    {
         var now = _time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         lock (_gate)
@@ -89,6 +82,7 @@ public sealed class InMemoryStateStore : IStateStore
             // Check every operation against the state the earlier operations of the transaction leave behind.
             var staged = new Dictionary<string, Item?>(StringComparer.Ordinal);
             var lastETag = _lastETag;
+            string? etag = null;
             foreach (var operation in operations)
             {
                 var current = staged.TryGetValue(operation.Key, out var item) ? item?.ETag : LiveETag(operation.Key, nowMs);
@@ -97,6 +91,7 @@ public sealed class InMemoryStateStore : IStateStore
                     case StateOperation.Upsert upsert:
                         StateRules.CheckWrite(upsert.Key, current, upsert.Options);
                         staged[upsert.Key] = new Item(upsert.Value.ToArray(), ++lastETag, StateRules.ExpiresAt(upsert.Options, now));
+                        etag = StateRules.Format(lastETag);
                         break;
                     case StateOperation.Delete delete:
                         StateRules.CheckDelete(delete.Key, current, delete.ETag);
@@ -118,9 +113,8 @@ public sealed class InMemoryStateStore : IStateStore
             }
 
             _lastETag = lastETag;
+            return etag;
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
