@@ -32,6 +32,17 @@ public sealed record ScheduleTask : WorkflowCommand
     [JsonPropertyName("timeout")]
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>The command a recorded <see cref="TaskScheduled"/> came from (the inverse of <see cref="ToEvent"/>).</summary>
+    internal static ScheduleTask FromEvent(TaskScheduled scheduled) => new()
+    {
+        TaskId = scheduled.TaskId,
+        StepId = scheduled.StepId,
+        Attempt = scheduled.Attempt,
+        Agent = scheduled.Agent,
+        Input = scheduled.Input,
+        Timeout = scheduled.Timeout,
+    };
+
     /// <inheritdoc/>
     public override WorkflowEvent ToEvent(long sequence, DateTimeOffset timestamp) => new TaskScheduled
     {

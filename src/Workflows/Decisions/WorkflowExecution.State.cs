@@ -34,19 +34,7 @@ public sealed partial class WorkflowExecution
 
             if (runtime.TaskEvent is { } scheduled && !IsFinished)
             {
-                pending.Add(new PendingTask
-                {
-                    TaskId = scheduled.TaskId,
-                    Task = new ScheduleTask
-                    {
-                        TaskId = scheduled.TaskId,
-                        StepId = scheduled.StepId,
-                        Attempt = scheduled.Attempt,
-                        Agent = scheduled.Agent,
-                        Input = scheduled.Input,
-                        Timeout = scheduled.Timeout,
-                    },
-                });
+                pending.Add(new PendingTask { TaskId = scheduled.TaskId, Task = ScheduleTask.FromEvent(scheduled) });
             }
         }
 

@@ -15,6 +15,12 @@ public sealed partial class WorkflowExecution
         return TimeSpan.FromTicks((long)Math.Min(ticks, cap));
     }
 
+    /// <summary>Whether <paramref name="timerId"/> is recorded as created and has neither fired nor been cancelled.</summary>
+    internal bool IsTimerLive(string timerId) => _timers.TryGetValue(timerId, out var timer) && _liveTimers.Contains(timer);
+
+    /// <summary>The ids of the timers recorded as created that have neither fired nor been cancelled.</summary>
+    internal IEnumerable<string> LiveTimerIds => _liveTimers.Select(timer => timer.Id);
+
     private void CreateTimer(int step, string timerId, TimerPurpose purpose, DateTimeOffset fireAt)
     {
         var timer = new TimerRuntime(timerId, step, purpose, fireAt);

@@ -18,7 +18,6 @@ internal sealed partial class WorkflowInstanceActor
         _execution = null;
         _snapshot = null;
         _awaitedTasks.Clear();
-        _activeTimers.Clear();
         var (found, definition) = await StateManager.TryGetStateAsync<WorkflowDefinition>(DefinitionKey, cancellationToken);
         await _history.LoadAsync(cancellationToken);
         if (found && definition is not null && _history.Count > 0)
@@ -35,7 +34,7 @@ internal sealed partial class WorkflowInstanceActor
 
     private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition).CreateExecution();
 
-    /// <summary>Folds one event into the decider and the runner's own view of awaited tasks and armed timers.</summary>
+    /// <summary>Folds one event into the decider and the runner's own view of awaited tasks (live timers are the decider's).</summary>
     private void Fold(WorkflowEvent e)
     {
         _execution!.Apply(e);
@@ -51,15 +50,6 @@ internal sealed partial class WorkflowInstanceActor
             case TaskFailed failed:
                 _awaitedTasks.Remove(failed.TaskId);
                 _inFlight.Remove(failed.TaskId);
-                break;
-            case TimerCreated created:
-                _activeTimers.Add(created.TimerId);
-                break;
-            case TimerFired fired:
-                _activeTimers.Remove(fired.TimerId);
-                break;
-            case TimerCancelled cancelled:
-                _activeTimers.Remove(cancelled.TimerId);
                 break;
             default:
                 break;
@@ -155,7 +145,7 @@ internal sealed partial class WorkflowInstanceActor
 
     private async ValueTask DisarmAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var timerId in _activeTimers)
+        foreach (var timerId in _execution!.LiveTimerIds)
         {
             await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + timerId, cancellationToken);
         }

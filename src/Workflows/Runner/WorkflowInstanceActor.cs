@@ -24,7 +24,6 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
     private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _activeTimers = new(StringComparer.Ordinal);
 
     // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
     // resume must not dispatch them again (a reminder due at start-up can schedule a task before resume runs).
@@ -88,7 +87,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
 
         await EnsureLoadedAsync(cancellationToken);
         var timerId = reminder.Name[InstanceMethods.TimerReminderPrefix.Length..];
-        if (!Exists || IsFinished || !_activeTimers.Contains(timerId))
+        if (!Exists || IsFinished || !_execution!.IsTimerLive(timerId))
         {
             Log.Ignored(_logger, "timer " + timerId, Id.Key, "the timer is no longer active");
             return;
@@ -225,7 +224,6 @@ internal sealed partial class WorkflowInstanceActor : Actor
         _execution = null;
         _snapshot = null;
         _awaitedTasks.Clear();
-        _activeTimers.Clear();
         return new InstanceReply(InstanceOutcome.Done, state);
     }
 
