@@ -1,4 +1,4 @@
-using System.Globalization;
+using AgentPlatform.AgentHost.Channels;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
@@ -160,11 +160,7 @@ public static class AgentEndpoints
             "offline" => AgentStatus.Offline,
             _ => AddError(errors, new FieldError("status", "must be 'available', 'busy' or 'offline'")),
         };
-        var pageSize = DefaultListLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxListLimit))
-        {
-            errors.Add(new FieldError("limit", $"must be a whole number between 1 and {MaxListLimit}"));
-        }
+        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
 
         if (after is not null && (after.Length is 0 or > 19 || !after.All(char.IsAsciiDigit)))
         {

@@ -117,17 +117,9 @@ public static class WorkflowEndpoints
                 ? TypedResults.Created($"/api/v1/workflows/instances/{result.Instance.InstanceId}", result.Instance)
                 : TypedResults.Ok(result.Instance);
         }
-        catch (WorkflowNotFoundException e)
+        catch (Exception e) when (ProblemFor(e) is { } failure)
         {
-            return Problems.NotFound(e.Message);
-        }
-        catch (WorkflowInputException e)
-        {
-            return Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList());
-        }
-        catch (WorkflowConflictException e)
-        {
-            return Problems.Conflict(e.Message);
+            return failure;
         }
     }
 
@@ -221,13 +213,9 @@ public static class WorkflowEndpoints
             await workflows.PurgeAsync(id, cancellationToken);
             return TypedResults.NoContent();
         }
-        catch (WorkflowNotFoundException e)
+        catch (Exception e) when (ProblemFor(e) is { } failure)
         {
-            return Problems.NotFound(e.Message);
-        }
-        catch (WorkflowConflictException e)
-        {
-            return Problems.Conflict(e.Message);
+            return failure;
         }
     }
 
@@ -253,15 +241,20 @@ public static class WorkflowEndpoints
         {
             return TypedResults.Ok(await operation());
         }
-        catch (WorkflowNotFoundException e)
+        catch (Exception e) when (ProblemFor(e) is { } failure)
         {
-            return Problems.NotFound(e.Message);
-        }
-        catch (WorkflowConflictException e)
-        {
-            return Problems.Conflict(e.Message);
+            return failure;
         }
     }
+
+    /// <summary>The problem for a workflow client failure, or null when <paramref name="exception"/> is not one.</summary>
+    private static ApiProblem? ProblemFor(Exception exception) => exception switch
+    {
+        WorkflowNotFoundException e => Problems.NotFound(e.Message),
+        WorkflowInputException e => Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList()),
+        WorkflowConflictException e => Problems.Conflict(e.Message),
+        _ => null,
+    };
 
     private static string OutcomeName(DefinitionRegistrationOutcome outcome) => outcome switch
     {
