@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
 
