@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Agents;
 
-/// <summary>Source-generated log messages of the agent platform.</summary>
+/// <summary>Source-generated log messages of the agents assembly (one class per assembly, as STYLE.md asks).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "Dropped agent event {EventId} of type {EventType}: it carries no agent message envelope with a topic")]
@@ -19,4 +19,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "The status change of agent {AgentId} to {Status} was not published")]
     public static partial void StatusChangeNotPublished(ILogger logger, Exception exception, string agentId, string status);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Channel {ChannelId} created by {AgentId}")]
+    public static partial void ChannelCreated(ILogger logger, string channelId, string agentId);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Agent {AgentId} joined channel {ChannelId}")]
+    public static partial void MemberJoined(ILogger logger, string channelId, string agentId);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Agent {AgentId} left channel {ChannelId}")]
+    public static partial void MemberLeft(ILogger logger, string channelId, string agentId);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "A batch of {Count} posts to channel {ChannelId} failed")]
+    public static partial void PostBatchFailed(ILogger logger, Exception exception, string channelId, int count);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
 
@@ -71,15 +72,8 @@ internal sealed class ChannelActor : Actor
         var announcement = SystemMessage(sequence, creator, "channel created", $"{creator} created #{command.Profile.Id}.", now, command.TraceParent);
         var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal) { [creator] = new(now, sequence) };
         StateManager.SetState(ProfileKey, command.Profile);
-        StateManager.SetState(MembersKey, members);
-        StateManager.SetState(MessageKey(sequence), announcement);
-        StateManager.SetState(HeadKey, sequence);
-        await StateManager.SaveStateAsync(cancellationToken);
-
+        await AppendMembershipAsync(members, announcement, cancellationToken);
         _profile = command.Profile;
-        _members = members;
-        _head = sequence;
-        _metrics.Appended(MessagePriority.Normal, MessageKind.System);
         return Reply(ChannelStatus.Created, sequence);
     }
 

@@ -1,3 +1,4 @@
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Channels;

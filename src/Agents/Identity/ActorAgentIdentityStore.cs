@@ -72,19 +72,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
             return null;
         }
 
-        var generation = Generation(agentId);
-        if (_profiles.TryGetValue(agentId, out var cached) && cached.Generation == generation)
-        {
-            return cached.Value;
-        }
-
-        var profile = (AgentProfile?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Get, null, cancellationToken);
-        if (profile is not null)
-        {
-            _profiles[agentId] = new Cached<AgentProfile>(profile, generation);
-        }
-
-        return profile;
+        return await ReadThroughAsync(_profiles, agentId, AgentIdentityActor.Get, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -178,21 +166,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         }
 
         var agentId = ApiKey.AgentIdOf(keyId);
-        var generation = Generation(agentId);
-        IReadOnlyList<ApiKeyRecord>? keys;
-        if (_keys.TryGetValue(agentId, out var cached) && cached.Generation == generation)
-        {
-            keys = cached.Value;
-        }
-        else
-        {
-            keys = (IReadOnlyList<ApiKeyRecord>?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Keys, null, cancellationToken);
-            if (keys is not null)
-            {
-                _keys[agentId] = new Cached<IReadOnlyList<ApiKeyRecord>>(keys, generation);
-            }
-        }
-
+        var keys = await ReadThroughAsync(_keys, agentId, AgentIdentityActor.Keys, cancellationToken);
         foreach (var record in keys ?? [])
         {
             if (record.KeyId == keyId && ApiKey.Matches(record, secret))
@@ -300,7 +274,25 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
             ? sequence
             : throw new FormatException($"'{cursor}' is not a listing cursor.");
 
-    private long Generation(string agentId) => _generations.GetValueOrDefault(agentId);
+    /// <summary>Answers from <paramref name="cache"/> while the entry's generation is current, else asks the identity actor
+    /// and caches a non-null answer under the generation read before asking.</summary>
+    private async ValueTask<T?> ReadThroughAsync<T>(ConcurrentDictionary<string, Cached<T>> cache, string agentId, string method, CancellationToken cancellationToken)
+        where T : class
+    {
+        var generation = _generations.GetValueOrDefault(agentId);
+        if (cache.TryGetValue(agentId, out var cached) && cached.Generation == generation)
+        {
+            return cached.Value;
+        }
+
+        var value = (T?)await _runtime.InvokeAsync(Identity(agentId), method, null, cancellationToken);
+        if (value is not null)
+        {
+            cache[agentId] = new Cached<T>(value, generation);
+        }
+
+        return value;
+    }
 
     private void Invalidate(string agentId)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Inbox;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.PubSub;
 using AgentPlatform.Runtime.Reminders;
@@ -71,12 +71,7 @@ internal sealed class AgentPresenceActor : Actor
             case HeartbeatMethod:
                 return await BeatAsync(_record is { Online: true, Busy: true }, cancellationToken);
             case SetBusyMethod:
-                return await BeatAsync(call.Payload switch
-                {
-                    bool busy => busy,
-                    JsonElement json => json.GetBoolean(),
-                    _ => throw new ArgumentException("set-busy takes a boolean.", nameof(call)),
-                }, cancellationToken);
+                return await BeatAsync(ActorPayload.As<bool>(call.Payload), cancellationToken);
             case GetMethod:
                 return Presence();
             case RemoveMethod:

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AgentPlatform.Agents.Channels;
+namespace AgentPlatform.Agents.Core;
 
 /// <summary>Reads an actor call payload or reply that is either the object itself (in process) or JSON (across processes).</summary>
 internal static class ActorPayload
