@@ -3,8 +3,8 @@ using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
-using AgentPlatform.Workflows.Runner;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -98,9 +98,9 @@ public static class WorkflowEndpoints
         }
 
         var request = body.Value!;
-        if (request.InstanceId is { } instanceId && !WorkflowInstanceIds.IsValid(instanceId))
+        if (request.InstanceId is { } instanceId && !WorkflowInstanceId.IsValidRoot(instanceId))
         {
-            return Problems.Validation("instance_id", $"must be 1-{WorkflowInstanceIds.MaxLength} characters of A-Z a-z 0-9 _ . -");
+            return Problems.Validation("instance_id", $"must be 1-{WorkflowInstanceId.MaxRootLength} characters of A-Z a-z 0-9 _ . -");
         }
 
         if (request.Version is < 1)

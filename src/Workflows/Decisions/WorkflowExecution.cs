@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Decisions;
 
@@ -31,6 +32,7 @@ public sealed partial class WorkflowExecution
     private long _index;
     private DateTimeOffset _now;
     private WorkflowStarted? _started;
+    private WorkflowInstanceId _instanceId;
 
     internal WorkflowExecution(WorkflowPlan plan)
     {
@@ -150,6 +152,11 @@ public sealed partial class WorkflowExecution
             throw new WorkflowReplayException(
                 $"the history runs definition {started.DefinitionId} v{started.DefinitionVersion}, not {_plan.Definition.Id} v{_plan.Definition.Version}",
                 started.Sequence);
+        }
+
+        if (!WorkflowInstanceId.TryParse(started.InstanceId, out _instanceId))
+        {
+            throw new WorkflowReplayException($"'{started.InstanceId}' is not a workflow instance id", started.Sequence);
         }
 
         _started = started;

@@ -9,7 +9,7 @@ namespace AgentPlatform.Workflows.Dispatch;
 /// result is not in the history again); <see cref="TaskId"/> is the idempotency key an agent de-duplicates on.</remarks>
 public sealed record WorkflowTask
 {
-    /// <summary>The task id, <c>{instance}:{step}:{attempt}</c> (see <see cref="WorkflowTaskId"/>).</summary>
+    /// <summary>The task id, <c>{instance}:{step}:{attempt}</c> (see <see cref="Ids.WorkflowTaskId"/>).</summary>
     [JsonPropertyName("task_id")]
     public required string TaskId { get; init; }
 

@@ -3,6 +3,7 @@ using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,11 +73,11 @@ public sealed partial class WorkflowService : IWorkflowClient
     public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var instanceId = request.InstanceId ?? WorkflowInstanceIds.New();
-        if (!WorkflowInstanceIds.IsValid(instanceId))
+        var instanceId = request.InstanceId ?? WorkflowInstanceId.New().Value;
+        if (!WorkflowInstanceId.IsValidRoot(instanceId))
         {
             throw new ArgumentException(
-                $"'{instanceId}' is not a valid instance id: use 1-{WorkflowInstanceIds.MaxLength} characters of A-Z a-z 0-9 _ . -.", nameof(request));
+                $"'{instanceId}' is not a valid instance id: use 1-{WorkflowInstanceId.MaxRootLength} characters of A-Z a-z 0-9 _ . -.", nameof(request));
         }
 
         var definition = await GetDefinitionAsync(request.DefinitionId, request.Version, cancellationToken)
@@ -109,7 +110,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// <inheritdoc/>
     public async ValueTask<WorkflowInstanceState?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowInstanceIds.IsValid(instanceId))
+        if (!WorkflowInstanceId.IsValid(instanceId))
         {
             return null;
         }
@@ -121,7 +122,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<WorkflowEvent>?> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowInstanceIds.IsValid(instanceId))
+        if (!WorkflowInstanceId.IsValid(instanceId))
         {
             return null;
         }
@@ -160,7 +161,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// <inheritdoc/>
     public async ValueTask PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowInstanceIds.IsValid(instanceId))
+        if (!WorkflowInstanceId.IsValid(instanceId))
         {
             throw new WorkflowNotFoundException("instance", instanceId);
         }
@@ -248,7 +249,7 @@ public sealed partial class WorkflowService : IWorkflowClient
 
     private async ValueTask<InstanceReply> CallExistingAsync(string instanceId, string method, object? payload, CancellationToken cancellationToken)
     {
-        if (!WorkflowInstanceIds.IsValid(instanceId))
+        if (!WorkflowInstanceId.IsValid(instanceId))
         {
             throw new WorkflowNotFoundException("instance", instanceId);
         }

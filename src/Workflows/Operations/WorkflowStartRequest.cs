@@ -14,7 +14,7 @@ public sealed record WorkflowStartRequest
     [JsonPropertyName("version")]
     public int? Version { get; init; }
 
-    /// <summary>The instance id (see <see cref="Runner.WorkflowInstanceIds"/>); a new random id when absent.</summary>
+    /// <summary>The instance id (see <see cref="Ids.WorkflowInstanceId"/>); a new random id when absent.</summary>
     [JsonPropertyName("instance_id")]
     public string? InstanceId { get; init; }
 

@@ -1,5 +1,6 @@
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Runner;
 
@@ -15,11 +16,7 @@ public sealed class ActorTaskResultSink : IWorkflowTaskResultSink
     public async ValueTask ReportAsync(WorkflowTaskResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!WorkflowTaskId.TryParse(result.TaskId, out var instanceId, out _, out _))
-        {
-            throw new FormatException($"'{result.TaskId}' is not a task id of the form {{instance}}:{{step}}:{{attempt}}.");
-        }
-
-        await _runtime.InvokeAsync(ActorId.Create(WorkflowActorTypes.Instance, instanceId), InstanceMethods.TaskResult, result, cancellationToken);
+        var taskId = WorkflowTaskId.Parse(result.TaskId);
+        await _runtime.InvokeAsync(ActorId.Create(WorkflowActorTypes.Instance, taskId.InstanceId.Value), InstanceMethods.TaskResult, result, cancellationToken);
     }
 }
