@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Dispatch;
 
@@ -15,7 +16,7 @@ public sealed record WorkflowTask
 
     /// <summary>The workflow instance the task belongs to; results are reported to it.</summary>
     [JsonPropertyName("instance_id")]
-    public required string InstanceId { get; init; }
+    public required WorkflowInstanceId InstanceId { get; init; }
 
     /// <summary>The <c>agent_task</c> step id.</summary>
     [JsonPropertyName("step_id")]

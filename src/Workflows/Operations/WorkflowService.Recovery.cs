@@ -23,7 +23,7 @@ public sealed partial class WorkflowService
                     if (reply.Outcome == InstanceOutcome.NotFound)
                     {
                         // Indexed, then the process died before the instance recorded its start.
-                        await _runtime.InvokeAsync(IndexActor(summary.InstanceId), IndexMethods.Remove, summary.InstanceId, token);
+                        await _runtime.InvokeAsync(IndexActor(summary.InstanceId), IndexMethods.Remove, summary.InstanceId.Value, token);
                         return;
                     }
 
@@ -31,7 +31,7 @@ public sealed partial class WorkflowService
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    Log.ResumeFailed(_logger, summary.InstanceId, exception);
+                    Log.ResumeFailed(_logger, summary.InstanceId.Value, exception);
                 }
             });
         Log.ResumedAll(_logger, resumed);

@@ -73,11 +73,10 @@ public sealed partial class WorkflowService : IWorkflowClient
     public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var instanceId = request.InstanceId ?? WorkflowInstanceId.New().Value;
-        if (!WorkflowInstanceId.IsValidRoot(instanceId))
+        var instanceId = request.InstanceId ?? WorkflowInstanceId.New();
+        if (instanceId.IsChild || instanceId.Value is null)
         {
-            throw new ArgumentException(
-                $"'{instanceId}' is not a valid instance id: use 1-{WorkflowInstanceId.MaxRootLength} characters of A-Z a-z 0-9 _ . -.", nameof(request));
+            throw new ArgumentException($"'{instanceId}' is not the id of a new instance: choose a root id (1-{WorkflowInstanceId.MaxRootLength} characters of A-Z a-z 0-9 _ . -).", nameof(request));
         }
 
         var definition = await GetDefinitionAsync(request.DefinitionId, request.Version, cancellationToken)
@@ -108,39 +107,29 @@ public sealed partial class WorkflowService : IWorkflowClient
     }
 
     /// <inheritdoc/>
-    public async ValueTask<WorkflowInstanceState?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async ValueTask<WorkflowInstanceState?> GetStatusAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowInstanceId.IsValid(instanceId))
-        {
-            return null;
-        }
-
         var reply = await CallInstanceAsync(instanceId, InstanceMethods.Status, null, cancellationToken);
         return reply.State;
     }
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyList<WorkflowEvent>?> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<WorkflowEvent>?> GetHistoryAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowInstanceId.IsValid(instanceId))
-        {
-            return null;
-        }
-
         return (List<WorkflowEvent>?)await _runtime.InvokeAsync(InstanceActor(instanceId), InstanceMethods.History, null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<WorkflowInstanceState> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async ValueTask<WorkflowInstanceState> WaitForCompletionAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
         var finished = _signals.Watch(instanceId);
-        var state = await GetStatusAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId);
+        var state = await GetStatusAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
         return IsFinished(state.Status) ? state : await finished.WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask<WorkflowInstanceState> RaiseEventAsync(
-        string instanceId, string eventName, JsonElement? payload, CancellationToken cancellationToken = default)
+        WorkflowInstanceId instanceId, string eventName, JsonElement? payload, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         var reply = await CallExistingAsync(instanceId, InstanceMethods.RaiseEvent, new RaiseEvent(eventName, payload), cancellationToken);
@@ -150,7 +139,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     }
 
     /// <inheritdoc/>
-    public async ValueTask<WorkflowInstanceState> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default)
+    public async ValueTask<WorkflowInstanceState> TerminateAsync(WorkflowInstanceId instanceId, string reason, CancellationToken cancellationToken = default)
     {
         var reply = await CallExistingAsync(instanceId, InstanceMethods.Terminate, new TerminateInstance(reason), cancellationToken);
         return reply.Outcome == InstanceOutcome.Conflict
@@ -159,29 +148,24 @@ public sealed partial class WorkflowService : IWorkflowClient
     }
 
     /// <inheritdoc/>
-    public async ValueTask PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
+    public async ValueTask PurgeAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowInstanceId.IsValid(instanceId))
-        {
-            throw new WorkflowNotFoundException("instance", instanceId);
-        }
-
         var reply = await CallInstanceAsync(instanceId, InstanceMethods.Purge, null, cancellationToken);
         switch (reply.Outcome)
         {
             case InstanceOutcome.Conflict:
                 throw new WorkflowConflictException($"Instance '{instanceId}' is still running; terminate it before purging.");
             case InstanceOutcome.NotFound:
-                var indexed = await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Get, instanceId, cancellationToken);
-                await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Remove, instanceId, cancellationToken);
+                var indexed = await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Get, instanceId.Value, cancellationToken);
+                await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Remove, instanceId.Value, cancellationToken);
                 if (indexed is null)
                 {
-                    throw new WorkflowNotFoundException("instance", instanceId);
+                    throw new WorkflowNotFoundException("instance", instanceId.Value);
                 }
 
                 break;
             default:
-                await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Remove, instanceId, cancellationToken);
+                await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Remove, instanceId.Value, cancellationToken);
                 break;
         }
     }
@@ -225,37 +209,32 @@ public sealed partial class WorkflowService : IWorkflowClient
         var all = await ReadIndexAsync(cancellationToken);
         var page = all
             .Where(s => status is null || s.Status == status)
-            .Where(s => after is null || string.CompareOrdinal(s.InstanceId, after) > 0)
-            .OrderBy(s => s.InstanceId, StringComparer.Ordinal)
+            .Where(s => after is null || string.CompareOrdinal(s.InstanceId.Value, after) > 0)
+            .OrderBy(s => s.InstanceId.Value, StringComparer.Ordinal)
             .Take(limit + 1)
             .ToList();
-        var next = page.Count > limit ? page[limit - 1].InstanceId : null;
+        var next = page.Count > limit ? page[limit - 1].InstanceId.Value : null;
         return new WorkflowInstancePage(page.Take(limit).ToList(), next);
     }
 
     private static bool IsFinished(WorkflowStatus status) =>
         status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated;
 
-    private static ActorId InstanceActor(string instanceId) => ActorId.Create(WorkflowActorTypes.Instance, instanceId);
+    private static ActorId InstanceActor(WorkflowInstanceId instanceId) => ActorId.Create(WorkflowActorTypes.Instance, instanceId.Value);
 
     private static ActorId DefinitionActor(string definitionId) => ActorId.Create(WorkflowActorTypes.Definition, definitionId);
 
     private static ActorId CatalogActor { get; } = ActorId.Create(WorkflowActorTypes.Catalog, WorkflowCatalogActor.Key);
 
-    private ActorId IndexActor(string instanceId) => WorkflowIndexShards.ActorFor(instanceId, _options.IndexShards);
+    private ActorId IndexActor(WorkflowInstanceId instanceId) => WorkflowIndexShards.ActorFor(instanceId.Value, _options.IndexShards);
 
-    private async ValueTask<InstanceReply> CallInstanceAsync(string instanceId, string method, object? payload, CancellationToken cancellationToken) =>
+    private async ValueTask<InstanceReply> CallInstanceAsync(WorkflowInstanceId instanceId, string method, object? payload, CancellationToken cancellationToken) =>
         await _runtime.InvokeAsync<InstanceReply>(InstanceActor(instanceId), method, payload, cancellationToken);
 
-    private async ValueTask<InstanceReply> CallExistingAsync(string instanceId, string method, object? payload, CancellationToken cancellationToken)
+    private async ValueTask<InstanceReply> CallExistingAsync(WorkflowInstanceId instanceId, string method, object? payload, CancellationToken cancellationToken)
     {
-        if (!WorkflowInstanceId.IsValid(instanceId))
-        {
-            throw new WorkflowNotFoundException("instance", instanceId);
-        }
-
         var reply = await CallInstanceAsync(instanceId, method, payload, cancellationToken);
-        return reply.Outcome == InstanceOutcome.NotFound ? throw new WorkflowNotFoundException("instance", instanceId) : reply;
+        return reply.Outcome == InstanceOutcome.NotFound ? throw new WorkflowNotFoundException("instance", instanceId.Value) : reply;
     }
 
     private async ValueTask<List<WorkflowInstanceSummary>> ReadIndexAsync(CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Runner;
 
 /// <summary>Starts an instance; ignored (answering the existing state) when the instance already has a history.</summary>
 internal sealed record StartInstance(
-    [property: JsonPropertyName("instance_id")] string InstanceId,
+    [property: JsonPropertyName("instance_id")] WorkflowInstanceId InstanceId,
     [property: JsonPropertyName("definition")] WorkflowDefinition Definition,
     [property: JsonPropertyName("input")] JsonElement? Input);

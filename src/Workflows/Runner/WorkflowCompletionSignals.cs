@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Runner;
 
@@ -9,8 +10,8 @@ internal sealed class WorkflowCompletionSignals
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<WorkflowInstanceState>> _waiters = new(StringComparer.Ordinal);
 
-    public Task<WorkflowInstanceState> Watch(string instanceId) =>
-        _waiters.GetOrAdd(instanceId, _ => new TaskCompletionSource<WorkflowInstanceState>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task<WorkflowInstanceState> Watch(WorkflowInstanceId instanceId) =>
+        _waiters.GetOrAdd(instanceId.Value, _ => new TaskCompletionSource<WorkflowInstanceState>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Finished(WorkflowInstanceState state)
     {

@@ -29,13 +29,13 @@ internal sealed class WorkflowIndexActor : Actor
             case IndexMethods.Add:
                 {
                     var summary = ActorPayloads.Read<WorkflowInstanceSummary>(call);
-                    var bucket = BucketOf(summary.InstanceId);
-                    if (buckets[bucket].TryGetValue(summary.InstanceId, out var existing))
+                    var bucket = BucketOf(summary.InstanceId.Value);
+                    if (buckets[bucket].TryGetValue(summary.InstanceId.Value, out var existing))
                     {
                         return existing;
                     }
 
-                    buckets[bucket][summary.InstanceId] = summary;
+                    buckets[bucket][summary.InstanceId.Value] = summary;
                     await SaveAsync(bucket, cancellationToken);
                     return null;
                 }
@@ -43,13 +43,13 @@ internal sealed class WorkflowIndexActor : Actor
             case IndexMethods.Update:
                 {
                     var summary = ActorPayloads.Read<WorkflowInstanceSummary>(call);
-                    var bucket = BucketOf(summary.InstanceId);
-                    if (buckets[bucket].TryGetValue(summary.InstanceId, out var existing) && existing == summary)
+                    var bucket = BucketOf(summary.InstanceId.Value);
+                    if (buckets[bucket].TryGetValue(summary.InstanceId.Value, out var existing) && existing == summary)
                     {
                         return null;
                     }
 
-                    buckets[bucket][summary.InstanceId] = summary;
+                    buckets[bucket][summary.InstanceId.Value] = summary;
                     await SaveAsync(bucket, cancellationToken);
                     return null;
                 }
@@ -104,7 +104,7 @@ internal sealed class WorkflowIndexActor : Actor
                 var (found, stored) = await StateManager.TryGetStateAsync<List<WorkflowInstanceSummary>>(BucketKey(bucket), cancellationToken);
                 foreach (var summary in found && stored is not null ? stored : [])
                 {
-                    buckets[bucket][summary.InstanceId] = summary;
+                    buckets[bucket][summary.InstanceId.Value] = summary;
                 }
             }
 

@@ -158,13 +158,13 @@ internal sealed partial class WorkflowInstanceActor
         var state = State;
         var summary = new WorkflowInstanceSummary
         {
-            InstanceId = Id.Key,
+            InstanceId = _instanceId,
             DefinitionId = state.DefinitionId,
             DefinitionVersion = state.DefinitionVersion,
             Status = state.Status,
             CreatedAt = state.StartedAt ?? Host.Time.GetUtcNow(),
             EndedAt = state.EndedAt,
         };
-        await Host.Runtime.InvokeAsync(WorkflowIndexShards.ActorFor(Id.Key, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
+        await Host.Runtime.InvokeAsync(WorkflowIndexShards.ActorFor(_instanceId.Value, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Workflows.Runner;
@@ -23,6 +24,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly WorkflowRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
+    private readonly WorkflowInstanceId _instanceId;
     private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
 
     // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
@@ -41,6 +43,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         _options = options;
         _logger = logger;
         _history = new WorkflowHistoryLog(host.StateManager, options.HistoryPageSize);
+        _instanceId = WorkflowInstanceId.Parse(host.Id.Key);
     }
 
     private bool Exists => _execution is not null;
@@ -116,13 +119,13 @@ internal sealed partial class WorkflowInstanceActor : Actor
         await AdvanceAsync(
             new WorkflowStarted
             {
-                InstanceId = start.InstanceId,
+                InstanceId = start.InstanceId.Value,
                 DefinitionId = start.Definition.Id,
                 DefinitionVersion = start.Definition.Version,
                 Input = start.Input,
             },
             cancellationToken);
-        Log.InstanceStarted(_logger, start.InstanceId, start.Definition.Id, start.Definition.Version);
+        Log.InstanceStarted(_logger, start.InstanceId.Value, start.Definition.Id, start.Definition.Version);
         return Reply(InstanceOutcome.Done);
     }
 
@@ -241,7 +244,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private WorkflowTask ToTask(ScheduleTask schedule) => new()
     {
         TaskId = schedule.TaskId,
-        InstanceId = Id.Key,
+        InstanceId = _instanceId,
         StepId = schedule.StepId,
         Attempt = schedule.Attempt,
         Agent = schedule.Agent,

@@ -3,6 +3,7 @@ using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Operations;
+using static AgentPlatform.Workflows.Tests.Runner.TestInstances;
 
 namespace AgentPlatform.Workflows.Tests.Runner;
 
@@ -22,8 +23,8 @@ public sealed class RunnerExecutionTests
               - { id: publish, kind: agent_task, capabilities: { work: 1.0 } }
             """);
 
-        var started = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "pipeline", InstanceId = "seq-1", Input = DocInput }, TestTimeout.After());
-        var final = await harness.Workflows.WaitForCompletionAsync("seq-1", TestTimeout.After());
+        var started = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "pipeline", InstanceId = Id("seq-1"), Input = DocInput }, TestTimeout.After());
+        var final = await harness.Workflows.WaitForCompletionAsync(Id("seq-1"), TestTimeout.After());
 
         Assert.True(started.Created);
         Assert.Equal(WorkflowStatus.Completed, final.Status);
@@ -32,7 +33,7 @@ public sealed class RunnerExecutionTests
         Assert.All(final.Steps, s => Assert.NotNull(s.EndedAt));
         Assert.Empty(final.PendingTasks);
 
-        var history = await harness.Workflows.GetHistoryAsync("seq-1", TestTimeout.After());
+        var history = await harness.Workflows.GetHistoryAsync(Id("seq-1"), TestTimeout.After());
         Assert.Equal(Enumerable.Range(1, history!.Count).Select(i => (long)i), history.Select(e => e.Sequence));
         Assert.IsType<WorkflowCompleted>(history[^1]);
         Assert.Equal(3, history.OfType<TaskCompleted>().Count());
@@ -53,15 +54,15 @@ public sealed class RunnerExecutionTests
               - { id: after, kind: agent_task, agent: worker, input: "${steps.fan.output}" }
             """);
 
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "fan", InstanceId = "par-1" }, TestTimeout.After());
-        var final = await harness.Workflows.WaitForCompletionAsync("par-1", TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "fan", InstanceId = Id("par-1") }, TestTimeout.After());
+        var final = await harness.Workflows.WaitForCompletionAsync(Id("par-1"), TestTimeout.After());
 
         Assert.Equal(WorkflowStatus.Completed, final.Status);
         Assert.Equal(4, harness.Agents.Executions.Count);
         var after = final.Steps.Single(s => s.StepId == "after").Output!.Value.GetProperty("input");
         Assert.Equal("a2", after.GetProperty("a").GetProperty("step").GetString());
         Assert.Equal("b1", after.GetProperty("b").GetProperty("step").GetString());
-        var history = await harness.Workflows.GetHistoryAsync("par-1", TestTimeout.After());
+        var history = await harness.Workflows.GetHistoryAsync(Id("par-1"), TestTimeout.After());
         Assert.Equal([0, 1], history!.OfType<BranchJoined>().Single().Branches);
     }
 
@@ -82,8 +83,8 @@ public sealed class RunnerExecutionTests
             """);
 
         var input = JsonSerializer.SerializeToElement(new { score });
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "gate", InstanceId = "cond-1", Input = input }, TestTimeout.After());
-        var final = await harness.Workflows.WaitForCompletionAsync("cond-1", TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "gate", InstanceId = Id("cond-1"), Input = input }, TestTimeout.After());
+        var final = await harness.Workflows.WaitForCompletionAsync(Id("cond-1"), TestTimeout.After());
 
         Assert.Equal(WorkflowStatus.Completed, final.Status);
         Assert.Equal([$"cond-1:{expected}:1"], harness.Agents.Executions);
@@ -102,14 +103,14 @@ public sealed class RunnerExecutionTests
             """);
         var start = harness.Time.GetUtcNow();
 
-        var started = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "sleepy", InstanceId = "wait-1" }, TestTimeout.After());
+        var started = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "sleepy", InstanceId = Id("wait-1") }, TestTimeout.After());
         var timer = Assert.Single(started.Instance.ActiveTimers);
         Assert.Equal(start + TimeSpan.FromMinutes(5), timer.FireAt);
         Assert.Equal(["nap"], started.Instance.CurrentSteps);
 
         harness.Time.Advance(TimeSpan.FromMinutes(4));
         Assert.Empty(harness.Agents.Executions);
-        var finished = harness.Workflows.WaitForCompletionAsync("wait-1", TestTimeout.After());
+        var finished = harness.Workflows.WaitForCompletionAsync(Id("wait-1"), TestTimeout.After());
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         var final = await finished;
 
@@ -129,9 +130,9 @@ public sealed class RunnerExecutionTests
               - { id: send, kind: agent_task, agent: worker, input: { by: "${steps.approve.output.by}" } }
             """);
 
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "approval", InstanceId = "evt-1" }, TestTimeout.After());
-        await harness.Workflows.RaiseEventAsync("evt-1", "approved", JsonSerializer.SerializeToElement(new { by = "ops" }), TestTimeout.After());
-        var final = await harness.Workflows.WaitForCompletionAsync("evt-1", TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "approval", InstanceId = Id("evt-1") }, TestTimeout.After());
+        await harness.Workflows.RaiseEventAsync(Id("evt-1"), "approved", JsonSerializer.SerializeToElement(new { by = "ops" }), TestTimeout.After());
+        var final = await harness.Workflows.WaitForCompletionAsync(Id("evt-1"), TestTimeout.After());
 
         Assert.Equal(WorkflowStatus.Completed, final.Status);
         Assert.Equal("{\"by\":\"ops\"}", final.Steps.Single(s => s.StepId == "approve").Output!.Value.GetRawText());
@@ -148,17 +149,17 @@ public sealed class RunnerExecutionTests
               - { id: call, kind: agent_task, agent: worker, retry: { max_attempts: 3, initial_backoff: 10s, multiplier: 2 } }
             """);
 
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "flaky", InstanceId = "retry-1" }, TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "flaky", InstanceId = Id("retry-1") }, TestTimeout.After());
         await harness.Results.WhenRecordedAsync(1).WithTimeout();
-        var afterFirst = await harness.Workflows.GetStatusAsync("retry-1", TestTimeout.After());
+        var afterFirst = await harness.Workflows.GetStatusAsync(Id("retry-1"), TestTimeout.After());
         Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromSeconds(10), Assert.Single(afterFirst!.ActiveTimers).FireAt);
 
         harness.Time.Advance(TimeSpan.FromSeconds(10));
         await harness.Results.WhenRecordedAsync(2).WithTimeout();
-        var afterSecond = await harness.Workflows.GetStatusAsync("retry-1", TestTimeout.After());
+        var afterSecond = await harness.Workflows.GetStatusAsync(Id("retry-1"), TestTimeout.After());
         Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromSeconds(20), Assert.Single(afterSecond!.ActiveTimers).FireAt);
 
-        var finished = harness.Workflows.WaitForCompletionAsync("retry-1", TestTimeout.After());
+        var finished = harness.Workflows.WaitForCompletionAsync(Id("retry-1"), TestTimeout.After());
         harness.Time.Advance(TimeSpan.FromSeconds(20));
         var final = await finished;
 
@@ -177,9 +178,9 @@ public sealed class RunnerExecutionTests
               - { id: slow, kind: agent_task, agent: worker, timeout: 30s }
             """);
 
-        var started = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "slow", InstanceId = "timeout-1" }, TestTimeout.After());
+        var started = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "slow", InstanceId = Id("timeout-1") }, TestTimeout.After());
         Assert.Equal(TimerPurpose.TaskTimeout, Assert.Single(started.Instance.ActiveTimers).Purpose);
-        var finished = harness.Workflows.WaitForCompletionAsync("timeout-1", TestTimeout.After());
+        var finished = harness.Workflows.WaitForCompletionAsync(Id("timeout-1"), TestTimeout.After());
         harness.Time.Advance(TimeSpan.FromSeconds(30));
         var final = await finished;
 

@@ -2,7 +2,9 @@ using System.Text.Json;
 using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
+using static AgentPlatform.Workflows.Tests.Runner.TestInstances;
 
 namespace AgentPlatform.Workflows.Tests.Runner;
 
@@ -20,15 +22,15 @@ public sealed class RunnerOperationsTests
     {
         await using var harness = await RunnerHarness.StartAsync();
         await harness.RegisterAsync(Waiting);
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = "term-1" }, TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("term-1") }, TestTimeout.After());
 
-        var terminated = await harness.Workflows.TerminateAsync("term-1", "operator said so", TestTimeout.After());
+        var terminated = await harness.Workflows.TerminateAsync(Id("term-1"), "operator said so", TestTimeout.After());
 
         Assert.Equal(WorkflowStatus.Terminated, terminated.Status);
         Assert.Equal("operator said so", terminated.Error);
-        await Assert.ThrowsAsync<WorkflowConflictException>(async () => await harness.Workflows.RaiseEventAsync("term-1", "go", null, TestTimeout.After()));
-        await Assert.ThrowsAsync<WorkflowConflictException>(async () => await harness.Workflows.TerminateAsync("term-1", "again", TestTimeout.After()));
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(async () => await harness.Workflows.TerminateAsync("nobody", "x", TestTimeout.After()));
+        await Assert.ThrowsAsync<WorkflowConflictException>(async () => await harness.Workflows.RaiseEventAsync(Id("term-1"), "go", null, TestTimeout.After()));
+        await Assert.ThrowsAsync<WorkflowConflictException>(async () => await harness.Workflows.TerminateAsync(Id("term-1"), "again", TestTimeout.After()));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(async () => await harness.Workflows.TerminateAsync(Id("nobody"), "x", TestTimeout.After()));
         Assert.Empty(harness.Agents.Executions);
     }
 
@@ -39,32 +41,32 @@ public sealed class RunnerOperationsTests
         await harness.RegisterAsync(Waiting);
         foreach (var id in new[] { "p-1", "p-2", "p-3" })
         {
-            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = id }, TestTimeout.After());
+            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id(id) }, TestTimeout.After());
         }
 
-        await harness.Workflows.RaiseEventAsync("p-1", "go", null, TestTimeout.After());
-        await harness.Workflows.WaitForCompletionAsync("p-1", TestTimeout.After());
-        await harness.Workflows.TerminateAsync("p-2", "stop", TestTimeout.After());
+        await harness.Workflows.RaiseEventAsync(Id("p-1"), "go", null, TestTimeout.After());
+        await harness.Workflows.WaitForCompletionAsync(Id("p-1"), TestTimeout.After());
+        await harness.Workflows.TerminateAsync(Id("p-2"), "stop", TestTimeout.After());
 
         var running = await harness.Workflows.ListInstancesAsync(WorkflowStatus.Running, cancellationToken: TestTimeout.After());
-        Assert.Equal(["p-3"], running.Instances.Select(i => i.InstanceId));
+        Assert.Equal(["p-3"], running.Instances.Select(i => i.InstanceId.Value));
         var completed = await harness.Workflows.ListInstancesAsync(WorkflowStatus.Completed, cancellationToken: TestTimeout.After());
-        Assert.Equal(["p-1"], completed.Instances.Select(i => i.InstanceId));
+        Assert.Equal(["p-1"], completed.Instances.Select(i => i.InstanceId.Value));
         var firstPage = await harness.Workflows.ListInstancesAsync(limit: 2, cancellationToken: TestTimeout.After());
-        Assert.Equal(["p-1", "p-2"], firstPage.Instances.Select(i => i.InstanceId));
+        Assert.Equal(["p-1", "p-2"], firstPage.Instances.Select(i => i.InstanceId.Value));
         var secondPage = await harness.Workflows.ListInstancesAsync(limit: 2, after: firstPage.NextCursor, cancellationToken: TestTimeout.After());
-        Assert.Equal(["p-3"], secondPage.Instances.Select(i => i.InstanceId));
+        Assert.Equal(["p-3"], secondPage.Instances.Select(i => i.InstanceId.Value));
         Assert.Null(secondPage.NextCursor);
 
-        await Assert.ThrowsAsync<WorkflowConflictException>(async () => await harness.Workflows.PurgeAsync("p-3", TestTimeout.After()));
-        await harness.Workflows.PurgeAsync("p-1", TestTimeout.After());
-        Assert.Null(await harness.Workflows.GetStatusAsync("p-1", TestTimeout.After()));
-        Assert.Null(await harness.Workflows.GetHistoryAsync("p-1", TestTimeout.After()));
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(async () => await harness.Workflows.PurgeAsync("p-1", TestTimeout.After()));
+        await Assert.ThrowsAsync<WorkflowConflictException>(async () => await harness.Workflows.PurgeAsync(Id("p-3"), TestTimeout.After()));
+        await harness.Workflows.PurgeAsync(Id("p-1"), TestTimeout.After());
+        Assert.Null(await harness.Workflows.GetStatusAsync(Id("p-1"), TestTimeout.After()));
+        Assert.Null(await harness.Workflows.GetHistoryAsync(Id("p-1"), TestTimeout.After()));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(async () => await harness.Workflows.PurgeAsync(Id("p-1"), TestTimeout.After()));
 
         Assert.Equal(1, await harness.Workflows.PurgeFinishedAsync(cancellationToken: TestTimeout.After()));
         var left = await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After());
-        Assert.Equal(["p-3"], left.Instances.Select(i => i.InstanceId));
+        Assert.Equal(["p-3"], left.Instances.Select(i => i.InstanceId.Value));
     }
 
     [Fact]
@@ -77,8 +79,8 @@ public sealed class RunnerOperationsTests
             steps: [ { id: x, kind: agent_task, agent: worker } ]
             """);
 
-        var first = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = "dup" }, TestTimeout.After());
-        var again = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = "dup" }, TestTimeout.After());
+        var first = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("dup") }, TestTimeout.After());
+        var again = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("dup") }, TestTimeout.After());
         var generated = await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting" }, TestTimeout.After());
 
         Assert.True(first.Created);
@@ -87,11 +89,11 @@ public sealed class RunnerOperationsTests
         Assert.True(generated.Created);
         Assert.Equal(32, generated.Instance.InstanceId.Length);
         await Assert.ThrowsAsync<WorkflowConflictException>(async () =>
-            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "other", InstanceId = "dup" }, TestTimeout.After()));
+            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "other", InstanceId = Id("dup") }, TestTimeout.After()));
         await Assert.ThrowsAsync<WorkflowNotFoundException>(async () =>
             await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "missing" }, TestTimeout.After()));
         await Assert.ThrowsAsync<ArgumentException>(async () =>
-            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = "a:b" }, TestTimeout.After()));
+            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = WorkflowInstanceId.Parse("a~b") }, TestTimeout.After()));
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public sealed class RunnerOperationsTests
     {
         await using var harness = await RunnerHarness.StartAsync();
         var v1 = await harness.RegisterAsync(Waiting);
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = "old" }, TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("old") }, TestTimeout.After());
         var v2 = WorkflowDefinitionLoader.FromYaml("""
             id: waiting
             version: 2
@@ -115,11 +117,11 @@ public sealed class RunnerOperationsTests
         Assert.Equal(2, (await harness.Workflows.GetDefinitionAsync("waiting", cancellationToken: TestTimeout.After()))!.Version);
         Assert.Equal([1, 2], (await harness.Workflows.ListDefinitionsAsync(TestTimeout.After())).Single().Versions);
 
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = "new" }, TestTimeout.After());
-        await harness.Workflows.RaiseEventAsync("old", "go", null, TestTimeout.After());
-        await harness.Workflows.RaiseEventAsync("new", "go", null, TestTimeout.After());
-        var old = await harness.Workflows.WaitForCompletionAsync("old", TestTimeout.After());
-        var fresh = await harness.Workflows.WaitForCompletionAsync("new", TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("new") }, TestTimeout.After());
+        await harness.Workflows.RaiseEventAsync(Id("old"), "go", null, TestTimeout.After());
+        await harness.Workflows.RaiseEventAsync(Id("new"), "go", null, TestTimeout.After());
+        var old = await harness.Workflows.WaitForCompletionAsync(Id("old"), TestTimeout.After());
+        var fresh = await harness.Workflows.WaitForCompletionAsync(Id("new"), TestTimeout.After());
 
         Assert.Equal(1, old.DefinitionVersion);
         Assert.Equal(2, fresh.DefinitionVersion);
@@ -155,8 +157,8 @@ public sealed class RunnerOperationsTests
               - { id: fine, kind: agent_task, capabilities: { work: 1.0 } }
             """);
 
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "lost", InstanceId = "lost-1", Input = JsonSerializer.SerializeToElement(1) }, TestTimeout.After());
-        var final = await harness.Workflows.WaitForCompletionAsync("lost-1", TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "lost", InstanceId = Id("lost-1"), Input = JsonSerializer.SerializeToElement(1) }, TestTimeout.After());
+        var final = await harness.Workflows.WaitForCompletionAsync(Id("lost-1"), TestTimeout.After());
 
         Assert.Equal(WorkflowStatus.Completed, final.Status);
         Assert.Contains("No in-process agent", final.Steps.Single(s => s.StepId == "nobody").Error, StringComparison.Ordinal);
@@ -174,11 +176,11 @@ public sealed class RunnerOperationsTests
             """);
 
         var error = await Assert.ThrowsAsync<WorkflowInputException>(async () => await harness.Workflows.StartAsync(
-            new WorkflowStartRequest { DefinitionId = "typed", InstanceId = "typed-1", Input = JsonSerializer.SerializeToElement(new { doc = 3 }) },
+            new WorkflowStartRequest { DefinitionId = "typed", InstanceId = Id("typed-1"), Input = JsonSerializer.SerializeToElement(new { doc = 3 }) },
             TestTimeout.After()));
 
         Assert.Equal("input.doc", Assert.Single(error.Problems).Path);
-        Assert.Null(await harness.Workflows.GetStatusAsync("typed-1", TestTimeout.After()));
+        Assert.Null(await harness.Workflows.GetStatusAsync(Id("typed-1"), TestTimeout.After()));
         Assert.Empty((await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances);
     }
 }

@@ -2,6 +2,7 @@ using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Operations;
+using static AgentPlatform.Workflows.Tests.Runner.TestInstances;
 
 namespace AgentPlatform.Workflows.Tests.Runner;
 
@@ -19,7 +20,7 @@ public sealed class RunnerRestartTests
               - { id: nap, kind: wait, duration: 1h }
               - { id: c, kind: agent_task, agent: worker }
             """);
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "three", InstanceId = "r-1" }, TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "three", InstanceId = Id("r-1") }, TestTimeout.After());
         await harness.Agents.StartedAsync("b").WithTimeout();
         Assert.Equal(["r-1:a:1", "r-1:b:1"], harness.Agents.Executions);
 
@@ -32,13 +33,13 @@ public sealed class RunnerRestartTests
         Assert.Equal(["r-1:b:1"], harness.Agents.Executions);
         Assert.Equal(1, await harness.RestartAsync());
         Assert.Empty(harness.Agents.Executions);
-        var finished = harness.Workflows.WaitForCompletionAsync("r-1", TestTimeout.After());
+        var finished = harness.Workflows.WaitForCompletionAsync(Id("r-1"), TestTimeout.After());
         harness.Time.Advance(TimeSpan.FromHours(1));
         var final = await finished;
 
         Assert.Equal(WorkflowStatus.Completed, final.Status);
         Assert.Equal(["r-1:c:1"], harness.Agents.Executions);
-        var history = (await harness.Workflows.GetHistoryAsync("r-1", TestTimeout.After()))!;
+        var history = (await harness.Workflows.GetHistoryAsync(Id("r-1"), TestTimeout.After()))!;
         Assert.Equal(["r-1:a:1", "r-1:b:1", "r-1:c:1"], history.OfType<TaskScheduled>().Select(t => t.TaskId));
         Assert.Equal(["r-1:a:1", "r-1:b:1", "r-1:c:1"], history.OfType<TaskCompleted>().Select(t => t.TaskId));
         Assert.Equal(0, await harness.RestartAsync());
@@ -50,14 +51,14 @@ public sealed class RunnerRestartTests
         await using var harness = await RunnerHarness.StartAsync();
         var steps = string.Join("\n", Enumerable.Range(1, 60).Select(i => $"  - {{ id: s{i}, kind: agent_task, agent: worker }}"));
         await harness.RegisterAsync("id: long\nsteps:\n" + steps + "\n  - { id: hold, kind: wait, event: { name: go } }\n");
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "long", InstanceId = "long-1" }, TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "long", InstanceId = Id("long-1") }, TestTimeout.After());
         await harness.Results.WhenRecordedAsync(60).WithTimeout();
-        var before = await harness.Workflows.GetHistoryAsync("long-1", TestTimeout.After());
+        var before = await harness.Workflows.GetHistoryAsync(Id("long-1"), TestTimeout.After());
 
         await harness.RestartAsync();
-        var after = await harness.Workflows.GetHistoryAsync("long-1", TestTimeout.After());
-        await harness.Workflows.RaiseEventAsync("long-1", "go", null, TestTimeout.After());
-        var final = await harness.Workflows.WaitForCompletionAsync("long-1", TestTimeout.After());
+        var after = await harness.Workflows.GetHistoryAsync(Id("long-1"), TestTimeout.After());
+        await harness.Workflows.RaiseEventAsync(Id("long-1"), "go", null, TestTimeout.After());
+        var final = await harness.Workflows.WaitForCompletionAsync(Id("long-1"), TestTimeout.After());
 
         Assert.True(before!.Count > 120);
         Assert.Equal(before.Select(e => (e.Sequence, e.GetType())), after!.Select(e => (e.Sequence, e.GetType())));
@@ -75,7 +76,7 @@ public sealed class RunnerRestartTests
               - { id: nap, kind: wait, duration: 1h }
               - { id: c, kind: agent_task, agent: worker }
             """);
-        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "sleeper", InstanceId = "due-1" }, TestTimeout.After());
+        await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "sleeper", InstanceId = Id("due-1") }, TestTimeout.After());
 
         // The clock passes the wait while the runtime is down; the due reminder fires at start-up, before resume runs.
         var resumed = await harness.RestartAsync(
@@ -88,7 +89,7 @@ public sealed class RunnerRestartTests
 
         Assert.Equal(1, resumed);
         Assert.Equal(["due-1:c:1"], harness.Agents.Executions);
-        var state = await harness.Workflows.GetStatusAsync("due-1", TestTimeout.After());
+        var state = await harness.Workflows.GetStatusAsync(Id("due-1"), TestTimeout.After());
         Assert.Equal("due-1:c:1", Assert.Single(state!.PendingTasks).TaskId);
     }
 }
