@@ -85,6 +85,13 @@ public sealed partial class WorkflowExecution
     public void Apply(WorkflowEvent workflowEvent)
     {
         ArgumentNullException.ThrowIfNull(workflowEvent);
+        if (workflowEvent.SchemaVersion != WorkflowSchema.CurrentVersion)
+        {
+            throw new WorkflowReplayException(
+                $"the event has schema version {workflowEvent.SchemaVersion}, not {WorkflowSchema.CurrentVersion}: read histories as WorkflowEventBatch so older events are upcast",
+                workflowEvent.Sequence);
+        }
+
         _index++;
         _now = workflowEvent.Timestamp;
         if (_started is null && workflowEvent is not WorkflowStarted)

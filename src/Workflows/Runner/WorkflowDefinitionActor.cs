@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Operations;
 
 namespace AgentPlatform.Workflows.Runner;
@@ -34,7 +35,7 @@ internal sealed class WorkflowDefinitionActor : Actor
 
                     versions.Add(definition.Version);
                     versions.Sort();
-                    StateManager.SetState(VersionKey(definition.Version), definition);
+                    StateManager.SetState(VersionKey(definition.Version), new StoredWorkflowDefinition(definition));
                     StateManager.SetState(VersionsKey, versions);
                     await StateManager.SaveStateAsync(cancellationToken);
                     return new DefinitionRegistration(DefinitionRegistrationOutcome.Created, definition);
@@ -65,8 +66,8 @@ internal sealed class WorkflowDefinitionActor : Actor
 
     private async ValueTask<WorkflowDefinition?> GetAsync(int version, CancellationToken cancellationToken)
     {
-        var (found, definition) = await StateManager.TryGetStateAsync<WorkflowDefinition>(VersionKey(version), cancellationToken);
-        return found ? definition : null;
+        var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(VersionKey(version), cancellationToken);
+        return found ? stored?.Definition : null;
     }
 
     private static string VersionKey(int version) => "v-" + version.ToString(CultureInfo.InvariantCulture);

@@ -50,7 +50,7 @@ internal sealed class WorkflowHistoryLog
         _chunks.Clear();
         for (long page = 0; ; page++)
         {
-            var (found, events) = await _state.TryGetStateAsync<List<WorkflowEvent>>(PageKey(page), cancellationToken);
+            var (found, events) = await _state.TryGetStateAsync<WorkflowEventBatch>(PageKey(page), cancellationToken);
             if (!found || events is null)
             {
                 break;
@@ -72,7 +72,7 @@ internal sealed class WorkflowHistoryLog
         while (true)
         {
             var key = ChunkKey(_events.Count + 1L);
-            var (found, events) = await _state.TryGetStateAsync<List<WorkflowEvent>>(key, cancellationToken);
+            var (found, events) = await _state.TryGetStateAsync<WorkflowEventBatch>(key, cancellationToken);
             if (!found || events is null || events.Count == 0)
             {
                 break;
@@ -106,7 +106,7 @@ internal sealed class WorkflowHistoryLog
 
         for (var page = _paged / _pageSize; page < full / _pageSize; page++)
         {
-            _state.SetState(PageKey(page), _events.GetRange(page * _pageSize, _pageSize));
+            _state.SetState(PageKey(page), new WorkflowEventBatch(_events.GetRange(page * _pageSize, _pageSize)));
         }
 
         foreach (var chunk in _chunks)
@@ -147,7 +147,7 @@ internal sealed class WorkflowHistoryLog
     private void AddChunk(int start, int end)
     {
         var key = ChunkKey(start + 1L);
-        _state.SetState(key, _events.GetRange(start, end - start));
+        _state.SetState(key, new WorkflowEventBatch(_events.GetRange(start, end - start)));
         _chunks.Add(key);
     }
 }

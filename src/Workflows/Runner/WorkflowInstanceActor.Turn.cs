@@ -18,11 +18,11 @@ internal sealed partial class WorkflowInstanceActor
         _execution = null;
         _snapshot = null;
         _awaitedTasks.Clear();
-        var (found, definition) = await StateManager.TryGetStateAsync<WorkflowDefinition>(DefinitionKey, cancellationToken);
+        var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(DefinitionKey, cancellationToken);
         await _history.LoadAsync(cancellationToken);
-        if (found && definition is not null && _history.Count > 0)
+        if (found && stored is not null && _history.Count > 0)
         {
-            Begin(definition);
+            Begin(stored.Definition);
             foreach (var e in _history.Events)
             {
                 Fold(e);

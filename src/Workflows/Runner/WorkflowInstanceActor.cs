@@ -115,7 +115,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         }
 
         Begin(start.Definition);
-        StateManager.SetState(DefinitionKey, start.Definition);
+        StateManager.SetState(DefinitionKey, new StoredWorkflowDefinition(start.Definition));
         await AdvanceAsync(
             new WorkflowStarted
             {

@@ -68,6 +68,19 @@ public sealed class WorkflowHistoryLogTests
         Assert.Equal(0, reloaded.Count);
     }
 
+    [Fact]
+    public async Task A_page_written_before_versioning_loads_with_its_events_upcast()
+    {
+        var legacy = """[{"type":"task_completed","task_id":"h-1:s1:1","seq":1,"ts":"2026-01-01T00:00:00+00:00"}]"""u8.ToArray();
+        await _store.CommitAsync(Instance, [new ActorStateChange(WorkflowHistoryLog.PageKey(0), legacy)], TestTimeout.After());
+
+        var (log, _) = await LoadAsync();
+
+        var e = Assert.IsType<TaskCompleted>(Assert.Single(log.Events));
+        Assert.Equal(WorkflowSchema.CurrentVersion, e.SchemaVersion);
+        Assert.Equal("h-1:s1:1", e.TaskId);
+    }
+
     private static TaskCompleted Event(long sequence) => new() { Sequence = sequence, TaskId = $"h-1:s{sequence}:1" };
 
     private static async Task AppendAsync(WorkflowHistoryLog log, ActorStateManager state, int events)
