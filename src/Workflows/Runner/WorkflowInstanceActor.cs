@@ -241,14 +241,5 @@ internal sealed partial class WorkflowInstanceActor : Actor
         return _dispatcher.DispatchAsync(ToTask(schedule), cancellationToken);
     }
 
-    private WorkflowTask ToTask(ScheduleTask schedule) => new()
-    {
-        TaskId = schedule.TaskId,
-        InstanceId = _instanceId,
-        StepId = schedule.StepId,
-        Attempt = schedule.Attempt,
-        Agent = schedule.Agent,
-        Input = schedule.Input,
-        Timeout = schedule.Timeout,
-    };
+    private WorkflowTask ToTask(ScheduleTask schedule) => new() { InstanceId = _instanceId, Schedule = schedule };
 }
