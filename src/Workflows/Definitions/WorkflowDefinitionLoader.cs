@@ -84,6 +84,20 @@ public static partial class WorkflowDefinitionLoader
 
     private static void CheckSize(string text, WorkflowLimitsOptions limits)
     {
+        // A lone surrogate cannot become UTF-8: the JSON reader and writer would throw ArgumentException on it.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new WorkflowDefinitionException([new WorkflowProblem(
+                    "$", null, "", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is not valid Unicode text (a lone surrogate at index {i})"))]);
+            }
+        }
+
         // A char takes at most 3 UTF-8 bytes, so only a text longer than a third of the limit can be over it.
         if (text.Length > limits.MaxDefinitionBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxDefinitionBytes)
         {

@@ -31,26 +31,37 @@ internal sealed partial class YamlJsonConverter
         using var reader = new StringReader(yaml);
         var parser = new Parser(reader);
         var documents = 0;
-        try
+        while (MoveNext(parser))
         {
-            while (parser.MoveNext())
+            if (parser.Current is DocumentStart start && ++documents > 1)
             {
-                if (parser.Current is DocumentStart start && ++documents > 1)
-                {
-                    throw Problem(start.Start, "", "expected exactly one YAML document");
-                }
-
-                converter.Accept(parser.Current!);
+                throw Problem(start.Start, "", "expected exactly one YAML document");
             }
-        }
-        catch (YamlException e)
-        {
-            throw Problem(e.Start, "", $"not valid YAML: {e.Message}");
+
+            converter.Accept(parser.Current!);
         }
 
         return documents == 1 && converter._hasRoot
             ? converter._root
             : throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", "expected exactly one YAML document")]);
+    }
+
+    /// <summary>Reads the next event, turning every way the YAML library reports malformed text into a problem.</summary>
+    private static bool MoveNext(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (YamlException e)
+        {
+            throw Problem(e.Start, "", $"not valid YAML: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this for some malformed flow mappings (found by fuzzing: "{ id: x, dur{tion: 1s }").
+            throw Problem(parser.Current?.Start ?? Mark.Empty, "", $"not valid YAML: {e.Message}");
+        }
     }
 
     private void Accept(ParsingEvent parsingEvent)

@@ -60,6 +60,7 @@ public sealed class WorkflowHostileInputTests(WorkflowHostileInputFixture fixtur
         { "YAML duplicate key", "POST", "definitions", "id: one\nid: two\nsteps: [ { id: w, kind: wait, duration: 1s } ]", Yaml, 400, "validation", "duplicate key" },
         { "YAML alias as key", "POST", "definitions", "id: &k x\n*k : y\nsteps: []", Yaml, 400, "validation", "keys" },
         { "YAML two documents", "POST", "definitions", "id: a\n---\nid: b\n", Yaml, 400, "validation", "one YAML document" },
+        { "YAML the scanner chokes on (found by fuzzing)", "POST", "definitions", "id: a\nsteps:\n  - &s { id: x, kind: wait, dur{tion: 1s }\n", Yaml, 400, "validation", "not valid YAML" },
         { "YAML syntax error", "POST", "definitions", "id: [unclosed", Yaml, 400, "validation", "not valid YAML" },
         { "JSON duplicate property", "POST", "definitions", """{"id":"x","id":"y","steps":[""" + Wait + "]}", Json, 400, "validation", "Duplicate" },
         { "JSON nested 5,000 deep", "POST", "definitions", "{json-deep}", Json, 400, "validation", "MaxNestingDepth" },

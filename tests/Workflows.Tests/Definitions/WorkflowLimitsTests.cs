@@ -85,6 +85,17 @@ public sealed class WorkflowLimitsTests
     }
 
     [Fact]
+    public void Text_the_parsers_choke_on_is_a_definition_problem()
+    {
+        // Both found by fuzzing: YamlDotNet's scanner throws InvalidOperationException, the JSON reader ArgumentException.
+        var yaml = Assert.Throws<WorkflowDefinitionException>(() => WorkflowDefinitionLoader.FromYaml("id: a\nsteps:\n  - &s { id: x, kind: wait, dur{tion: 1s }\n"));
+        var json = Assert.Throws<WorkflowDefinitionException>(() => WorkflowDefinitionLoader.FromJson("{\"id\":\"a\ud800\"}"));
+
+        Assert.Contains("not valid YAML", yaml.Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", json.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Yaml_aliases_expand_within_the_limits()
     {
         var definition = WorkflowDefinitionLoader.FromYaml("""
