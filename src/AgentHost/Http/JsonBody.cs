@@ -51,7 +51,8 @@ public static class JsonBody
     }
 
     /// <summary>Reads the body as a parsed JSON object, for handlers that inspect fields themselves (for example PATCH).</summary>
-    /// <remarks>The caller owns the returned <see cref="JsonDocument"/> and must dispose it.</remarks>
+    /// <remarks>The caller owns the returned <see cref="JsonDocument"/> and must dispose it; the document shares no memory
+    /// with other requests, so it may be kept across awaits.</remarks>
     public static async ValueTask<JsonBodyResult<JsonDocument>> ReadObjectAsync(HttpContext context, bool required = true)
     {
         var document = await ReadDocumentAsync(context, required);
@@ -134,7 +135,9 @@ public static class JsonBody
 
             try
             {
-                var document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
+                // JsonDocument.Parse(ReadOnlyMemory) keeps reading the memory it was given for the document's whole life,
+                // and the pooled buffer goes back to the pool below: the document gets bytes of its own.
+                var document = JsonDocument.Parse(buffer.AsSpan(0, length).ToArray(), DocumentOptions);
                 return JsonBodyResult<JsonDocument>.Present(document);
             }
             catch (JsonException e)

@@ -5,7 +5,9 @@ namespace AgentPlatform.Runtime.State;
 /// Writes without an ETag are last-write-wins. A write or delete with an ETag succeeds only when it matches
 /// the stored one, otherwise <see cref="ETagMismatchException"/> is thrown and nothing changes (first-write-wins).
 /// <see cref="StateConcurrency.FirstWrite"/> without an ETag inserts only when the key does not exist.
-/// Every completed write is durable.
+/// Every completed write is durable. A written value's memory may be read until the write's task completes (a
+/// group commit reads it later, on the writer's thread), so a caller must not reuse or return a pooled buffer
+/// before then; a store copies whatever it keeps.
 /// </remarks>
 public interface IStateStore
 {

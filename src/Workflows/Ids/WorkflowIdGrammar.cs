@@ -1,12 +1,13 @@
 using System.Globalization;
+using AgentPlatform.Workflows.Definitions;
 
 namespace AgentPlatform.Workflows.Ids;
 
 /// <summary>The one place that knows the character rules and separators of instance ids, step references and task ids.</summary>
 /// <remarks>
 /// <code>
-/// root-id     = 1*128 ( ALPHA / DIGIT / "_" / "." / "-" ), not "." or ".."
-/// step-id     = ( letter / "_" ) *( letter / digit / "_" / "-" )      ; the definition's step id rule
+/// root-id     = 1*128 ( ALPHA / DIGIT / "_" / "." / "-" ), not "." or ".."   ; WorkflowNames.IsValidName
+/// step-id     = 1*64 ( letter / "_" ) *( letter / digit / "_" / "-" )     ; WorkflowNames.IsValidStepId
 /// item        = "0" / ( %x31-39 *DIGIT )                                ; a for_each item index, no leading zeros
 /// step-ref    = step-id [ "[" item "]" ]
 /// instance-id = root-id *( "~" step-ref )                               ; at most 256 characters in all
@@ -21,41 +22,11 @@ internal static class WorkflowIdGrammar
     public const char ItemOpen = '[';
     public const char ItemClose = ']';
 
-    public static bool IsRootId(ReadOnlySpan<char> id)
-    {
-        if (id.IsEmpty || id.Length > WorkflowInstanceId.MaxRootLength || id is "." or "..")
-        {
-            return false;
-        }
+    /// <summary>A root id follows the rule of definition ids and event names (<see cref="WorkflowNames.IsValidName"/>).</summary>
+    public static bool IsRootId(string id) => id.Length <= WorkflowInstanceId.MaxRootLength && WorkflowNames.IsValidName(id);
 
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public static bool IsStepId(ReadOnlySpan<char> id)
-    {
-        if (id.IsEmpty || !(char.IsLetter(id[0]) || id[0] == '_'))
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsLetterOrDigit(c) && c is not ('_' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>A step reference names a step by the definition's own rule (<see cref="WorkflowNames.IsValidStepId"/>).</summary>
+    public static bool IsStepId(string id) => WorkflowNames.IsValidStepId(id);
 
     /// <summary>Parses a positive or non-negative decimal without sign, leading zeros or white space.</summary>
     public static bool TryParseNumber(ReadOnlySpan<char> text, int minimum, out int value)
@@ -70,10 +41,10 @@ internal static class WorkflowIdGrammar
     }
 
     /// <summary>Parses <c>step-id [ "[" item "]" ]</c>.</summary>
-    public static bool TryParseStepRef(ReadOnlySpan<char> text, out WorkflowStepRef stepRef)
+    public static bool TryParseStepRef(string text, out WorkflowStepRef stepRef)
     {
         stepRef = default;
-        var open = text.IndexOf(ItemOpen);
+        var open = text.IndexOf(ItemOpen, StringComparison.Ordinal);
         if (open < 0)
         {
             if (!IsStepId(text))
@@ -81,54 +52,42 @@ internal static class WorkflowIdGrammar
                 return false;
             }
 
-            stepRef = new WorkflowStepRef(text.ToString(), null);
+            stepRef = new WorkflowStepRef(text, null);
             return true;
         }
 
-        if (text[^1] != ItemClose || !IsStepId(text[..open]) || !TryParseNumber(text[(open + 1)..^1], 0, out var item))
+        var stepId = text[..open];
+        if (text[^1] != ItemClose || !IsStepId(stepId) || !TryParseNumber(text.AsSpan(open + 1, text.Length - open - 2), 0, out var item))
         {
             return false;
         }
 
-        stepRef = new WorkflowStepRef(text[..open].ToString(), item);
+        stepRef = new WorkflowStepRef(stepId, item);
         return true;
     }
 
     /// <summary>Parses <c>root-id *( "~" step-ref )</c> within the length limit.</summary>
-    public static bool IsInstanceId(ReadOnlySpan<char> text)
+    public static bool IsInstanceId(string text)
     {
-        if (text.IsEmpty || text.Length > WorkflowInstanceId.MaxLength)
+        if (text.Length is 0 or > WorkflowInstanceId.MaxLength)
         {
             return false;
         }
 
-        var separator = text.IndexOf(ChildSeparator);
-        if (separator < 0)
-        {
-            return IsRootId(text);
-        }
-
-        if (!IsRootId(text[..separator]))
+        var parts = text.Split(ChildSeparator);
+        if (!IsRootId(parts[0]))
         {
             return false;
         }
 
-        var rest = text[(separator + 1)..];
-        while (true)
+        for (var i = 1; i < parts.Length; i++)
         {
-            separator = rest.IndexOf(ChildSeparator);
-            var segment = separator < 0 ? rest : rest[..separator];
-            if (!TryParseStepRef(segment, out _))
+            if (!TryParseStepRef(parts[i], out _))
             {
                 return false;
             }
-
-            if (separator < 0)
-            {
-                return true;
-            }
-
-            rest = rest[(separator + 1)..];
         }
+
+        return true;
     }
 }

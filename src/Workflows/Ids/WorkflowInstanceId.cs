@@ -47,7 +47,7 @@ public readonly record struct WorkflowInstanceId
         get
         {
             var separator = Value?.LastIndexOf(WorkflowIdGrammar.ChildSeparator) ?? -1;
-            return separator >= 0 && WorkflowIdGrammar.TryParseStepRef(Value.AsSpan(separator + 1), out var step) ? step : null;
+            return separator >= 0 && WorkflowIdGrammar.TryParseStepRef(Value![(separator + 1)..], out var step) ? step : null;
         }
     }
 

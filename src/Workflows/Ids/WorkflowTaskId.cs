@@ -71,7 +71,7 @@ public readonly record struct WorkflowTaskId
 
         var instance = text[..first];
         if (!WorkflowInstanceId.TryParse(instance, out var instanceId)
-            || !WorkflowIdGrammar.TryParseStepRef(text.AsSpan(first + 1, last - first - 1), out var step)
+            || !WorkflowIdGrammar.TryParseStepRef(text[(first + 1)..last], out var step)
             || !WorkflowIdGrammar.TryParseNumber(text.AsSpan(last + 1), 1, out var attempt))
         {
             return false;

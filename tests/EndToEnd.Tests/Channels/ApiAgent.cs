@@ -31,13 +31,20 @@ internal sealed class ApiAgent : IDisposable
 
     public static async Task<ApiAgent> RegisterAsync(HostProcess host, string prefix, CancellationToken cancellationToken)
     {
-        var client = host.CreateClient();
+        using var client = host.CreateClient();
         var name = $"{prefix}-{Guid.NewGuid():N}"[..32];
         using var response = await client.PostAsJsonAsync(new Uri("api/v1/agents", UriKind.Relative), new { name }, cancellationToken);
-        var body = await ReadJsonAsync(response, HttpStatusCode.Created, cancellationToken);
-        var key = body["api_key"]!.GetValue<string>();
+        return FromRegistration(host, await ReadJsonAsync(response, HttpStatusCode.Created, cancellationToken));
+    }
+
+    /// <summary>The agent described by a <c>201</c> answer of <c>POST /api/v1/agents</c>, with a client of its own.</summary>
+    public static ApiAgent FromRegistration(HostProcess host, JsonObject registered)
+    {
+        var client = host.CreateClient();
+        var key = registered["api_key"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return new ApiAgent(client, body["agent"]!["id"]!.GetValue<string>(), name, key);
+        var agent = registered["agent"]!;
+        return new ApiAgent(client, agent["id"]!.GetValue<string>(), agent["name"]!.GetValue<string>(), key);
     }
 
     public static string NewChannelId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30];

@@ -72,6 +72,7 @@ public sealed class WorkflowInstanceIdTests
     [InlineData("a~b[x]")]
     [InlineData("a[1]")]
     [InlineData("é")]
+    [InlineData("a~and")]
     public void Rejects_malformed_ids(string text)
     {
         Assert.False(WorkflowInstanceId.TryParse(text, out _));
@@ -87,7 +88,9 @@ public sealed class WorkflowInstanceIdTests
         Assert.True(WorkflowInstanceId.IsValidRoot(longest));
         Assert.False(WorkflowInstanceId.IsValidRoot(longest + "r"));
 
-        var child = WorkflowInstanceId.Create(longest).Child(WorkflowStepRef.Create(new string('s', WorkflowInstanceId.MaxLength - longest.Length - 1)));
+        var child = WorkflowInstanceId.Create(longest)
+            .Child(WorkflowStepRef.Create(new string('s', 64)))
+            .Child(WorkflowStepRef.Create(new string('t', WorkflowInstanceId.MaxLength - longest.Length - 66)));
         Assert.Equal(WorkflowInstanceId.MaxLength, child.Value.Length);
         Assert.Throws<ArgumentException>(() => child.Child(WorkflowStepRef.Create("s")));
         Assert.False(WorkflowInstanceId.IsValid(child.Value + "s"));
