@@ -4,6 +4,7 @@ using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.Engines.Actors;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;

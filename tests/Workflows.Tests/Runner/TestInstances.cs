@@ -1,9 +1,0 @@
-using AgentPlatform.Workflows.Ids;
-
-namespace AgentPlatform.Workflows.Tests.Runner;
-
-/// <summary>Short instance ids for tests.</summary>
-internal static class TestInstances
-{
-    public static WorkflowInstanceId Id(string value) => WorkflowInstanceId.Create(value);
-}
