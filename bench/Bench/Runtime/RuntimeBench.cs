@@ -20,7 +20,7 @@ internal static class RuntimeBench
         var ids = Enumerable.Range(0, Callers).Select(i => ActorId.Create("ping", $"p{i}")).ToArray();
         foreach (var id in ids)
         {
-            await runtime.InvokeAsync<object?>(id, BenchActors.PingMethod, CancellationToken.None);
+            await runtime.InvokeAsync<object?, object?>(id, BenchActors.PingMethod, null, CancellationToken.None);
         }
 
         return await CountForAsync(Callers, async (caller, stop) =>
@@ -31,7 +31,7 @@ internal static class RuntimeBench
             {
                 for (var i = 0; i < 256; i++)
                 {
-                    await runtime.InvokeAsync<object?>(id, BenchActors.PingMethod, CancellationToken.None);
+                    await runtime.InvokeAsync<object?, object?>(id, BenchActors.PingMethod, null, CancellationToken.None);
                 }
 
                 calls += 256;
@@ -107,7 +107,7 @@ internal static class RuntimeBench
                 long turns = 0;
                 while (!stop.IsCancellationRequested)
                 {
-                    await runtime.InvokeAsync<object?>(ids[caller], BenchActors.IncrementMethod, CancellationToken.None);
+                    await runtime.InvokeAsync<object?, object?>(ids[caller], BenchActors.IncrementMethod, null, CancellationToken.None);
                     turns++;
                 }
 
