@@ -20,8 +20,9 @@ public static class ActorTypeServiceCollectionExtensions
     }
 
     /// <summary>Hosts the actor type described by <paramref name="registration"/> on whichever runtime is registered.</summary>
-    /// <remarks>Like <c>TryAdd*</c>: when a type of the same name is already registered, nothing changes, so a feature's
-    /// <c>Add*</c> method may be called twice.</remarks>
+    /// <remarks>Registering an equal registration again changes nothing, so a feature's <c>Add*</c> method may be called
+    /// twice; a different registration under a name already taken is a mistake and throws.</remarks>
+    /// <exception cref="InvalidOperationException">Another registration (factory or idle timeout) already uses the name.</exception>
     public static IServiceCollection AddActorType(this IServiceCollection services, ActorTypeRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,7 +34,9 @@ public static class ActorTypeServiceCollectionExtensions
                 && descriptor.ImplementationInstance is ActorTypeRegistration existing
                 && existing.Type == registration.Type)
             {
-                return services;
+                return existing == registration
+                    ? services
+                    : throw new InvalidOperationException($"Actor type '{registration.Type}' is already registered with another factory or idle timeout.");
             }
         }
 
