@@ -33,7 +33,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     {
         ArgumentNullException.ThrowIfNull(definition);
         WorkflowValidator.ThrowIfInvalid(definition);
-        var registration = await _runtime.InvokeAsync<DefinitionRegistration>(
+        var registration = await _runtime.InvokeAsync<WorkflowDefinition, DefinitionRegistration>(
             DefinitionActor(definition.Id), DefinitionMethods.Register, definition, cancellationToken);
         if (registration.Outcome != DefinitionRegistrationOutcome.Conflict)
         {
@@ -51,17 +51,17 @@ public sealed partial class WorkflowService : IWorkflowClient
             return null;
         }
 
-        return (WorkflowDefinition?)await _runtime.InvokeAsync(DefinitionActor(definitionId), DefinitionMethods.Get, version ?? 0, cancellationToken);
+        return await _runtime.InvokeAsync<int, WorkflowDefinition?>(DefinitionActor(definitionId), DefinitionMethods.Get, version ?? 0, cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<WorkflowDefinitionInfo>> ListDefinitionsAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await _runtime.InvokeAsync<List<string>>(CatalogActor, DefinitionMethods.CatalogList, null, cancellationToken);
+        var ids = await _runtime.InvokeAsync<List<string>>(CatalogActor, DefinitionMethods.CatalogList, cancellationToken);
         var infos = new List<WorkflowDefinitionInfo>(ids.Count);
         foreach (var id in ids)
         {
-            var versions = await _runtime.InvokeAsync<List<int>>(DefinitionActor(id), DefinitionMethods.Versions, null, cancellationToken);
+            var versions = await _runtime.InvokeAsync<List<int>>(DefinitionActor(id), DefinitionMethods.Versions, cancellationToken);
             infos.Add(new WorkflowDefinitionInfo(id, versions));
         }
 
@@ -96,7 +96,7 @@ public sealed partial class WorkflowService : IWorkflowClient
             Status = WorkflowStatus.Running,
             CreatedAt = _time.GetUtcNow(),
         };
-        var existing = (WorkflowInstanceSummary?)await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
+        var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
         if (existing is not null && existing.DefinitionId != definition.Id)
         {
             throw new WorkflowConflictException($"Instance '{instanceId}' already exists and runs definition '{existing.DefinitionId}'.");
@@ -114,7 +114,7 @@ public sealed partial class WorkflowService : IWorkflowClient
             return null;
         }
 
-        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Status, null, cancellationToken);
+        var reply = await CallInstanceAsync<object?>(instanceId, InstanceMethods.Status, null, cancellationToken);
         return reply.State;
     }
 
@@ -126,7 +126,7 @@ public sealed partial class WorkflowService : IWorkflowClient
             return null;
         }
 
-        return (List<WorkflowEvent>?)await _runtime.InvokeAsync(InstanceActor(instanceId), InstanceMethods.History, null, cancellationToken);
+        return await _runtime.InvokeAsync<List<WorkflowEvent>?>(InstanceActor(instanceId), InstanceMethods.History, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -165,13 +165,13 @@ public sealed partial class WorkflowService : IWorkflowClient
             throw new WorkflowNotFoundException("instance", instanceId);
         }
 
-        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Purge, null, cancellationToken);
+        var reply = await CallInstanceAsync<object?>(instanceId, InstanceMethods.Purge, null, cancellationToken);
         switch (reply.Outcome)
         {
             case InstanceOutcome.Conflict:
                 throw new WorkflowConflictException($"Instance '{instanceId}' is still running; terminate it before purging.");
             case InstanceOutcome.NotFound:
-                var indexed = await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Get, instanceId, cancellationToken);
+                var indexed = await _runtime.InvokeAsync<string, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Get, instanceId, cancellationToken);
                 await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Remove, instanceId, cancellationToken);
                 if (indexed is null)
                 {
@@ -243,10 +243,10 @@ public sealed partial class WorkflowService : IWorkflowClient
 
     private ActorId IndexActor(string instanceId) => WorkflowIndexShards.ActorFor(instanceId, _options.IndexShards);
 
-    private async ValueTask<InstanceReply> CallInstanceAsync(string instanceId, string method, object? payload, CancellationToken cancellationToken) =>
-        await _runtime.InvokeAsync<InstanceReply>(InstanceActor(instanceId), method, payload, cancellationToken);
+    private ValueTask<InstanceReply> CallInstanceAsync<TRequest>(string instanceId, string method, TRequest payload, CancellationToken cancellationToken) =>
+        _runtime.InvokeAsync<TRequest, InstanceReply>(InstanceActor(instanceId), method, payload, cancellationToken);
 
-    private async ValueTask<InstanceReply> CallExistingAsync(string instanceId, string method, object? payload, CancellationToken cancellationToken)
+    private async ValueTask<InstanceReply> CallExistingAsync<TRequest>(string instanceId, string method, TRequest payload, CancellationToken cancellationToken)
     {
         if (!WorkflowInstanceIds.IsValid(instanceId))
         {
@@ -262,7 +262,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         var shards = new List<WorkflowInstanceSummary>();
         for (var shard = 0; shard < _options.IndexShards; shard++)
         {
-            shards.AddRange(await _runtime.InvokeAsync<List<WorkflowInstanceSummary>>(WorkflowIndexShards.Shard(shard), IndexMethods.List, null, cancellationToken));
+            shards.AddRange(await _runtime.InvokeAsync<List<WorkflowInstanceSummary>>(WorkflowIndexShards.Shard(shard), IndexMethods.List, cancellationToken));
         }
 
         return shards;
