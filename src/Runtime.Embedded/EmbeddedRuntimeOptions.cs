@@ -1,9 +1,8 @@
-using System.Text.Json;
 using AgentPlatform.Runtime.Embedded.PubSub;
 
 namespace AgentPlatform.Runtime.Embedded;
 
-/// <summary>Settings of the embedded runtime: storage location, actor lifetime, JSON and pub/sub behaviour.</summary>
+/// <summary>Settings of the embedded runtime: storage location, actor lifetime and pub/sub behaviour.</summary>
 public sealed class EmbeddedRuntimeOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
@@ -26,9 +25,6 @@ public sealed class EmbeddedRuntimeOptions
 
     /// <summary>How long disposing the runtime waits for actors to finish their queued calls and deactivate.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How actor state values are serialized; the shared web defaults (camelCase), whose metadata cache is warm, unless replaced.</summary>
-    public JsonSerializerOptions JsonSerializerOptions { get; set; } = JsonSerializerOptions.Web;
 
     /// <summary>The component name of the registered <see cref="AgentPlatform.Runtime.State.IStateStore"/>.</summary>
     public string StateStoreName { get; set; } = "statestore";

@@ -27,7 +27,7 @@ internal static class AgentsBench
             new InMemoryActorStateStore(), new InMemoryReminderStore(), new ActorTypeRegistration("bare", host => new BareEchoActor(host)));
         var ids = Enumerable.Range(0, callers).Select(i => ActorId.Create("bare", $"b{i}")).ToArray();
         var payload = new BenchPing(1);
-        await WarmUpAsync(() => runtime.InvokeAsync(ids[0], "ping", payload, CancellationToken.None));
+        await WarmUpAsync(() => runtime.InvokeAsync<BenchPing, BenchPing>(ids[0], BareEchoActor.PingMethod, payload, CancellationToken.None));
         return await RuntimeBench.CountForAsync(callers, async (caller, stop) =>
         {
             long calls = 0;
@@ -35,7 +35,7 @@ internal static class AgentsBench
             {
                 for (var i = 0; i < 256; i++)
                 {
-                    await runtime.InvokeAsync(ids[caller], "ping", payload, CancellationToken.None);
+                    await runtime.InvokeAsync<BenchPing, BenchPing>(ids[caller], BareEchoActor.PingMethod, payload, CancellationToken.None);
                 }
 
                 calls += 256;

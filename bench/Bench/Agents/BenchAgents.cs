@@ -40,6 +40,8 @@ internal sealed class BenchListenerAgent(ActorHost host, FanOutSink sink) : Rout
 /// <summary>An actor answering like <see cref="BenchEchoAgent"/> without the agent layer: the ceiling of agent RPC.</summary>
 internal sealed class BareEchoActor(ActorHost host) : Actor(host)
 {
+    public const string PingMethod = "ping";
+
     public override ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) =>
         ValueTask.FromResult(call.Payload);
 }

@@ -5,6 +5,10 @@ namespace AgentPlatform.Bench.Runtime;
 /// <summary>The actors the runtime suites drive.</summary>
 internal static class BenchActors
 {
+    public const string PingMethod = "ping";
+    public const string IncrementMethod = "increment";
+    public const string EventMethod = "event";
+
     public static ActorTypeRegistration Ping { get; } = new("ping", host => new PingActor(host));
 
     public static ActorTypeRegistration Counter { get; } = new("counter", host => new CounterActor(host));

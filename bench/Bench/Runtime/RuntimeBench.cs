@@ -20,7 +20,7 @@ internal static class RuntimeBench
         var ids = Enumerable.Range(0, Callers).Select(i => ActorId.Create("ping", $"p{i}")).ToArray();
         foreach (var id in ids)
         {
-            await runtime.InvokeAsync(id, "ping", null, CancellationToken.None);
+            await runtime.InvokeAsync<object?, object?>(id, BenchActors.PingMethod, null, CancellationToken.None);
         }
 
         return await CountForAsync(Callers, async (caller, stop) =>
@@ -31,7 +31,7 @@ internal static class RuntimeBench
             {
                 for (var i = 0; i < 256; i++)
                 {
-                    await runtime.InvokeAsync(id, "ping", null, CancellationToken.None);
+                    await runtime.InvokeAsync<object?, object?>(id, BenchActors.PingMethod, null, CancellationToken.None);
                 }
 
                 calls += 256;
@@ -56,7 +56,7 @@ internal static class RuntimeBench
             {
                 for (var a = p; a < actors; a += producers)
                 {
-                    await runtime.PostAsync(ids[a], "event", null);
+                    await runtime.PostAsync(ids[a], BenchActors.EventMethod);
                 }
             }
         })));
@@ -77,7 +77,7 @@ internal static class RuntimeBench
         var pending = new List<Task>(ids.Length);
         foreach (var id in ids)
         {
-            pending.Add(runtime.InvokeAsync(id, "ping", null).AsTask());
+            pending.Add(runtime.InvokeAsync<object?>(id, BenchActors.PingMethod).AsTask());
         }
 
         await Task.WhenAll(pending);
@@ -107,7 +107,7 @@ internal static class RuntimeBench
                 long turns = 0;
                 while (!stop.IsCancellationRequested)
                 {
-                    await runtime.InvokeAsync(ids[caller], "increment", null, CancellationToken.None);
+                    await runtime.InvokeAsync<object?, object?>(ids[caller], BenchActors.IncrementMethod, null, CancellationToken.None);
                     turns++;
                 }
 

@@ -86,7 +86,7 @@ public sealed class RunnerBench : BenchSuite
         var actors = Enumerable.Range(0, ConcurrentInstances).Select(i => ActorId.Create(RunnerCeilingActor.Type, $"c{i}")).ToArray();
         foreach (var actor in actors)
         {
-            await host.Runtime.InvokeAsync(actor, "turn", null, cancellationToken);
+            await host.Runtime.InvokeAsync<object?>(actor, RunnerCeilingActor.TurnMethod, cancellationToken);
         }
 
         return await MeasureAsync(async worker =>
@@ -94,7 +94,7 @@ public sealed class RunnerBench : BenchSuite
             long turns = 0;
             while (!Elapsed())
             {
-                await host.Runtime.InvokeAsync(actors[worker], "turn", null, cancellationToken);
+                await host.Runtime.InvokeAsync<object?>(actors[worker], RunnerCeilingActor.TurnMethod, cancellationToken);
                 turns++;
             }
 

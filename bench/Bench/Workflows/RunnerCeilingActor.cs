@@ -7,6 +7,7 @@ namespace AgentPlatform.Bench.Workflows;
 internal sealed class RunnerCeilingActor(ActorHost host) : Actor(host)
 {
     public const string Type = "runner-ceiling";
+    public const string TurnMethod = "turn";
     private long _turns;
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken)

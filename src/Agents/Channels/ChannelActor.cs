@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
 
@@ -12,6 +11,12 @@ namespace AgentPlatform.Agents.Channels;
 internal sealed class ChannelActor : Actor
 {
     public const string TypeName = "channel";
+    public const string CreateMethod = "create";
+    public const string GetMethod = "get";
+    public const string JoinMethod = "join";
+    public const string LeaveMethod = "leave";
+    public const string PostMethod = "post";
+    public const string ReadMethod = "read";
 
     private const string ProfileKey = "profile";
     private const string MembersKey = "members";
@@ -45,12 +50,12 @@ internal sealed class ChannelActor : Actor
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
     {
-        "create" => await CreateAsync(ActorPayload.As<CreateChannel>(call.Payload), cancellationToken),
-        "get" => _profile is null ? NotFound() : Reply(ChannelStatus.Ok),
-        "join" => await JoinAsync(ActorPayload.As<MembershipChange>(call.Payload), cancellationToken),
-        "leave" => await LeaveAsync(ActorPayload.As<MembershipChange>(call.Payload), cancellationToken),
-        "post" => await PostAsync(ActorPayload.As<PostBatch>(call.Payload), cancellationToken),
-        "read" => await ReadAsync(ActorPayload.As<LogQuery>(call.Payload), cancellationToken),
+        CreateMethod => await CreateAsync(ActorPayload.Read<CreateChannel>(call), cancellationToken),
+        GetMethod => _profile is null ? NotFound() : Reply(ChannelStatus.Ok),
+        JoinMethod => await JoinAsync(ActorPayload.Read<MembershipChange>(call), cancellationToken),
+        LeaveMethod => await LeaveAsync(ActorPayload.Read<MembershipChange>(call), cancellationToken),
+        PostMethod => await PostAsync(ActorPayload.Read<PostBatch>(call), cancellationToken),
+        ReadMethod => await ReadAsync(ActorPayload.Read<LogQuery>(call), cancellationToken),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 

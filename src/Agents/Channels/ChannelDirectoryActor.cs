@@ -1,4 +1,3 @@
-using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Channels;
@@ -10,6 +9,8 @@ internal sealed class ChannelDirectoryActor(ActorHost host) : Actor(host)
 {
     public const string TypeName = "channel-directory";
     public const string SingletonKey = "all";
+    public const string AddMethod = "add";
+    public const string ListMethod = "list";
 
     private const string IdsKey = "ids";
 
@@ -22,11 +23,11 @@ internal sealed class ChannelDirectoryActor(ActorHost host) : Actor(host)
     {
         switch (call.Method)
         {
-            case "add":
-                await AddAsync(ActorPayload.As<string>(call.Payload), cancellationToken);
+            case AddMethod:
+                await AddAsync(ActorPayload.Read<string>(call), cancellationToken);
                 return true;
-            case "list":
-                return List(ActorPayload.As<DirectoryQuery>(call.Payload));
+            case ListMethod:
+                return List(ActorPayload.Read<DirectoryQuery>(call));
             default:
                 throw new ActorMethodNotFoundException(Id, call.Method);
         }

@@ -59,7 +59,7 @@ internal sealed class ChannelPostBatcher(IActorRuntime runtime, IOptions<Channel
                     posts[i] = batch[i].Post;
                 }
 
-                var reply = await runtime.InvokeAsync<PostBatchReply>(queue.Actor, "post", new PostBatch(posts), CancellationToken.None);
+                var reply = await runtime.InvokeAsync<PostBatch, PostBatchReply>(queue.Actor, ChannelActor.PostMethod, new PostBatch(posts), CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(reply.Results[i]);

@@ -43,8 +43,8 @@ public sealed class ChannelService
             CreatedBy = creatorId,
             CreatedAt = _time.GetUtcNow(),
         };
-        var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(id), "create", new CreateChannel(profile, TraceContext.Current()), cancellationToken);
-        await _runtime.InvokeAsync(Directory, "add", id.Value, cancellationToken);
+        var reply = await _runtime.InvokeAsync<CreateChannel, ChannelReply>(Channel(id), ChannelActor.CreateMethod, new CreateChannel(profile, TraceContext.Current()), cancellationToken);
+        await _runtime.InvokeAsync(Directory, ChannelDirectoryActor.AddMethod, id.Value, cancellationToken);
         if (reply.Status == ChannelStatus.Conflict)
         {
             throw new ChannelAlreadyExistsException(id.Value);
@@ -59,7 +59,7 @@ public sealed class ChannelService
     /// <exception cref="ChannelNotFoundException">No such channel.</exception>
     public async Task<ChannelInfo> GetAsync(ChannelId id, CancellationToken cancellationToken = default)
     {
-        var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(id), "get", null, cancellationToken);
+        var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(id), ChannelActor.GetMethod, cancellationToken);
         return reply.Status == ChannelStatus.NotFound ? throw new ChannelNotFoundException(id.Value) : reply.Info!;
     }
 
@@ -67,11 +67,11 @@ public sealed class ChannelService
     public async Task<ChannelPage> ListAsync(string? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var page = await _runtime.InvokeAsync<DirectoryPage>(Directory, "list", new DirectoryQuery(after, limit), cancellationToken);
+        var page = await _runtime.InvokeAsync<DirectoryQuery, DirectoryPage>(Directory, ChannelDirectoryActor.ListMethod, new DirectoryQuery(after, limit), cancellationToken);
         var channels = new List<ChannelInfo>(page.Ids.Count);
         foreach (var channelId in page.Ids)
         {
-            var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(ChannelId.Create(channelId)), "get", null, cancellationToken);
+            var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(ChannelId.Create(channelId)), ChannelActor.GetMethod, cancellationToken);
             if (reply.Info is { } info)
             {
                 channels.Add(info);
@@ -87,7 +87,7 @@ public sealed class ChannelService
     public async Task<ChannelJoinResult> JoinAsync(ChannelId id, string agentId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
-        var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(id), "join", new MembershipChange(agentId, TraceContext.Current()), cancellationToken);
+        var reply = await _runtime.InvokeAsync<MembershipChange, ChannelReply>(Channel(id), ChannelActor.JoinMethod, new MembershipChange(agentId, TraceContext.Current()), cancellationToken);
         if (reply.Status == ChannelStatus.NotFound)
         {
             throw new ChannelNotFoundException(id.Value);
@@ -109,13 +109,13 @@ public sealed class ChannelService
     public async Task LeaveAsync(ChannelId id, string agentId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
-        var reply = await _runtime.InvokeAsync<ChannelReply>(Channel(id), "leave", new MembershipChange(agentId, TraceContext.Current()), cancellationToken);
+        var reply = await _runtime.InvokeAsync<MembershipChange, ChannelReply>(Channel(id), ChannelActor.LeaveMethod, new MembershipChange(agentId, TraceContext.Current()), cancellationToken);
         if (reply.Status == ChannelStatus.NotFound)
         {
             throw new ChannelNotFoundException(id.Value);
         }
 
-        await _runtime.InvokeAsync(Inbox(agentId), "unsubscribe", id.Value, cancellationToken);
+        await _runtime.InvokeAsync(Inbox(agentId), InboxActor.UnsubscribeMethod, id.Value, cancellationToken);
         Log.MemberLeft(_logger, id.Value, agentId);
     }
 
@@ -149,7 +149,7 @@ public sealed class ChannelService
         ArgumentOutOfRangeException.ThrowIfNegative(after);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
-        var reply = await _runtime.InvokeAsync<LogReply>(Channel(id), "read", new LogQuery(readerId, after, limit, ExcludeOwn: false), cancellationToken);
+        var reply = await _runtime.InvokeAsync<LogQuery, LogReply>(Channel(id), ChannelActor.ReadMethod, new LogQuery(readerId, after, limit, ExcludeOwn: false), cancellationToken);
         return reply.Status switch
         {
             ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
@@ -165,5 +165,5 @@ public sealed class ChannelService
     private static ActorId Inbox(string agentId) => ActorId.Create(InboxActor.TypeName, agentId);
 
     private async Task SubscribeAsync(string agentId, ChannelId id, long fromSequence, CancellationToken cancellationToken) =>
-        await _runtime.InvokeAsync(Inbox(agentId), "subscribe", new InboxSubscribe(id.Value, fromSequence), cancellationToken);
+        await _runtime.InvokeAsync(Inbox(agentId), InboxActor.SubscribeMethod, new InboxSubscribe(id.Value, fromSequence), cancellationToken);
 }

@@ -29,11 +29,6 @@ public static class ChannelServiceCollectionExtensions
             inbox.Configure(configureInbox);
         }
 
-        if (services.Any(d => d.ServiceType == typeof(ChannelSystem)))
-        {
-            return services;
-        }
-
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelOptions>, ChannelOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -52,7 +47,7 @@ public static class ChannelServiceCollectionExtensions
         // The factories resolve the shared system at activation time: the runtime reads registrations before it exists.
         foreach (var type in ChannelSystem.TypeNames)
         {
-            services.AddSingleton(new ActorTypeRegistration(type, static host => host.Services.GetRequiredService<ChannelSystem>().Activate(host)));
+            services.AddActorType(type, static host => host.Services.GetRequiredService<ChannelSystem>().Activate(host));
         }
 
         return services;

@@ -72,7 +72,7 @@ public sealed partial class AgentRuntime
     {
         try
         {
-            await _actors.InvokeAsync(recipient.ToActorId(), RoutedAgent.EventMethod, envelope, cancellationToken);
+            await _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), RoutedAgent.EventMethod, envelope, cancellationToken);
             return true;
         }
         catch (ActorTypeNotRegisteredException)

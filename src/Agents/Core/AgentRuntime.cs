@@ -104,8 +104,8 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
             // A registered agent type is hosted as a routed agent, so the runtime's "unknown type/method" errors cannot occur
             // and the call needs no exception-mapping wrapper.
             return _agentTypes.Contains(recipient.Type)
-                ? _actors.InvokeAsync(recipient.ToActorId(), RoutedAgent.RpcMethod, envelope, cancellationToken)
-                : InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
+                ? _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), RoutedAgent.RpcMethod, envelope, cancellationToken)
+                : InvokeAsync<AgentEnvelope, object?>(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
@@ -167,18 +167,14 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     public async ValueTask<JsonElement?> SaveAgentStateAsync(AgentId agent, CancellationToken cancellationToken = default)
     {
         ThrowIfUnknown(agent);
-        return await InvokeAsync(agent, RoutedAgent.SaveStateMethod, null, cancellationToken) switch
-        {
-            JsonElement state => state,
-            _ => null,
-        };
+        return await InvokeAsync<object?, JsonElement?>(agent, RoutedAgent.SaveStateMethod, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask LoadAgentStateAsync(AgentId agent, JsonElement state, CancellationToken cancellationToken = default)
     {
         ThrowIfUnknown(agent);
-        await InvokeAsync(agent, RoutedAgent.LoadStateMethod, state, cancellationToken);
+        await InvokeAsync<JsonElement, object?>(agent, RoutedAgent.LoadStateMethod, state, cancellationToken);
     }
 
     /// <summary>Unsubscribes from <see cref="MessagesTopic"/>.</summary>
@@ -214,7 +210,7 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            return await InvokeAsync(recipient, RoutedAgent.RpcMethod, envelope, linked.Token);
+            return await InvokeAsync<AgentEnvelope, object?>(recipient, RoutedAgent.RpcMethod, envelope, linked.Token);
         }
         catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -236,11 +232,11 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<object?> InvokeAsync(AgentId agent, string method, object? payload, CancellationToken cancellationToken)
+    private async ValueTask<TResult> InvokeAsync<TRequest, TResult>(AgentId agent, string method, TRequest payload, CancellationToken cancellationToken)
     {
         try
         {
-            return await _actors.InvokeAsync(agent.ToActorId(), method, payload, cancellationToken);
+            return await _actors.InvokeAsync<TRequest, TResult>(agent.ToActorId(), method, payload, cancellationToken);
         }
         catch (ActorTypeNotRegisteredException e)
         {

@@ -21,7 +21,7 @@ public sealed class AgentsBuilder
     {
         var registration = AgentTypeRegistration.Create(type, factory, idleTimeout);
         Services.AddSingleton(registration);
-        Services.AddSingleton(registration.ActorRegistration);
+        Services.AddActorType(registration.ActorRegistration);
         return this;
     }
 

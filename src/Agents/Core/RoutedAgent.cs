@@ -68,7 +68,7 @@ public abstract class RoutedAgent : Actor
         RpcMethod => OnRpcAsync(Envelope(call), cancellationToken),
         EventMethod => OnEventAsync(Envelope(call), cancellationToken),
         SaveStateMethod => SaveAndPersistAsync(cancellationToken),
-        LoadStateMethod => LoadAndPersistAsync(call.Payload, cancellationToken),
+        LoadStateMethod => LoadAndPersistAsync(ActorPayload.Read<JsonElement>(call), cancellationToken),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 
@@ -89,7 +89,7 @@ public abstract class RoutedAgent : Actor
         Runtime.PublishMessageAsync(message, topic, AgentId, messageId, cancellationToken);
 
     private AgentEnvelope Envelope(ActorCall call) =>
-        AgentEnvelope.From(call.Payload)
+        ActorPayload.Read<AgentEnvelope?>(call)
         ?? throw new ArgumentException($"Agent {AgentId} received a '{call.Method}' call without an agent message envelope.", nameof(call));
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -171,13 +171,8 @@ public abstract class RoutedAgent : Actor
 
     private async ValueTask<object?> SaveAndPersistAsync(CancellationToken cancellationToken) => await PersistAsync(cancellationToken);
 
-    private async ValueTask<object?> LoadAndPersistAsync(object? payload, CancellationToken cancellationToken)
+    private async ValueTask<object?> LoadAndPersistAsync(JsonElement state, CancellationToken cancellationToken)
     {
-        var state = payload switch
-        {
-            JsonElement json => json,
-            _ => JsonSerializer.SerializeToElement(payload),
-        };
         await LoadStateAsync(state, cancellationToken);
         StateManager.SetState(StateKey, state);
         _persistedState = state.GetRawText();

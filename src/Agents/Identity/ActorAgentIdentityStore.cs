@@ -48,7 +48,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
 
             // The identity is created before the name is reserved: a crash in between leaves an unreachable
             // identity, never a name that points at nothing.
-            if (!await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Create, new AgentIdentityRecord(profile, [record]), cancellationToken))
+            if (!await _runtime.InvokeAsync<AgentIdentityRecord, bool>(Identity(agentId), AgentIdentityActor.Create, new AgentIdentityRecord(profile, [record]), cancellationToken))
             {
                 continue;
             }
@@ -56,7 +56,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
             var sequence = await ReserveAsync(new DirectoryEntry(registration.Name, agentId));
             if (sequence is null)
             {
-                await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Delete, null, CancellationToken.None);
+                await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Delete, CancellationToken.None);
                 throw new AgentNameTakenException(registration.Name);
             }
 
@@ -85,7 +85,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
 
         try
         {
-            return (AgentProfile?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Update, update, cancellationToken);
+            return await _runtime.InvokeAsync<AgentProfileUpdate, AgentProfile?>(Identity(agentId), AgentIdentityActor.Update, update, cancellationToken);
         }
         finally
         {
@@ -104,7 +104,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         var (key, record) = ApiKey.Create(agentId, _time.GetUtcNow());
         try
         {
-            return await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Rotate, record, cancellationToken) ? key : null;
+            return await _runtime.InvokeAsync<ApiKeyRecord, bool>(Identity(agentId), AgentIdentityActor.Rotate, record, cancellationToken) ? key : null;
         }
         finally
         {
@@ -122,7 +122,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
 
         try
         {
-            return await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Revoke, null, cancellationToken);
+            return await _runtime.InvokeAsync<bool>(Identity(agentId), AgentIdentityActor.Revoke, cancellationToken);
         }
         finally
         {
@@ -141,7 +141,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         AgentProfile? deleted;
         try
         {
-            deleted = (AgentProfile?)await _runtime.InvokeAsync(Identity(agentId), AgentIdentityActor.Delete, null, cancellationToken);
+            deleted = await _runtime.InvokeAsync<AgentProfile?>(Identity(agentId), AgentIdentityActor.Delete, cancellationToken);
         }
         finally
         {
@@ -188,8 +188,8 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         var agents = new List<AgentProfile>(limit);
         while (true)
         {
-            var slice = (DirectorySlice)(await _runtime.InvokeAsync(
-                AgentDirectoryActor.Address, AgentDirectoryActor.List, new DirectoryQuery(position, Math.Max(limit, 64)), cancellationToken))!;
+            var slice = await _runtime.InvokeAsync<DirectoryQuery, DirectorySlice>(
+                AgentDirectoryActor.Address, AgentDirectoryActor.List, new DirectoryQuery(position, Math.Max(limit, 64)), cancellationToken);
             foreach (var item in slice.Items)
             {
                 position = item.Sequence;
@@ -249,7 +249,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
             try
             {
                 var entries = batch.Select(p => p.Entry).ToList();
-                var sequences = (long?[])(await _runtime.InvokeAsync(AgentDirectoryActor.Address, AgentDirectoryActor.Reserve, entries, CancellationToken.None))!;
+                var sequences = await _runtime.InvokeAsync<IReadOnlyList<DirectoryEntry>, long?[]>(AgentDirectoryActor.Address, AgentDirectoryActor.Reserve, entries, CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Result.TrySetResult(sequences[i]);
@@ -285,7 +285,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
             return cached.Value;
         }
 
-        var value = (T?)await _runtime.InvokeAsync(Identity(agentId), method, null, cancellationToken);
+        var value = await _runtime.InvokeAsync<T?>(Identity(agentId), method, cancellationToken);
         if (value is not null)
         {
             cache[agentId] = new Cached<T>(value, generation);

@@ -21,9 +21,9 @@ internal sealed class AgentDirectoryActor(ActorHost host) : Actor(host)
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
     {
-        Reserve => await ReserveAllAsync((IReadOnlyList<DirectoryEntry>)call.Payload!, cancellationToken),
-        Release => await ReleaseAsync((DirectoryEntry)call.Payload!, cancellationToken),
-        List => await ListAsync((DirectoryQuery)call.Payload!, cancellationToken),
+        Reserve => await ReserveAllAsync(ActorPayload.Read<IReadOnlyList<DirectoryEntry>>(call), cancellationToken),
+        Release => await ReleaseAsync(ActorPayload.Read<DirectoryEntry>(call), cancellationToken),
+        List => await ListAsync(ActorPayload.Read<DirectoryQuery>(call), cancellationToken),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 

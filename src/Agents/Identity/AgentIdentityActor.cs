@@ -29,7 +29,7 @@ internal sealed class AgentIdentityActor(ActorHost host) : Actor(host)
                     return false;
                 }
 
-                var created = (AgentIdentityRecord)call.Payload!;
+                var created = ActorPayload.Read<AgentIdentityRecord>(call);
                 StateManager.SetState(ProfileKey, created.Profile);
                 StateManager.SetState(KeysKey, created.Keys);
                 return true;
@@ -41,7 +41,7 @@ internal sealed class AgentIdentityActor(ActorHost host) : Actor(host)
                     return null;
                 }
 
-                var updated = ((AgentProfileUpdate)call.Payload!).ApplyTo(profile!);
+                var updated = ActorPayload.Read<AgentProfileUpdate>(call).ApplyTo(profile!);
                 StateManager.SetState(ProfileKey, updated);
                 return updated;
             case Keys:
@@ -52,7 +52,7 @@ internal sealed class AgentIdentityActor(ActorHost host) : Actor(host)
                     return false;
                 }
 
-                StateManager.SetState<IReadOnlyList<ApiKeyRecord>>(KeysKey, [(ApiKeyRecord)call.Payload!]);
+                StateManager.SetState<IReadOnlyList<ApiKeyRecord>>(KeysKey, [ActorPayload.Read<ApiKeyRecord>(call)]);
                 return true;
             case Revoke:
                 if (!found)

@@ -15,16 +15,8 @@ public static class AgentIdentityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentIdentityStore, ActorAgentIdentityStore>();
-        AddActorTypeOnce(services, new ActorTypeRegistration(AgentIdentityActor.TypeName, host => new AgentIdentityActor(host)) { IdleTimeout = TimeSpan.FromMinutes(10) });
-        AddActorTypeOnce(services, new ActorTypeRegistration(AgentDirectoryActor.TypeName, host => new AgentDirectoryActor(host)));
+        services.AddActorType(AgentIdentityActor.TypeName, host => new AgentIdentityActor(host), TimeSpan.FromMinutes(10));
+        services.AddActorType(AgentDirectoryActor.TypeName, host => new AgentDirectoryActor(host));
         return services;
-    }
-
-    private static void AddActorTypeOnce(IServiceCollection services, ActorTypeRegistration registration)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(ActorTypeRegistration) && d.ImplementationInstance is ActorTypeRegistration r && r.Type == registration.Type))
-        {
-            services.AddSingleton(registration);
-        }
     }
 }

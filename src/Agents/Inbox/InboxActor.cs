@@ -1,6 +1,5 @@
 using System.Globalization;
 using AgentPlatform.Agents.Channels;
-using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Inbox;
@@ -16,6 +15,11 @@ namespace AgentPlatform.Agents.Inbox;
 internal sealed class InboxActor : Actor
 {
     public const string TypeName = "inbox";
+    public const string SubscribeMethod = "subscribe";
+    public const string UnsubscribeMethod = "unsubscribe";
+    public const string DeliverMethod = "deliver";
+    public const string ReadMethod = "read";
+    public const string AckMethod = "ack";
 
     private const string CursorsKey = "channels";
     private const string DirectIndexKey = "direct";
@@ -52,11 +56,11 @@ internal sealed class InboxActor : Actor
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
     {
-        "subscribe" => Subscribe(ActorPayload.As<InboxSubscribe>(call.Payload)),
-        "unsubscribe" => Unsubscribe(ActorPayload.As<string>(call.Payload)),
-        "deliver" => Deliver(ActorPayload.As<DirectMessage>(call.Payload)),
-        "read" => await ReadAsync(ActorPayload.As<InboxReadRequest>(call.Payload), cancellationToken),
-        "ack" => Acknowledge(ActorPayload.As<InboxAck>(call.Payload)),
+        SubscribeMethod => Subscribe(ActorPayload.Read<InboxSubscribe>(call)),
+        UnsubscribeMethod => Unsubscribe(ActorPayload.Read<string>(call)),
+        DeliverMethod => Deliver(ActorPayload.Read<DirectMessage>(call)),
+        ReadMethod => await ReadAsync(ActorPayload.Read<InboxReadRequest>(call), cancellationToken),
+        AckMethod => Acknowledge(ActorPayload.Read<InboxAck>(call)),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 
@@ -203,8 +207,8 @@ internal sealed class InboxActor : Actor
             }
 
             var after = Math.Max(acknowledged, _scanned.GetValueOrDefault(channelId, acknowledged));
-            var reply = await Host.Runtime.InvokeAsync<LogReply>(
-                ActorId.Create(ChannelActor.TypeName, channelId), "read", new LogQuery(AgentId, after, room, ExcludeOwn: true), cancellationToken);
+            var reply = await Host.Runtime.InvokeAsync<LogQuery, LogReply>(
+                ActorId.Create(ChannelActor.TypeName, channelId), ChannelActor.ReadMethod, new LogQuery(AgentId, after, room, ExcludeOwn: true), cancellationToken);
             if (reply.Status is ChannelStatus.NotFound or ChannelStatus.NotMember)
             {
                 (gone ??= []).Add(channelId);

@@ -43,7 +43,7 @@ public sealed class InboxService
         while (true)
         {
             var signal = _signals.WaitAsync(agentId);
-            var reply = await _runtime.InvokeAsync<InboxReadReply>(inbox, "read", new InboxReadRequest(limit), cancellationToken);
+            var reply = await _runtime.InvokeAsync<InboxReadRequest, InboxReadReply>(inbox, InboxActor.ReadMethod, new InboxReadRequest(limit), cancellationToken);
             var now = _time.GetUtcNow();
             var remaining = deadline - now;
             if (reply.Deliveries.Count > 0 || remaining <= TimeSpan.Zero)
@@ -95,7 +95,7 @@ public sealed class InboxService
             return 0;
         }
 
-        return await _runtime.InvokeAsync<int>(Address(agentId), "ack", new InboxAck(deliveryIds), cancellationToken);
+        return await _runtime.InvokeAsync<InboxAck, int>(Address(agentId), InboxActor.AckMethod, new InboxAck(deliveryIds), cancellationToken);
     }
 
     /// <summary>Stores a direct message or task durably in <paramref name="recipientId"/>'s inbox and wakes its readers.</summary>
@@ -104,7 +104,7 @@ public sealed class InboxService
     {
         ArgumentNullException.ThrowIfNull(message);
         var stamped = message.TraceParent is null ? message with { TraceParent = TraceContext.Current() } : message;
-        var stored = await _runtime.InvokeAsync<ChannelMessage>(Address(recipientId), "deliver", stamped, cancellationToken);
+        var stored = await _runtime.InvokeAsync<DirectMessage, ChannelMessage>(Address(recipientId), InboxActor.DeliverMethod, stamped, cancellationToken);
         _signals.Notify(recipientId);
         return stored;
     }

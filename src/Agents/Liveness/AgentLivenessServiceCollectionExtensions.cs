@@ -27,24 +27,14 @@ public static class AgentLivenessServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentLivenessOptions>, AgentLivenessOptionsValidator>());
-        if (services.Any(d => d.ServiceType == typeof(IAgentPresence)))
-        {
-            return services;
-        }
-
-        services.AddSingleton(provider => new AgentPresenceContext(
+        services.TryAddSingleton(provider => new AgentPresenceContext(
             provider.GetRequiredService<IOptions<AgentLivenessOptions>>().Value,
             provider.GetRequiredService<IPubSub>(),
             provider.GetServices<AgentTypeRegistration>().Select(t => t.Type),
             provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentLiveness)) ?? NullLogger.Instance));
-        services.AddSingleton(provider =>
-        {
-            AgentPresenceContext? context = null;
-            return new ActorTypeRegistration(
-                AgentLiveness.ActorType,
-                host => new AgentPresenceActor(host, context ??= provider.GetRequiredService<AgentPresenceContext>()));
-        });
-        services.AddSingleton<IAgentPresence>(provider => new AgentPresenceService(provider.GetRequiredService<IActorRuntime>()));
+        services.AddActorType(
+            AgentLiveness.ActorType, static host => new AgentPresenceActor(host, host.Services.GetRequiredService<AgentPresenceContext>()));
+        services.TryAddSingleton<IAgentPresence>(provider => new AgentPresenceService(provider.GetRequiredService<IActorRuntime>()));
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using AgentPlatform.Agents.Core;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.PubSub;
 using AgentPlatform.Runtime.Reminders;
@@ -71,7 +70,7 @@ internal sealed class AgentPresenceActor : Actor
             case HeartbeatMethod:
                 return await BeatAsync(_record is { Online: true, Busy: true }, cancellationToken);
             case SetBusyMethod:
-                return await BeatAsync(ActorPayload.As<bool>(call.Payload), cancellationToken);
+                return await BeatAsync(ActorPayload.Read<bool>(call), cancellationToken);
             case GetMethod:
                 return Presence();
             case RemoveMethod:

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Liveness;
@@ -7,36 +5,19 @@ namespace AgentPlatform.Agents.Liveness;
 /// <summary><see cref="IAgentPresence"/> over presence actors: each call is one turn of the agent's <see cref="AgentPresenceActor"/>.</summary>
 internal sealed class AgentPresenceService(IActorRuntime actors) : IAgentPresence
 {
-    private static readonly object True = true;
-    private static readonly object False = false;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <inheritdoc/>
     public ValueTask<AgentPresence> HeartbeatAsync(string agentId, CancellationToken cancellationToken = default) =>
-        CallAsync(agentId, AgentPresenceActor.HeartbeatMethod, null, cancellationToken);
+        actors.InvokeAsync<AgentPresence>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.HeartbeatMethod, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> GetAsync(string agentId, CancellationToken cancellationToken = default) =>
-        CallAsync(agentId, AgentPresenceActor.GetMethod, null, cancellationToken);
+        actors.InvokeAsync<AgentPresence>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.GetMethod, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> SetBusyAsync(string agentId, bool busy, CancellationToken cancellationToken = default) =>
-        CallAsync(agentId, AgentPresenceActor.SetBusyMethod, busy ? True : False, cancellationToken);
+        actors.InvokeAsync<bool, AgentPresence>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.SetBusyMethod, busy, cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask RemoveAsync(string agentId, CancellationToken cancellationToken = default) =>
-        await actors.InvokeAsync(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, null, cancellationToken);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AgentPresence> CallAsync(string agentId, string method, object? payload, CancellationToken cancellationToken)
-    {
-        var actor = PresenceKeys.ActorIdOf(agentId);
-        return await actors.InvokeAsync(actor, method, payload, cancellationToken) switch
-        {
-            AgentPresence presence => presence,
-            JsonElement json => json.Deserialize<AgentPresence>(Json)
-                ?? throw new InvalidOperationException($"Presence actor {actor} answered null."),
-            var other => throw new InvalidOperationException($"Presence actor {actor} answered {other?.GetType().Name ?? "null"}."),
-        };
-    }
+    public ValueTask RemoveAsync(string agentId, CancellationToken cancellationToken = default) =>
+        actors.InvokeAsync(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, cancellationToken);
 }

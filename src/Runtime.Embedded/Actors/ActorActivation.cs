@@ -217,7 +217,7 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 
     private async ValueTask<Actor> ActivateAsync(CancellationToken cancellationToken)
     {
-        var state = new ActorStateManager(Id, _runtime.StateStore, _runtime.Options.JsonSerializerOptions);
+        var state = new ActorStateManager(Id, _runtime.StateStore, ActorJson.Options);
         var timers = new ActorTimers(this, _runtime.Time);
         var host = new ActorHost(Id, state, timers, _runtime.Reminders, _runtime, _runtime.Time, _runtime.Services);
         var actor = _type.Registration.Factory(host);

@@ -94,25 +94,27 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
     }
 
     /// <inheritdoc/>
-    public ValueTask<object?> InvokeAsync(ActorId id, string method, object? payload, CancellationToken cancellationToken = default)
+    /// <remarks>The request and the result are handed over as objects; a result is converted only when it is not already a
+    /// <typeparamref name="TResult"/>.</remarks>
+    public ValueTask<TResult> InvokeAsync<TRequest, TResult>(ActorId id, string method, TRequest request, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return ValueTask.FromCanceled<object?>(cancellationToken);
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
         }
 
         try
         {
-            return EnqueueAwaited(id, TurnKind.Invoke, method, payload, cancellationToken);
+            return EnqueueAwaited<TResult>(id, TurnKind.Invoke, method, request, cancellationToken);
         }
         catch (Exception error) when (error is ActorTypeNotRegisteredException or ObjectDisposedException or ArgumentException)
         {
-            return ValueTask.FromException<object?>(error);
+            return ValueTask.FromException<TResult>(error);
         }
     }
 
     /// <inheritdoc/>
-    public ValueTask PostAsync(ActorId id, string method, object? payload, CancellationToken cancellationToken = default)
+    public ValueTask PostAsync<TRequest>(ActorId id, string method, TRequest request, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -121,7 +123,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
 
         try
         {
-            Enqueue(id, new TurnRequest(TurnKind.Post, method, payload, null, cancellationToken));
+            Enqueue(id, new TurnRequest(TurnKind.Post, method, request, null, cancellationToken));
             return ValueTask.CompletedTask;
         }
         catch (Exception error) when (error is ActorTypeNotRegisteredException or ObjectDisposedException or ArgumentException)
@@ -147,7 +149,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
         var deactivations = new List<Task>();
         foreach (var activation in _types.Values.SelectMany(type => type.Activations.Values))
         {
-            var completion = TurnCompletion.Rent();
+            var completion = TurnCompletion<object?>.Rent(null);
             var pending = completion.AsValueTask();
             if (activation.TryQueueDeactivation(Time.GetTimestamp(), completion))
             {
@@ -220,12 +222,12 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
     }
 
     private async ValueTask DeliverReminderAsync(ActorId id, ActorReminder reminder, CancellationToken cancellationToken) =>
-        await EnqueueAwaited(id, TurnKind.Reminder, null, reminder, cancellationToken);
+        await EnqueueAwaited<object?>(id, TurnKind.Reminder, null, reminder, cancellationToken);
 
     /// <summary>Queues a turn whose caller waits for its result.</summary>
-    private ValueTask<object?> EnqueueAwaited(ActorId id, TurnKind kind, string? method, object? payload, CancellationToken cancellationToken)
+    private ValueTask<TResult> EnqueueAwaited<TResult>(ActorId id, TurnKind kind, string? method, object? payload, CancellationToken cancellationToken)
     {
-        var completion = TurnCompletion.Rent();
+        var completion = TurnCompletion<TResult>.Rent(method);
         Enqueue(id, new TurnRequest(kind, method, payload, completion, cancellationToken));
         completion.Watch(cancellationToken);
         return completion.AsValueTask();

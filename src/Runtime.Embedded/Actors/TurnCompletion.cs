@@ -1,23 +1,16 @@
-using System.Collections.Concurrent;
 using System.Threading.Tasks.Sources;
 
 namespace AgentPlatform.Runtime.Embedded.Actors;
 
-/// <summary>A pooled, reusable completion of one actor call, so a round trip allocates no Task.</summary>
+/// <summary>A reusable completion of one actor call, so a round trip allocates no Task; the turn completes it with the
+/// actor's untyped result and <see cref="TurnCompletion{TResult}"/> hands the caller a typed one.</summary>
 /// <remarks>
 /// The turn and a cancellation race to complete it; <see cref="_state"/> holds the generation of the call it
 /// currently serves (times two) plus a completed bit, so a late completion for an earlier call is ignored.
 /// Continuations run synchronously on the thread that completes the turn, which saves a thread-pool hop per call.
 /// </remarks>
-internal sealed class TurnCompletion : IValueTaskSource<object?>
+internal abstract class TurnCompletion
 {
-    private const int MaxPooled = 4096;
-    private static readonly ConcurrentQueue<TurnCompletion> Pool = new();
-    private static int _pooledCount;
-
-    [ThreadStatic]
-    private static TurnCompletion? _threadCached;
-
     private ManualResetValueTaskSourceCore<object?> _core;
     private long _state;
     private CancellationTokenRegistration _registration;
@@ -25,26 +18,8 @@ internal sealed class TurnCompletion : IValueTaskSource<object?>
     /// <summary>The generation of the call this instance currently serves.</summary>
     public long Generation => Volatile.Read(ref _state) >> 1;
 
-    public static TurnCompletion Rent()
-    {
-        var completion = _threadCached;
-        if (completion is not null)
-        {
-            _threadCached = null;
-        }
-        else if (Pool.TryDequeue(out completion))
-        {
-            Interlocked.Decrement(ref _pooledCount);
-        }
-        else
-        {
-            completion = new TurnCompletion();
-        }
-
-        return completion;
-    }
-
-    public ValueTask<object?> AsValueTask() => new(this, _core.Version);
+    /// <summary>The token the caller awaits with.</summary>
+    protected short Version => _core.Version;
 
     /// <summary>Completes the call early with <see cref="OperationCanceledException"/> when <paramref name="token"/> fires.</summary>
     public void Watch(CancellationToken token)
@@ -86,41 +61,21 @@ internal sealed class TurnCompletion : IValueTaskSource<object?>
         return true;
     }
 
-    public object? GetResult(short token)
-    {
-        try
-        {
-            return _core.GetResult(token);
-        }
-        finally
-        {
-            Recycle();
-        }
-    }
-
     public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
 
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         _core.OnCompleted(continuation, state, token, flags);
 
-    private void Recycle()
+    /// <summary>The untyped result (or the actor's exception) of the completed call.</summary>
+    protected object? GetUntypedResult(short token) => _core.GetResult(token);
+
+    /// <summary>Readies this instance for the next call; the subclass then returns it to its pool.</summary>
+    protected void Reset()
     {
         // Dispose waits for a cancellation callback that is still running, so the next call cannot be failed by it.
         _registration.Dispose();
         _registration = default;
         _core.Reset();
         Volatile.Write(ref _state, ((_state >> 1) + 1) << 1);
-        if (_threadCached is null)
-        {
-            _threadCached = this;
-        }
-        else if (Interlocked.Increment(ref _pooledCount) <= MaxPooled)
-        {
-            Pool.Enqueue(this);
-        }
-        else
-        {
-            Interlocked.Decrement(ref _pooledCount);
-        }
     }
 }

@@ -18,7 +18,7 @@ public static class EmbeddedRuntimeServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="IActorRuntime"/>, <see cref="IReminderService"/>, <see cref="IStateStore"/>,
     /// <see cref="IActorStateStore"/>, <see cref="IPubSub"/> and <see cref="TimeProvider"/>; calling it twice is harmless.</summary>
-    /// <remarks>Actor types come from <see cref="AddActorType(IServiceCollection, string, Func{ActorHost, Actor}, TimeSpan?)"/>.
+    /// <remarks>Actor types come from <see cref="ActorTypeServiceCollectionExtensions.AddActorType(IServiceCollection, ActorTypeRegistration)"/>.
     /// Call <see cref="StartEmbeddedRuntimeAsync"/> (or <see cref="EmbeddedActorRuntime.StartAsync"/>) once the
     /// provider is built, so reminders persisted before a restart fire without waiting for the first actor call.</remarks>
     public static IServiceCollection AddEmbeddedRuntime(this IServiceCollection services, Action<EmbeddedRuntimeOptions>? configure = null)
@@ -58,27 +58,6 @@ public static class EmbeddedRuntimeServiceCollectionExtensions
         services.TryAddSingleton<IActorRuntime>(sp => sp.GetRequiredService<EmbeddedActorRuntime>());
         services.TryAddSingleton(sp => new InMemoryPubSub(Options(sp).PubSub, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<IPubSub>(sp => sp.GetRequiredService<InMemoryPubSub>());
-        return services;
-    }
-
-    /// <summary>Hosts actors of <paramref name="actorType"/> created by <paramref name="factory"/>.</summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="actorType">The actor type name.</param>
-    /// <param name="factory">Creates the actor object of an activation.</param>
-    /// <param name="idleTimeout">How long an actor of this type may stay idle; the runtime default when null.</param>
-    public static IServiceCollection AddActorType(this IServiceCollection services, string actorType, Func<ActorHost, Actor> factory, TimeSpan? idleTimeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        ActorNames.ThrowIfInvalid(actorType, nameof(actorType));
-        return services.AddActorType(new ActorTypeRegistration(actorType, factory) { IdleTimeout = idleTimeout });
-    }
-
-    /// <summary>Hosts the actor type described by <paramref name="registration"/>.</summary>
-    public static IServiceCollection AddActorType(this IServiceCollection services, ActorTypeRegistration registration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(registration);
-        services.AddSingleton(registration);
         return services;
     }
 

@@ -1,17 +1,40 @@
+using System.Runtime.CompilerServices;
+
 namespace AgentPlatform.Runtime.Actors;
 
-/// <summary>Typed conveniences over <see cref="IActorRuntime"/>.</summary>
+/// <summary>Convenience overloads of <see cref="IActorRuntime"/>; each forwards to its typed core.</summary>
 public static class ActorRuntimeExtensions
 {
-    /// <summary>Invokes a method and casts its result to <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="InvalidCastException">The actor returned a value of another type.</exception>
-    public static async ValueTask<TResult> InvokeAsync<TResult>(
-        this IActorRuntime runtime, ActorId id, string method, object? payload = null, CancellationToken cancellationToken = default)
+    /// <summary>Invokes a method that takes no argument and returns a <typeparamref name="TResult"/>.</summary>
+    public static ValueTask<TResult> InvokeAsync<TResult>(
+        this IActorRuntime runtime, ActorId id, string method, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        var result = await runtime.InvokeAsync(id, method, payload, cancellationToken);
-        return result is TResult typed
-            ? typed
-            : throw new InvalidCastException($"Actor {id} method '{method}' returned {result?.GetType().Name ?? "null"}, not {typeof(TResult).Name}.");
+        return runtime.InvokeAsync<object?, TResult>(id, method, null, cancellationToken);
     }
+
+    /// <summary>Invokes a method with <paramref name="request"/> and waits for it to finish, ignoring its result.</summary>
+    public static ValueTask InvokeAsync<TRequest>(
+        this IActorRuntime runtime, ActorId id, string method, TRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return Ignore(runtime.InvokeAsync<TRequest, object?>(id, method, request, cancellationToken));
+    }
+
+    /// <summary>Invokes a method that takes no argument and waits for it to finish, ignoring its result.</summary>
+    public static ValueTask InvokeAsync(this IActorRuntime runtime, ActorId id, string method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return Ignore(runtime.InvokeAsync<object?, object?>(id, method, null, cancellationToken));
+    }
+
+    /// <summary>Queues a one-way call of a method that takes no argument.</summary>
+    public static ValueTask PostAsync(this IActorRuntime runtime, ActorId id, string method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return runtime.PostAsync<object?>(id, method, null, cancellationToken);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask Ignore(ValueTask<object?> call) => await call;
 }

@@ -22,7 +22,7 @@ public sealed class ActorCallTests
     {
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("echo", Echo));
 
-        var result = await fixture.Runtime.InvokeAsync<string>(ActorId.Create("echo", "1"), "echo", "hello", TestTimeout.After());
+        var result = await fixture.Runtime.InvokeAsync<string, string>(ActorId.Create("echo", "1"), "echo", "hello", TestTimeout.After());
 
         Assert.Equal("hello", result);
     }
@@ -33,12 +33,12 @@ public sealed class ActorCallTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("echo", Echo));
         var id = ActorId.Create("echo", "1");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "fail", null).AsTask().WithTimeout());
-        var missing = await Assert.ThrowsAsync<ActorMethodNotFoundException>(() => fixture.Runtime.InvokeAsync(id, "nope", null).AsTask().WithTimeout());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "fail").AsTask().WithTimeout());
+        var missing = await Assert.ThrowsAsync<ActorMethodNotFoundException>(() => fixture.Runtime.InvokeAsync(id, "nope").AsTask().WithTimeout());
 
         Assert.Equal("boom", error.Message);
         Assert.Equal("nope", missing.Method);
-        Assert.Equal("again", await fixture.Runtime.InvokeAsync(id, "echo", "again").AsTask().WithTimeout());
+        Assert.Equal("again", await fixture.Runtime.InvokeAsync<string, string>(id, "echo", "again").AsTask().WithTimeout());
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class ActorCallTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("echo", Echo));
         var id = ActorId.Create("ghost", "1");
 
-        var invoke = await Assert.ThrowsAsync<ActorTypeNotRegisteredException>(() => fixture.Runtime.InvokeAsync(id, "echo", null).AsTask());
-        var post = await Assert.ThrowsAsync<ActorTypeNotRegisteredException>(() => fixture.Runtime.PostAsync(id, "echo", null).AsTask());
+        var invoke = await Assert.ThrowsAsync<ActorTypeNotRegisteredException>(() => fixture.Runtime.InvokeAsync(id, "echo").AsTask());
+        var post = await Assert.ThrowsAsync<ActorTypeNotRegisteredException>(() => fixture.Runtime.PostAsync(id, "echo").AsTask());
 
         Assert.Equal("ghost", invoke.ActorType);
         Assert.Equal("ghost", post.ActorType);
@@ -62,9 +62,9 @@ public sealed class ActorCallTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("echo", Echo));
         var id = ActorId.Create("echo", "1");
 
-        await fixture.Runtime.PostAsync(id, "fail", null);
+        await fixture.Runtime.PostAsync(id, "fail");
 
-        Assert.Equal("still here", await fixture.Runtime.InvokeAsync(id, "echo", "still here").AsTask().WithTimeout());
+        Assert.Equal("still here", await fixture.Runtime.InvokeAsync<string, string>(id, "echo", "still here").AsTask().WithTimeout());
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ActorCallTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Runtime.InvokeAsync(ActorId.Create("count", "1"), "x", null, cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Runtime.InvokeAsync(ActorId.Create("count", "1"), "x", cancelled.Token).AsTask());
 
         Assert.Equal(0, calls);
     }
@@ -103,17 +103,17 @@ public sealed class ActorCallTests
         };
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("busy", behavior));
         var id = ActorId.Create("busy", "1");
-        var blocking = fixture.Runtime.InvokeAsync(id, "block", null, TestTimeout.After()).AsTask();
+        var blocking = fixture.Runtime.InvokeAsync<string>(id, "block", TestTimeout.After()).AsTask();
         await started.Task.WithTimeout();
         using var cancel = new CancellationTokenSource();
 
-        var queued = fixture.Runtime.InvokeAsync(id, "queued", null, cancel.Token).AsTask();
+        var queued = fixture.Runtime.InvokeAsync(id, "queued", cancel.Token).AsTask();
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WithTimeout());
         release.SetResult();
         Assert.Equal("block", await blocking);
-        Assert.Equal("after", await fixture.Runtime.InvokeAsync(id, "after", null).AsTask().WithTimeout());
+        Assert.Equal("after", await fixture.Runtime.InvokeAsync<string>(id, "after").AsTask().WithTimeout());
         Assert.Equal(["block", "after"], ran);
     }
 
@@ -124,7 +124,7 @@ public sealed class ActorCallTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("token", behavior));
         using var source = new CancellationTokenSource();
 
-        var seen = await fixture.Runtime.InvokeAsync<bool>(ActorId.Create("token", "1"), "x", null, source.Token);
+        var seen = await fixture.Runtime.InvokeAsync<bool>(ActorId.Create("token", "1"), "x", source.Token);
 
         Assert.True(seen);
     }
@@ -149,8 +149,8 @@ public sealed class ActorCallTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("life", behavior));
         var id = ActorId.Create("life", "1");
 
-        await fixture.Runtime.InvokeAsync(id, "first", null).AsTask().WithTimeout();
-        await fixture.Runtime.InvokeAsync(id, "second", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "first").AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "second").AsTask().WithTimeout();
 
         Assert.Equal(["activate", "first", "second"], log);
     }
@@ -167,9 +167,9 @@ public sealed class ActorCallTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("flaky", behavior));
         var id = ActorId.Create("flaky", "1");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "x", null).AsTask().WithTimeout());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "x").AsTask().WithTimeout());
 
-        Assert.Equal("ok", await fixture.Runtime.InvokeAsync(id, "x", null).AsTask().WithTimeout());
+        Assert.Equal("ok", await fixture.Runtime.InvokeAsync<string>(id, "x").AsTask().WithTimeout());
         Assert.Equal(2, attempts);
     }
 
@@ -188,12 +188,12 @@ public sealed class ActorCallTests
         };
         var fixture = RuntimeFixture.InMemory(store: new InMemoryActorStateStore(), types: FakeActor.Type("life", behavior));
         var id = ActorId.Create("life", "1");
-        await fixture.Runtime.InvokeAsync(id, "x", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "x").AsTask().WithTimeout();
 
         await fixture.DisposeAsync().AsTask().WithTimeout();
 
         Assert.True(deactivated.Task.IsCompletedSuccessfully);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => fixture.Runtime.InvokeAsync(id, "x", null).AsTask());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => fixture.Runtime.InvokeAsync(id, "x").AsTask());
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class ActorCallTests
         };
         var options = new AgentPlatform.Runtime.Embedded.EmbeddedRuntimeOptions { ShutdownTimeout = TimeSpan.FromMilliseconds(200) };
         var fixture = RuntimeFixture.InMemory(options: options, types: FakeActor.Type("hung", behavior));
-        var call = fixture.Runtime.InvokeAsync(ActorId.Create("hung", "1"), "x", null).AsTask();
+        var call = fixture.Runtime.InvokeAsync(ActorId.Create("hung", "1"), "x").AsTask();
         await started.Task.WithTimeout();
 
         await fixture.DisposeAsync().AsTask().WithTimeout(10);

@@ -27,18 +27,18 @@ public sealed class ActorLifecycleTests
         };
         await using var fixture = RuntimeFixture.InMemory(time, Options, types: FakeActor.Type("idle", behavior));
         var id = ActorId.Create("idle", "1");
-        var firstInstance = await fixture.Runtime.InvokeAsync<int>(id, "x", null).AsTask().WithTimeout();
+        var firstInstance = await fixture.Runtime.InvokeAsync<int>(id, "x").AsTask().WithTimeout();
         Assert.Equal($"activate {firstInstance}", await Next(events));
 
         time.Advance(TimeSpan.FromMinutes(9));
-        await fixture.Runtime.InvokeAsync(id, "x", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "x").AsTask().WithTimeout();
         time.Advance(TimeSpan.FromMinutes(9));
         Assert.False(events.Reader.TryRead(out _));
 
         time.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("deactivate", await Next(events));
 
-        var secondInstance = await fixture.Runtime.InvokeAsync<int>(id, "x", null).AsTask().WithTimeout();
+        var secondInstance = await fixture.Runtime.InvokeAsync<int>(id, "x").AsTask().WithTimeout();
         Assert.Equal($"activate {secondInstance}", await Next(events));
         Assert.NotEqual(firstInstance, secondInstance);
     }
@@ -55,8 +55,8 @@ public sealed class ActorLifecycleTests
         };
         await using var fixture = RuntimeFixture.InMemory(
             time, Options, types: [FakeActor.Type("short", behavior, TimeSpan.FromMinutes(2)), FakeActor.Type("long", behavior)]);
-        await fixture.Runtime.InvokeAsync(ActorId.Create("short", "1"), "x", null).AsTask().WithTimeout();
-        await fixture.Runtime.InvokeAsync(ActorId.Create("long", "1"), "x", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(ActorId.Create("short", "1"), "x").AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(ActorId.Create("long", "1"), "x").AsTask().WithTimeout();
 
         time.Advance(TimeSpan.FromMinutes(3));
 
@@ -101,15 +101,15 @@ public sealed class ActorLifecycleTests
         await using var fixture = RuntimeFixture.InMemory(time, Options, types: FakeActor.Type("timed", behavior));
         var id = ActorId.Create("timed", "1");
         var start = time.GetUtcNow();
-        await fixture.Runtime.InvokeAsync(id, "start", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "start").AsTask().WithTimeout();
 
         time.Advance(TimeSpan.FromSeconds(5));
         var first = await Next(ticks);
         time.Advance(TimeSpan.FromSeconds(10));
         var second = await Next(ticks);
-        await fixture.Runtime.InvokeAsync(id, "stop", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "stop").AsTask().WithTimeout();
         time.Advance(TimeSpan.FromMinutes(1));
-        await fixture.Runtime.InvokeAsync(id, "flush", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "flush").AsTask().WithTimeout();
 
         Assert.Equal(("tick", (object?)"payload", start.AddSeconds(5)), first);
         Assert.Equal(start.AddSeconds(15), second.At);
@@ -147,12 +147,12 @@ public sealed class ActorLifecycleTests
         };
         await using var fixture = RuntimeFixture.InMemory(time, Options, types: FakeActor.Type("timed", behavior));
         var id = ActorId.Create("timed", "1");
-        await fixture.Runtime.InvokeAsync(id, "start", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "start").AsTask().WithTimeout();
         var timersWhileActive = time.ActiveTimerCount;
 
         time.Advance(TimeSpan.FromMinutes(11));
         await deactivated.Task.WithTimeout();
-        await fixture.Runtime.InvokeAsync(id, "probe", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "probe").AsTask().WithTimeout();
         var timersAfter = time.ActiveTimerCount;
         time.Advance(TimeSpan.FromMinutes(30));
 

@@ -40,9 +40,9 @@ public sealed class ActorStateTests
         var store = new InMemoryActorStateStore();
         await using var fixture = RuntimeFixture.InMemory(store: store, types: FakeActor.Type("counter", Counter));
         var id = ActorId.Create("counter", "1");
-        await fixture.Runtime.InvokeAsync(id, "increment", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "increment").AsTask().WithTimeout();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "increment-then-fail", null).AsTask().WithTimeout());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "increment-then-fail").AsTask().WithTimeout());
 
         Assert.Equal(1, await fixture.Runtime.InvokeAsync<int>(id, "get").AsTask().WithTimeout());
         Assert.Equal("1", Encoding.UTF8.GetString((await store.GetAsync(id, "count"))!));
@@ -56,9 +56,9 @@ public sealed class ActorStateTests
         var one = ActorId.Create("counter", "1");
         var two = ActorId.Create("counter", "2");
 
-        await fixture.Runtime.InvokeAsync(one, "increment", null).AsTask().WithTimeout();
-        await fixture.Runtime.InvokeAsync(one, "increment", null).AsTask().WithTimeout();
-        await fixture.Runtime.InvokeAsync(two, "increment", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(one, "increment").AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(one, "increment").AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(two, "increment").AsTask().WithTimeout();
 
         Assert.Equal("""{"text":"at 2","history":[1]}""", Encoding.UTF8.GetString((await store.GetAsync(one, "note"))!));
         Assert.Equal("1", Encoding.UTF8.GetString((await store.GetAsync(two, "count"))!));
@@ -70,9 +70,9 @@ public sealed class ActorStateTests
         var store = new InMemoryActorStateStore();
         await using var fixture = RuntimeFixture.InMemory(store: store, types: FakeActor.Type("counter", Counter));
         var id = ActorId.Create("counter", "1");
-        await fixture.Runtime.InvokeAsync(id, "increment", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "increment").AsTask().WithTimeout();
 
-        await fixture.Runtime.InvokeAsync(id, "reset", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "reset").AsTask().WithTimeout();
 
         Assert.Null(await store.GetAsync(id, "count"));
         Assert.Equal(0, await fixture.Runtime.InvokeAsync<int>(id, "get").AsTask().WithTimeout());
@@ -84,7 +84,7 @@ public sealed class ActorStateTests
         var store = new RecordingActorStateStore(new InMemoryActorStateStore());
         await using var fixture = RuntimeFixture.InMemory(store: store, types: FakeActor.Type("counter", Counter));
         var id = ActorId.Create("counter", "1");
-        await fixture.Runtime.InvokeAsync(id, "increment", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "increment").AsTask().WithTimeout();
         var (reads, commits) = (store.Reads, store.Commits);
 
         for (var i = 0; i < 10; i++)
@@ -102,10 +102,10 @@ public sealed class ActorStateTests
         var store = new RecordingActorStateStore(new InMemoryActorStateStore());
         await using var fixture = RuntimeFixture.InMemory(store: store, types: FakeActor.Type("counter", Counter));
         var id = ActorId.Create("counter", "1");
-        await fixture.Runtime.InvokeAsync(id, "increment", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "increment").AsTask().WithTimeout();
         var readsBefore = store.Reads;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "increment-then-fail", null).AsTask().WithTimeout());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "increment-then-fail").AsTask().WithTimeout());
         Assert.Equal(1, await fixture.Runtime.InvokeAsync<int>(id, "get").AsTask().WithTimeout());
 
         Assert.Equal(readsBefore + 1, store.Reads);
@@ -118,9 +118,9 @@ public sealed class ActorStateTests
         var id = ActorId.Create("counter", "durable");
         await using (var first = RuntimeFixture.Sqlite(directory.DatabasePath, types: FakeActor.Type("counter", Counter)))
         {
-            await first.Runtime.InvokeAsync(id, "increment", null).AsTask().WithTimeout();
-            await first.Runtime.InvokeAsync(id, "increment", null).AsTask().WithTimeout();
-            await Assert.ThrowsAsync<InvalidOperationException>(() => first.Runtime.InvokeAsync(id, "increment-then-fail", null).AsTask().WithTimeout());
+            await first.Runtime.InvokeAsync(id, "increment").AsTask().WithTimeout();
+            await first.Runtime.InvokeAsync(id, "increment").AsTask().WithTimeout();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => first.Runtime.InvokeAsync(id, "increment-then-fail").AsTask().WithTimeout());
         }
 
         await using var second = RuntimeFixture.Sqlite(directory.DatabasePath, types: FakeActor.Type("counter", Counter));
@@ -137,7 +137,7 @@ public sealed class ActorStateTests
         {
             var calls = Enumerable.Range(0, 200)
                 .SelectMany(actor => Enumerable.Range(0, 5).Select(_ => ActorId.Create("counter", $"a{actor}")))
-                .Select(id => first.Runtime.InvokeAsync(id, "increment", null).AsTask());
+                .Select(id => first.Runtime.InvokeAsync(id, "increment").AsTask());
             await Task.WhenAll(calls).WithTimeout();
         }
 
@@ -166,7 +166,7 @@ public sealed class ActorStateTests
         await using var fixture = RuntimeFixture.InMemory(store: store, types: FakeActor.Type("saver", behavior));
         var id = ActorId.Create("saver", "1");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "x", null).AsTask().WithTimeout());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Runtime.InvokeAsync(id, "x").AsTask().WithTimeout());
 
         Assert.NotNull(await store.GetAsync(id, "saved"));
         Assert.Null(await store.GetAsync(id, "lost"));

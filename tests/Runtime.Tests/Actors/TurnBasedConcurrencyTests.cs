@@ -32,7 +32,7 @@ public sealed class TurnBasedConcurrencyTests
             .Select(_ => Task.Run(async () =>
             {
                 start.Wait();
-                await fixture.Runtime.InvokeAsync(id, "work", null);
+                await fixture.Runtime.InvokeAsync(id, "work");
             }))
             .ToList();
         start.Set();
@@ -63,8 +63,8 @@ public sealed class TurnBasedConcurrencyTests
         await using var fixture = RuntimeFixture.InMemory(types: FakeActor.Type("pair", behavior));
         var timeout = TestTimeout.After(10);
 
-        var a = fixture.Runtime.InvokeAsync(ActorId.Create("pair", "a"), "meet", null, timeout).AsTask();
-        var b = fixture.Runtime.InvokeAsync(ActorId.Create("pair", "b"), "meet", null, timeout).AsTask();
+        var a = fixture.Runtime.InvokeAsync<string>(ActorId.Create("pair", "a"), "meet", timeout).AsTask();
+        var b = fixture.Runtime.InvokeAsync<string>(ActorId.Create("pair", "b"), "meet", timeout).AsTask();
 
         Assert.Equal(["a", "b"], await Task.WhenAll(a, b));
     }
@@ -138,17 +138,17 @@ public sealed class TurnBasedConcurrencyTests
         {
             for (var i = 0; i < 300; i++)
             {
-                await fixture.Runtime.InvokeAsync(id, "call", null);
+                await fixture.Runtime.InvokeAsync(id, "call");
             }
         });
         for (var second = 0; second < 100; second++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            await fixture.Runtime.InvokeAsync(id, "call", null).AsTask().WithTimeout();
+            await fixture.Runtime.InvokeAsync(id, "call").AsTask().WithTimeout();
         }
 
         await calls.WithTimeout();
-        await fixture.Runtime.InvokeAsync(id, "call", null).AsTask().WithTimeout();
+        await fixture.Runtime.InvokeAsync(id, "call").AsTask().WithTimeout();
 
         Assert.Equal(1, maxInFlight);
         Assert.Equal(["call", "reminder", "timer"], kinds.Order(StringComparer.Ordinal));

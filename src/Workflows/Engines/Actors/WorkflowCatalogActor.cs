@@ -20,7 +20,7 @@ internal sealed class WorkflowCatalogActor : Actor
         {
             case DefinitionMethods.CatalogAdd:
                 {
-                    var id = ActorPayloads.Read<string>(call);
+                    var id = ActorPayload.Read<string>(call);
                     var at = ids.BinarySearch(id, StringComparer.Ordinal);
                     if (at < 0)
                     {

@@ -25,7 +25,7 @@ internal sealed class WorkflowDefinitionActor : Actor
         {
             case DefinitionMethods.Register:
                 {
-                    var definition = ActorPayloads.Read<WorkflowDefinition>(call);
+                    var definition = ActorPayload.Read<WorkflowDefinition>(call);
                     if (versions.Contains(definition.Version))
                     {
                         var stored = await GetAsync(definition.Version, cancellationToken);
@@ -43,7 +43,7 @@ internal sealed class WorkflowDefinitionActor : Actor
 
             case DefinitionMethods.Get:
                 {
-                    var version = ActorPayloads.Read<int>(call);
+                    var version = ActorPayload.Read<int>(call);
                     if (version == 0)
                     {
                         if (versions.Count == 0)

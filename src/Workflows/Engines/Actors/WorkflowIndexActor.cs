@@ -28,7 +28,7 @@ internal sealed class WorkflowIndexActor : Actor
         {
             case IndexMethods.Add:
                 {
-                    var summary = ActorPayloads.Read<WorkflowInstanceSummary>(call);
+                    var summary = ActorPayload.Read<WorkflowInstanceSummary>(call);
                     var bucket = BucketOf(summary.InstanceId.Value);
                     if (buckets[bucket].TryGetValue(summary.InstanceId.Value, out var existing))
                     {
@@ -42,7 +42,7 @@ internal sealed class WorkflowIndexActor : Actor
 
             case IndexMethods.Update:
                 {
-                    var summary = ActorPayloads.Read<WorkflowInstanceSummary>(call);
+                    var summary = ActorPayload.Read<WorkflowInstanceSummary>(call);
                     var bucket = BucketOf(summary.InstanceId.Value);
                     if (buckets[bucket].TryGetValue(summary.InstanceId.Value, out var existing) && existing == summary)
                     {
@@ -56,7 +56,7 @@ internal sealed class WorkflowIndexActor : Actor
 
             case IndexMethods.Remove:
                 {
-                    var instanceId = ActorPayloads.Read<string>(call);
+                    var instanceId = ActorPayload.Read<string>(call);
                     var bucket = BucketOf(instanceId);
                     if (buckets[bucket].Remove(instanceId))
                     {
@@ -68,7 +68,7 @@ internal sealed class WorkflowIndexActor : Actor
 
             case IndexMethods.Get:
                 {
-                    var instanceId = ActorPayloads.Read<string>(call);
+                    var instanceId = ActorPayload.Read<string>(call);
                     return buckets[BucketOf(instanceId)].GetValueOrDefault(instanceId);
                 }
 

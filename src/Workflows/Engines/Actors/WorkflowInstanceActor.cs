@@ -60,12 +60,12 @@ internal sealed partial class WorkflowInstanceActor : Actor
         {
             return call.Method switch
             {
-                InstanceMethods.Start => await StartAsync(ActorPayloads.Read<StartInstance>(call), cancellationToken),
+                InstanceMethods.Start => await StartAsync(ActorPayload.Read<StartInstance>(call), cancellationToken),
                 InstanceMethods.Status => Reply(Exists ? InstanceOutcome.Done : InstanceOutcome.NotFound),
                 InstanceMethods.History => Exists ? _history.Events.ToList() : null,
-                InstanceMethods.TaskResult => await TaskResultAsync(ActorPayloads.Read<WorkflowTaskResult>(call), cancellationToken),
-                InstanceMethods.RaiseEvent => await RaiseEventAsync(ActorPayloads.Read<RaiseEvent>(call), cancellationToken),
-                InstanceMethods.Terminate => await TerminateAsync(ActorPayloads.Read<TerminateInstance>(call), cancellationToken),
+                InstanceMethods.TaskResult => await TaskResultAsync(ActorPayload.Read<WorkflowTaskResult>(call), cancellationToken),
+                InstanceMethods.RaiseEvent => await RaiseEventAsync(ActorPayload.Read<RaiseEvent>(call), cancellationToken),
+                InstanceMethods.Terminate => await TerminateAsync(ActorPayload.Read<TerminateInstance>(call), cancellationToken),
                 InstanceMethods.Resume => await ResumeAsync(cancellationToken),
                 InstanceMethods.Purge => await PurgeAsync(cancellationToken),
                 _ => throw new ActorMethodNotFoundException(Id, call.Method),

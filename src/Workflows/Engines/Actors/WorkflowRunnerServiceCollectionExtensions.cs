@@ -38,15 +38,10 @@ public static class WorkflowRunnerServiceCollectionExtensions
             sp.GetRequiredService<ILogger<WorkflowService>>()));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<WorkflowService>());
 
-        if (!services.Any(d => d.ServiceType == typeof(WorkflowRunnerMarker)))
-        {
-            services.AddSingleton<WorkflowRunnerMarker>();
-            services.AddSingleton(new ActorTypeRegistration(WorkflowActorTypes.Instance, CreateInstance));
-            services.AddSingleton(new ActorTypeRegistration(WorkflowActorTypes.Index, host => new WorkflowIndexActor(host)));
-            services.AddSingleton(new ActorTypeRegistration(WorkflowActorTypes.Definition, host => new WorkflowDefinitionActor(host)));
-            services.AddSingleton(new ActorTypeRegistration(WorkflowActorTypes.Catalog, host => new WorkflowCatalogActor(host)));
-        }
-
+        services.AddActorType(WorkflowActorTypes.Instance, CreateInstance);
+        services.AddActorType(WorkflowActorTypes.Index, host => new WorkflowIndexActor(host));
+        services.AddActorType(WorkflowActorTypes.Definition, host => new WorkflowDefinitionActor(host));
+        services.AddActorType(WorkflowActorTypes.Catalog, host => new WorkflowCatalogActor(host));
         return services;
     }
 
@@ -56,6 +51,4 @@ public static class WorkflowRunnerServiceCollectionExtensions
         host.Services.GetRequiredService<WorkflowCompletionSignals>(),
         host.Services.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value,
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentPlatform.Workflows.Engines.Actors.WorkflowInstanceActor"));
-
-    private sealed class WorkflowRunnerMarker;
 }

@@ -18,11 +18,11 @@ public sealed partial class WorkflowService
             {
                 try
                 {
-                    var reply = await CallInstanceAsync(summary.InstanceId, InstanceMethods.Resume, null, token);
+                    var reply = await CallInstanceAsync<object?>(summary.InstanceId, InstanceMethods.Resume, null, token);
                     if (reply.Outcome == InstanceOutcome.NotFound)
                     {
                         // Indexed, then the process died before the instance recorded its start.
-                        await _runtime.InvokeAsync(IndexActor(summary.InstanceId), IndexMethods.Remove, summary.InstanceId.Value, token);
+                        await _runtime.InvokeAsync<string, object?>(IndexActor(summary.InstanceId), IndexMethods.Remove, summary.InstanceId.Value, token);
                         return;
                     }
 

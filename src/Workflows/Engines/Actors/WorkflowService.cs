@@ -34,7 +34,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     {
         ArgumentNullException.ThrowIfNull(definition);
         WorkflowValidator.ThrowIfInvalid(definition);
-        var registration = await _runtime.InvokeAsync<DefinitionRegistration>(
+        var registration = await _runtime.InvokeAsync<WorkflowDefinition, DefinitionRegistration>(
             DefinitionActor(definition.Id), DefinitionMethods.Register, definition, cancellationToken);
         if (registration.Outcome != DefinitionRegistrationOutcome.Conflict)
         {
@@ -52,17 +52,17 @@ public sealed partial class WorkflowService : IWorkflowClient
             return null;
         }
 
-        return (WorkflowDefinition?)await _runtime.InvokeAsync(DefinitionActor(definitionId), DefinitionMethods.Get, version ?? 0, cancellationToken);
+        return await _runtime.InvokeAsync<int, WorkflowDefinition?>(DefinitionActor(definitionId), DefinitionMethods.Get, version ?? 0, cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<WorkflowDefinitionInfo>> ListDefinitionsAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await _runtime.InvokeAsync<List<string>>(CatalogActor, DefinitionMethods.CatalogList, null, cancellationToken);
+        var ids = await _runtime.InvokeAsync<List<string>>(CatalogActor, DefinitionMethods.CatalogList, cancellationToken);
         var infos = new List<WorkflowDefinitionInfo>(ids.Count);
         foreach (var id in ids)
         {
-            var versions = await _runtime.InvokeAsync<List<int>>(DefinitionActor(id), DefinitionMethods.Versions, null, cancellationToken);
+            var versions = await _runtime.InvokeAsync<List<int>>(DefinitionActor(id), DefinitionMethods.Versions, cancellationToken);
             infos.Add(new WorkflowDefinitionInfo(id, versions));
         }
 
@@ -96,7 +96,7 @@ public sealed partial class WorkflowService : IWorkflowClient
             Status = WorkflowStatus.Running,
             CreatedAt = _time.GetUtcNow(),
         };
-        var existing = (WorkflowInstanceSummary?)await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
+        var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
         if (existing is not null && existing.DefinitionId != definition.Id)
         {
             throw new WorkflowConflictException($"Instance '{instanceId}' already exists and runs definition '{existing.DefinitionId}'.");
@@ -109,14 +109,14 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// <inheritdoc/>
     public async ValueTask<WorkflowInstanceState?> GetStatusAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
-        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Status, null, cancellationToken);
+        var reply = await CallInstanceAsync<object?>(instanceId, InstanceMethods.Status, null, cancellationToken);
         return reply.State;
     }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<WorkflowEvent>?> GetHistoryAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
-        return (List<WorkflowEvent>?)await _runtime.InvokeAsync(InstanceActor(instanceId), InstanceMethods.History, null, cancellationToken);
+        return await _runtime.InvokeAsync<List<WorkflowEvent>?>(InstanceActor(instanceId), InstanceMethods.History, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -150,13 +150,13 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// <inheritdoc/>
     public async ValueTask PurgeAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
-        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Purge, null, cancellationToken);
+        var reply = await CallInstanceAsync<object?>(instanceId, InstanceMethods.Purge, null, cancellationToken);
         switch (reply.Outcome)
         {
             case InstanceOutcome.Conflict:
                 throw new WorkflowConflictException($"Instance '{instanceId}' is still running; terminate it before purging.");
             case InstanceOutcome.NotFound:
-                var indexed = await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Get, instanceId.Value, cancellationToken);
+                var indexed = await _runtime.InvokeAsync<string, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Get, instanceId.Value, cancellationToken);
                 await _runtime.InvokeAsync(IndexActor(instanceId), IndexMethods.Remove, instanceId.Value, cancellationToken);
                 if (indexed is null)
                 {
@@ -228,10 +228,10 @@ public sealed partial class WorkflowService : IWorkflowClient
 
     private ActorId IndexActor(WorkflowInstanceId instanceId) => WorkflowIndexShards.ActorFor(instanceId.Value, _options.IndexShards);
 
-    private async ValueTask<InstanceReply> CallInstanceAsync(WorkflowInstanceId instanceId, string method, object? payload, CancellationToken cancellationToken) =>
-        await _runtime.InvokeAsync<InstanceReply>(InstanceActor(instanceId), method, payload, cancellationToken);
+    private ValueTask<InstanceReply> CallInstanceAsync<TRequest>(WorkflowInstanceId instanceId, string method, TRequest payload, CancellationToken cancellationToken) =>
+        _runtime.InvokeAsync<TRequest, InstanceReply>(InstanceActor(instanceId), method, payload, cancellationToken);
 
-    private async ValueTask<InstanceReply> CallExistingAsync(WorkflowInstanceId instanceId, string method, object? payload, CancellationToken cancellationToken)
+    private async ValueTask<InstanceReply> CallExistingAsync<TRequest>(WorkflowInstanceId instanceId, string method, TRequest payload, CancellationToken cancellationToken)
     {
         var reply = await CallInstanceAsync(instanceId, method, payload, cancellationToken);
         return reply.Outcome == InstanceOutcome.NotFound ? throw new WorkflowNotFoundException("instance", instanceId.Value) : reply;
@@ -242,7 +242,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         var shards = new List<WorkflowInstanceSummary>();
         for (var shard = 0; shard < _options.IndexShards; shard++)
         {
-            shards.AddRange(await _runtime.InvokeAsync<List<WorkflowInstanceSummary>>(WorkflowIndexShards.Shard(shard), IndexMethods.List, null, cancellationToken));
+            shards.AddRange(await _runtime.InvokeAsync<List<WorkflowInstanceSummary>>(WorkflowIndexShards.Shard(shard), IndexMethods.List, cancellationToken));
         }
 
         return shards;
