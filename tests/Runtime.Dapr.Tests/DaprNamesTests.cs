@@ -2,7 +2,7 @@ using System.Reflection;
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Runtime.Actors;
-using AgentPlatform.Workflows.Runner;
+using AgentPlatform.Workflows.Engines.Actors;
 
 namespace AgentPlatform.Runtime.Dapr.Tests;
 

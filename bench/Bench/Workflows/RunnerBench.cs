@@ -4,7 +4,9 @@ using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.Engines.Actors;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
 
 namespace AgentPlatform.Bench.Workflows;
@@ -119,19 +121,21 @@ public sealed class RunnerBench : BenchSuite
     {
         await using var host = await RunnerBenchHost.StartAsync(Register, inMemory: false);
         await host.Workflows.RegisterDefinitionAsync(Sequence("latency", LatencySteps), cancellationToken);
-        await host.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "latency", InstanceId = "single" }, cancellationToken);
-        await host.Workflows.WaitForCompletionAsync("single", cancellationToken);
+        var single = WorkflowInstanceId.Create("single");
+        await host.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "latency", InstanceId = single }, cancellationToken);
+        await host.Workflows.WaitForCompletionAsync(single, cancellationToken);
 
         // A step's latency: from the turn that recorded the previous completion (and scheduled this step) to the turn
         // that recorded this step's completion; it covers the fsync'd append, dispatch, the agent and the result turn.
-        var history = await host.Workflows.GetHistoryAsync("single", cancellationToken);
+        var history = await host.Workflows.GetHistoryAsync(single, cancellationToken);
         var completions = history!.OfType<TaskCompleted>().Select(e => e.Timestamp).ToList();
         var latencies = completions.Zip(completions.Skip(1), (a, b) => (b - a).TotalMicroseconds).Skip(10).Order().ToList();
         return (latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)]);
     }
 
-    private static async Task RunInstanceAsync(WorkflowService workflows, string instanceId, CancellationToken cancellationToken)
+    private static async Task RunInstanceAsync(WorkflowService workflows, string id, CancellationToken cancellationToken)
     {
+        var instanceId = WorkflowInstanceId.Create(id);
         await workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "bench", InstanceId = instanceId }, cancellationToken);
         var state = await workflows.WaitForCompletionAsync(instanceId, cancellationToken);
         if (state.Status != WorkflowStatus.Completed)

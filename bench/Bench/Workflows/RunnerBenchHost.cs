@@ -1,6 +1,6 @@
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Dispatch;
-using AgentPlatform.Workflows.Operations;
+using AgentPlatform.Workflows.Engines.Actors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

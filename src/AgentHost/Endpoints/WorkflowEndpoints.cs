@@ -3,8 +3,8 @@ using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
-using AgentPlatform.Workflows.Runner;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -108,9 +108,9 @@ public static class WorkflowEndpoints
             return Problems.Validation("definition_id", WorkflowNames.NameRule);
         }
 
-        if (request.InstanceId is { } instanceId && !WorkflowInstanceIds.IsValid(instanceId))
+        if (request.InstanceId is { } instanceId && !WorkflowInstanceId.IsValidRoot(instanceId))
         {
-            return Problems.Validation("instance_id", $"must be 1-{WorkflowInstanceIds.MaxLength} characters of A-Z a-z 0-9 _ . -");
+            return Problems.Validation("instance_id", $"must be 1-{WorkflowInstanceId.MaxRootLength} characters of A-Z a-z 0-9 _ . -");
         }
 
         if (request.Version is < 1)
@@ -121,7 +121,7 @@ public static class WorkflowEndpoints
         try
         {
             var result = await workflows.StartAsync(
-                new WorkflowStartRequest { DefinitionId = request.DefinitionId, Version = request.Version, InstanceId = request.InstanceId, Input = request.Input },
+                new WorkflowStartRequest { DefinitionId = request.DefinitionId, Version = request.Version, InstanceId = request.InstanceId is { } chosen ? WorkflowInstanceId.Create(chosen) : null, Input = request.Input },
                 context.RequestAborted);
             return result.Created
                 ? TypedResults.Created($"/api/v1/workflows/instances/{result.Instance.InstanceId}", result.Instance)
@@ -163,10 +163,10 @@ public static class WorkflowEndpoints
             return Problems.Validation("wait", $"must be between 0 and {MaxWaitSeconds} seconds");
         }
 
-        var state = await workflows.GetStatusAsync(id, cancellationToken);
+        var state = WorkflowInstanceId.TryParse(id, out var instanceId) ? await workflows.GetStatusAsync(instanceId, cancellationToken) : null;
         if (state is null)
         {
-            return Problems.NotFound($"No workflow instance '{id}' exists.");
+            return InstanceNotFound(id);
         }
 
         if (wait is > 0 && state.Status is WorkflowStatus.Running or WorkflowStatus.Pending)
@@ -175,11 +175,11 @@ public static class WorkflowEndpoints
             timeout.CancelAfter(TimeSpan.FromSeconds(wait.Value));
             try
             {
-                state = await workflows.WaitForCompletionAsync(id, timeout.Token);
+                state = await workflows.WaitForCompletionAsync(instanceId, timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                state = await workflows.GetStatusAsync(id, cancellationToken) ?? state;
+                state = await workflows.GetStatusAsync(instanceId, cancellationToken) ?? state;
             }
         }
 
@@ -188,8 +188,8 @@ public static class WorkflowEndpoints
 
     private static async Task<Results<Ok<HistoryView>, ApiProblem>> GetHistory(string id, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
-        var history = await workflows.GetHistoryAsync(id, cancellationToken);
-        return history is null ? Problems.NotFound($"No workflow instance '{id}' exists.") : TypedResults.Ok(new HistoryView(id, history));
+        var history = WorkflowInstanceId.TryParse(id, out var instanceId) ? await workflows.GetHistoryAsync(instanceId, cancellationToken) : null;
+        return history is null ? InstanceNotFound(id) : TypedResults.Ok(new HistoryView(id, history));
     }
 
     private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> RaiseEvent(
@@ -206,7 +206,9 @@ public static class WorkflowEndpoints
             return problem;
         }
 
-        return await OperateAsync(() => workflows.RaiseEventAsync(id, name, body.Value?.Payload, context.RequestAborted));
+        return WorkflowInstanceId.TryParse(id, out var instanceId)
+            ? await OperateAsync(() => workflows.RaiseEventAsync(instanceId, name, body.Value?.Payload, context.RequestAborted))
+            : InstanceNotFound(id);
     }
 
     private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> Terminate(string id, HttpContext context, IWorkflowClient workflows)
@@ -223,14 +225,21 @@ public static class WorkflowEndpoints
         }
 
         var reason = body.Value?.Reason ?? "Terminated by an operator.";
-        return await OperateAsync(() => workflows.TerminateAsync(id, reason, context.RequestAborted));
+        return WorkflowInstanceId.TryParse(id, out var instanceId)
+            ? await OperateAsync(() => workflows.TerminateAsync(instanceId, reason, context.RequestAborted))
+            : InstanceNotFound(id);
     }
 
     private static async Task<Results<NoContent, ApiProblem>> Purge(string id, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
+        if (!WorkflowInstanceId.TryParse(id, out var instanceId))
+        {
+            return InstanceNotFound(id);
+        }
+
         try
         {
-            await workflows.PurgeAsync(id, cancellationToken);
+            await workflows.PurgeAsync(instanceId, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (Exception e) when (ProblemFor(e) is { } failure)
@@ -288,6 +297,9 @@ public static class WorkflowEndpoints
         WorkflowConflictException e => Problems.Conflict(e.Message),
         _ => null,
     };
+
+    /// <summary>The answer for an instance id that names no instance (an id that is not valid names none).</summary>
+    private static ApiProblem InstanceNotFound(string id) => Problems.NotFound($"No workflow instance '{id}' exists.");
 
     private static string OutcomeName(DefinitionRegistrationOutcome outcome) => outcome switch
     {

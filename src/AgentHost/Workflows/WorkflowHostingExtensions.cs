@@ -2,7 +2,7 @@ using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
-using AgentPlatform.Workflows.Runner;
+using AgentPlatform.Workflows.Engines.Actors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using AgentPlatform.Workflows.Operations;
+using AgentPlatform.Workflows.Engines.Actors;
 
 namespace AgentPlatform.AgentHost.Workflows;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Expressions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Decisions;
 
@@ -136,7 +137,7 @@ public sealed partial class WorkflowExecution
         var runtime = _steps[step];
         runtime.Attempts++;
         var attempt = runtime.Attempts;
-        var taskId = string.Concat(InstanceId, ":", plan.Id, ":", attempt.ToString(CultureInfo.InvariantCulture));
+        var taskId = WorkflowTaskId.Format(_instanceId, plan.Id, attempt);
         runtime.TaskId = taskId;
         runtime.TaskEvent = null;
         _awaitedTasks[taskId] = step;

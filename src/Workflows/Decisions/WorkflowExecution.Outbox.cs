@@ -95,6 +95,10 @@ public sealed partial class WorkflowExecution
         MarkDone(_finishEntry);
     }
 
+    /// <summary>The command of a timer, for the outbox and for the state's active timers alike.</summary>
+    private CreateTimer CreateTimerCommand(TimerRuntime timer) =>
+        new() { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose };
+
     private WorkflowCommand Build(OutboxEntry entry)
     {
         switch (entry.Kind)
@@ -112,8 +116,7 @@ public sealed partial class WorkflowExecution
                     Timeout = plan.Timeout,
                 };
             case OutboxKind.CreateTimer:
-                var timer = entry.Timer!;
-                return new CreateTimer { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose };
+                return CreateTimerCommand(entry.Timer!);
             case OutboxKind.CancelTimer:
                 return new CancelTimer { TimerId = entry.Key! };
             case OutboxKind.SkipStep:

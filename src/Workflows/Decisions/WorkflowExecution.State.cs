@@ -38,10 +38,10 @@ public sealed partial class WorkflowExecution
             }
         }
 
-        var timers = new List<ActiveTimer>(_liveTimers.Count);
+        var timers = new List<CreateTimer>(_liveTimers.Count);
         foreach (var timer in _liveTimers)
         {
-            timers.Add(new ActiveTimer { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose });
+            timers.Add(CreateTimerCommand(timer));
         }
 
         timers.Sort((a, b) => a.FireAt != b.FireAt ? a.FireAt.CompareTo(b.FireAt) : string.CompareOrdinal(a.TimerId, b.TimerId));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Decisions;
 
@@ -31,6 +32,7 @@ public sealed partial class WorkflowExecution
     private long _index;
     private DateTimeOffset _now;
     private WorkflowStarted? _started;
+    private WorkflowInstanceId _instanceId;
 
     internal WorkflowExecution(WorkflowPlan plan)
     {
@@ -83,6 +85,13 @@ public sealed partial class WorkflowExecution
     public void Apply(WorkflowEvent workflowEvent)
     {
         ArgumentNullException.ThrowIfNull(workflowEvent);
+        if (workflowEvent.SchemaVersion != WorkflowSchema.CurrentVersion)
+        {
+            throw new WorkflowReplayException(
+                $"the event has schema version {workflowEvent.SchemaVersion}, not {WorkflowSchema.CurrentVersion}: read histories as WorkflowEventBatch so older events are upcast",
+                workflowEvent.Sequence);
+        }
+
         _index++;
         _now = workflowEvent.Timestamp;
         if (_started is null && workflowEvent is not WorkflowStarted)
@@ -150,6 +159,11 @@ public sealed partial class WorkflowExecution
             throw new WorkflowReplayException(
                 $"the history runs definition {started.DefinitionId} v{started.DefinitionVersion}, not {_plan.Definition.Id} v{_plan.Definition.Version}",
                 started.Sequence);
+        }
+
+        if (!WorkflowInstanceId.TryParse(started.InstanceId, out _instanceId))
+        {
+            throw new WorkflowReplayException($"'{started.InstanceId}' is not a workflow instance id", started.Sequence);
         }
 
         _started = started;

@@ -54,9 +54,10 @@ public sealed record WorkflowInstanceState
     [JsonPropertyName("pending_tasks")]
     public required IReadOnlyList<PendingTask> PendingTasks { get; init; }
 
-    /// <summary>Timers created in the history that have neither fired nor been cancelled.</summary>
+    /// <summary>Timers created in the history that have neither fired nor been cancelled, as the commands that created
+    /// them (re-register these after a restart).</summary>
     [JsonPropertyName("active_timers")]
-    public required IReadOnlyList<ActiveTimer> ActiveTimers { get; init; }
+    public required IReadOnlyList<CreateTimer> ActiveTimers { get; init; }
 
     /// <summary>The number of events folded.</summary>
     [JsonPropertyName("event_count")]

@@ -5,6 +5,6 @@ public interface IWorkflowTaskResultSink
 {
     /// <summary>Records <paramref name="result"/>; completes once it is durable in the instance's history (or was ignored
     /// because the task is no longer awaited).</summary>
-    /// <exception cref="FormatException">The task id is not of the form <c>{instance}:{step}:{attempt}</c>.</exception>
+    /// <exception cref="FormatException">The task id is not a <see cref="Ids.WorkflowTaskId"/>.</exception>
     ValueTask ReportAsync(WorkflowTaskResult result, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,3 @@
-using AgentPlatform.Workflows.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Workflows.Dispatch;

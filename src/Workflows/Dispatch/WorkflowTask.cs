@@ -1,39 +1,47 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Dispatch;
 
-/// <summary>One attempt of an <c>agent_task</c> step, as handed to an agent.</summary>
+/// <summary>One attempt of an <c>agent_task</c> step, as handed to an agent: the decider's <see cref="ScheduleTask"/>
+/// and the instance it belongs to.</summary>
 /// <remarks>The same attempt may be delivered more than once (after a crash the runner dispatches every task whose
-/// result is not in the history again); <see cref="TaskId"/> is the idempotency key an agent de-duplicates on.</remarks>
+/// result is not in the history again); <see cref="TaskId"/> is the idempotency key an agent de-duplicates on. The
+/// attempt's fields live only in <see cref="Schedule"/>; the other properties read them.</remarks>
 public sealed record WorkflowTask
 {
-    /// <summary>The task id, <c>{instance}:{step}:{attempt}</c> (see <see cref="WorkflowTaskId"/>).</summary>
-    [JsonPropertyName("task_id")]
-    public required string TaskId { get; init; }
-
     /// <summary>The workflow instance the task belongs to; results are reported to it.</summary>
     [JsonPropertyName("instance_id")]
-    public required string InstanceId { get; init; }
+    public required WorkflowInstanceId InstanceId { get; init; }
+
+    /// <summary>The attempt as the decider scheduled it and the history recorded it.</summary>
+    [JsonPropertyName("schedule")]
+    public required ScheduleTask Schedule { get; init; }
+
+    /// <summary>The task id (see <see cref="WorkflowTaskId"/>).</summary>
+    [JsonIgnore]
+    public string TaskId => Schedule.TaskId;
 
     /// <summary>The <c>agent_task</c> step id.</summary>
-    [JsonPropertyName("step_id")]
-    public required string StepId { get; init; }
+    [JsonIgnore]
+    public string StepId => Schedule.StepId;
 
     /// <summary>The attempt number, from 1.</summary>
-    [JsonPropertyName("attempt")]
-    public required int Attempt { get; init; }
+    [JsonIgnore]
+    public int Attempt => Schedule.Attempt;
 
     /// <summary>Which agent should run the task.</summary>
-    [JsonPropertyName("agent")]
-    public required AgentSelector Agent { get; init; }
+    [JsonIgnore]
+    public AgentSelector Agent => Schedule.Agent;
 
     /// <summary>The resolved task input; absent means JSON null.</summary>
-    [JsonPropertyName("input")]
-    public JsonElement? Input { get; init; }
+    [JsonIgnore]
+    public JsonElement? Input => Schedule.Input;
 
     /// <summary>How long one attempt may take; the runner enforces it with a durable timer, agents may use it as a hint.</summary>
-    [JsonPropertyName("timeout")]
-    public TimeSpan? Timeout { get; init; }
+    [JsonIgnore]
+    public TimeSpan? Timeout => Schedule.Timeout;
 }

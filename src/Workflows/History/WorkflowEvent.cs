@@ -19,8 +19,22 @@ namespace AgentPlatform.Workflows.History;
 [JsonDerivedType(typeof(WorkflowCompleted), "workflow_completed")]
 [JsonDerivedType(typeof(WorkflowFailed), "workflow_failed")]
 [JsonDerivedType(typeof(WorkflowTerminated), "workflow_terminated")]
-public abstract record WorkflowEvent
+public abstract record WorkflowEvent : IJsonOnDeserializing
 {
+    private int _schemaVersion = WorkflowSchema.CurrentVersion;
+
+    /// <summary>The schema version the event was written with; <see cref="WorkflowSchema.CurrentVersion"/> for events
+    /// created in code, <see cref="WorkflowSchema.LegacyVersion"/> for JSON without <c>v</c>.</summary>
+    /// <remarks>Read persisted events through <see cref="WorkflowEventBatch"/>, which upcasts older versions; the decider
+    /// refuses events of any other version than the current one.</remarks>
+    [JsonPropertyName("v")]
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion
+    {
+        get => _schemaVersion;
+        init => _schemaVersion = value;
+    }
+
     /// <summary>The position of the event in its history, assigned by the runner (1 for the first event).</summary>
     [JsonPropertyName("seq")]
     public long Sequence { get; init; }
@@ -28,4 +42,7 @@ public abstract record WorkflowEvent
     /// <summary>When the runner appended the event; the decider's only clock.</summary>
     [JsonPropertyName("ts")]
     public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>An event read from JSON without a version was written before versioning existed.</summary>
+    void IJsonOnDeserializing.OnDeserializing() => _schemaVersion = WorkflowSchema.LegacyVersion;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Operations;
 
@@ -22,37 +23,37 @@ public interface IWorkflowClient
     ValueTask<IReadOnlyList<WorkflowDefinitionInfo>> ListDefinitionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Starts an instance, or returns the existing one of the same id and definition id.</summary>
-    /// <exception cref="ArgumentException">The instance id is not valid.</exception>
+    /// <exception cref="ArgumentException">The instance id is a child id, which only an engine derives.</exception>
     /// <exception cref="WorkflowNotFoundException">The definition (version) is not registered.</exception>
     /// <exception cref="WorkflowInputException">The input does not match the definition's <c>inputs</c> hints.</exception>
     /// <exception cref="WorkflowConflictException">The instance id is used by another definition.</exception>
     ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads an instance's state (status, current steps, per-step outputs and timings, error), or null.</summary>
-    ValueTask<WorkflowInstanceState?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default);
+    ValueTask<WorkflowInstanceState?> GetStatusAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Reads an instance's full history, or null.</summary>
-    ValueTask<IReadOnlyList<WorkflowEvent>?> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<WorkflowEvent>?> GetHistoryAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Completes when the instance has finished (completed, failed or terminated) and returns its final state.</summary>
     /// <remarks>Observes finishes in this process only.</remarks>
     /// <exception cref="WorkflowNotFoundException">The instance does not exist.</exception>
-    ValueTask<WorkflowInstanceState> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default);
+    ValueTask<WorkflowInstanceState> WaitForCompletionAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Delivers an external event; a wait step for <paramref name="eventName"/> consumes it, even one that starts later.</summary>
     /// <exception cref="WorkflowNotFoundException">The instance does not exist.</exception>
     /// <exception cref="WorkflowConflictException">The instance has finished.</exception>
-    ValueTask<WorkflowInstanceState> RaiseEventAsync(string instanceId, string eventName, JsonElement? payload, CancellationToken cancellationToken = default);
+    ValueTask<WorkflowInstanceState> RaiseEventAsync(WorkflowInstanceId instanceId, string eventName, JsonElement? payload, CancellationToken cancellationToken = default);
 
     /// <summary>Stops a running instance; results of its tasks that arrive later are ignored.</summary>
     /// <exception cref="WorkflowNotFoundException">The instance does not exist.</exception>
     /// <exception cref="WorkflowConflictException">The instance has already finished.</exception>
-    ValueTask<WorkflowInstanceState> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default);
+    ValueTask<WorkflowInstanceState> TerminateAsync(WorkflowInstanceId instanceId, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a finished instance's history and index entry.</summary>
     /// <exception cref="WorkflowNotFoundException">The instance does not exist.</exception>
     /// <exception cref="WorkflowConflictException">The instance is still running.</exception>
-    ValueTask PurgeAsync(string instanceId, CancellationToken cancellationToken = default);
+    ValueTask PurgeAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Purges every finished instance whose status is in <paramref name="statuses"/> (all finished statuses when
     /// null or empty); answers how many were purged.</summary>

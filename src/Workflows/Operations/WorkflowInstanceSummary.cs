@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Operations;
 
@@ -8,7 +9,7 @@ public sealed record WorkflowInstanceSummary
 {
     /// <summary>The instance id.</summary>
     [JsonPropertyName("instance_id")]
-    public required string InstanceId { get; init; }
+    public required WorkflowInstanceId InstanceId { get; init; }
 
     /// <summary>The definition id.</summary>
     [JsonPropertyName("definition_id")]

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Operations;
 
@@ -14,9 +15,9 @@ public sealed record WorkflowStartRequest
     [JsonPropertyName("version")]
     public int? Version { get; init; }
 
-    /// <summary>The instance id (see <see cref="Runner.WorkflowInstanceIds"/>); a new random id when absent.</summary>
+    /// <summary>The instance id (see a root id, see <see cref="WorkflowInstanceId.Create"/>); a new random id when absent.</summary>
     [JsonPropertyName("instance_id")]
-    public string? InstanceId { get; init; }
+    public WorkflowInstanceId? InstanceId { get; init; }
 
     /// <summary>The workflow input.</summary>
     [JsonPropertyName("input")]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Tests.Decisions;
 
@@ -53,7 +54,7 @@ internal sealed class WorkflowHarness
 
     public StepStatus StatusOf(string id) => Step(id).Status;
 
-    public string TaskId(string step, int attempt = 1) => $"{InstanceId}:{step}:{attempt}";
+    public string TaskId(string step, int attempt = 1) => WorkflowTaskId.Format(WorkflowInstanceId.Parse(InstanceId), step, attempt);
 
     public IReadOnlyList<string> PendingTaskSteps => State.PendingTasks.Select(t => t.Task.StepId).ToList();
 

@@ -17,7 +17,7 @@ internal sealed record RecordedHistory
     public required WorkflowDefinition Definition { get; init; }
 
     [JsonPropertyName("history")]
-    public required IReadOnlyList<WorkflowEvent> History { get; init; }
+    public required WorkflowEventBatch History { get; init; }
 
     [JsonPropertyName("expected_state")]
     public required JsonElement ExpectedState { get; init; }

@@ -1,0 +1,170 @@
+using AgentPlatform.Runtime.Reminders;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Operations;
+
+namespace AgentPlatform.Workflows.Engines.Actors;
+
+internal sealed partial class WorkflowInstanceActor
+{
+    private async ValueTask EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        _execution = null;
+        _snapshot = null;
+        _awaitedTasks.Clear();
+        var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(DefinitionKey, cancellationToken);
+        await _history.LoadAsync(cancellationToken);
+        if (found && stored is not null && _history.Count > 0)
+        {
+            Begin(stored.Definition);
+            foreach (var e in _history.Events)
+            {
+                Fold(e);
+            }
+        }
+
+        _loaded = true;
+    }
+
+    private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition).CreateExecution();
+
+    /// <summary>Folds one event into the decider and the runner's own view of awaited tasks (live timers are the decider's).</summary>
+    private void Fold(WorkflowEvent e)
+    {
+        _execution!.Apply(e);
+        switch (e)
+        {
+            case TaskScheduled scheduled:
+                _awaitedTasks.Add(scheduled.TaskId);
+                break;
+            case TaskCompleted completed:
+                _awaitedTasks.Remove(completed.TaskId);
+                _inFlight.Remove(completed.TaskId);
+                break;
+            case TaskFailed failed:
+                _awaitedTasks.Remove(failed.TaskId);
+                _inFlight.Remove(failed.TaskId);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Appends <paramref name="incoming"/> (if any) and the events of every command the decider asks for,
+    /// commits them, then performs the commands.</summary>
+    private async ValueTask AdvanceAsync(WorkflowEvent? incoming, CancellationToken cancellationToken)
+    {
+        var wasFinished = IsFinished;
+        var now = Host.Time.GetUtcNow();
+        if (incoming is not null)
+        {
+            Append(incoming with { Sequence = _history.Count + 1, Timestamp = now });
+        }
+
+        List<WorkflowCommand>? performed = null;
+        var commands = _execution!.GetCommands();
+        for (var round = 0; commands.Count > 0; round++)
+        {
+            if (round == MaxDecisionRounds)
+            {
+                throw new InvalidOperationException($"The decider of workflow {Id.Key} still asked for commands after {MaxDecisionRounds} rounds.");
+            }
+
+            performed ??= [];
+            foreach (var command in commands)
+            {
+                Append(command.ToEvent(_history.Count + 1, now));
+                performed.Add(command);
+            }
+
+            commands = _execution.GetCommands();
+        }
+
+        if (_history.HasUnsaved)
+        {
+            _history.Stage();
+            await StateManager.SaveStateAsync(cancellationToken);
+        }
+
+        if (performed is not null)
+        {
+            await PerformAsync(performed, cancellationToken);
+        }
+
+        if (IsFinished && !wasFinished)
+        {
+            await DisarmAllAsync(cancellationToken);
+            Log.InstanceFinished(_logger, Id.Key, _execution.Status);
+            await ReportToIndexAsync(cancellationToken);
+            _signals.Finished(State);
+        }
+    }
+
+    private void Append(WorkflowEvent e)
+    {
+        _history.Add(e);
+        _snapshot = null;
+        Fold(e);
+    }
+
+    private async ValueTask PerformAsync(List<WorkflowCommand> commands, CancellationToken cancellationToken)
+    {
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case ScheduleTask schedule:
+                    await DispatchAsync(schedule, cancellationToken);
+                    break;
+                case CreateTimer create:
+                    await ArmAsync(create.TimerId, create.FireAt, cancellationToken);
+                    break;
+                case CancelTimer cancel:
+                    await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + cancel.TimerId, cancellationToken);
+                    break;
+                default:
+                    // SkipStep, JoinBranches, CompleteWorkflow and FailWorkflow have no effect beyond their event.
+                    break;
+            }
+        }
+    }
+
+    private Task ArmAsync(string timerId, DateTimeOffset fireAt, CancellationToken cancellationToken)
+    {
+        var due = fireAt - Host.Time.GetUtcNow();
+        return RegisterReminderAsync(
+            new ReminderRegistration(InstanceMethods.TimerReminderPrefix + timerId, due > TimeSpan.Zero ? due : TimeSpan.Zero),
+            cancellationToken);
+    }
+
+    private async ValueTask DisarmAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var timerId in _execution!.LiveTimerIds)
+        {
+            await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + timerId, cancellationToken);
+        }
+    }
+
+    /// <summary>Records the instance's end in the index and waits for it to be committed, so a caller that sees the
+    /// instance finished also finds it finished in the index (a restart does not resume it).</summary>
+    private async ValueTask ReportToIndexAsync(CancellationToken cancellationToken)
+    {
+        var state = State;
+        var summary = new WorkflowInstanceSummary
+        {
+            InstanceId = _instanceId,
+            DefinitionId = state.DefinitionId,
+            DefinitionVersion = state.DefinitionVersion,
+            Status = state.Status,
+            CreatedAt = state.StartedAt ?? Host.Time.GetUtcNow(),
+            EndedAt = state.EndedAt,
+        };
+        await Host.Runtime.InvokeAsync<WorkflowInstanceSummary, object?>(WorkflowIndexShards.ActorFor(_instanceId.Value, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
+    }
+}

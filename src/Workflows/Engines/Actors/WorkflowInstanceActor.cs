@@ -1,0 +1,245 @@
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
+using Microsoft.Extensions.Logging;
+
+namespace AgentPlatform.Workflows.Engines.Actors;
+
+/// <summary>Hosts one workflow instance: appends events durably, runs the decider, then performs the commands.</summary>
+/// <remarks>
+/// Every turn follows the same order: add the incoming event, decide, turn each new command into its event, commit the
+/// appended events (the runtime's group commit makes them durable), and only then dispatch tasks and register or remove
+/// reminders. Timers are reminders named <c>wf-timer:{timer id}</c>. After a restart the <c>resume</c> call dispatches
+/// the pending tasks again with their ids and re-registers the reminders of active timers.
+/// </remarks>
+internal sealed partial class WorkflowInstanceActor : Actor
+{
+    private const string DefinitionKey = "definition";
+    private const int MaxDecisionRounds = 64;
+
+    private readonly IWorkflowTaskDispatcher _dispatcher;
+    private readonly WorkflowCompletionSignals _signals;
+    private readonly WorkflowRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly WorkflowHistoryLog _history;
+    private readonly WorkflowInstanceId _instanceId;
+    private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
+
+    // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
+    // resume must not dispatch them again (a reminder due at start-up can schedule a task before resume runs).
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
+    private WorkflowExecution? _execution;
+    private WorkflowInstanceState? _snapshot;
+    private bool _loaded;
+
+    public WorkflowInstanceActor(
+        ActorHost host, IWorkflowTaskDispatcher dispatcher, WorkflowCompletionSignals signals, WorkflowRunnerOptions options, ILogger logger)
+        : base(host)
+    {
+        _dispatcher = dispatcher;
+        _signals = signals;
+        _options = options;
+        _logger = logger;
+        _history = new WorkflowHistoryLog(host.StateManager, options.HistoryPageSize);
+        _instanceId = WorkflowInstanceId.Parse(host.Id.Key);
+    }
+
+    private bool Exists => _execution is not null;
+
+    private bool IsFinished => _execution is { Status: WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated };
+
+    /// <summary>The instance snapshot, built on demand and kept until the next append.</summary>
+    private WorkflowInstanceState State => _snapshot ??= _execution!.GetState();
+
+    public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        try
+        {
+            return call.Method switch
+            {
+                InstanceMethods.Start => await StartAsync(ActorPayload.Read<StartInstance>(call), cancellationToken),
+                InstanceMethods.Status => Reply(Exists ? InstanceOutcome.Done : InstanceOutcome.NotFound),
+                InstanceMethods.History => Exists ? _history.Events.ToList() : null,
+                InstanceMethods.TaskResult => await TaskResultAsync(ActorPayload.Read<WorkflowTaskResult>(call), cancellationToken),
+                InstanceMethods.RaiseEvent => await RaiseEventAsync(ActorPayload.Read<RaiseEvent>(call), cancellationToken),
+                InstanceMethods.Terminate => await TerminateAsync(ActorPayload.Read<TerminateInstance>(call), cancellationToken),
+                InstanceMethods.Resume => await ResumeAsync(cancellationToken),
+                InstanceMethods.Purge => await PurgeAsync(cancellationToken),
+                _ => throw new ActorMethodNotFoundException(Id, call.Method),
+            };
+        }
+        catch
+        {
+            // The turn's writes are discarded; reload from the store on the next turn.
+            _loaded = false;
+            throw;
+        }
+    }
+
+    public override async ValueTask OnReminderAsync(ActorReminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        if (!reminder.Name.StartsWith(InstanceMethods.TimerReminderPrefix, StringComparison.Ordinal))
+        {
+            await base.OnReminderAsync(reminder, cancellationToken);
+            return;
+        }
+
+        await EnsureLoadedAsync(cancellationToken);
+        var timerId = reminder.Name[InstanceMethods.TimerReminderPrefix.Length..];
+        if (!Exists || IsFinished || !_execution!.IsTimerLive(timerId))
+        {
+            Log.Ignored(_logger, "timer " + timerId, Id.Key, "the timer is no longer active");
+            return;
+        }
+
+        try
+        {
+            await AdvanceAsync(new TimerFired { TimerId = timerId }, cancellationToken);
+        }
+        catch
+        {
+            _loaded = false;
+            throw;
+        }
+    }
+
+    private async ValueTask<InstanceReply> StartAsync(StartInstance start, CancellationToken cancellationToken)
+    {
+        if (Exists)
+        {
+            return Reply(InstanceOutcome.Existing);
+        }
+
+        Begin(start.Definition);
+        StateManager.SetState(DefinitionKey, new StoredWorkflowDefinition(start.Definition));
+        await AdvanceAsync(
+            new WorkflowStarted
+            {
+                InstanceId = start.InstanceId.Value,
+                DefinitionId = start.Definition.Id,
+                DefinitionVersion = start.Definition.Version,
+                Input = start.Input,
+            },
+            cancellationToken);
+        Log.InstanceStarted(_logger, start.InstanceId.Value, start.Definition.Id, start.Definition.Version);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> TaskResultAsync(WorkflowTaskResult result, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (IsFinished || !_awaitedTasks.Contains(result.TaskId))
+        {
+            Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
+            return Bare(InstanceOutcome.Conflict);
+        }
+
+        WorkflowEvent e = result.Succeeded
+            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output }
+            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message." };
+        await AdvanceAsync(e, cancellationToken);
+        return Bare(InstanceOutcome.Done);
+    }
+
+    private ValueTask<InstanceReply> RaiseEventAsync(RaiseEvent raise, CancellationToken cancellationToken) =>
+        AppendWhileRunningAsync(new EventRaised { Name = raise.Name, Payload = raise.Payload }, cancellationToken);
+
+    private ValueTask<InstanceReply> TerminateAsync(TerminateInstance terminate, CancellationToken cancellationToken) =>
+        AppendWhileRunningAsync(new WorkflowTerminated { Reason = terminate.Reason }, cancellationToken);
+
+    /// <summary>Appends an operator's event to a running instance; a finished one answers a conflict.</summary>
+    private async ValueTask<InstanceReply> AppendWhileRunningAsync(WorkflowEvent e, CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (IsFinished)
+        {
+            return Reply(InstanceOutcome.Conflict);
+        }
+
+        await AdvanceAsync(e, cancellationToken);
+        return Reply(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> ResumeAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        // Commands decided but not appended before a crash are appended and performed here.
+        await AdvanceAsync(null, cancellationToken);
+        if (IsFinished)
+        {
+            await ReportToIndexAsync(cancellationToken);
+            _signals.Finished(State);
+            return Bare(InstanceOutcome.Done);
+        }
+
+        var state = State;
+        foreach (var timer in state.ActiveTimers)
+        {
+            await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
+        }
+
+        var redispatched = 0;
+        foreach (var pending in state.PendingTasks)
+        {
+            if (!_inFlight.Contains(pending.TaskId))
+            {
+                await DispatchAsync(pending.Task, cancellationToken);
+                redispatched++;
+            }
+        }
+
+        Log.InstanceResumed(_logger, Id.Key, _history.Count, redispatched, state.ActiveTimers.Count);
+        return Bare(InstanceOutcome.Done);
+    }
+
+    private async ValueTask<InstanceReply> PurgeAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return Reply(InstanceOutcome.NotFound);
+        }
+
+        if (!IsFinished)
+        {
+            return Reply(InstanceOutcome.Conflict);
+        }
+
+        var state = State;
+        _history.StageRemoval();
+        StateManager.RemoveState(DefinitionKey);
+        await StateManager.SaveStateAsync(cancellationToken);
+        _execution = null;
+        _snapshot = null;
+        _awaitedTasks.Clear();
+        return new InstanceReply(InstanceOutcome.Done, state);
+    }
+
+    private InstanceReply Reply(InstanceOutcome outcome) => new(outcome, Exists ? State : null);
+
+    /// <summary>A reply without the snapshot, for hot paths whose callers need only the outcome.</summary>
+    private static InstanceReply Bare(InstanceOutcome outcome) => new(outcome, null);
+
+    private ValueTask DispatchAsync(ScheduleTask schedule, CancellationToken cancellationToken)
+    {
+        _inFlight.Add(schedule.TaskId);
+        return _dispatcher.DispatchAsync(ToTask(schedule), cancellationToken);
+    }
+
+    private WorkflowTask ToTask(ScheduleTask schedule) => new() { InstanceId = _instanceId, Schedule = schedule };
+}

@@ -1,9 +1,0 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
-namespace AgentPlatform.Workflows.Runner;
-
-/// <summary>Delivers an external event.</summary>
-internal sealed record RaiseEvent(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("payload")] JsonElement? Payload);

@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace AgentPlatform.Workflows.Runner;
-
-/// <summary>Stops an instance.</summary>
-internal sealed record TerminateInstance([property: JsonPropertyName("reason")] string Reason);

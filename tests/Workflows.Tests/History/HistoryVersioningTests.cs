@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.History;
+
+namespace AgentPlatform.Workflows.Tests.History;
+
+/// <summary>Schema versions on persisted events and definitions, and the upcaster chain that reads older ones.</summary>
+public sealed class HistoryVersioningTests
+{
+    private const string LegacyFile = "sequence-retry-timeout.json";
+    private const string CurrentFile = "sequence-retry-timeout.v2.json";
+
+    [Fact]
+    public void The_default_chain_ends_at_the_version_this_build_writes()
+    {
+        Assert.Equal(WorkflowSchema.CurrentVersion, WorkflowUpcaster.Default.CurrentVersion);
+    }
+
+    [Fact]
+    public void The_legacy_recorded_histories_are_kept_as_written_before_versioning()
+    {
+        foreach (var path in Directory.GetFiles(RecordedHistory.Directory(), "*.json").Where(p => !p.EndsWith(".v2.json", StringComparison.Ordinal)))
+        {
+            using var file = JsonDocument.Parse(File.ReadAllText(path));
+            foreach (var e in file.RootElement.GetProperty("history").EnumerateArray())
+            {
+                Assert.False(e.TryGetProperty(WorkflowUpcaster.EventVersionProperty, out _), $"{Path.GetFileName(path)} seq {e.GetProperty("seq")} carries a version");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_legacy_history_is_upcast_to_exactly_its_copy_written_at_the_current_version()
+    {
+        var legacy = RecordedHistory.Load(Path.Combine(RecordedHistory.Directory(), LegacyFile));
+        var current = RecordedHistory.Load(Path.Combine(RecordedHistory.Directory(), CurrentFile));
+        using var currentFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(RecordedHistory.Directory(), CurrentFile)));
+
+        Assert.All(currentFile.RootElement.GetProperty("history").EnumerateArray(), e => Assert.Equal(WorkflowSchema.CurrentVersion, e.GetProperty("v").GetInt32()));
+        Assert.All(legacy.History, e => Assert.Equal(WorkflowSchema.CurrentVersion, e.SchemaVersion));
+        Assert.Equal(Serialize(current.History), Serialize(legacy.History));
+        Assert.Equal(
+            Serialize(WorkflowDecider.Decide(current.Definition, current.History).State),
+            Serialize(WorkflowDecider.Decide(legacy.Definition, legacy.History).State));
+    }
+
+    [Fact]
+    public void Steps_run_in_order_from_the_stored_version_and_stamp_each_version()
+    {
+        var upcaster = new WorkflowUpcaster(
+        [
+            new WorkflowUpcastStep(1, e => e, d => new JsonObject { ["definition"] = d }),
+            new WorkflowUpcastStep(2, RenameReasonToWhy, d => d),
+        ]);
+        var legacy = JsonNode.Parse("""{"type":"workflow_terminated","reason":"stop","seq":3}""")!.AsObject();
+        var second = JsonNode.Parse("""{"type":"workflow_terminated","v":2,"reason":"stop","seq":3}""")!.AsObject();
+
+        var fromLegacy = upcaster.UpcastEvent(legacy, 1);
+        var fromSecond = upcaster.UpcastEvent(second, 2);
+
+        Assert.Equal(3, upcaster.CurrentVersion);
+        Assert.Equal("""{"type":"workflow_terminated","seq":3,"why":"stop","v":3}""", fromLegacy.ToJsonString());
+        Assert.Equal("""{"type":"workflow_terminated","seq":3,"why":"stop","v":3}""", fromSecond.ToJsonString());
+        Assert.Equal(
+            """{"definition":{"id":"x"},"schema_version":3}""",
+            upcaster.UpcastDefinition(JsonNode.Parse("""{"id":"x"}""")!.AsObject(), 1).ToJsonString());
+    }
+
+    [Fact]
+    public void A_chain_with_a_gap_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new WorkflowUpcaster([new WorkflowUpcastStep(2, e => e, d => d)]));
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"workflow_terminated","v":99,"reason":"stop"}]""")]
+    [InlineData("""[{"type":"workflow_terminated","v":0,"reason":"stop"}]""")]
+    [InlineData("""[{"type":"workflow_terminated","v":"2","reason":"stop"}]""")]
+    [InlineData("""{"type":"workflow_terminated"}""")]
+    public void Events_of_an_unknown_version_or_shape_are_refused(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<WorkflowEventBatch>(json, WorkflowJson.Options));
+    }
+
+    [Fact]
+    public void A_batch_writes_the_plain_array_of_versioned_events()
+    {
+        var batch = new WorkflowEventBatch([new WorkflowTerminated { Reason = "stop", Sequence = 1 }]);
+
+        var json = JsonSerializer.Serialize(batch, WorkflowJson.Options);
+
+        Assert.StartsWith("""[{"type":"workflow_terminated","v":2,""", json);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<WorkflowEventBatch>(json, WorkflowJson.Options), WorkflowJson.Options));
+    }
+
+    [Fact]
+    public void An_event_read_without_the_upcaster_is_refused_by_the_decider()
+    {
+        var definition = WorkflowDefinitionLoader.FromYaml("id: d\nsteps: [ { id: w, kind: wait, duration: 1s } ]");
+        var bypassed = JsonSerializer.Deserialize<WorkflowEvent>(
+            """{"type":"workflow_started","instance_id":"i","definition_id":"d","definition_version":1,"seq":1}""", WorkflowJson.Options)!;
+
+        Assert.Equal(WorkflowSchema.LegacyVersion, bypassed.SchemaVersion);
+        Assert.Throws<WorkflowReplayException>(() => WorkflowDecider.Decide(definition, [bypassed]));
+    }
+
+    [Fact]
+    public void A_definition_stored_bare_before_versioning_reads_and_is_written_in_the_envelope()
+    {
+        var bare = """{"id":"d","version":3,"steps":[{"kind":"wait","duration":"1s","id":"w"}]}""";
+
+        var stored = JsonSerializer.Deserialize<StoredWorkflowDefinition>(bare, WorkflowJson.Options)!;
+        var written = JsonSerializer.Serialize(stored, WorkflowJson.Options);
+
+        Assert.Equal("d", stored.Definition.Id);
+        Assert.Equal(3, stored.Definition.Version);
+        Assert.Equal($$"""{"schema_version":2,"definition":{{Serialize(stored.Definition)}}}""", written);
+        Assert.Equal(written, JsonSerializer.Serialize(JsonSerializer.Deserialize<StoredWorkflowDefinition>(written, WorkflowJson.Options), WorkflowJson.Options));
+    }
+
+    private static JsonObject RenameReasonToWhy(JsonObject e)
+    {
+        if (e["reason"] is { } reason)
+        {
+            e.Remove("reason");
+            e["why"] = reason;
+        }
+
+        return e;
+    }
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, WorkflowJson.Options);
+}
