@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentPlatform.AgentHost.Channels;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
@@ -17,11 +18,11 @@ public static class AgentEndpoints
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/agents").WithTags("Agents");
-        group.MapPost("/", RegisterAsync).WithName("RegisterAgent");
+        group.MapPost("/", RegisterAsync).WithName("RegisterAgent").AcceptsJson<AgentRegistrationRequest>();
         group.MapGet("/me", GetMeAsync).WithName("GetMyAgent").RequireAgentKey();
-        group.MapPatch("/me", PatchMeAsync).WithName("UpdateMyAgent").RequireAgentKey();
+        group.MapPatch("/me", PatchMeAsync).WithName("UpdateMyAgent").AcceptsJson<AgentProfilePatchBody>().RequireAgentKey();
         group.MapPut("/me", PutMe).WithName("ReplaceMyAgentNotAllowed");
-        group.MapPost("/me/heartbeat", HeartbeatAsync).WithName("Heartbeat").RequireAgentKey();
+        group.MapPost("/me/heartbeat", HeartbeatAsync).WithName("Heartbeat").AcceptsJson<AgentHeartbeatRequest>(isOptional: true).RequireAgentKey();
         group.MapPost("/me/keys/rotate", RotateKeyAsync).WithName("RotateMyKey").RequireAgentKey();
         group.MapGet("/", ListAsync).WithName("ListAgents").RequireAgentOrOperator();
         group.MapGet("/{id}", GetAsync).WithName("GetAgent").RequireAgentOrOperator();
@@ -162,7 +163,7 @@ public static class AgentEndpoints
         };
         var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
 
-        if (after is not null && (after.Length is 0 or > 19 || !after.All(char.IsAsciiDigit)))
+        if (after is not null && (after.Length is 0 or > 19 || !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {
             errors.Add(new FieldError("after", "must be a cursor returned by a previous page"));
         }

@@ -16,12 +16,12 @@ public static class ChannelEndpoints
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/channels").WithTags("Channels").RequireAgentKey();
-        group.MapPost("/", CreateAsync).WithName("CreateChannel");
+        group.MapPost("/", CreateAsync).WithName("CreateChannel").AcceptsJson<CreateChannelRequest>();
         group.MapGet("/", ListAsync).WithName("ListChannels");
         group.MapGet("/{id}", GetAsync).WithName("GetChannel");
         group.MapPost("/{id}/members", JoinAsync).WithName("JoinChannel");
         group.MapDelete("/{id}/members/me", LeaveAsync).WithName("LeaveChannel");
-        group.MapPost("/{id}/messages", PostAsync).WithName("PostChannelMessage");
+        group.MapPost("/{id}/messages", PostAsync).WithName("PostChannelMessage").AcceptsJson<PostMessageRequest>();
         group.MapGet("/{id}/messages", ReadAsync).WithName("ReadChannelMessages");
         return endpoints;
     }

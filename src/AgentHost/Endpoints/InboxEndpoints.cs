@@ -23,12 +23,13 @@ public static class InboxEndpoints
         var group = endpoints.MapGroup("/api/v1/agents").WithTags("Inbox").RequireAgentKey();
         group.MapGet("/me/inbox", ReadAsync).WithName("ReadInbox");
         group.MapGet("/me/inbox/stream", StreamAsync).WithName("StreamInbox").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
-        group.MapPost("/me/inbox/ack", AcknowledgeAsync).WithName("AcknowledgeInbox");
-        group.MapPost("/{id}/messages", SendDirectAsync).WithName("SendDirectMessage");
+        group.MapPost("/me/inbox/ack", AcknowledgeAsync).WithName("AcknowledgeInbox").AcceptsJson<AcknowledgeRequest>();
+        group.MapPost("/{id}/messages", SendDirectAsync).WithName("SendDirectMessage").AcceptsJson<DirectMessageRequest>();
         return endpoints;
     }
 
-    private static async Task<Results<Ok<InboxView>, ApiProblem>> ReadAsync(string? wait, string? limit, HttpContext context, InboxService inbox)
+    private static async Task<Results<Ok<InboxView>, ApiProblem>> ReadAsync(
+        string? wait, string? limit, HttpContext context, InboxService inbox, InboxConnectionLimiter connections)
     {
         var caller = context.GetAgentCaller();
         var options = inbox.Options;
@@ -37,7 +38,7 @@ public static class InboxEndpoints
         if (wait is not null)
         {
             if (!double.TryParse(wait, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-                || seconds < 0 || seconds > options.MaxWait.TotalSeconds)
+                || !double.IsFinite(seconds) || seconds < 0 || seconds > options.MaxWait.TotalSeconds)
             {
                 errors.Add(new FieldError("wait", $"must be a number of seconds between 0 and {options.MaxWait.TotalSeconds.ToString(CultureInfo.InvariantCulture)}"));
             }
@@ -53,6 +54,12 @@ public static class InboxEndpoints
             return Problems.Validation(errors);
         }
 
+        using var lease = connections.EnterLongPoll(caller.AgentId, waitFor);
+        if (lease.Problem is { } busy)
+        {
+            return busy;
+        }
+
         try
         {
             return TypedResults.Ok(new InboxView(await inbox.ReadAsync(caller.AgentId, pageSize, waitFor, context.RequestAborted)));
@@ -63,9 +70,16 @@ public static class InboxEndpoints
         }
     }
 
-    private static async Task StreamAsync(HttpContext context, InboxService inbox, IOptions<JsonOptions> json)
+    private static async Task StreamAsync(HttpContext context, InboxService inbox, IOptions<JsonOptions> json, InboxConnectionLimiter connections)
     {
         var caller = context.GetAgentCaller();
+        using var lease = connections.EnterStream(caller.AgentId);
+        if (lease.Problem is { } busy)
+        {
+            await busy.ExecuteAsync(context);
+            return;
+        }
+
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";

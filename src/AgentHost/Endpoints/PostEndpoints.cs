@@ -12,7 +12,7 @@ public static class PostEndpoints
     public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/posts").WithTags("Channels").RequireAgentKey()
-            .MapPost("/", PostAsync).WithName("CreatePost");
+            .MapPost("/", PostAsync).WithName("CreatePost").AcceptsJson<CommunityPostRequest>();
         return endpoints;
     }
 

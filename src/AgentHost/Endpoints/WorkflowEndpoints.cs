@@ -21,17 +21,17 @@ public static class WorkflowEndpoints
     public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireOperatorToken();
-        group.MapPost("/definitions", RegisterDefinition).WithName("RegisterWorkflowDefinition");
+        group.MapPost("/definitions", RegisterDefinition).WithName("RegisterWorkflowDefinition").AcceptsJsonOrYaml<WorkflowDefinition>();
         group.MapGet("/definitions", ListDefinitions).WithName("ListWorkflowDefinitions");
         group.MapGet("/definitions/{id}", GetDefinition).WithName("GetWorkflowDefinition");
         group.MapGet("/definitions/{id}/versions/{version:int}", GetDefinitionVersion).WithName("GetWorkflowDefinitionVersion");
-        group.MapPost("/instances", StartInstance).WithName("StartWorkflowInstance");
+        group.MapPost("/instances", StartInstance).WithName("StartWorkflowInstance").AcceptsJson<StartInstanceBody>();
         group.MapGet("/instances", ListInstances).WithName("ListWorkflowInstances");
-        group.MapPost("/instances/purge", PurgeFinished).WithName("PurgeWorkflowInstances");
+        group.MapPost("/instances/purge", PurgeFinished).WithName("PurgeWorkflowInstances").AcceptsJson<PurgeBody>(isOptional: true);
         group.MapGet("/instances/{id}", GetInstance).WithName("GetWorkflowInstance");
         group.MapGet("/instances/{id}/history", GetHistory).WithName("GetWorkflowInstanceHistory");
-        group.MapPost("/instances/{id}/events/{name}", RaiseEvent).WithName("RaiseWorkflowEvent");
-        group.MapPost("/instances/{id}/terminate", Terminate).WithName("TerminateWorkflowInstance");
+        group.MapPost("/instances/{id}/events/{name}", RaiseEvent).WithName("RaiseWorkflowEvent").AcceptsJson<RaiseEventBody>(isOptional: true);
+        group.MapPost("/instances/{id}/terminate", Terminate).WithName("TerminateWorkflowInstance").AcceptsJson<TerminateBody>(isOptional: true);
         group.MapDelete("/instances/{id}", Purge).WithName("PurgeWorkflowInstance");
         return endpoints;
     }

@@ -48,6 +48,11 @@ public static class JsonBody
         {
             return JsonBodyResult<T>.Failed(Problems.Validation(DescribeField(e, doc.RootElement), DescribeError(e)));
         }
+        catch (NotSupportedException)
+        {
+            // The serializer refuses some shapes outright (an abstract or polymorphic type without its discriminator).
+            return JsonBodyResult<T>.Failed(Problems.Validation("$", "has the wrong type or value"));
+        }
     }
 
     /// <summary>Reads the body as a parsed JSON object, for handlers that inspect fields themselves (for example PATCH).</summary>

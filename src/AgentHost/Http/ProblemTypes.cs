@@ -36,6 +36,9 @@ public static class ProblemTypes
     /// <summary>429: a rate limit or cooldown applies.</summary>
     public const string RateLimited = Base + "rate-limited";
 
+    /// <summary>503: the host is at a capacity limit; retry later.</summary>
+    public const string Unavailable = Base + "unavailable";
+
     /// <summary>500: an unexpected failure; no details are exposed.</summary>
     public const string Internal = Base + "internal";
 }

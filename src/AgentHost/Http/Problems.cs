@@ -76,6 +76,13 @@ public static class Problems
             detail ?? $"Retry after {text} seconds.", ("retry_after_seconds", seconds), [new("Retry-After", text)]);
     }
 
+    /// <summary>503 <c>unavailable</c> with <c>Retry-After</c>: the host is at a capacity limit, not the caller over its own.</summary>
+    public static ApiProblem Unavailable(TimeSpan retryAfter, string detail)
+    {
+        var text = RetryAfterSeconds(retryAfter).ToString(CultureInfo.InvariantCulture);
+        return Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.Unavailable, "The service is at capacity.", detail, headers: [new("Retry-After", text)]);
+    }
+
     /// <summary>500 <c>internal</c>; never carries exception details.</summary>
     public static ApiProblem Internal() =>
         Create(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "An unexpected error occurred.",

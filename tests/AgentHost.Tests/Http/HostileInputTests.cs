@@ -101,6 +101,10 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
         new("list: injected cursor", "GET", "api/v1/agents?after=1%20OR%201=1", Caller, null, null, 400, "validation"),
         new("list: unknown status", "GET", "api/v1/agents?status=dead", Caller, null, null, 400, "validation"),
         new("list: script capability", "GET", "api/v1/agents?capability=%3Cscript%3E", Caller, null, null, 400, "validation"),
+        new("list: cursor over long.MaxValue (was 500)", "GET", "api/v1/agents?after=9999999999999999999", Caller, null, null, 400, "validation"),
+        new("list: cursor of 20 digits with leading zeros", "GET", "api/v1/agents?after=00000000000000000001", Caller, null, null, 400, "validation"),
+        new("inbox: wait NaN (was 500)", "GET", "api/v1/agents/me/inbox?wait=NaN", Caller, null, null, 400, "validation"),
+        new("inbox: wait Infinity", "GET", "api/v1/agents/me/inbox?wait=Infinity", Caller, null, null, 400, "validation"),
         new("list: without a key", "GET", "api/v1/agents", null, null, null, 401, "unauthorized"),
 
         // Routing.

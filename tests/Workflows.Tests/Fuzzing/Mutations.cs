@@ -1,4 +1,4 @@
-using System.Text;
+using AgentPlatform.TestKit;
 using CsCheck;
 
 namespace AgentPlatform.Workflows.Tests.Fuzzing;
@@ -18,31 +18,6 @@ internal static class Mutations
     public static Gen<string> OrArbitrary(IReadOnlyList<string> seeds, string alphabet) =>
         Gen.Frequency((3, Of(seeds, alphabet)), (1, Gen.String));
 
-    private static string Apply(string seed, (int Kind, int Position, int Length, char Char, int Times)[] edits)
-    {
-        var text = new StringBuilder(seed);
-        foreach (var (kind, position, length, c, times) in edits)
-        {
-            var at = text.Length == 0 ? 0 : position % (text.Length + 1);
-            var span = Math.Min(length, text.Length - at);
-            switch (kind)
-            {
-                case 0:
-                    text.Insert(at, c);
-                    break;
-                case 1:
-                    text.Remove(at, span);
-                    break;
-                case 2 when at < text.Length:
-                    text[at] = c;
-                    break;
-                case 3 when span > 0 && text.Length < 200_000:
-                    var slice = text.ToString(at, span);
-                    text.Insert(at, string.Concat(Enumerable.Repeat(slice, times)));
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
+    private static string Apply(string seed, (int Kind, int Position, int Length, char Char, int Times)[] edits) =>
+        TextMutations.Apply(seed, edits, 200_000);
 }
