@@ -308,10 +308,12 @@ public static class WorkflowEndpoints
         _ => "conflict",
     };
 
+    // Exactly one status name: Enum.TryParse would also take numbers and comma lists ("running,failed").
     private static bool TryParseStatus(string text, out WorkflowStatus status)
     {
-        status = default;
-        return text.Length > 0 && char.IsAsciiLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out status);
+        var name = Enum.GetNames<WorkflowStatus>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+        status = name is null ? default : Enum.Parse<WorkflowStatus>(name);
+        return name is not null;
     }
 
     private static bool IsYaml(string? contentType)

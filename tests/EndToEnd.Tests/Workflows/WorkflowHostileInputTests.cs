@@ -91,6 +91,7 @@ public sealed class WorkflowHostileInputTests(WorkflowHostileInputFixture fixtur
         { "start: text/plain", "POST", "instances", "definition_id=known", "text/plain", 415, "unsupported-media-type", null },
         { "list: unknown status", "GET", "instances?status=sleeping", null, Json, 400, "validation", "status" },
         { "list: numeric status", "GET", "instances?status=1", null, Json, 400, "validation", "status" },
+        { "list: comma list of statuses", "GET", "instances?status=Running,Failed", null, Json, 400, "validation", "status" },
         { "list: limit zero", "GET", "instances?limit=0", null, Json, 400, "validation", "limit" },
         { "list: limit 1001", "GET", "instances?limit=1001", null, Json, 400, "validation", "limit" },
         { "get: unknown instance", "GET", "instances/nope", null, Json, 404, "not-found", null },
