@@ -15,6 +15,7 @@ public partial class Program
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
+        builder.Services.AddAgentRegistry();
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
@@ -26,6 +27,7 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapAgentEndpoints();
+        app.MapRegistryEndpoints();
         app.MapChannelEndpoints();
         app.MapPostEndpoints();
         app.MapInboxEndpoints();

@@ -17,6 +17,7 @@ public static class PlatformApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OperatorToken>();
         services.TryAddSingleton<KeyRateLimiter>();
+        services.TryAddSingleton<LivenessEvidence>();
         services.ConfigureHttpJsonOptions(o => ApiJson.ConfigureResponses(o.SerializerOptions));
         services.AddProblemDetails();
         return services;

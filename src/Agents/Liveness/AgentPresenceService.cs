@@ -1,42 +1,101 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Liveness;
 
-/// <summary><see cref="IAgentPresence"/> over presence actors: each call is one turn of the agent's <see cref="AgentPresenceActor"/>.</summary>
-internal sealed class AgentPresenceService(IActorRuntime actors) : IAgentPresence
+/// <summary><see cref="IAgentPresence"/> and <see cref="IAgentWorkload"/> over presence actors: each call is one turn of the agent's
+/// <see cref="AgentPresenceActor"/>.</summary>
+/// <remarks>Every entry a change produced is handed to the <see cref="IAgentRegistryObserver"/>s before the call returns.</remarks>
+internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOptions options, IEnumerable<IAgentRegistryObserver> observers)
+    : IAgentPresence, IAgentWorkload
 {
-    private static readonly object True = true;
-    private static readonly object False = false;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly IAgentRegistryObserver[] _observers = [.. observers];
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> HeartbeatAsync(string agentId, CancellationToken cancellationToken = default) =>
-        CallAsync(agentId, AgentPresenceActor.HeartbeatMethod, null, cancellationToken);
+        ChangeAsync(agentId, AgentPresenceActor.HeartbeatMethod, null, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> GetAsync(string agentId, CancellationToken cancellationToken = default) =>
-        CallAsync(agentId, AgentPresenceActor.GetMethod, null, cancellationToken);
+        CallAsync<AgentPresence>(agentId, AgentPresenceActor.GetMethod, null, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<AgentPresence> SetBusyAsync(string agentId, bool busy, CancellationToken cancellationToken = default) =>
-        CallAsync(agentId, AgentPresenceActor.SetBusyMethod, busy ? True : False, cancellationToken);
+    public ValueTask<AgentPresence> ReportStatusAsync(string agentId, DeclaredStatus status, CancellationToken cancellationToken = default) =>
+        ChangeAsync(agentId, AgentPresenceActor.ReportStatusMethod, status, cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask RemoveAsync(string agentId, CancellationToken cancellationToken = default) =>
-        await actors.InvokeAsync(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, null, cancellationToken);
+    public ValueTask<AgentPresence> DeclareAsync(string agentId, AgentDeclaration declaration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        if (declaration.MaxConcurrentTasks is < 1 or > AgentDeclaration.MaxTaskLimit)
+        {
+            throw new ArgumentException($"The task limit must be between 1 and {AgentDeclaration.MaxTaskLimit}.", nameof(declaration));
+        }
+
+        if (declaration.HeartbeatInterval is { } interval
+            && (interval < options.MinAgentHeartbeatInterval || interval > options.MaxAgentHeartbeatInterval))
+        {
+            throw new ArgumentException(
+                $"The heartbeat interval must be between {options.MinAgentHeartbeatInterval} and {options.MaxAgentHeartbeatInterval}.", nameof(declaration));
+        }
+
+        if (declaration.Capabilities is { } capabilities)
+        {
+            var errors = new List<ProfileError>();
+            AgentProfileRules.ValidateCapabilities(capabilities, errors);
+            if (errors.Count > 0)
+            {
+                throw new ArgumentException($"The capabilities are invalid: {errors[0].Field} {errors[0].Message}.", nameof(declaration));
+            }
+        }
+
+        return ChangeAsync(agentId, AgentPresenceActor.DeclareMethod, declaration, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<AgentRegistryEntry> GetEntryAsync(string agentId, CancellationToken cancellationToken = default) =>
+        CallAsync<AgentRegistryEntry>(agentId, AgentPresenceActor.EntryMethod, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask RemoveAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        if (await actors.InvokeAsync(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, null, cancellationToken) is { } removed)
+        {
+            Observe(ActorPayload.As<AgentRegistryEntry>(removed));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<AgentPresence> TaskStartedAsync(string agentId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(agentId, AgentPresenceActor.TaskStartedMethod, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<AgentPresence> TaskFinishedAsync(string agentId, bool succeeded, TimeSpan latency, CancellationToken cancellationToken = default) =>
+        ChangeAsync(agentId, AgentPresenceActor.TaskFinishedMethod, new TaskOutcome(succeeded, latency), cancellationToken);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AgentPresence> CallAsync(string agentId, string method, object? payload, CancellationToken cancellationToken)
+    private async ValueTask<AgentPresence> ChangeAsync(string agentId, string method, object? payload, CancellationToken cancellationToken)
     {
-        var actor = PresenceKeys.ActorIdOf(agentId);
-        return await actors.InvokeAsync(actor, method, payload, cancellationToken) switch
+        var reply = await CallAsync<PresenceReply>(agentId, method, payload, cancellationToken);
+        if (reply.Changed is { } changed)
         {
-            AgentPresence presence => presence,
-            JsonElement json => json.Deserialize<AgentPresence>(Json)
-                ?? throw new InvalidOperationException($"Presence actor {actor} answered null."),
-            var other => throw new InvalidOperationException($"Presence actor {actor} answered {other?.GetType().Name ?? "null"}."),
-        };
+            Observe(changed);
+        }
+
+        return reply.Presence;
     }
+
+    private void Observe(AgentRegistryEntry entry)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.Observe(entry);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T> CallAsync<T>(string agentId, string method, object? payload, CancellationToken cancellationToken) =>
+        ActorPayload.As<T>(await actors.InvokeAsync(PresenceKeys.ActorIdOf(agentId), method, payload, cancellationToken));
 }
