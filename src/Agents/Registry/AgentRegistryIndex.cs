@@ -15,11 +15,13 @@ namespace AgentPlatform.Agents.Registry;
 /// </remarks>
 public sealed class AgentRegistryIndex : IAgentRegistryObserver
 {
-    private static readonly Slot[] NoSlots = [];
+    private static readonly Posting[] NoPostings = [];
 
     private readonly ConcurrentDictionary<string, Slot> _agents = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Slot[]> _byCapability = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Posting[]> _byCapability = new(StringComparer.Ordinal);
     private readonly Lock _postings = new();
+    private volatile Slot[] _slots = new Slot[64];
+    private int _slotCount;
 
     /// <summary>How many agents the index knows (removed ones excluded).</summary>
     public int Count => _agents.Values.Count(s => s.Entry is not null);
@@ -30,7 +32,7 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
     public bool Apply(AgentRegistryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var slot = _agents.GetOrAdd(entry.AgentId, static id => new Slot(id));
+        var slot = _agents.TryGetValue(entry.AgentId, out var known) ? known : AddSlot(entry.AgentId);
         lock (slot)
         {
             if (entry.Version <= slot.Version)
@@ -68,31 +70,45 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var seen = new HashSet<Slot>(ReferenceEqualityComparer.Instance);
-        var candidates = new List<AgentCandidate>();
-        var excluded = new List<AgentExclusion>();
-        foreach (var (capability, _) in request.Weights)
+        // Agents added after this read are skipped: they arrived while the match runs.
+        var slots = _slots;
+        var scratch = MatchScratch.For(slots.Length);
+        foreach (var (capability, weight) in request.Weights)
         {
-            foreach (var slot in _byCapability.GetValueOrDefault(capability, NoSlots))
+            foreach (var posting in _byCapability.GetValueOrDefault(capability, NoPostings))
             {
-                if (!seen.Add(slot) || slot.Entry is not { } entry)
+                if (posting.Slot.Index < slots.Length)
                 {
-                    continue;
-                }
-
-                var score = request.Score(entry.Capabilities);
-                if (Excluded(entry.Status, score, request.MinConfidence) is { } reason)
-                {
-                    excluded.Add(new AgentExclusion(entry.AgentId, score, entry.Status, reason));
-                }
-                else
-                {
-                    candidates.Add(new AgentCandidate(entry.AgentId, score, entry.Status, entry.Load, entry.MaxConcurrentTasks, entry.TrackRecord));
+                    scratch.Add(posting.Slot.Index, weight * posting.Proficiency);
                 }
             }
         }
 
-        return new AgentMatch(Top(candidates, CompareCandidates, limit), candidates.Count, Top(excluded, CompareExclusions, limit), excluded.Count);
+        var candidates = new TopList<Scored>(limit, CompareCandidates);
+        var excluded = new TopList<Scored>(limit, CompareExclusions);
+        foreach (var slotIndex in scratch.Touched)
+        {
+            if (slots[slotIndex]?.Entry is not { } entry)
+            {
+                continue;
+            }
+
+            var scored = new Scored(entry, scratch.Sum(slotIndex) / request.TotalWeight);
+            if (Excluded(entry.Status, scored.Score, request.MinConfidence) is null)
+            {
+                candidates.Offer(scored);
+            }
+            else
+            {
+                excluded.Offer(scored);
+            }
+        }
+
+        return new AgentMatch(
+            [.. candidates.Kept.Select(c => new AgentCandidate(c.Entry.AgentId, c.Score, c.Entry.Status, c.Entry.Load, c.Entry.MaxConcurrentTasks, c.Entry.TrackRecord))],
+            candidates.Offered,
+            [.. excluded.Kept.Select(e => new AgentExclusion(e.Entry.AgentId, e.Score, e.Entry.Status, Excluded(e.Entry.Status, e.Score, request.MinConfidence)!.Value))],
+            excluded.Offered);
     }
 
     private static ExclusionReason? Excluded(AgentStatus status, double score, double minConfidence) => status switch
@@ -105,13 +121,7 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
         _ => null,
     };
 
-    private static List<T> Top<T>(List<T> items, Comparison<T> comparison, int limit)
-    {
-        items.Sort(comparison);
-        return items.Count > limit ? items.GetRange(0, limit) : items;
-    }
-
-    private static int CompareCandidates(AgentCandidate a, AgentCandidate b)
+    private static int CompareCandidates(Scored a, Scored b)
     {
         var order = b.Score.CompareTo(a.Score);
         if (order != 0)
@@ -119,26 +129,27 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
             return order;
         }
 
-        order = b.TrackRecord.SuccessRate.CompareTo(a.TrackRecord.SuccessRate);
+        var (x, y) = (a.Entry.TrackRecord, b.Entry.TrackRecord);
+        order = y.SuccessRate.CompareTo(x.SuccessRate);
         if (order != 0)
         {
             return order;
         }
 
-        order = (a.TrackRecord.LatencyEwmaMs ?? double.PositiveInfinity).CompareTo(b.TrackRecord.LatencyEwmaMs ?? double.PositiveInfinity);
+        order = (x.LatencyEwmaMs ?? double.PositiveInfinity).CompareTo(y.LatencyEwmaMs ?? double.PositiveInfinity);
         if (order != 0)
         {
             return order;
         }
 
-        order = a.Load.CompareTo(b.Load);
-        return order != 0 ? order : string.CompareOrdinal(a.AgentId, b.AgentId);
+        order = a.Entry.Load.CompareTo(b.Entry.Load);
+        return order != 0 ? order : string.CompareOrdinal(a.Entry.AgentId, b.Entry.AgentId);
     }
 
-    private static int CompareExclusions(AgentExclusion a, AgentExclusion b)
+    private static int CompareExclusions(Scored a, Scored b)
     {
         var order = b.Score.CompareTo(a.Score);
-        return order != 0 ? order : string.CompareOrdinal(a.AgentId, b.AgentId);
+        return order != 0 ? order : string.CompareOrdinal(a.Entry.AgentId, b.Entry.AgentId);
     }
 
     private static bool SameCapabilities(IReadOnlyDictionary<string, double>? a, IReadOnlyDictionary<string, double>? b)
@@ -153,9 +164,9 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
             return false;
         }
 
-        foreach (var name in a.Keys)
+        foreach (var (name, proficiency) in a)
         {
-            if (!b.ContainsKey(name))
+            if (!b.TryGetValue(name, out var other) || other != proficiency)
             {
                 return false;
             }
@@ -164,41 +175,85 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
         return true;
     }
 
+    private Slot AddSlot(string agentId)
+    {
+        lock (_postings)
+        {
+            if (_agents.TryGetValue(agentId, out var known))
+            {
+                return known;
+            }
+
+            var slot = new Slot(agentId, _slotCount);
+            var slots = _slots;
+            if (slot.Index == slots.Length)
+            {
+                Array.Resize(ref slots, slots.Length * 2);
+            }
+
+            slots[slot.Index] = slot;
+            _slots = slots;
+            _slotCount = slot.Index + 1;
+            _agents[agentId] = slot;
+            return slot;
+        }
+    }
+
+    /// <summary>Replaces the agent's postings: it leaves the lists of capabilities it no longer declares, and in the others its
+    /// posting is replaced or added in one array swap, so a concurrent match never misses it from a capability it keeps.</summary>
     private void RewritePostings(Slot slot, IReadOnlyDictionary<string, double>? before, IReadOnlyDictionary<string, double>? after)
     {
         lock (_postings)
         {
             foreach (var name in before?.Keys ?? [])
             {
-                if (after is null || !after.ContainsKey(name))
+                if (after is not null && after.ContainsKey(name))
                 {
-                    var remaining = _byCapability.GetValueOrDefault(name, NoSlots).Where(s => s != slot).ToArray();
-                    if (remaining.Length == 0)
-                    {
-                        _byCapability.TryRemove(name, out _);
-                    }
-                    else
-                    {
-                        _byCapability[name] = remaining;
-                    }
+                    continue;
+                }
+
+                var remaining = _byCapability.GetValueOrDefault(name, NoPostings).Where(p => p.Slot != slot).ToArray();
+                if (remaining.Length == 0)
+                {
+                    _byCapability.TryRemove(name, out _);
+                }
+                else
+                {
+                    _byCapability[name] = remaining;
                 }
             }
 
-            foreach (var name in after?.Keys ?? [])
+            foreach (var (name, proficiency) in after ?? new Dictionary<string, double>())
             {
-                if (before is null || !before.ContainsKey(name))
+                var posting = new Posting(slot, proficiency);
+                var current = _byCapability.GetValueOrDefault(name, NoPostings);
+                var at = Array.FindIndex(current, p => p.Slot == slot);
+                if (at < 0)
                 {
-                    _byCapability[name] = [.. _byCapability.GetValueOrDefault(name, NoSlots), slot];
+                    _byCapability[name] = [.. current, posting];
+                }
+                else
+                {
+                    var replaced = (Posting[])current.Clone();
+                    replaced[at] = posting;
+                    _byCapability[name] = replaced;
                 }
             }
         }
     }
 
-    private sealed class Slot(string agentId)
+    private readonly record struct Posting(Slot Slot, double Proficiency);
+
+    private readonly record struct Scored(AgentRegistryEntry Entry, double Score);
+
+    private sealed class Slot(string agentId, int index)
     {
         private AgentRegistryEntry? _entry;
 
         public string AgentId { get; } = agentId;
+
+        /// <summary>The slot's position in the dense slot array, for per-match score sums.</summary>
+        public int Index { get; } = index;
 
         /// <summary>The version of the last applied entry or removal; written under the slot's lock.</summary>
         public long Version { get; set; }

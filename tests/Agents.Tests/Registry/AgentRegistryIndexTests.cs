@@ -120,6 +120,29 @@ public sealed class AgentRegistryIndexTests
         Assert.Equal(["up-00", "up-01", "up-02", "up-03", "up-04"], match.Candidates.Select(c => c.AgentId));
     }
 
+    [Fact]
+    public async Task Matches_running_while_agents_join_and_change_see_only_whole_entries()
+    {
+        var index = new AgentRegistryIndex();
+        var request = Request(new() { ["a"] = 1, ["b"] = 1 });
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                index.Apply(Entry($"agent-{i % 500}", i % 2 == 0 ? new() { ["a"] = 1 } : new() { ["a"] = 1, ["b"] = 1 }, version: i + 1));
+            }
+        });
+        while (!writer.IsCompleted)
+        {
+            var match = index.Match(request, 1000);
+            Assert.All(match.Candidates, c => Assert.True(c.Score is 0.5 or 1.0, $"score {c.Score}"));
+        }
+
+        await writer;
+        Assert.Equal(500, index.Match(request, 1000).CandidateCount);
+        Assert.Equal(500, index.Count);
+    }
+
     [Theory]
     [InlineData("", 1.0, 0.0)]
     [InlineData("Search", 1.0, 0.0)]
