@@ -16,6 +16,7 @@ public partial class Program
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
         builder.Services.AddAgentRegistry();
+        builder.Services.AddAgentRights();
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
@@ -27,6 +28,7 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapAgentEndpoints();
+        app.MapAgentRightsEndpoints();
         app.MapRegistryEndpoints();
         app.MapChannelEndpoints();
         app.MapPostEndpoints();

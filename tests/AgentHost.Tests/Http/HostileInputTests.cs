@@ -15,6 +15,7 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
     private static readonly string TooManyCapabilities = "{" + string.Join(",", Enumerable.Range(0, 65).Select(i => $"\"c{i}\":0.5")) + "}";
     private static readonly string Deep = new string('[', 100) + new string(']', 100);
     private static readonly string SixtyFiveCapabilities = string.Join(",", Enumerable.Range(0, 65).Select(i => $"c{i}"));
+    private static readonly string TooManyDefinitions = "{\"start_definitions\":[" + string.Join(",", Enumerable.Range(0, 257).Select(i => $"\"d{i}\"")) + "]}";
     private static readonly string Oversized = $$"""{"name":"big-agent","description":"{{new string('x', 70_000)}}"}""";
 
     private static readonly Dictionary<string, HostileCase> Cases = new HostileCase[]
@@ -137,6 +138,19 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
         new("match: without a key", "GET", "api/v1/registry/match?capabilities=search", null, null, null, 401, "unauthorized"),
         new("match: wrong key", "GET", "api/v1/registry/match?capabilities=search", "{caller-wrong}", null, null, 401, "unauthorized"),
         new("match: POST", "POST", "api/v1/registry/match?capabilities=search", Caller, Json, "{}", 405, "method-not-allowed"),
+
+        // Workflow rights.
+        new("rights: agent grants itself", "PUT", "api/v1/agents/{victim}/rights", Caller, Json, """{"start_definitions":["x"]}""", 403, "forbidden"),
+        new("rights: unknown agent", "PUT", "api/v1/agents/agt_ffffffffffffffffffff/rights", Operator, Json, """{"start_definitions":["x"]}""", 404, "not-found"),
+        new("rights: definitions not a list", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, """{"start_definitions":"all"}""", 400, "validation"),
+        new("rights: slash in definition", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, """{"start_definitions":["../etc"]}""", 400, "validation"),
+        new("rights: 257 definitions", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, TooManyDefinitions, 400, "validation"),
+        new("rights: unknown field", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, """{"admin":true}""", 400, "validation"),
+        new("rights: agent reads rights", "GET", "api/v1/agents/{victim}/rights", Caller, null, null, 403, "forbidden"),
+        new("workflows: start without a right", "POST", "api/v1/workflows/instances", Caller, Json, """{"definition_id":"anything"}""", 403, "forbidden"),
+        new("workflows: event without a right", "POST", "api/v1/workflows/instances/any/events/go", Caller, Json, "{}", 403, "forbidden"),
+        new("workflows: agent lists instances", "GET", "api/v1/workflows/instances", Caller, null, null, 403, "forbidden"),
+        new("workflows: agent registers a definition", "POST", "api/v1/workflows/definitions", Caller, Json, "{}", 403, "forbidden"),
 
         // Routing.
         new("unknown route", "GET", "api/v1/nothing-here", Caller, null, null, 404, "not-found"),

@@ -1,0 +1,37 @@
+using AgentPlatform.Agents.Core;
+using AgentPlatform.Runtime.Actors;
+
+namespace AgentPlatform.Agents.Rights;
+
+/// <summary><see cref="IAgentRights"/> over one <see cref="AgentRightsActor"/> per agent.</summary>
+internal sealed class ActorAgentRights(IActorRuntime actors) : IAgentRights
+{
+    /// <inheritdoc/>
+    public async ValueTask<AgentRights> GetAsync(string agentId, CancellationToken cancellationToken = default) =>
+        ActorPayload.As<AgentRights>(await actors.InvokeAsync(Address(agentId), AgentRightsActor.GetMethod, null, cancellationToken));
+
+    /// <inheritdoc/>
+    public async ValueTask<AgentRights> SetAsync(string agentId, AgentRights rights, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rights);
+        return ActorPayload.As<AgentRights>(await actors.InvokeAsync(Address(agentId), AgentRightsActor.SetMethod, rights, cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> CanStartAsync(string agentId, string definitionId, CancellationToken cancellationToken = default)
+    {
+        var rights = await GetAsync(agentId, cancellationToken);
+        return rights.StartDefinitions.Contains(definitionId, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask RecordStartedAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
+        await actors.InvokeAsync(Address(agentId), AgentRightsActor.RecordStartedMethod, instanceId, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> CanRaiseEventAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
+        (await GetAsync(agentId, cancellationToken)).RaiseEvents
+        && ActorPayload.As<bool>(await actors.InvokeAsync(Address(agentId), AgentRightsActor.StartedMethod, instanceId, cancellationToken));
+
+    private static ActorId Address(string agentId) => ActorId.Create(AgentRightsActor.TypeName, agentId);
+}
