@@ -15,6 +15,8 @@ namespace AgentPlatform.AgentHost.Endpoints;
 public static class WorkflowEndpoints
 {
     private const int MaxWaitSeconds = 30;
+    private const int MaxReportedProblems = 100;
+    private const int MaxReasonLength = 2_000;
 
     /// <summary>Maps the definition and instance routes.</summary>
     public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder endpoints)
@@ -38,7 +40,7 @@ public static class WorkflowEndpoints
     }
 
     private static async Task<Results<Created<DefinitionView>, Ok<DefinitionView>, ApiProblem>> RegisterDefinition(
-        HttpContext context, IWorkflowClient workflows, IOptions<ApiOptions> api)
+        HttpContext context, IWorkflowClient workflows, IOptions<WorkflowLimitsOptions> limitsOptions)
     {
         var yaml = IsYaml(context.Request.ContentType);
         if (!yaml && !context.Request.HasJsonContentType())
@@ -46,20 +48,21 @@ public static class WorkflowEndpoints
             return Problems.UnsupportedMediaType(context.Request.ContentType);
         }
 
-        var text = await ReadTextAsync(context, api.Value.MaxBodyBytes);
+        var limits = limitsOptions.Value;
+        var text = await ReadTextAsync(context, limits.MaxDefinitionBytes);
         if (text is null)
         {
-            return Problems.PayloadTooLarge(api.Value.MaxBodyBytes);
+            return Problems.PayloadTooLarge(limits.MaxDefinitionBytes, $"{WorkflowLimitsOptions.SectionName}:{nameof(limits.MaxDefinitionBytes)}");
         }
 
         WorkflowDefinition definition;
         try
         {
-            definition = yaml ? WorkflowDefinitionLoader.FromYaml(text) : WorkflowDefinitionLoader.FromJson(text);
+            definition = yaml ? WorkflowDefinitionLoader.FromYaml(text, limits) : WorkflowDefinitionLoader.FromJson(text, limits);
         }
         catch (WorkflowDefinitionException e)
         {
-            return Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList());
+            return DefinitionProblem(e.Problems);
         }
 
         var registration = await workflows.RegisterDefinitionAsync(definition, context.RequestAborted);
@@ -78,9 +81,11 @@ public static class WorkflowEndpoints
     private static Task<Results<Ok<DefinitionView>, ApiProblem>> GetDefinition(string id, IWorkflowClient workflows, CancellationToken cancellationToken) =>
         ReadDefinitionAsync(id, null, workflows, cancellationToken);
 
-    private static Task<Results<Ok<DefinitionView>, ApiProblem>> GetDefinitionVersion(
+    private static async Task<Results<Ok<DefinitionView>, ApiProblem>> GetDefinitionVersion(
         string id, int version, IWorkflowClient workflows, CancellationToken cancellationToken) =>
-        ReadDefinitionAsync(id, version, workflows, cancellationToken);
+        version < 1
+            ? Problems.Validation("version", "must be at least 1")
+            : await ReadDefinitionAsync(id, version, workflows, cancellationToken);
 
     private static async Task<Results<Ok<DefinitionView>, ApiProblem>> ReadDefinitionAsync(
         string id, int? version, IWorkflowClient workflows, CancellationToken cancellationToken)
@@ -101,6 +106,11 @@ public static class WorkflowEndpoints
         }
 
         var request = body.Value!;
+        if (!WorkflowNames.IsValidName(request.DefinitionId))
+        {
+            return Problems.Validation("definition_id", WorkflowNames.NameRule);
+        }
+
         if (request.InstanceId is { } instanceId && !WorkflowInstanceIds.IsValid(instanceId))
         {
             return Problems.Validation("instance_id", $"must be 1-{WorkflowInstanceIds.MaxLength} characters of A-Z a-z 0-9 _ . -");
@@ -188,6 +198,11 @@ public static class WorkflowEndpoints
     private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> RaiseEvent(
         string id, string name, HttpContext context, IWorkflowClient workflows)
     {
+        if (!WorkflowNames.IsValidName(name))
+        {
+            return Problems.Validation("name", WorkflowNames.NameRule);
+        }
+
         var body = await JsonBody.ReadAsync<RaiseEventBody>(context, required: false);
         if (body.Problem is { } problem)
         {
@@ -203,6 +218,11 @@ public static class WorkflowEndpoints
         if (body.Problem is { } problem)
         {
             return problem;
+        }
+
+        if (body.Value?.Reason is { Length: > MaxReasonLength })
+        {
+            return Problems.Validation("reason", $"must be at most {MaxReasonLength} characters");
         }
 
         var reason = body.Value?.Reason ?? "Terminated by an operator.";
@@ -250,11 +270,24 @@ public static class WorkflowEndpoints
         }
     }
 
+    /// <summary>400 <c>validation</c> with the first <see cref="MaxReportedProblems"/> problems of a definition, so a
+    /// definition with thousands of faults still gets an answer of bounded size.</summary>
+    private static ApiProblem DefinitionProblem(IReadOnlyList<WorkflowProblem> problems)
+    {
+        var errors = problems.Take(MaxReportedProblems).Select(p => new FieldError(p.Path, p.Message)).ToList();
+        if (problems.Count > MaxReportedProblems)
+        {
+            errors.Add(new FieldError("$", $"and {problems.Count - MaxReportedProblems} more problems"));
+        }
+
+        return Problems.Validation(errors);
+    }
+
     /// <summary>The problem for a workflow client failure, or null when <paramref name="exception"/> is not one.</summary>
     private static ApiProblem? ProblemFor(Exception exception) => exception switch
     {
         WorkflowNotFoundException e => Problems.NotFound(e.Message),
-        WorkflowInputException e => Problems.Validation(e.Problems.Select(p => new FieldError(p.Path, p.Message)).ToList()),
+        WorkflowInputException e => DefinitionProblem(e.Problems),
         WorkflowConflictException e => Problems.Conflict(e.Message),
         _ => null,
     };

@@ -36,6 +36,12 @@ public static class Problems
         Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "The body is too large.",
             $"Bodies are limited to {limitBytes.ToString(CultureInfo.InvariantCulture)} bytes.");
 
+    /// <summary>413 <c>payload-too-large</c>: the body exceeds <paramref name="limitBytes"/>, set by the configuration key
+    /// <paramref name="limitName"/>.</summary>
+    public static ApiProblem PayloadTooLarge(long limitBytes, string limitName) =>
+        Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "The body is too large.",
+            $"This body is limited to {limitBytes.ToString(CultureInfo.InvariantCulture)} bytes ({limitName}).");
+
     /// <summary>401 <c>unauthorized</c> with <c>WWW-Authenticate: Bearer</c>.</summary>
     public static ApiProblem Unauthorized(string detail) =>
         Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Authentication is required.", detail,

@@ -12,45 +12,134 @@ namespace AgentPlatform.Workflows.Definitions;
 /// (<see cref="WorkflowValidator"/>) are reported together as a <see cref="WorkflowDefinitionException"/>.</remarks>
 public static partial class WorkflowDefinitionLoader
 {
-    /// <summary>Loads and validates a JSON definition.</summary>
+    /// <summary>Loads and validates a JSON definition within the default <see cref="WorkflowLimitsOptions"/>.</summary>
     /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
-    public static WorkflowDefinition FromJson(string json)
+    public static WorkflowDefinition FromJson(string json) => FromJson(json, new WorkflowLimitsOptions());
+
+    /// <summary>Loads and validates a JSON definition within <paramref name="limits"/> (comments and trailing commas are
+    /// allowed; duplicate property names are not).</summary>
+    /// <exception cref="WorkflowDefinitionException">The text is not a valid definition or exceeds a limit (the message
+    /// names it).</exception>
+    public static WorkflowDefinition FromJson(string json, WorkflowLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(limits);
+        CheckSize(json, limits);
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+                AllowDuplicateProperties = false,
+                MaxDepth = limits.MaxNestingDepth,
+            });
         }
         catch (JsonException e)
         {
-            throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", $"not valid JSON: {e.Message}")]);
+            var depth = e.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? $" (it nests deeper than the limit MaxNestingDepth ({limits.MaxNestingDepth}))"
+                : "";
+            throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", $"not valid JSON: {e.Message}{depth}")]);
         }
 
-        return FromNode(root);
+        CheckNodeCount(root, limits);
+        return FromNode(root, limits);
     }
 
-    /// <summary>Loads and validates a YAML definition (YAML 1.2 core schema scalars: unquoted <c>true</c>, <c>false</c>,
-    /// <c>null</c>, <c>~</c> and numbers are typed; everything else is a string).</summary>
+    /// <summary>Loads and validates a YAML definition within the default <see cref="WorkflowLimitsOptions"/> (YAML 1.2
+    /// core schema scalars: unquoted <c>true</c>, <c>false</c>, <c>null</c>, <c>~</c> and numbers are typed; everything
+    /// else is a string).</summary>
     /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
-    public static WorkflowDefinition FromYaml(string yaml)
+    public static WorkflowDefinition FromYaml(string yaml) => FromYaml(yaml, new WorkflowLimitsOptions());
+
+    /// <summary>Loads and validates a YAML definition within <paramref name="limits"/>. Tags, duplicate keys, keys that
+    /// are not scalars and more than one document are refused; aliases are expanded within
+    /// <see cref="WorkflowLimitsOptions.MaxYamlAliases"/> and <see cref="WorkflowLimitsOptions.MaxNodes"/>.</summary>
+    /// <exception cref="WorkflowDefinitionException">The text is not a valid definition or exceeds a limit (the message
+    /// names it).</exception>
+    public static WorkflowDefinition FromYaml(string yaml, WorkflowLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        return FromNode(YamlJsonConverter.ToJson(yaml));
+        ArgumentNullException.ThrowIfNull(limits);
+        CheckSize(yaml, limits);
+        return FromNode(YamlJsonConverter.ToJson(yaml, limits), limits);
     }
 
-    /// <summary>Loads JSON when the text starts with <c>{</c>, YAML otherwise.</summary>
+    /// <summary>Loads JSON when the text starts with <c>{</c>, YAML otherwise, within the default limits.</summary>
     /// <exception cref="WorkflowDefinitionException">The text is not a valid definition.</exception>
-    public static WorkflowDefinition Load(string text)
+    public static WorkflowDefinition Load(string text) => Load(text, new WorkflowLimitsOptions());
+
+    /// <summary>Loads JSON when the text starts with <c>{</c>, YAML otherwise, within <paramref name="limits"/>.</summary>
+    /// <exception cref="WorkflowDefinitionException">The text is not a valid definition or exceeds a limit.</exception>
+    public static WorkflowDefinition Load(string text, WorkflowLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.TrimStart().StartsWith('{') ? FromJson(text) : FromYaml(text);
+        return text.TrimStart().StartsWith('{') ? FromJson(text, limits) : FromYaml(text, limits);
     }
 
     /// <summary>Serializes a definition to JSON with <see cref="WorkflowJson.Options"/>.</summary>
     public static string ToJson(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, WorkflowJson.Options);
 
-    private static WorkflowDefinition FromNode(JsonNode? root)
+    private static void CheckSize(string text, WorkflowLimitsOptions limits)
+    {
+        // A lone surrogate cannot become UTF-8: the JSON reader and writer would throw ArgumentException on it.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new WorkflowDefinitionException([new WorkflowProblem(
+                    "$", null, "", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is not valid Unicode text (a lone surrogate at index {i})"))]);
+            }
+        }
+
+        // A char takes at most 3 UTF-8 bytes, so only a text longer than a third of the limit can be over it.
+        if (text.Length > limits.MaxDefinitionBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxDefinitionBytes)
+        {
+            throw new WorkflowDefinitionException([new WorkflowProblem(
+                "$", null, "", $"is larger than the limit MaxDefinitionBytes ({limits.MaxDefinitionBytes} bytes)")]);
+        }
+    }
+
+    /// <summary>Counts the values of the tree with an explicit stack, refusing more than <c>MaxNodes</c>.</summary>
+    private static void CheckNodeCount(JsonNode? root, WorkflowLimitsOptions limits)
+    {
+        var pending = new Stack<JsonNode?>();
+        pending.Push(root);
+        var count = 0;
+        while (pending.TryPop(out var node))
+        {
+            if (++count > limits.MaxNodes)
+            {
+                throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", $"has more values than the limit MaxNodes ({limits.MaxNodes})")]);
+            }
+
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static WorkflowDefinition FromNode(JsonNode? root, WorkflowLimitsOptions limits)
     {
         if (root is not JsonObject rootObject)
         {
@@ -81,7 +170,7 @@ public static partial class WorkflowDefinitionLoader
             throw new WorkflowDefinitionException([new WorkflowProblem("$", null, "", "a definition must be an object")]);
         }
 
-        WorkflowValidator.ThrowIfInvalid(definition);
+        WorkflowValidator.ThrowIfInvalid(definition, limits);
         return definition;
     }
 

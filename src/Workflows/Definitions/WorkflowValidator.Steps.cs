@@ -58,6 +58,10 @@ public static partial class WorkflowValidator
             {
                 AddStep(path, task, "agent", "set exactly one of agent (an agent id) or capabilities");
             }
+            else if (hasAgent && !WorkflowNames.IsValidAgentId(task.Agent))
+            {
+                AddStep(path, task, "agent", WorkflowNames.AgentIdRule);
+            }
 
             foreach (var (name, weight) in task.Capabilities ?? new Dictionary<string, double>())
             {
@@ -105,7 +109,7 @@ public static partial class WorkflowValidator
 
             try
             {
-                CheckReferences(ConditionExpression.Parse(condition.If).References, $"{path}.if", condition.Id, "if");
+                CheckReferences(ConditionExpression.Parse(condition.If, _expressionLimits).References, $"{path}.if", condition.Id, "if");
             }
             catch (ExpressionException e)
             {
@@ -183,51 +187,70 @@ public static partial class WorkflowValidator
                 {
                     AddStep(path, wait, "event.name", "is required");
                 }
+                else if (!WorkflowNames.IsValidName(waitEvent.Name))
+                {
+                    AddStep(path, wait, "event.name", WorkflowNames.NameRule);
+                }
 
                 CheckDuration(wait, path, "event.timeout", waitEvent.Timeout);
             }
         }
 
+        /// <summary>Reports each dependency cycle once, at the step where the depth-first walk closes it. The walk keeps
+        /// its own stack, so a chain of 10,000 dependent steps costs no call-stack depth.</summary>
         private void DetectCycles(IReadOnlyList<WorkflowStep> steps, string listPath, Dictionary<string, int> indexById)
         {
             var dependencies = StepGraph.Dependencies(steps, indexById);
             var state = new int[steps.Count];
-            var stack = new List<int>();
+            var path = new List<int>();
+            var next = new Stack<int>();
             var reported = new HashSet<int>();
-            for (var i = 0; i < steps.Count; i++)
+            for (var root = 0; root < steps.Count; root++)
             {
-                Visit(i);
-            }
-
-            void Visit(int node)
-            {
-                if (state[node] == 2)
+                if (state[root] != 0)
                 {
-                    return;
+                    continue;
                 }
 
-                if (state[node] == 1)
+                state[root] = 1;
+                path.Add(root);
+                next.Push(0);
+                while (path.Count > 0)
                 {
-                    var cycleStart = stack.IndexOf(node);
-                    var cycle = stack.Skip(cycleStart).Append(node).Select(n => steps[n]?.Id ?? $"#{n}").ToList();
-                    if (reported.Add(node))
+                    var node = path[^1];
+                    var edge = next.Pop();
+                    if (edge == dependencies[node].Length)
                     {
-                        AddStep(StepPath(listPath, steps[node], node), steps[node], "depends_on", $"dependency cycle: {string.Join(" -> ", cycle)}");
+                        state[node] = 2;
+                        path.RemoveAt(path.Count - 1);
+                        continue;
                     }
 
-                    return;
+                    next.Push(edge + 1);
+                    var dependency = dependencies[node][edge];
+                    if (state[dependency] == 1)
+                    {
+                        ReportCycle(steps, listPath, path, dependency, reported);
+                    }
+                    else if (state[dependency] == 0)
+                    {
+                        state[dependency] = 1;
+                        path.Add(dependency);
+                        next.Push(0);
+                    }
                 }
-
-                state[node] = 1;
-                stack.Add(node);
-                foreach (var dependency in dependencies[node])
-                {
-                    Visit(dependency);
-                }
-
-                stack.RemoveAt(stack.Count - 1);
-                state[node] = 2;
             }
+        }
+
+        private void ReportCycle(IReadOnlyList<WorkflowStep> steps, string listPath, List<int> path, int node, HashSet<int> reported)
+        {
+            if (!reported.Add(node))
+            {
+                return;
+            }
+
+            var cycle = path.Skip(path.IndexOf(node)).Append(node).Select(n => steps[n]?.Id ?? $"#{n}").ToList();
+            AddStep(StepPath(listPath, steps[node], node), steps[node], "depends_on", $"dependency cycle: {string.Join(" -> ", cycle)}");
         }
     }
 

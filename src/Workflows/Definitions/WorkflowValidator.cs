@@ -10,14 +10,26 @@ public static partial class WorkflowValidator
     private static readonly string[] JoinModes = ["all", "any", "n"];
     private static readonly string[] InputTypes = ["string", "number", "integer", "boolean", "object", "array"];
 
-    /// <summary>Returns every problem of <paramref name="definition"/>; empty when it is valid.</summary>
-    public static IReadOnlyList<WorkflowProblem> Validate(WorkflowDefinition definition)
+    /// <summary>Returns every problem of <paramref name="definition"/> within the widest limits any configuration may
+    /// set (<see cref="WorkflowLimitsOptions"/> at the validator's maxima); empty when it is valid.</summary>
+    /// <remarks>Used where a definition that already passed the configured limits is checked again (the decider), so
+    /// a configuration change never makes a registered definition invalid.</remarks>
+    public static IReadOnlyList<WorkflowProblem> Validate(WorkflowDefinition definition) => Validate(definition, Ceilings);
+
+    /// <summary>Returns every problem of <paramref name="definition"/>, including every bound of
+    /// <paramref name="limits"/> it exceeds; empty when it is valid.</summary>
+    public static IReadOnlyList<WorkflowProblem> Validate(WorkflowDefinition definition, WorkflowLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var context = new ValidationContext(definition.Inputs is { Count: > 0 } inputs ? [.. inputs.Keys] : null);
+        ArgumentNullException.ThrowIfNull(limits);
+        var context = new ValidationContext(definition.Inputs is { Count: > 0 } inputs ? [.. inputs.Keys] : null, limits);
         if (string.IsNullOrWhiteSpace(definition.Id))
         {
             context.Add("id", null, "id", "is required");
+        }
+        else if (!WorkflowNames.IsValidName(definition.Id))
+        {
+            context.Add("id", null, "id", WorkflowNames.NameRule);
         }
 
         if (definition.Version < 1)
@@ -39,8 +51,9 @@ public static partial class WorkflowValidator
         }
         else
         {
-            context.CollectIds(definition.Steps, "steps");
-            context.ValidateList(definition.Steps, "steps");
+            context.CollectIds(definition.Steps, "steps", 1);
+            context.CheckStepCount();
+            context.ValidateList(definition.Steps, "steps", 1);
         }
 
         if (definition.Output is { } output)
@@ -51,10 +64,15 @@ public static partial class WorkflowValidator
         return context.Problems;
     }
 
-    /// <summary>Throws <see cref="WorkflowDefinitionException"/> listing every problem when the definition is invalid.</summary>
-    public static void ThrowIfInvalid(WorkflowDefinition definition)
+    /// <summary>Throws <see cref="WorkflowDefinitionException"/> listing every problem when the definition is invalid
+    /// within the widest limits (see <see cref="Validate(WorkflowDefinition)"/>).</summary>
+    public static void ThrowIfInvalid(WorkflowDefinition definition) => ThrowIfInvalid(definition, Ceilings);
+
+    /// <summary>Throws <see cref="WorkflowDefinitionException"/> listing every problem when the definition is invalid or
+    /// exceeds a bound of <paramref name="limits"/>.</summary>
+    public static void ThrowIfInvalid(WorkflowDefinition definition, WorkflowLimitsOptions limits)
     {
-        var problems = Validate(definition);
+        var problems = Validate(definition, limits);
         if (problems.Count > 0)
         {
             throw new WorkflowDefinitionException(problems);
@@ -65,15 +83,28 @@ public static partial class WorkflowValidator
     internal static string StepPath(string listPath, WorkflowStep? step, int index) =>
         string.IsNullOrEmpty(step?.Id) ? $"{listPath}[#{index.ToString(CultureInfo.InvariantCulture)}]" : $"{listPath}[{step.Id}]";
 
-    /// <summary>Whether <paramref name="id"/> can be named in references: a letter or <c>_</c> first, then letters,
-    /// digits, <c>_</c> or <c>-</c>.</summary>
-    internal static bool IsValidStepId(string id) =>
-        id.Length > 0 && (char.IsLetter(id[0]) || id[0] == '_') && id.All(c => char.IsLetterOrDigit(c) || c is '_' or '-')
-        && id is not ("and" or "or" or "not");
+    /// <summary>The widest limits the options validator accepts.</summary>
+    private static WorkflowLimitsOptions Ceilings { get; } = new()
+    {
+        MaxDefinitionBytes = 16 * 1_048_576,
+        MaxNestingDepth = ValueTemplate.DepthCeiling,
+        MaxStepDepth = 16,
+        MaxSteps = 100_000,
+        MaxNodes = 10_000_000,
+        MaxYamlAliases = 10_000,
+        MaxExpressionLength = ExpressionLimits.LengthCeiling,
+        MaxExpressionDepth = ExpressionLimits.DepthCeiling,
+        MaxReferences = 1_000_000,
+        MaxReferenceLength = ExpressionLimits.ReferenceLengthCeiling,
+    };
 
-    private sealed partial class ValidationContext(HashSet<string>? declaredInputs)
+    private sealed partial class ValidationContext(HashSet<string>? declaredInputs, WorkflowLimitsOptions limits)
     {
         private readonly Dictionary<string, string> _stepPaths = new(StringComparer.Ordinal);
+        private readonly ExpressionLimits _expressionLimits = limits.ToExpressionLimits();
+        private int _stepCount;
+        private int _referenceCount;
+        private bool _referencesReported;
 
         public List<WorkflowProblem> Problems { get; } = [];
 
@@ -82,8 +113,11 @@ public static partial class WorkflowValidator
         public void AddStep(string stepPath, WorkflowStep step, string field, string message) =>
             Add($"{stepPath}.{field}", string.IsNullOrEmpty(step.Id) ? null : step.Id, field, message);
 
-        public void CollectIds(IReadOnlyList<WorkflowStep> steps, string listPath)
+        /// <summary>Records every step id, counting steps; lists nested deeper than <c>MaxStepDepth</c> are reported
+        /// once at their owner and not entered, so recursion is bounded by the limit.</summary>
+        public void CollectIds(IReadOnlyList<WorkflowStep> steps, string listPath, int depth)
         {
+            _stepCount += steps.Count;
             for (var i = 0; i < steps.Count; i++)
             {
                 var step = steps[i];
@@ -97,23 +131,37 @@ public static partial class WorkflowValidator
                 {
                     AddStep(path, step, "id", "is required");
                 }
-                else if (!IsValidStepId(step.Id))
+                else if (!WorkflowNames.IsValidStepId(step.Id))
                 {
-                    AddStep(path, step, "id", "must start with a letter or '_' and contain only letters, digits, '_' and '-'");
+                    AddStep(path, step, "id", WorkflowNames.StepIdRule);
                 }
                 else if (!_stepPaths.TryAdd(step.Id, path))
                 {
                     AddStep(path, step, "id", $"duplicate step id '{step.Id}' (also at {_stepPaths[step.Id]})");
                 }
 
+                if (depth >= limits.MaxStepDepth && ChildLists(step, path).Any(list => list.Steps.Count > 0))
+                {
+                    AddStep(path, step, "kind", $"nests step lists deeper than the limit MaxStepDepth ({limits.MaxStepDepth})");
+                    continue;
+                }
+
                 foreach (var (childPath, children) in ChildLists(step, path))
                 {
-                    CollectIds(children, childPath);
+                    CollectIds(children, childPath, depth + 1);
                 }
             }
         }
 
-        public void ValidateList(IReadOnlyList<WorkflowStep> steps, string listPath)
+        public void CheckStepCount()
+        {
+            if (_stepCount > limits.MaxSteps)
+            {
+                Add("steps", null, "steps", $"has {_stepCount} steps, more than the limit MaxSteps ({limits.MaxSteps})");
+            }
+        }
+
+        public void ValidateList(IReadOnlyList<WorkflowStep> steps, string listPath, int depth)
         {
             var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < steps.Count; i++)
@@ -152,9 +200,12 @@ public static partial class WorkflowValidator
                         break;
                 }
 
-                foreach (var (childPath, children) in ChildLists(step, path))
+                if (depth < limits.MaxStepDepth)
                 {
-                    ValidateList(children, childPath);
+                    foreach (var (childPath, children) in ChildLists(step, path))
+                    {
+                        ValidateList(children, childPath, depth + 1);
+                    }
                 }
             }
 
@@ -165,7 +216,7 @@ public static partial class WorkflowValidator
         {
             try
             {
-                var compiled = ValueTemplate.Compile(template);
+                var compiled = ValueTemplate.Compile(template, _expressionLimits);
                 CheckReferences(compiled.References, path, stepId, field);
             }
             catch (ExpressionException e)
@@ -193,8 +244,15 @@ public static partial class WorkflowValidator
             }
         }
 
-        private void CheckReferences(IEnumerable<Reference> references, string path, string? stepId, string field)
+        private void CheckReferences(IReadOnlyCollection<Reference> references, string path, string? stepId, string field)
         {
+            _referenceCount += references.Count;
+            if (_referenceCount > limits.MaxReferences && !_referencesReported)
+            {
+                _referencesReported = true;
+                Add(path, stepId, field, $"brings the number of references over the limit MaxReferences ({limits.MaxReferences})");
+            }
+
             foreach (var reference in references)
             {
                 if (reference.Root == ReferenceRoot.Step && !_stepPaths.ContainsKey(reference.StepId!))

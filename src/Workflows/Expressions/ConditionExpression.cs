@@ -23,12 +23,18 @@ public sealed class ConditionExpression
     /// <summary>Every reference the expression reads, in source order.</summary>
     public IReadOnlyList<Reference> References { get; }
 
-    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <summary>Parses <paramref name="text"/> within <see cref="ExpressionLimits.Ceiling"/>, for text that was already
+    /// validated against the configured limits.</summary>
     /// <exception cref="ExpressionException">The text is not a valid expression.</exception>
-    public static ConditionExpression Parse(string text)
+    public static ConditionExpression Parse(string text) => Parse(text, ExpressionLimits.Ceiling);
+
+    /// <summary>Parses <paramref name="text"/> within <paramref name="limits"/>.</summary>
+    /// <exception cref="ExpressionException">The text is not a valid expression or exceeds a limit (the message names it).</exception>
+    public static ConditionExpression Parse(string text, ExpressionLimits limits)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var root = new ExpressionParser(text).ParseWholeExpression();
+        ArgumentNullException.ThrowIfNull(limits);
+        var root = new ExpressionParser(text, limits.EffectiveLength, limits.EffectiveDepth, "MaxExpressionLength").ParseWholeExpression();
         var references = new List<Reference>();
         root.CollectReferences(references);
         return new ConditionExpression(text, root, references);

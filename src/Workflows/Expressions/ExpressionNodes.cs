@@ -24,24 +24,33 @@ internal sealed class NotNode(ExpressionNode operand, int position) : Expression
     public override void CollectReferences(List<Reference> references) => operand.CollectReferences(references);
 }
 
-internal sealed class LogicalNode(ExpressionNode left, ExpressionNode right, bool isAnd, int position) : ExpressionNode
+/// <summary>A chain <c>a and b and c</c> (or <c>or</c>) as one node, so long chains do not nest.</summary>
+/// <remarks><paramref name="positions"/>[i] is the position of the operator before operand i + 1; operand 0 is reported
+/// at the first operator.</remarks>
+internal sealed class LogicalNode(List<ExpressionNode> operands, List<int> positions, bool isAnd) : ExpressionNode
 {
     public override ExpressionValue Evaluate(IReferenceResolver resolver)
     {
         var name = isAnd ? "and" : "or";
-        var first = RequireBoolean(left.Evaluate(resolver), name, position);
-        if (first != isAnd)
+        var result = isAnd;
+        for (var i = 0; i < operands.Count; i++)
         {
-            return ExpressionValue.Of(first);
+            result = RequireBoolean(operands[i].Evaluate(resolver), name, positions[Math.Max(0, i - 1)]);
+            if (result != isAnd)
+            {
+                return ExpressionValue.Of(result);
+            }
         }
 
-        return ExpressionValue.Of(RequireBoolean(right.Evaluate(resolver), name, position));
+        return ExpressionValue.Of(result);
     }
 
     public override void CollectReferences(List<Reference> references)
     {
-        left.CollectReferences(references);
-        right.CollectReferences(references);
+        foreach (var operand in operands)
+        {
+            operand.CollectReferences(references);
+        }
     }
 
     internal static bool RequireBoolean(ExpressionValue value, string operatorName, int position) =>

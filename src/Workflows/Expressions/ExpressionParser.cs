@@ -1,7 +1,10 @@
 namespace AgentPlatform.Workflows.Expressions;
 
 /// <summary>Recursive-descent parser for conditions and references.</summary>
-/// <remarks>
+/// <remarks>Recursion happens only where the text nests (parentheses, <c>not</c>, <c>length(...)</c>); each nesting is
+/// counted against <see cref="ExpressionLimits.MaxDepth"/>, and chains of <c>and</c>/<c>or</c> become one n-ary node, so
+/// the parser, the evaluator and the reference walk all recurse at most that deep.
+/// 
 /// <code>
 /// expr       := or
 /// or         := and (("or" | "||") and)*
@@ -17,11 +20,19 @@ internal sealed class ExpressionParser
 {
     private readonly string _text;
     private readonly ExpressionTokenizer _tokenizer;
+    private readonly int _maxDepth;
     private Token _current;
+    private int _depth;
 
-    public ExpressionParser(string text)
+    public ExpressionParser(string text, int maxLength, int maxDepth, string lengthLimitName)
     {
+        if (text.Length > maxLength)
+        {
+            throw new ExpressionException($"is {text.Length} characters long, more than the limit {lengthLimitName} ({maxLength})", -1);
+        }
+
         _text = text;
+        _maxDepth = maxDepth;
         _tokenizer = new ExpressionTokenizer(text);
         _current = _tokenizer.Next();
     }
@@ -52,26 +63,40 @@ internal sealed class ExpressionParser
 
     private ExpressionNode ParseOr()
     {
-        var left = ParseAnd();
-        while (_current.Kind == TokenKind.Or)
+        var first = ParseAnd();
+        if (_current.Kind != TokenKind.Or)
         {
-            var position = Advance().Position;
-            left = new LogicalNode(left, ParseAnd(), isAnd: false, position);
+            return first;
         }
 
-        return left;
+        var operands = new List<ExpressionNode> { first };
+        var positions = new List<int>();
+        while (_current.Kind == TokenKind.Or)
+        {
+            positions.Add(Advance().Position);
+            operands.Add(ParseAnd());
+        }
+
+        return new LogicalNode(operands, positions, isAnd: false);
     }
 
     private ExpressionNode ParseAnd()
     {
-        var left = ParseUnary();
-        while (_current.Kind == TokenKind.And)
+        var first = ParseUnary();
+        if (_current.Kind != TokenKind.And)
         {
-            var position = Advance().Position;
-            left = new LogicalNode(left, ParseUnary(), isAnd: true, position);
+            return first;
         }
 
-        return left;
+        var operands = new List<ExpressionNode> { first };
+        var positions = new List<int>();
+        while (_current.Kind == TokenKind.And)
+        {
+            positions.Add(Advance().Position);
+            operands.Add(ParseUnary());
+        }
+
+        return new LogicalNode(operands, positions, isAnd: true);
     }
 
     private ExpressionNode ParseUnary()
@@ -79,7 +104,10 @@ internal sealed class ExpressionParser
         if (_current.Kind == TokenKind.Not)
         {
             var position = Advance().Position;
-            return new NotNode(ParseUnary(), position);
+            Enter(position);
+            var operand = ParseUnary();
+            _depth--;
+            return new NotNode(operand, position);
         }
 
         return ParseComparison();
@@ -110,9 +138,10 @@ internal sealed class ExpressionParser
                 Advance();
                 return new LiteralNode(ExpressionValue.Of(token.Text));
             case TokenKind.LeftParen:
-                Advance();
+                Enter(Advance().Position);
                 var inner = ParseOr();
                 Expect(TokenKind.RightParen, "')'");
+                _depth--;
                 return inner;
             case TokenKind.Identifier:
                 return ParseIdentifierExpression(token);
@@ -149,7 +178,9 @@ internal sealed class ExpressionParser
                 }
                 else
                 {
+                    Enter(token.Position);
                     call = new LengthNode(ParseOr(), token.Position);
+                    _depth--;
                 }
 
                 Expect(TokenKind.RightParen, "')'");
@@ -227,6 +258,15 @@ internal sealed class ExpressionParser
 
         var end = _current.Kind == TokenKind.End ? _text.Length : _current.Position;
         return new Reference(root, stepId, field, path, _text[start..end].Trim());
+    }
+
+    /// <summary>Counts one level of nesting starting at <paramref name="position"/>, refusing to go past the limit.</summary>
+    private void Enter(int position)
+    {
+        if (++_depth > _maxDepth)
+        {
+            throw new ExpressionException($"nests deeper than the limit MaxExpressionDepth ({_maxDepth})", position);
+        }
     }
 
     private Token ExpectIdentifier(string what)

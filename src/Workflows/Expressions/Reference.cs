@@ -30,12 +30,17 @@ public sealed class Reference
     /// <summary>The reference as written.</summary>
     public string Text { get; }
 
-    /// <summary>Parses a bare reference (no <c>${}</c>).</summary>
+    /// <summary>Parses a bare reference (no <c>${}</c>) within <see cref="ExpressionLimits.Ceiling"/>.</summary>
     /// <exception cref="ExpressionException">The text is not a reference.</exception>
-    public static Reference Parse(string text)
+    public static Reference Parse(string text) => Parse(text, ExpressionLimits.Ceiling);
+
+    /// <summary>Parses a bare reference (no <c>${}</c>) no longer than <see cref="ExpressionLimits.MaxReferenceLength"/>.</summary>
+    /// <exception cref="ExpressionException">The text is not a reference or is too long (the message names the limit).</exception>
+    public static Reference Parse(string text, ExpressionLimits limits)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new ExpressionParser(text);
+        ArgumentNullException.ThrowIfNull(limits);
+        var parser = new ExpressionParser(text, limits.EffectiveReferenceLength, limits.EffectiveDepth, "MaxReferenceLength");
         return parser.ParseWholeReference();
     }
 

@@ -24,12 +24,23 @@ public sealed class ValueTemplate
     /// <summary>Every reference in the template, in document order.</summary>
     public IReadOnlyList<Reference> References { get; }
 
-    /// <summary>Compiles <paramref name="template"/>.</summary>
+    /// <summary>How deeply a template's objects and arrays may nest; the same as the deepest JSON a definition may hold
+    /// (System.Text.Json's default <c>MaxDepth</c>), so compiling and resolving recurse at most this deep.</summary>
+    public const int DepthCeiling = 64;
+
+    /// <summary>Compiles <paramref name="template"/> within <see cref="ExpressionLimits.Ceiling"/>, for templates that were
+    /// already validated against the configured limits.</summary>
     /// <exception cref="ExpressionException">A substitution is not a valid reference or is not closed.</exception>
-    public static ValueTemplate Compile(JsonElement template)
+    public static ValueTemplate Compile(JsonElement template) => Compile(template, ExpressionLimits.Ceiling);
+
+    /// <summary>Compiles <paramref name="template"/>, each reference within <paramref name="limits"/>.</summary>
+    /// <exception cref="ExpressionException">A substitution is not a valid reference or is not closed, or a limit is
+    /// exceeded (the message names it).</exception>
+    public static ValueTemplate Compile(JsonElement template, ExpressionLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var references = new List<Reference>();
-        var root = CompilePart(template, references, out _);
+        var root = CompilePart(template, references, limits, 1, out _);
         return new ValueTemplate(root, references);
     }
 
@@ -52,8 +63,13 @@ public sealed class ValueTemplate
         return JsonElement.ParseValue(ref reader);
     }
 
-    private static TemplatePart CompilePart(JsonElement element, List<Reference> references, out bool rewritten)
+    private static TemplatePart CompilePart(JsonElement element, List<Reference> references, ExpressionLimits limits, int depth, out bool rewritten)
     {
+        if (depth > DepthCeiling && element.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            throw new ExpressionException($"nests deeper than the limit MaxNestingDepth ({DepthCeiling})", -1);
+        }
+
         rewritten = false;
         bool childRewritten;
         TemplatePart part;
@@ -63,7 +79,7 @@ public sealed class ValueTemplate
                 var properties = new List<KeyValuePair<string, TemplatePart>>();
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties.Add(new(property.Name, CompilePart(property.Value, references, out childRewritten)));
+                    properties.Add(new(property.Name, CompilePart(property.Value, references, limits, depth + 1, out childRewritten)));
                     rewritten |= childRewritten;
                 }
 
@@ -73,14 +89,14 @@ public sealed class ValueTemplate
                 var items = new List<TemplatePart>();
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(CompilePart(item, references, out childRewritten));
+                    items.Add(CompilePart(item, references, limits, depth + 1, out childRewritten));
                     rewritten |= childRewritten;
                 }
 
                 part = new ArrayPart(items);
                 break;
             case JsonValueKind.String:
-                var compiled = CompileString(element.GetString()!, references);
+                var compiled = CompileString(element.GetString()!, references, limits);
                 rewritten = compiled is not null;
                 part = compiled ?? new ConstantPart(element);
                 break;
@@ -92,7 +108,7 @@ public sealed class ValueTemplate
         return rewritten ? part : new ConstantPart(element.Clone());
     }
 
-    private static TemplatePart? CompileString(string text, List<Reference> references)
+    private static TemplatePart? CompileString(string text, List<Reference> references, ExpressionLimits limits)
     {
         if (!text.Contains("${", StringComparison.Ordinal))
         {
@@ -122,7 +138,7 @@ public sealed class ValueTemplate
                 Reference reference;
                 try
                 {
-                    reference = Reference.Parse(text[(position + 2)..close]);
+                    reference = Reference.Parse(text[(position + 2)..close], limits);
                 }
                 catch (ExpressionException e)
                 {

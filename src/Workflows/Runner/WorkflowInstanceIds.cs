@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AgentPlatform.Workflows.Definitions;
 
 namespace AgentPlatform.Workflows.Runner;
 
@@ -8,26 +9,10 @@ namespace AgentPlatform.Workflows.Runner;
 public static class WorkflowInstanceIds
 {
     /// <summary>The longest id accepted.</summary>
-    public const int MaxLength = 128;
+    public const int MaxLength = WorkflowNames.MaxNameLength;
 
-    /// <summary>True when <paramref name="id"/> may name an instance.</summary>
-    public static bool IsValid([NotNullWhen(true)] string? id)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > MaxLength || id is "." or "..")
-        {
-            return false;
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>True when <paramref name="id"/> may name an instance (the rule of <see cref="WorkflowNames.IsValidName"/>).</summary>
+    public static bool IsValid([NotNullWhen(true)] string? id) => WorkflowNames.IsValidName(id);
 
     /// <summary>A new random id (32 lowercase hex digits).</summary>
     public static string New() => Guid.NewGuid().ToString("N");

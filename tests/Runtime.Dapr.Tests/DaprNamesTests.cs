@@ -1,0 +1,58 @@
+using System.Reflection;
+using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Liveness;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Workflows.Runner;
+
+namespace AgentPlatform.Runtime.Dapr.Tests;
+
+public sealed class DaprNamesTests
+{
+    [Fact]
+    public void Actor_types_are_exactly_the_ones_Agents_and_Workflows_declare()
+    {
+        // Runtime.Dapr may not reference Agents or Workflows, so the names are copied there and compared here. The agent
+        // actors are internal; their TypeName / ActorType constants are read by reflection.
+        var agentActors = typeof(AgentRuntime).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(Actor)) && !type.IsAbstract)
+            .Select(type => type.GetField("TypeName", BindingFlags.Public | BindingFlags.Static) ?? type.GetField("ActorType", BindingFlags.Public | BindingFlags.Static))
+            .OfType<FieldInfo>()
+            .Select(field => (string)field.GetRawConstantValue()!);
+        var workflowActors = typeof(WorkflowActorTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (string)field.GetRawConstantValue()!);
+
+        Assert.Equal(
+            agentActors.Concat(workflowActors).Order(StringComparer.Ordinal),
+            DaprNames.ActorTypes.All.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_actor_type_is_a_valid_Dapr_actor_type()
+    {
+        Assert.All(DaprNames.ActorTypes.All, type => Assert.Equal(type, ActorId.Create(type, "key").Type));
+    }
+
+    [Fact]
+    public void Agent_topics_are_the_ones_Agents_publishes_to()
+    {
+        Assert.Equal(AgentRuntime.MessagesTopic, DaprNames.Topics.AgentMessages);
+        Assert.Equal(AgentStatusChanged.Topic, DaprNames.Topics.AgentStatus);
+    }
+
+    [Fact]
+    public void Channel_topics_are_the_prefix_and_the_channel_id()
+    {
+        Assert.Equal("channel.lobby", DaprNames.Topics.ForChannel("lobby"));
+        Assert.Throws<ArgumentException>(() => DaprNames.Topics.ForChannel(string.Empty));
+        Assert.DoesNotContain(DaprNames.Topics.Platform, topic => topic.StartsWith(DaprNames.Topics.ChannelPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Names_are_unique_within_their_group()
+    {
+        Assert.Equal(DaprNames.Components.All.Count, DaprNames.Components.All.Distinct().Count());
+        Assert.Equal(DaprNames.ActorTypes.All.Count, DaprNames.ActorTypes.All.Distinct().Count());
+        Assert.Equal(DaprNames.Annotations.All.Count, DaprNames.Annotations.All.Distinct().Count());
+        Assert.All(DaprNames.Annotations.All, a => Assert.StartsWith("dapr.io/", a, StringComparison.Ordinal));
+    }
+}
