@@ -139,6 +139,14 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
         new("match: wrong key", "GET", "api/v1/registry/match?capabilities=search", "{caller-wrong}", null, null, 401, "unauthorized"),
         new("match: POST", "POST", "api/v1/registry/match?capabilities=search", Caller, Json, "{}", 405, "method-not-allowed"),
 
+        // Inbox hand-back.
+        new("nack: no ids", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, "{}", 400, "validation"),
+        new("nack: ids not a list", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, """{"delivery_ids":"lobby:1"}""", 400, "validation"),
+        new("nack: empty id", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, """{"delivery_ids":[""]}""", 400, "validation"),
+        new("nack: 1,001 ids", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, "{\"delivery_ids\":[" + string.Join(",", Enumerable.Repeat("\"x:1\"", 1001)) + "]}", 400, "validation"),
+        new("nack: text/plain", "POST", "api/v1/agents/me/inbox/nack", Caller, "text/plain", """{"delivery_ids":["x:1"]}""", 415, "unsupported-media-type"),
+        new("nack: without a key", "POST", "api/v1/agents/me/inbox/nack", null, Json, """{"delivery_ids":["x:1"]}""", 401, "unauthorized"),
+
         // Workflow rights.
         new("rights: agent grants itself", "PUT", "api/v1/agents/{victim}/rights", Caller, Json, """{"start_definitions":["x"]}""", 403, "forbidden"),
         new("rights: unknown agent", "PUT", "api/v1/agents/agt_ffffffffffffffffffff/rights", Operator, Json, """{"start_definitions":["x"]}""", 404, "not-found"),
