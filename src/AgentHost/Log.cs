@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Operator deleted agent {AgentId}")]
     public static partial void AgentDeleted(ILogger logger, string agentId);
+
+    [LoggerMessage(8, LogLevel.Warning, "Operator set the workflow rights of agent {AgentId}: start {Definitions} definitions, raise events {RaiseEvents}")]
+    public static partial void RightsChanged(ILogger logger, string agentId, int definitions, bool raiseEvents);
 }

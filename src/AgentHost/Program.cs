@@ -15,6 +15,8 @@ public partial class Program
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
+        builder.Services.AddAgentRegistry();
+        builder.Services.AddAgentRights();
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
@@ -26,6 +28,8 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapAgentEndpoints();
+        app.MapAgentRightsEndpoints();
+        app.MapRegistryEndpoints();
         app.MapChannelEndpoints();
         app.MapPostEndpoints();
         app.MapInboxEndpoints();

@@ -17,8 +17,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "The agent runtime failed to subscribe to its pub/sub topic")]
     public static partial void AgentRuntimeStartFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "The status change of agent {AgentId} to {Status} was not published")]
-    public static partial void StatusChangeNotPublished(ILogger logger, Exception exception, string agentId, string status);
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "A change of agent {AgentId} was not published on {Topic}")]
+    public static partial void AgentChangeNotPublished(ILogger logger, Exception exception, string agentId, string topic);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Registry index loaded with {Count} agents")]
+    public static partial void RegistryIndexLoaded(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Channel {ChannelId} created by {AgentId}")]
     public static partial void ChannelCreated(ILogger logger, string channelId, string agentId);

@@ -61,6 +61,12 @@ public static class DaprNames
         /// <summary>Agent status changes from the liveness actors.</summary>
         public const string AgentStatus = "agents.status";
 
+        /// <summary>Registry entries of agents (status, load, capabilities, track record) from the presence actors; every host
+        /// replica must receive each one to keep its in-memory matching index fresh, so it belongs on
+        /// <see cref="Components.BroadcastPubSub"/>. Not yet in <see cref="Platform"/> nor in the component files' topic scopes:
+        /// the embedded runtime is the only one that carries it today.</summary>
+        public const string AgentRegistry = "agents.registry";
+
         /// <summary>Where Dapr puts a delivery that was dropped or ran out of retries, on either pub/sub component.</summary>
         public const string DeadLetter = "platform.dead-letter";
 
@@ -87,8 +93,11 @@ public static class DaprNames
         /// <summary>The directory of registered agent names.</summary>
         public const string AgentDirectory = "agent-directory";
 
-        /// <summary>One agent's presence: heartbeats, liveness and its offline reminder.</summary>
+        /// <summary>One agent's presence: heartbeats, liveness and its offline reminder, load, task limit and track record.</summary>
         public const string AgentPresence = "agent-presence";
+
+        /// <summary>One agent's scoped workflow rights and the instances it started.</summary>
+        public const string AgentRights = "agent-rights";
 
         /// <summary>One channel: profile, members and the durable, sequenced message log.</summary>
         public const string Channel = "channel";
@@ -114,7 +123,7 @@ public static class DaprNames
         /// <summary>All platform actor types.</summary>
         public static IReadOnlyList<string> All { get; } =
         [
-            AgentIdentity, AgentDirectory, AgentPresence, Channel, ChannelDirectory, Inbox,
+            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, Channel, ChannelDirectory, Inbox,
             Workflow, WorkflowIndex, WorkflowDefinition, WorkflowCatalog,
         ];
     }

@@ -32,6 +32,7 @@ internal sealed class RecordingPubSub(IPubSub inner) : IPubSub
                     if (result != DeliveryResult.Retry)
                     {
                         Finished(cloudEvent.Id);
+                        Finished(TopicKey(cloudEvent.Topic));
                     }
 
                     return result;
@@ -54,6 +55,11 @@ internal sealed class RecordingPubSub(IPubSub inner) : IPubSub
             return done.Task.WithTimeout(20);
         }
     }
+
+    /// <summary>Waits until subscribers finished <paramref name="times"/> events of <paramref name="topic"/> in all, counted from the start.</summary>
+    public Task TopicHandledAsync(string topic, int times) => HandledAsync(TopicKey(topic), times);
+
+    private static string TopicKey(string topic) => "topic:" + topic;
 
     private void Finished(string eventId)
     {

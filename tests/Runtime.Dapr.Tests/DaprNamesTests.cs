@@ -37,6 +37,7 @@ public sealed class DaprNamesTests
     {
         Assert.Equal(AgentRuntime.MessagesTopic, DaprNames.Topics.AgentMessages);
         Assert.Equal(AgentStatusChanged.Topic, DaprNames.Topics.AgentStatus);
+        Assert.Equal(AgentRegistryEntry.Topic, DaprNames.Topics.AgentRegistry);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed record CommunityPostRequest(
     [property: JsonPropertyName("content")] string? Content,
     [property: JsonPropertyName("priority")] string? Priority = null);
 
-/// <summary>The body of <c>POST /api/v1/agents/me/inbox/ack</c>.</summary>
+/// <summary>The body of <c>POST /api/v1/agents/me/inbox/ack</c> and <c>/nack</c>.</summary>
 public sealed record AcknowledgeRequest([property: JsonPropertyName("delivery_ids")] List<string>? DeliveryIds);
 
 /// <summary>The body of <c>POST /api/v1/agents/{id}/messages</c>.</summary>

@@ -22,7 +22,8 @@ public static class AgentEndpoints
         group.MapGet("/me", GetMeAsync).WithName("GetMyAgent").RequireAgentKey();
         group.MapPatch("/me", PatchMeAsync).WithName("UpdateMyAgent").AcceptsJson<AgentProfilePatchBody>().RequireAgentKey();
         group.MapPut("/me", PutMe).WithName("ReplaceMyAgentNotAllowed");
-        group.MapPost("/me/heartbeat", HeartbeatAsync).WithName("Heartbeat").AcceptsJson<AgentHeartbeatRequest>(isOptional: true).RequireAgentKey();
+        group.MapPost("/me/heartbeat", HeartbeatAsync).WithName("Heartbeat").AcceptsJson<AgentHeartbeatRequest>(isOptional: true)
+            .WithMetadata(NoLivenessEvidence.Instance).RequireAgentKey();
         group.MapPost("/me/keys/rotate", RotateKeyAsync).WithName("RotateMyKey").RequireAgentKey();
         group.MapGet("/", ListAsync).WithName("ListAgents").RequireAgentOrOperator();
         group.MapGet("/{id}", GetAsync).WithName("GetAgent").RequireAgentOrOperator();
@@ -32,7 +33,7 @@ public static class AgentEndpoints
     }
 
     private static async Task<Results<Created<AgentRegisteredView>, ApiProblem>> RegisterAsync(
-        HttpContext context, IAgentIdentityStore store, IAgentPresence presence, ILoggerFactory loggers)
+        HttpContext context, IAgentIdentityStore store, IAgentPresence presence, IOptions<AgentLivenessOptions> liveness, ILoggerFactory loggers)
     {
         var body = await JsonBody.ReadAsync<AgentRegistrationRequest>(context);
         if (body.Problem is { } problem)
@@ -47,9 +48,12 @@ public static class AgentEndpoints
         AgentProfileRules.ValidateDescription(request.Description, errors);
         AgentProfileRules.ValidateEmoji(request.Emoji, errors);
         AgentProfileRules.ValidateCapabilities(request.Capabilities, errors);
-        if (errors.Count > 0)
+        var fieldErrors = errors.Select(e => new FieldError(e.Field, e.Message)).ToList();
+        AgentWorkInput.ValidateMaxConcurrentTasks(request.MaxConcurrentTasks, fieldErrors);
+        var interval = AgentWorkInput.ParseHeartbeatInterval(request.HeartbeatIntervalSeconds, liveness.Value, fieldErrors);
+        if (fieldErrors.Count > 0)
         {
-            return Invalid(errors);
+            return Problems.Validation(fieldErrors);
         }
 
         RegisteredAgent registered;
@@ -63,7 +67,8 @@ public static class AgentEndpoints
         }
 
         Log.AgentRegistered(loggers.CreateLogger(typeof(AgentEndpoints)), registered.Profile.Id, registered.Profile.Name);
-        var view = AgentView.From(registered.Profile, await presence.GetAsync(registered.Profile.Id, context.RequestAborted));
+        var declaration = new AgentDeclaration(registered.Profile.Capabilities, request.MaxConcurrentTasks, interval is not null, interval);
+        var view = AgentView.From(registered.Profile, await presence.DeclareAsync(registered.Profile.Id, declaration, context.RequestAborted));
         return TypedResults.Created($"/api/v1/agents/{view.Id}", new AgentRegisteredView(view, registered.ApiKey));
     }
 
@@ -75,7 +80,8 @@ public static class AgentEndpoints
             : Problems.NotFound("The calling agent no longer exists.");
     }
 
-    private static async Task<Results<Ok<AgentView>, ApiProblem>> PatchMeAsync(HttpContext context, IAgentIdentityStore store, IAgentPresence presence)
+    private static async Task<Results<Ok<AgentView>, ApiProblem>> PatchMeAsync(
+        HttpContext context, IAgentIdentityStore store, IAgentPresence presence, IOptions<AgentLivenessOptions> liveness)
     {
         var caller = context.GetAgentCaller();
         var body = await JsonBody.ReadObjectAsync(context);
@@ -85,13 +91,13 @@ public static class AgentEndpoints
         }
 
         var errors = new List<FieldError>();
-        AgentProfileUpdate? update;
+        (AgentProfileUpdate Profile, AgentDeclaration Declaration)? patch;
         using (var document = body.Value!)
         {
-            update = AgentProfilePatch.Read(document.RootElement, errors);
+            patch = AgentProfilePatch.Read(document.RootElement, liveness.Value, errors);
         }
 
-        if (update is null)
+        if (patch is not var (update, declaration))
         {
             return Problems.Validation(errors);
         }
@@ -101,7 +107,7 @@ public static class AgentEndpoints
             return Problems.NotFound("The calling agent no longer exists.");
         }
 
-        return TypedResults.Ok(AgentView.From(profile, await presence.GetAsync(caller.AgentId, context.RequestAborted)));
+        return TypedResults.Ok(AgentView.From(profile, await presence.DeclareAsync(caller.AgentId, declaration, context.RequestAborted)));
     }
 
     private static ApiProblem PutMe() => Problems.MethodNotAllowed("GET", "PATCH");
@@ -116,20 +122,23 @@ public static class AgentEndpoints
             return problem;
         }
 
-        var current = body.Value?.Status switch
+        AgentPresence current;
+        if (body.Value?.Status is not { } status)
         {
-            null => await presence.HeartbeatAsync(caller.AgentId, context.RequestAborted),
-            "available" => await presence.SetBusyAsync(caller.AgentId, busy: false, context.RequestAborted),
-            "busy" => await presence.SetBusyAsync(caller.AgentId, busy: true, context.RequestAborted),
-            _ => null,
-        };
-        if (current is null)
+            current = await presence.HeartbeatAsync(caller.AgentId, context.RequestAborted);
+        }
+        else if (AgentStatusNames.TryParseDeclared(status, out var declared))
         {
-            return Problems.Validation("status", "must be 'available' or 'busy'");
+            current = await presence.ReportStatusAsync(caller.AgentId, declared, context.RequestAborted);
+        }
+        else
+        {
+            return Problems.Validation("status", $"must be {AgentStatusNames.Declarable}");
         }
 
+        var interval = current.HeartbeatInterval ?? liveness.Value.HeartbeatInterval;
         return TypedResults.Ok(new AgentHeartbeatView(
-            AgentView.StatusName(current.Status), current.LastHeartbeat, current.NextHeartbeatDue, liveness.Value.HeartbeatInterval.TotalSeconds));
+            AgentStatusNames.Of(current.Status), current.LastHeartbeat, current.NextHeartbeatDue, interval.TotalSeconds));
     }
 
     private static async Task<Results<Ok<AgentKeyView>, ApiProblem>> RotateKeyAsync(HttpContext context, IAgentIdentityStore store, ILoggerFactory loggers)
@@ -153,14 +162,12 @@ public static class AgentEndpoints
             errors.Add(new FieldError("capability", "must be a capability name (1-64 characters of [a-z0-9_.-])"));
         }
 
-        AgentStatus? wanted = status switch
+        var wanted = status is null ? null : AgentStatusNames.ParseFilter(status);
+        if (status is not null && wanted is null)
         {
-            null => null,
-            "available" => AgentStatus.Available,
-            "busy" => AgentStatus.Busy,
-            "offline" => AgentStatus.Offline,
-            _ => AddError(errors, new FieldError("status", "must be 'available', 'busy' or 'offline'")),
-        };
+            errors.Add(new FieldError("status", $"must be {AgentStatusNames.Listable}"));
+        }
+
         var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
 
         if (after is not null && (after.Length is 0 or > 19 || !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
@@ -183,7 +190,7 @@ public static class AgentEndpoints
 
             var current = await presence.GetAsync(profile.Id, ct);
             statuses[profile.Id] = current;
-            return wanted is null || current.Status == wanted;
+            return wanted is null || wanted.Contains(current.Status);
         }, context.RequestAborted);
         return TypedResults.Ok(new AgentListView(page.Agents.Select(p => AgentView.From(p, statuses[p.Id])).ToList(), page.NextCursor));
     }
@@ -222,12 +229,4 @@ public static class AgentEndpoints
             ? AgentView.From(profile, await presence.GetAsync(agentId, cancellationToken))
             : null;
 
-    private static ApiProblem Invalid(List<ProfileError> errors) =>
-        Problems.Validation(errors.Select(e => new FieldError(e.Field, e.Message)).ToList());
-
-    private static AgentStatus? AddError(List<FieldError> errors, FieldError error)
-    {
-        errors.Add(error);
-        return null;
-    }
 }

@@ -1,19 +1,25 @@
 using System.Text.Json;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Liveness;
 
 namespace AgentPlatform.AgentHost.Endpoints;
 
-/// <summary>Reads a <c>PATCH /agents/me</c> body: only <c>description</c>, <c>emoji</c> and <c>capabilities</c> may appear.</summary>
+/// <summary>Reads a <c>PATCH /agents/me</c> body: only <c>description</c>, <c>emoji</c>, <c>capabilities</c>,
+/// <c>max_concurrent_tasks</c> and <c>heartbeat_interval_seconds</c> (null returns to the host's interval) may appear.</summary>
 internal static class AgentProfilePatch
 {
     private static readonly HashSet<string> ReadOnlyFields = new(StringComparer.Ordinal)
     {
-        "id", "name", "status", "last_heartbeat", "created_at", "api_key",
+        "id", "name", "status", "last_heartbeat", "created_at", "api_key", "load", "track_record",
     };
 
-    public static AgentProfileUpdate? Read(JsonElement body, List<FieldError> errors)
+    /// <summary>The profile change and the work declaration of a valid body; null with <paramref name="errors"/> filled otherwise.</summary>
+    public static (AgentProfileUpdate Profile, AgentDeclaration Declaration)? Read(JsonElement body, AgentLivenessOptions liveness, List<FieldError> errors)
     {
+        int? maxConcurrentTasks = null;
+        var setInterval = false;
+        TimeSpan? interval = null;
         var setDescription = false;
         string? description = null;
         var setEmoji = false;
@@ -36,6 +42,31 @@ internal static class AgentProfilePatch
                     capabilities = ReadCapabilities(property.Value, errors);
                     AgentProfileRules.ValidateCapabilities(capabilities, ruleErrors);
                     break;
+                case AgentWorkInput.MaxConcurrentTasksField:
+                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var max))
+                    {
+                        errors.Add(new FieldError(property.Name, $"must be a whole number between 1 and {AgentDeclaration.MaxTaskLimit}"));
+                        break;
+                    }
+
+                    maxConcurrentTasks = max;
+                    AgentWorkInput.ValidateMaxConcurrentTasks(max, errors);
+                    break;
+                case AgentWorkInput.HeartbeatIntervalField:
+                    setInterval = true;
+                    if (property.Value.ValueKind == JsonValueKind.Null)
+                    {
+                        break;
+                    }
+
+                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var seconds))
+                    {
+                        errors.Add(new FieldError(property.Name, "must be a number of seconds or null"));
+                        break;
+                    }
+
+                    interval = AgentWorkInput.ParseHeartbeatInterval(seconds, liveness, errors);
+                    break;
                 case var name when ReadOnlyFields.Contains(name):
                     errors.Add(new FieldError(name, "is read-only"));
                     break;
@@ -46,7 +77,10 @@ internal static class AgentProfilePatch
         }
 
         errors.AddRange(ruleErrors.Select(e => new FieldError(e.Field, e.Message)));
-        return errors.Count == 0 ? new AgentProfileUpdate(setDescription, description, setEmoji, emoji, capabilities) : null;
+        return errors.Count == 0
+            ? (new AgentProfileUpdate(setDescription, description, setEmoji, emoji, capabilities),
+                new AgentDeclaration(capabilities, maxConcurrentTasks, setInterval, interval))
+            : null;
     }
 
     private static bool ReadText(JsonProperty property, List<FieldError> errors, out string? value)

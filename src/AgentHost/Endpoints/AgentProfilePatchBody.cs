@@ -8,4 +8,6 @@ namespace AgentPlatform.AgentHost.Endpoints;
 public sealed record AgentProfilePatchBody(
     [property: JsonPropertyName("description")] string? Description = null,
     [property: JsonPropertyName("emoji")] string? Emoji = null,
-    [property: JsonPropertyName("capabilities")] Dictionary<string, double>? Capabilities = null);
+    [property: JsonPropertyName("capabilities")] Dictionary<string, double>? Capabilities = null,
+    [property: JsonPropertyName(AgentWorkInput.MaxConcurrentTasksField)] int? MaxConcurrentTasks = null,
+    [property: JsonPropertyName(AgentWorkInput.HeartbeatIntervalField)] double? HeartbeatIntervalSeconds = null);

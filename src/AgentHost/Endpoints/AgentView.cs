@@ -4,7 +4,7 @@ using AgentPlatform.Agents.Liveness;
 
 namespace AgentPlatform.AgentHost.Endpoints;
 
-/// <summary>An agent's public profile with its liveness.</summary>
+/// <summary>An agent's public profile with its liveness, load and track record.</summary>
 public sealed record AgentView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
@@ -13,22 +13,19 @@ public sealed record AgentView(
     [property: JsonPropertyName("capabilities")] IReadOnlyDictionary<string, double> Capabilities,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("last_heartbeat")] DateTimeOffset? LastHeartbeat,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt)
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("load")] int Load,
+    [property: JsonPropertyName("max_concurrent_tasks")] int MaxConcurrentTasks,
+    [property: JsonPropertyName("heartbeat_interval_seconds")] double? HeartbeatIntervalSeconds,
+    [property: JsonPropertyName("track_record")] AgentTrackRecordView TrackRecord)
 {
-    /// <summary>The wire names of statuses.</summary>
-    public static string StatusName(AgentStatus status) => status switch
-    {
-        AgentStatus.Available => "available",
-        AgentStatus.Busy => "busy",
-        _ => "offline",
-    };
-
     /// <summary>Combines a profile and its presence.</summary>
     public static AgentView From(AgentProfile profile, AgentPresence presence)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(presence);
         return new AgentView(profile.Id, profile.Name, profile.Description, profile.Emoji, profile.Capabilities,
-            StatusName(presence.Status), presence.LastHeartbeat, profile.CreatedAt);
+            AgentStatusNames.Of(presence.Status), presence.LastHeartbeat, profile.CreatedAt, presence.Load, presence.MaxConcurrentTasks,
+            presence.HeartbeatInterval?.TotalSeconds, AgentTrackRecordView.From(presence.TrackRecord));
     }
 }

@@ -24,6 +24,7 @@ public static class InboxEndpoints
         group.MapGet("/me/inbox", ReadAsync).WithName("ReadInbox");
         group.MapGet("/me/inbox/stream", StreamAsync).WithName("StreamInbox").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         group.MapPost("/me/inbox/ack", AcknowledgeAsync).WithName("AcknowledgeInbox").AcceptsJson<AcknowledgeRequest>();
+        group.MapPost("/me/inbox/nack", HandBackAsync).WithName("HandBackInbox").AcceptsJson<AcknowledgeRequest>();
         group.MapPost("/{id}/messages", SendDirectAsync).WithName("SendDirectMessage").AcceptsJson<DirectMessageRequest>();
         return endpoints;
     }
@@ -97,10 +98,26 @@ public static class InboxEndpoints
     private static async Task<Results<Ok<AcknowledgedView>, ApiProblem>> AcknowledgeAsync(HttpContext context, InboxService inbox)
     {
         var caller = context.GetAgentCaller();
+        var (ids, problem) = await ReadDeliveryIdsAsync(context);
+        return problem ?? (Results<Ok<AcknowledgedView>, ApiProblem>)TypedResults.Ok(
+            new AcknowledgedView(await inbox.AcknowledgeAsync(caller.AgentId, ids!, context.RequestAborted)));
+    }
+
+    private static async Task<Results<Ok<HandedBackView>, ApiProblem>> HandBackAsync(HttpContext context, InboxService inbox)
+    {
+        var caller = context.GetAgentCaller();
+        var (ids, problem) = await ReadDeliveryIdsAsync(context);
+        return problem ?? (Results<Ok<HandedBackView>, ApiProblem>)TypedResults.Ok(
+            new HandedBackView(await inbox.HandBackAsync(caller.AgentId, ids!, context.RequestAborted)));
+    }
+
+    /// <summary>Reads <c>{ "delivery_ids": [...] }</c> of an acknowledgement or a hand-back; every problem names its field.</summary>
+    private static async Task<(IReadOnlyList<string>? Ids, ApiProblem? Problem)> ReadDeliveryIdsAsync(HttpContext context)
+    {
         var body = await JsonBody.ReadAsync<AcknowledgeRequest>(context);
         if (body.Problem is { } problem)
         {
-            return problem;
+            return (null, problem);
         }
 
         var ids = body.Value!.DeliveryIds;
@@ -124,12 +141,7 @@ public static class InboxEndpoints
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        return TypedResults.Ok(new AcknowledgedView(await inbox.AcknowledgeAsync(caller.AgentId, ids!, context.RequestAborted)));
+        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (ids, null);
     }
 
     private static async Task<Results<Created<ChannelMessage>, ApiProblem>> SendDirectAsync(

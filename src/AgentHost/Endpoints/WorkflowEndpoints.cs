@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Endpoints;
 
-/// <summary>The workflow operations over HTTP under <c>/api/v1/workflows</c>, guarded by the operator token.</summary>
+/// <summary>The workflow operations over HTTP under <c>/api/v1/workflows</c>, guarded by the operator token; starting instances and
+/// raising events also accept agents holding the scoped right (<see cref="WorkflowRightsFilter"/>).</summary>
 public static class WorkflowEndpoints
 {
     private const int MaxWaitSeconds = 30;
@@ -20,19 +21,21 @@ public static class WorkflowEndpoints
     /// <summary>Maps the definition and instance routes.</summary>
     public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireOperatorToken();
-        group.MapPost("/definitions", RegisterDefinition).WithName("RegisterWorkflowDefinition").AcceptsJsonOrYaml<WorkflowDefinition>();
-        group.MapGet("/definitions", ListDefinitions).WithName("ListWorkflowDefinitions");
-        group.MapGet("/definitions/{id}", GetDefinition).WithName("GetWorkflowDefinition");
-        group.MapGet("/definitions/{id}/versions/{version:int}", GetDefinitionVersion).WithName("GetWorkflowDefinitionVersion");
-        group.MapPost("/instances", StartInstance).WithName("StartWorkflowInstance").AcceptsJson<StartInstanceBody>();
-        group.MapGet("/instances", ListInstances).WithName("ListWorkflowInstances");
-        group.MapPost("/instances/purge", PurgeFinished).WithName("PurgeWorkflowInstances").AcceptsJson<PurgeBody>(isOptional: true);
-        group.MapGet("/instances/{id}", GetInstance).WithName("GetWorkflowInstance");
-        group.MapGet("/instances/{id}/history", GetHistory).WithName("GetWorkflowInstanceHistory");
-        group.MapPost("/instances/{id}/events/{name}", RaiseEvent).WithName("RaiseWorkflowEvent").AcceptsJson<RaiseEventBody>(isOptional: true);
-        group.MapPost("/instances/{id}/terminate", Terminate).WithName("TerminateWorkflowInstance").AcceptsJson<TerminateBody>(isOptional: true);
-        group.MapDelete("/instances/{id}", Purge).WithName("PurgeWorkflowInstance");
+        var group = endpoints.MapGroup("/api/v1/workflows").WithTags("Workflows");
+        group.MapPost("/definitions", RegisterDefinition).WithName("RegisterWorkflowDefinition").AcceptsJsonOrYaml<WorkflowDefinition>().RequireOperatorToken();
+        group.MapGet("/definitions", ListDefinitions).WithName("ListWorkflowDefinitions").RequireOperatorToken();
+        group.MapGet("/definitions/{id}", GetDefinition).WithName("GetWorkflowDefinition").RequireOperatorToken();
+        group.MapGet("/definitions/{id}/versions/{version:int}", GetDefinitionVersion).WithName("GetWorkflowDefinitionVersion").RequireOperatorToken();
+        group.MapPost("/instances", StartInstance).WithName("StartWorkflowInstance").AcceptsJson<StartInstanceBody>()
+            .RequireAgentOrOperator().RequireWorkflowRight(WorkflowRight.StartInstance);
+        group.MapGet("/instances", ListInstances).WithName("ListWorkflowInstances").RequireOperatorToken();
+        group.MapPost("/instances/purge", PurgeFinished).WithName("PurgeWorkflowInstances").AcceptsJson<PurgeBody>(isOptional: true).RequireOperatorToken();
+        group.MapGet("/instances/{id}", GetInstance).WithName("GetWorkflowInstance").RequireOperatorToken();
+        group.MapGet("/instances/{id}/history", GetHistory).WithName("GetWorkflowInstanceHistory").RequireOperatorToken();
+        group.MapPost("/instances/{id}/events/{name}", RaiseEvent).WithName("RaiseWorkflowEvent").AcceptsJson<RaiseEventBody>(isOptional: true)
+            .RequireAgentOrOperator().RequireWorkflowRight(WorkflowRight.RaiseEvent);
+        group.MapPost("/instances/{id}/terminate", Terminate).WithName("TerminateWorkflowInstance").AcceptsJson<TerminateBody>(isOptional: true).RequireOperatorToken();
+        group.MapDelete("/instances/{id}", Purge).WithName("PurgeWorkflowInstance").RequireOperatorToken();
         return endpoints;
     }
 

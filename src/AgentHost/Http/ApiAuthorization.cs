@@ -8,7 +8,8 @@ namespace AgentPlatform.AgentHost.Http;
 /// The filters run before the handler (so read bodies with <see cref="JsonBody"/>, not <c>[FromBody]</c>, to get 401
 /// before any body problem). Outcomes: no or malformed <c>Authorization: Bearer</c> header, unknown, wrong, revoked or
 /// rotated-away key → 401 <c>unauthorized</c>; key over its token bucket → 429 <c>rate-limited</c> with <c>Retry-After</c>;
-/// admin endpoint without a configured operator token → 403 <c>forbidden</c>.
+/// admin endpoint without a configured operator token → 403 <c>forbidden</c>. An agent request the handler accepts (no problem answer)
+/// counts as a heartbeat through <see cref="LivenessEvidence"/>.
 /// </remarks>
 public static class ApiAuthorization
 {
@@ -106,8 +107,21 @@ public static class ApiAuthorization
         }
 
         http.Features.Set(new AgentCaller(verification.AgentId!, verification.KeyId!));
-        return await next(context);
+        var result = await next(context);
+        if (!IsProblem(result) && http.GetEndpoint()?.Metadata.GetMetadata<NoLivenessEvidence>() is null)
+        {
+            await services.GetRequiredService<LivenessEvidence>().RecordAsync(verification.AgentId!, http.RequestAborted);
+        }
+
+        return result;
     }
+
+    private static bool IsProblem(object? result) => result switch
+    {
+        INestedHttpResult nested => IsProblem(nested.Result),
+        IStatusCodeHttpResult { StatusCode: >= 400 } => true,
+        _ => false,
+    };
 
     private sealed class OperatorCaller
     {

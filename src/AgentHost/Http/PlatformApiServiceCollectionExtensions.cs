@@ -21,6 +21,7 @@ public static class PlatformApiServiceCollectionExtensions
         services.AddOptions<InboxConnectionOptions>().Bind(configuration.GetSection(InboxConnectionOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxConnectionOptions>, InboxConnectionOptionsValidator>());
         services.TryAddSingleton<InboxConnectionLimiter>();
+        services.TryAddSingleton<LivenessEvidence>();
         services.ConfigureHttpJsonOptions(o => ApiJson.ConfigureResponses(o.SerializerOptions));
         services.AddProblemDetails();
         return services;

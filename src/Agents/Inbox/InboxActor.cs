@@ -20,6 +20,7 @@ internal sealed class InboxActor : Actor
     public const string DeliverMethod = "deliver";
     public const string ReadMethod = "read";
     public const string AckMethod = "ack";
+    public const string NackMethod = "nack";
 
     private const string CursorsKey = "channels";
     private const string DirectIndexKey = "direct";
@@ -61,6 +62,7 @@ internal sealed class InboxActor : Actor
         DeliverMethod => Deliver(ActorPayload.Read<DirectMessage>(call)),
         ReadMethod => await ReadAsync(ActorPayload.Read<InboxReadRequest>(call), cancellationToken),
         AckMethod => Acknowledge(ActorPayload.Read<InboxAck>(call)),
+        NackMethod => HandBack(ActorPayload.Read<InboxAck>(call)),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 
@@ -250,6 +252,38 @@ internal sealed class InboxActor : Actor
 
         Settle(settled);
         return settled.Count;
+    }
+
+    /// <summary>Hands leased deliveries back: each comes again after <see cref="InboxOptions.NackDelay"/> of its attempt, or is
+    /// given up when its priority's attempt budget is spent.</summary>
+    private int HandBack(InboxAck nack)
+    {
+        var now = Host.Time.GetUtcNow();
+        var handedBack = new HashSet<string>(StringComparer.Ordinal);
+        List<string>? abandoned = null;
+        foreach (var deliveryId in nack.DeliveryIds)
+        {
+            if (!_leases.TryGetValue(deliveryId, out var lease) || !handedBack.Add(deliveryId))
+            {
+                continue;
+            }
+
+            if (lease.Attempt >= _options.MaxAttempts(lease.Message.Priority))
+            {
+                (abandoned ??= []).Add(deliveryId);
+                _metrics.Abandoned(lease.Message.Priority);
+                continue;
+            }
+
+            lease.ExpiresAt = now + _options.NackDelay(lease.Attempt);
+        }
+
+        if (abandoned is not null)
+        {
+            Settle(abandoned);
+        }
+
+        return handedBack.Count;
     }
 
     /// <summary>Forgets leases that are done with (acknowledged or abandoned) and moves the durable cursors past them.</summary>

@@ -36,6 +36,21 @@ public sealed class InboxOptions
     /// <summary>Delivery attempts of a <see cref="MessagePriority.Low"/> message before it is abandoned.</summary>
     public int MaxAttemptsLow { get; set; } = 5;
 
+    /// <summary>How long a delivery handed back with a negative acknowledgement waits before it is delivered again, the first
+    /// time (default 100 ms); each later hand-back of the same delivery doubles it, up to <see cref="MaxNackBackoff"/>.</summary>
+    public TimeSpan NackBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The cap of the doubling back-off of handed-back deliveries (default 5 s).</summary>
+    public TimeSpan MaxNackBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The back-off after attempt <paramref name="attempt"/> (1-based) was handed back: <see cref="NackBackoff"/> doubled per
+    /// earlier attempt, at most <see cref="MaxNackBackoff"/>.</summary>
+    public TimeSpan NackDelay(int attempt)
+    {
+        var delay = NackBackoff.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
+        return delay >= MaxNackBackoff.TotalMilliseconds ? MaxNackBackoff : TimeSpan.FromMilliseconds(delay);
+    }
+
     /// <summary>The lease of delivery attempt <paramref name="attempt"/> (1-based): <see cref="AckTimeout"/> doubled per
     /// redelivery, at most <see cref="MaxAckTimeout"/>.</summary>
     public TimeSpan LeaseFor(int attempt)

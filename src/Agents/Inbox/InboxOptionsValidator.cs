@@ -45,6 +45,11 @@ public sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
             failures.Add($"{InboxOptions.SectionName}:MaxAttemptsHigh, MaxAttemptsNormal and MaxAttemptsLow must be at least 1.");
         }
 
+        if (options.NackBackoff <= TimeSpan.Zero || options.MaxNackBackoff < options.NackBackoff)
+        {
+            failures.Add($"{InboxOptions.SectionName}:NackBackoff must be positive and at most MaxNackBackoff.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

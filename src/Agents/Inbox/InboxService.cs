@@ -98,6 +98,25 @@ public sealed class InboxService
         return await _runtime.InvokeAsync<InboxAck, int>(Address(agentId), InboxActor.AckMethod, new InboxAck(deliveryIds), cancellationToken);
     }
 
+    /// <summary>Hands deliveries back (negative acknowledgement): each comes again after a back-off that starts at
+    /// <see cref="InboxOptions.NackBackoff"/> and doubles per attempt up to <see cref="InboxOptions.MaxNackBackoff"/>, or is given up
+    /// once its priority's attempt budget is spent. Ids that are not leased are ignored.</summary>
+    /// <returns>How many deliveries were handed back.</returns>
+    public async Task<int> HandBackAsync(string agentId, IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        if (deliveryIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = await _runtime.InvokeAsync<InboxAck, int>(Address(agentId), InboxActor.NackMethod, new InboxAck(deliveryIds), cancellationToken);
+
+        // A long-poll waiting on the old lease expiry wakes up and waits for the back-off instead.
+        _signals.Notify(agentId);
+        return count;
+    }
+
     /// <summary>Stores a direct message or task durably in <paramref name="recipientId"/>'s inbox and wakes its readers.</summary>
     /// <returns>The stored message, with its id, time and sequence in the recipient's direct messages.</returns>
     public async Task<ChannelMessage> SendAsync(string recipientId, DirectMessage message, CancellationToken cancellationToken = default)

@@ -13,14 +13,17 @@ namespace AgentPlatform.Agents.Liveness;
 /// is one turn, durably written when it changes the status and otherwise only once the persisted time is
 /// <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> old (and on deactivation), so the persisted last heartbeat may lag by at
 /// most that bound while status changes are durable before the answer.
-/// A durable reminder with period <see cref="AgentLivenessOptions.HeartbeatInterval"/>, registered when the agent comes online and
+/// A durable reminder with period <see cref="AgentLivenessOptions.HeartbeatInterval"/> (or the agent's own, see <see cref="AgentDeclaration"/>), registered when the agent comes online and
 /// removed when it goes offline, turns it <see cref="AgentStatus.Offline"/> at the first check at least
 /// <c>HeartbeatInterval × MissedHeartbeatsBeforeOffline</c> after its last heartbeat (never earlier, at most one interval later);
 /// being a reminder, the check survives deactivation and restarts. Every status change is published as
 /// <see cref="AgentStatusChanged"/> on <see cref="AgentStatusChanged.Topic"/>.</para>
 /// <para>Agents of in-process agent types (an id <c>type/key</c> whose type the programming model hosts) are activated by the runtime
-/// on demand and so are always alive: they read <see cref="AgentStatus.Available"/> (or <see cref="AgentStatus.Busy"/>) without
-/// heartbeats, never turn offline and publish no status changes.</para>
+/// on demand and so are always alive: they read <see cref="AgentStatus.Idle"/> (or what they declared, or what their load says)
+/// without heartbeats, never turn offline and publish nothing.</para>
+/// <para>The same actor holds the agent's work side (declared capabilities and task limit, load, track record, see
+/// <see cref="IAgentWorkload"/>); every change that matching cares about is published as an <see cref="AgentRegistryEntry"/> on
+/// <see cref="AgentRegistryEntry.Topic"/>.</para>
 /// </remarks>
 public static class AgentLiveness
 {
@@ -48,10 +51,15 @@ public static class AgentLiveness
         return new ActorTypeRegistration(ActorType, host => new AgentPresenceActor(host, context));
     }
 
-    /// <summary>Creates the presence service calling presence actors through <paramref name="actors"/>.</summary>
-    public static IAgentPresence CreatePresence(IActorRuntime actors)
+    /// <summary>Creates the presence service calling presence actors through <paramref name="actors"/>; it is also the
+    /// <see cref="IAgentWorkload"/> of those agents.</summary>
+    /// <param name="actors">The runtime hosting the presence actor type.</param>
+    /// <param name="options">The bounds declarations are checked against; the defaults when null.</param>
+    /// <param name="observers">Told of every registry entry a change through the service produced, before the call returns.</param>
+    public static IAgentPresence CreatePresence(
+        IActorRuntime actors, AgentLivenessOptions? options = null, IEnumerable<IAgentRegistryObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(actors);
-        return new AgentPresenceService(actors);
+        return new AgentPresenceService(actors, options ?? new AgentLivenessOptions(), observers ?? []);
     }
 }

@@ -26,6 +26,20 @@ public sealed class AgentLivenessOptions
     /// </remarks>
     public TimeSpan? PersistHeartbeatEvery { get; set; }
 
+    /// <summary>The shortest heartbeat interval an agent may declare for itself (default 1 s).</summary>
+    public TimeSpan MinAgentHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest heartbeat interval an agent may declare for itself (default and at most 24 hours), for clients that
+    /// check in every few hours.</summary>
+    public TimeSpan MaxAgentHeartbeatInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether every accepted request an agent authenticates counts as a heartbeat that declares nothing (default true), so
+    /// clients that only fetch their profile now and then stay online.</summary>
+    public bool RequestsCountAsHeartbeats { get; set; } = true;
+
+    /// <summary>The weight of a new task latency in the agent's latency average, in (0, 1] (default 0.2).</summary>
+    public double LatencySmoothing { get; set; } = 0.2;
+
     /// <summary>The bound in effect: <see cref="PersistHeartbeatEvery"/> when set, otherwise its default.</summary>
     internal TimeSpan EffectivePersistHeartbeatEvery =>
         PersistHeartbeatEvery ?? (MissedHeartbeatsBeforeOffline > 1 ? HeartbeatInterval : TimeSpan.Zero);

@@ -11,6 +11,9 @@ public sealed class AgentLivenessOptionsValidator : IValidateOptions<AgentLivene
     /// <summary>The longest heartbeat interval accepted.</summary>
     public static readonly TimeSpan MaximumHeartbeatInterval = TimeSpan.FromHours(1);
 
+    /// <summary>The longest heartbeat interval an agent may be allowed to declare for itself.</summary>
+    public static readonly TimeSpan MaximumAgentHeartbeatInterval = TimeSpan.FromHours(24);
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, AgentLivenessOptions options)
     {
@@ -30,6 +33,21 @@ public sealed class AgentLivenessOptionsValidator : IValidateOptions<AgentLivene
             && (persistEvery < TimeSpan.Zero || persistEvery > options.MaximumPersistHeartbeatEvery))
         {
             failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.PersistHeartbeatEvery)} must be between 0 and {nameof(options.HeartbeatInterval)} × ({nameof(options.MissedHeartbeatsBeforeOffline)} − 1) = {options.MaximumPersistHeartbeatEvery}, or a restart after a crash could turn an agent that heartbeats on schedule offline; it is {persistEvery}.");
+        }
+
+        if (options.MinAgentHeartbeatInterval < MinimumHeartbeatInterval || options.MinAgentHeartbeatInterval > options.MaxAgentHeartbeatInterval)
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.MinAgentHeartbeatInterval)} must be at least {MinimumHeartbeatInterval} and at most {nameof(options.MaxAgentHeartbeatInterval)} ({options.MaxAgentHeartbeatInterval}); it is {options.MinAgentHeartbeatInterval}.");
+        }
+
+        if (options.MaxAgentHeartbeatInterval > MaximumAgentHeartbeatInterval)
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.MaxAgentHeartbeatInterval)} must be at most {MaximumAgentHeartbeatInterval}; it is {options.MaxAgentHeartbeatInterval}.");
+        }
+
+        if (!double.IsFinite(options.LatencySmoothing) || options.LatencySmoothing is <= 0 or > 1)
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.LatencySmoothing)} must be greater than 0 and at most 1; it is {options.LatencySmoothing}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

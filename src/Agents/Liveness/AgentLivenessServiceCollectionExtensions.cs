@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers agent liveness.</summary>
 public static class AgentLivenessServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IAgentPresence"/> and the <see cref="AgentLiveness.ActorType"/> actor type hosting one presence
+    /// <summary>Registers <see cref="IAgentPresence"/>, <see cref="IAgentWorkload"/> and the <see cref="AgentLiveness.ActorType"/> actor type hosting one presence
     /// actor per agent; see <see cref="AgentLiveness"/> for the behaviour.</summary>
     /// <remarks>Needs an actor runtime hosting the <see cref="ActorTypeRegistration"/>s registered as services, durable reminders,
     /// and an <see cref="IPubSub"/>. Options are validated on start. Agent types registered with <c>AddAgents</c> are in-process
@@ -34,7 +34,12 @@ public static class AgentLivenessServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentLiveness)) ?? NullLogger.Instance));
         services.AddActorType(
             AgentLiveness.ActorType, static host => new AgentPresenceActor(host, host.Services.GetRequiredService<AgentPresenceContext>()));
-        services.TryAddSingleton<IAgentPresence>(provider => new AgentPresenceService(provider.GetRequiredService<IActorRuntime>()));
+        services.TryAddSingleton(provider => new AgentPresenceService(
+            provider.GetRequiredService<IActorRuntime>(),
+            provider.GetRequiredService<IOptions<AgentLivenessOptions>>().Value,
+            provider.GetServices<IAgentRegistryObserver>()));
+        services.TryAddSingleton<IAgentPresence>(provider => provider.GetRequiredService<AgentPresenceService>());
+        services.TryAddSingleton<IAgentWorkload>(provider => provider.GetRequiredService<AgentPresenceService>());
         return services;
     }
 }

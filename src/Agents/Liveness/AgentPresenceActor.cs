@@ -1,34 +1,39 @@
 using System.Runtime.CompilerServices;
 using AgentPlatform.Runtime.Actors;
-using AgentPlatform.Runtime.PubSub;
 using AgentPlatform.Runtime.Reminders;
 
 namespace AgentPlatform.Agents.Liveness;
 
-/// <summary>The presence of one agent: status and last heartbeat in memory and actor state, and a periodic reminder that turns the
-/// agent offline after too many missed heartbeats.</summary>
+/// <summary>The presence of one agent: status and last heartbeat in memory and actor state, a periodic reminder that turns the
+/// agent offline after too many missed heartbeats, and the work side matching needs (declared capabilities and task limit, load,
+/// track record).</summary>
 /// <remarks>
-/// <para>The active actor's in-memory record is authoritative; the reminder's offline check runs in this actor and reads it. A
+/// <para>The active actor's in-memory records are authoritative; the reminder's offline check runs in this actor and reads them. A
 /// heartbeat that changes nothing but the last-heartbeat time answers without a durable write unless the persisted time is
-/// <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> or more older; a status change (offline to available, the busy flag,
-/// offline) is committed before the answer and before its <see cref="AgentStatusChanged"/> is published; deactivation persists the
-/// latest record. The persisted last heartbeat therefore lags the last answered one by less than the bound, and only after a
-/// crash is the lag visible.</para>
-/// <para>The reminder (period = heartbeat interval) is registered when the agent comes online (first heartbeat, or the first after
-/// being offline) and removed when it goes offline; on activation it is re-registered only if missing or registered with another
-/// period. A check finds the agent offline once <c>interval × misses</c> have passed since the last heartbeat, so an agent turns
-/// offline no earlier than that and at most one interval later.</para>
+/// <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> or more older; a status change, a declaration and every task start or
+/// finish are committed before the answer and before their <see cref="AgentStatusChanged"/> and <see cref="AgentRegistryEntry"/>
+/// are published; deactivation persists the latest record. The persisted last heartbeat therefore lags the last answered one by less
+/// than the bound, and only after a crash is the lag visible.</para>
+/// <para>The reminder (period = the agent's heartbeat interval) is registered when the agent comes online (first heartbeat, or the
+/// first after being offline) or declares another interval while online, and removed when it goes offline; on activation it is
+/// re-registered only if missing or registered with another period. A check finds the agent offline once <c>interval × misses</c>
+/// have passed since the last heartbeat, so an agent turns offline no earlier than that and at most one interval later.</para>
 /// <para>Agents of an in-process agent type (<c>type/key</c> whose type is registered with <c>AddAgents</c>) are hosted by the
-/// runtime and reachable whenever it runs: they are never offline, need no reminder, and publish no status changes.</para>
+/// runtime and reachable whenever it runs: they are never offline, need no reminder, and publish nothing.</para>
 /// </remarks>
-internal sealed class AgentPresenceActor : Actor
+internal sealed partial class AgentPresenceActor : Actor
 {
     public const string ActorType = "agent-presence";
     public const string HeartbeatMethod = "heartbeat";
     public const string GetMethod = "get";
-    public const string SetBusyMethod = "set-busy";
+    public const string ReportStatusMethod = "report-status";
+    public const string DeclareMethod = "declare";
+    public const string EntryMethod = "entry";
+    public const string TaskStartedMethod = "task-started";
+    public const string TaskFinishedMethod = "task-finished";
     public const string RemoveMethod = "remove";
     public const string StateKey = "presence";
+    public const string WorkStateKey = "work";
     public const string ReminderName = "liveness";
 
     private readonly AgentPresenceContext _context;
@@ -36,6 +41,8 @@ internal sealed class AgentPresenceActor : Actor
     private readonly bool _alwaysAlive;
     private PresenceRecord? _record;
     private PresenceRecord? _persisted;
+    private AgentWorkRecord _work = AgentWorkRecord.Empty;
+    private AgentWorkRecord _persistedWork = AgentWorkRecord.Empty;
 
     public AgentPresenceActor(ActorHost host, AgentPresenceContext context)
         : base(host)
@@ -45,13 +52,16 @@ internal sealed class AgentPresenceActor : Actor
         _alwaysAlive = context.IsInProcess(_agentId);
     }
 
-    private TimeSpan Interval => _context.Options.HeartbeatInterval;
+    private TimeSpan Interval => _work.HeartbeatInterval ?? _context.Options.HeartbeatInterval;
 
     public override async ValueTask OnActivateAsync(CancellationToken cancellationToken)
     {
         var (found, record) = await StateManager.TryGetStateAsync<PresenceRecord>(StateKey, cancellationToken);
         _record = found ? record : null;
         _persisted = _record;
+        var (workFound, work) = await StateManager.TryGetStateAsync<AgentWorkRecord>(WorkStateKey, cancellationToken);
+        _work = workFound ? work! : AgentWorkRecord.Empty;
+        _persistedWork = _work;
         if (_record is { Online: true } && !_alwaysAlive)
         {
             var reminder = await Host.Reminders.GetAsync(Id, ReminderName, cancellationToken);
@@ -68,14 +78,21 @@ internal sealed class AgentPresenceActor : Actor
         switch (call.Method)
         {
             case HeartbeatMethod:
-                return await BeatAsync(_record is { Online: true, Busy: true }, cancellationToken);
-            case SetBusyMethod:
-                return await BeatAsync(ActorPayload.Read<bool>(call), cancellationToken);
+                return await BeatAsync(declared: null, cancellationToken);
+            case ReportStatusMethod:
+                return await BeatAsync(ActorPayload.Read<DeclaredStatus>(call), cancellationToken);
             case GetMethod:
                 return Presence();
+            case DeclareMethod:
+                return await DeclareAsync(ActorPayload.Read<AgentDeclaration>(call), cancellationToken);
+            case EntryMethod:
+                return Entry(_work);
+            case TaskStartedMethod:
+                return await TaskStartedAsync(cancellationToken);
+            case TaskFinishedMethod:
+                return await TaskFinishedAsync(ActorPayload.Read<TaskOutcome>(call), cancellationToken);
             case RemoveMethod:
-                await ForgetAsync(cancellationToken);
-                return null;
+                return await ForgetAsync(cancellationToken);
             default:
                 throw new ActorMethodNotFoundException(Id, call.Method);
         }
@@ -108,100 +125,111 @@ internal sealed class AgentPresenceActor : Actor
         }
 
         var now = Host.Time.GetUtcNow();
-        if (now - record.LastHeartbeat < _context.OfflineAfter)
+        if (now - record.LastHeartbeat < _context.OfflineAfter(Interval))
         {
             return;
         }
 
-        var previous = Status(record);
-        await PersistAsync(record with { Online = false }, cancellationToken);
-        _record = _persisted;
+        await CommitAsync(record with { Online = false }, _work, persistPresence: true, record.LastHeartbeat, cancellationToken);
         await UnregisterReminderAsync(ReminderName, cancellationToken);
-        await NotifyAsync(previous, AgentStatus.Offline, record.LastHeartbeat, now, cancellationToken);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AgentPresence> BeatAsync(bool busy, CancellationToken cancellationToken)
+    private async ValueTask<PresenceReply> BeatAsync(DeclaredStatus? declared, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();
-        var previous = _record;
-        var next = new PresenceRecord(Online: true, busy, now);
-        if (previous is not { Online: true } && !_alwaysAlive)
+        var previous = _record is { Online: true } online ? online : null;
+        var next = declared switch
+        {
+            DeclaredStatus.Busy => new PresenceRecord(Online: true, Busy: true, now),
+            DeclaredStatus.Waiting => new PresenceRecord(Online: true, Busy: false, now, Waiting: true),
+            DeclaredStatus.Idle => new PresenceRecord(Online: true, Busy: false, now),
+            _ => new PresenceRecord(Online: true, previous?.Busy ?? false, now, previous?.Waiting ?? false),
+        };
+        var work = declared == DeclaredStatus.Idle && _work.Error ? _work with { Error = false } : _work;
+        if (previous is null && !_alwaysAlive)
         {
             await RegisterLivenessReminderAsync(cancellationToken);
         }
 
         // Compared with what is durable, not with the previous record, so that a write that failed is retried.
-        if (_persisted is not { Online: true } persisted
-            || persisted.Busy != busy
-            || now - persisted.LastHeartbeat >= _context.PersistHeartbeatEvery)
-        {
-            await PersistAsync(next, cancellationToken);
-        }
-
-        _record = next;
-        var before = Status(previous);
-        var after = Status(next);
-        if (before != after && !_alwaysAlive)
-        {
-            await NotifyAsync(before, after, now, now, cancellationToken);
-        }
-
-        return Presence(now);
+        var persist = _persisted is not { Online: true } persisted
+            || persisted.Busy != next.Busy
+            || persisted.Waiting != next.Waiting
+            || now - persisted.LastHeartbeat >= _context.PersistHeartbeatEvery(Interval);
+        var changed = await CommitAsync(next, work, persist, now, cancellationToken);
+        return new PresenceReply(Presence(now), changed);
     }
 
-    private async ValueTask PersistAsync(PresenceRecord record, CancellationToken cancellationToken)
+    private async ValueTask<AgentRegistryEntry?> ForgetAsync(CancellationToken cancellationToken)
     {
-        StateManager.SetState(StateKey, record);
-        await StateManager.SaveStateAsync(cancellationToken);
-        _persisted = record;
-    }
-
-    private async ValueTask ForgetAsync(CancellationToken cancellationToken)
-    {
-        var previous = _record;
+        var before = Status(_record, _work);
         _record = null;
+        _work = AgentWorkRecord.Empty with { Version = _work.Version + 1 };
         StateManager.RemoveState(StateKey);
+        StateManager.RemoveState(WorkStateKey);
         await UnregisterReminderAsync(ReminderName, cancellationToken);
         await StateManager.SaveStateAsync(cancellationToken);
         _persisted = null;
-        var before = Status(previous);
-        if (before != AgentStatus.Offline && !_alwaysAlive)
+        _persistedWork = AgentWorkRecord.Empty;
+        if (_alwaysAlive)
         {
-            await NotifyAsync(before, AgentStatus.Offline, null, Host.Time.GetUtcNow(), cancellationToken);
+            return null;
         }
+
+        var at = Host.Time.GetUtcNow();
+        if (before != AgentStatus.Offline)
+        {
+            await PublishAsync(AgentStatusChanged.Topic, AgentStatusChanged.EventType, new AgentStatusChanged(_agentId, before, AgentStatus.Offline, null, at), cancellationToken);
+        }
+
+        var removed = Entry(_work) with { Removed = true };
+        await PublishAsync(AgentRegistryEntry.Topic, AgentRegistryEntry.EventType, removed, cancellationToken);
+        return removed;
     }
 
-    private AgentStatus Status(PresenceRecord? record) => record switch
+    private AgentStatus Status(PresenceRecord? record, AgentWorkRecord work)
     {
-        null when _alwaysAlive => AgentStatus.Available,
-        null => AgentStatus.Offline,
-        { Online: false } when !_alwaysAlive => AgentStatus.Offline,
-        { Busy: true } => AgentStatus.Busy,
-        _ => AgentStatus.Available,
-    };
+        if (!_alwaysAlive && record is not { Online: true })
+        {
+            return AgentStatus.Offline;
+        }
 
-    private AgentPresence Presence(DateTimeOffset? now = null) => _record is { } record
-        ? new AgentPresence(_agentId, Status(record), record.LastHeartbeat, record.LastHeartbeat + Interval)
-        : new AgentPresence(_agentId, Status(null), null, now ?? Host.Time.GetUtcNow());
+        if (work.Error)
+        {
+            return AgentStatus.Error;
+        }
+
+        if (record is { Waiting: true })
+        {
+            return AgentStatus.Waiting;
+        }
+
+        if (record is { Busy: true } || work.InFlight >= work.MaxConcurrentTasks)
+        {
+            return AgentStatus.Busy;
+        }
+
+        return work.InFlight > 0 ? AgentStatus.Working : AgentStatus.Idle;
+    }
+
+    private AgentPresence Presence(DateTimeOffset? now = null)
+    {
+        var presence = _record is { } record
+            ? new AgentPresence(_agentId, Status(record, _work), record.LastHeartbeat, record.LastHeartbeat + Interval)
+            : new AgentPresence(_agentId, Status(null, _work), null, now ?? Host.Time.GetUtcNow());
+        return presence with
+        {
+            Load = _work.InFlight,
+            MaxConcurrentTasks = _work.MaxConcurrentTasks,
+            HeartbeatInterval = _work.HeartbeatInterval,
+            TrackRecord = _work.Track,
+        };
+    }
+
+    private AgentRegistryEntry Entry(AgentWorkRecord work) =>
+        new(_agentId, Status(_record, work), work.Capabilities, work.InFlight, work.MaxConcurrentTasks, work.Track, work.Version);
 
     private Task RegisterLivenessReminderAsync(CancellationToken cancellationToken) =>
         RegisterReminderAsync(new ReminderRegistration(ReminderName, Interval, Interval), cancellationToken);
-
-    private async ValueTask NotifyAsync(
-        AgentStatus previous, AgentStatus current, DateTimeOffset? lastHeartbeat, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _context.PubSub.PublishAsync(
-                AgentStatusChanged.Topic,
-                new AgentStatusChanged(_agentId, previous, current, lastHeartbeat, at),
-                new PublishOptions { Type = AgentStatusChanged.EventType },
-                cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Log.StatusChangeNotPublished(_context.Logger, e, _agentId, current.ToString());
-        }
-    }
 }

@@ -10,9 +10,17 @@ internal sealed class AgentPresenceContext(AgentLivenessOptions options, IPubSub
 {
     public AgentLivenessOptions Options { get; } = options;
 
-    public TimeSpan OfflineAfter { get; } = options.HeartbeatInterval * options.MissedHeartbeatsBeforeOffline;
+    /// <summary>How long without a heartbeat turns an agent with heartbeat interval <paramref name="interval"/> offline.</summary>
+    public TimeSpan OfflineAfter(TimeSpan interval) => interval * Options.MissedHeartbeatsBeforeOffline;
 
-    public TimeSpan PersistHeartbeatEvery { get; } = options.EffectivePersistHeartbeatEvery;
+    /// <summary>How stale the persisted last heartbeat of an agent with heartbeat interval <paramref name="interval"/> may get: the
+    /// host's bound, lowered for an agent whose own interval is shorter so that a restart still cannot turn it offline.</summary>
+    public TimeSpan PersistHeartbeatEvery(TimeSpan interval)
+    {
+        var bound = Options.EffectivePersistHeartbeatEvery;
+        var safe = interval * Math.Max(0, Options.MissedHeartbeatsBeforeOffline - 1);
+        return bound < safe ? bound : safe;
+    }
 
     public IPubSub PubSub { get; } = pubSub;
 

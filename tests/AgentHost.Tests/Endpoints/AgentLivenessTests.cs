@@ -15,14 +15,14 @@ public sealed class AgentLivenessTests(HostFixture fixture) : IClassFixture<Host
         var json = await TestHost.ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("available", json["status"]!.GetValue<string>());
+        Assert.Equal("idle", json["status"]!.GetValue<string>());
         var last = json["last_heartbeat"]!.GetValue<DateTimeOffset>();
         var due = json["next_heartbeat_due"]!.GetValue<DateTimeOffset>();
         Assert.Equal(5, json["interval_seconds"]!.GetValue<double>());
         Assert.Equal(TimeSpan.FromSeconds(5), due - last);
         using var me = await Host.SendAsync(HttpMethod.Get, "api/v1/agents/me", key);
         var view = await TestHost.ReadJsonAsync(me);
-        Assert.Equal("available", view["status"]!.GetValue<string>());
+        Assert.Equal("idle", view["status"]!.GetValue<string>());
         Assert.Equal(last, view["last_heartbeat"]!.GetValue<DateTimeOffset>());
     }
 
@@ -36,7 +36,7 @@ public sealed class AgentLivenessTests(HostFixture fixture) : IClassFixture<Host
         using var plain = await Host.SendAsync(HttpMethod.Post, "api/v1/agents/me/heartbeat", key, body: null);
         Assert.Equal("busy", (await TestHost.ReadJsonAsync(plain))["status"]!.GetValue<string>());
         using var available = await Host.SendAsync(HttpMethod.Post, "api/v1/agents/me/heartbeat", key, """{"status":"available"}""");
-        Assert.Equal("available", (await TestHost.ReadJsonAsync(available))["status"]!.GetValue<string>());
+        Assert.Equal("idle", (await TestHost.ReadJsonAsync(available))["status"]!.GetValue<string>());
     }
 
     [Fact]

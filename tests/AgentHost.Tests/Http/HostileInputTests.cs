@@ -14,6 +14,8 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
     private static readonly string LongName = new('a', 65);
     private static readonly string TooManyCapabilities = "{" + string.Join(",", Enumerable.Range(0, 65).Select(i => $"\"c{i}\":0.5")) + "}";
     private static readonly string Deep = new string('[', 100) + new string(']', 100);
+    private static readonly string SixtyFiveCapabilities = string.Join(",", Enumerable.Range(0, 65).Select(i => $"c{i}"));
+    private static readonly string TooManyDefinitions = "{\"start_definitions\":[" + string.Join(",", Enumerable.Range(0, 257).Select(i => $"\"d{i}\"")) + "]}";
     private static readonly string Oversized = $$"""{"name":"big-agent","description":"{{new string('x', 70_000)}}"}""";
 
     private static readonly Dictionary<string, HostileCase> Cases = new HostileCase[]
@@ -57,6 +59,13 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
         new("register: uppercase capability", "POST", "api/v1/agents", null, Json, """{"name":"cap-upper","capabilities":{"Search":0.5}}""", 400, "validation"),
         new("register: 65 capabilities", "POST", "api/v1/agents", null, Json, $$"""{"name":"cap-many","capabilities":{{TooManyCapabilities}}}""", 400, "validation"),
         new("register: unknown field", "POST", "api/v1/agents", null, Json, """{"name":"sneaky-one","is_admin":true}""", 400, "validation"),
+        new("register: task limit zero", "POST", "api/v1/agents", null, Json, """{"name":"tasks-zero","max_concurrent_tasks":0}""", 400, "validation"),
+        new("register: task limit huge", "POST", "api/v1/agents", null, Json, """{"name":"tasks-huge","max_concurrent_tasks":10001}""", 400, "validation"),
+        new("register: task limit fraction", "POST", "api/v1/agents", null, Json, """{"name":"tasks-frac","max_concurrent_tasks":1.5}""", 400, "validation"),
+        new("register: task limit string", "POST", "api/v1/agents", null, Json, """{"name":"tasks-str","max_concurrent_tasks":"many"}""", 400, "validation"),
+        new("register: interval too short", "POST", "api/v1/agents", null, Json, """{"name":"beat-short","heartbeat_interval_seconds":0.01}""", 400, "validation"),
+        new("register: interval over a day", "POST", "api/v1/agents", null, Json, """{"name":"beat-long","heartbeat_interval_seconds":86401}""", 400, "validation"),
+        new("register: interval string", "POST", "api/v1/agents", null, Json, """{"name":"beat-str","heartbeat_interval_seconds":"1h"}""", 400, "validation"),
         new("register: name case variant", "POST", "api/v1/agents", null, Json, """{"name":"HOSTILE-CALLER"}""", 409, "conflict"),
 
         // Own profile.
@@ -67,6 +76,13 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
         new("patch: unknown field", "PATCH", "api/v1/agents/me", Caller, Json, """{"role":"admin"}""", 400, "validation"),
         new("patch: proficiency string", "PATCH", "api/v1/agents/me", Caller, Json, """{"capabilities":{"search":"expert"}}""", 400, "validation"),
         new("patch: description number", "PATCH", "api/v1/agents/me", Caller, Json, """{"description":7}""", 400, "validation"),
+        new("patch: task limit zero", "PATCH", "api/v1/agents/me", Caller, Json, """{"max_concurrent_tasks":0}""", 400, "validation"),
+        new("patch: task limit string", "PATCH", "api/v1/agents/me", Caller, Json, """{"max_concurrent_tasks":"all"}""", 400, "validation"),
+        new("patch: task limit overflow", "PATCH", "api/v1/agents/me", Caller, Json, """{"max_concurrent_tasks":99999999999}""", 400, "validation"),
+        new("patch: interval over a day", "PATCH", "api/v1/agents/me", Caller, Json, """{"heartbeat_interval_seconds":1e9}""", 400, "validation"),
+        new("patch: interval bool", "PATCH", "api/v1/agents/me", Caller, Json, """{"heartbeat_interval_seconds":true}""", 400, "validation"),
+        new("patch: read-only load", "PATCH", "api/v1/agents/me", Caller, Json, """{"load":0}""", 400, "validation"),
+        new("patch: read-only track record", "PATCH", "api/v1/agents/me", Caller, Json, """{"track_record":{"successes":1000}}""", 400, "validation"),
         new("patch: array body", "PATCH", "api/v1/agents/me", Caller, Json, """[{"description":"x"}]""", 400, "validation"),
         new("patch: text/plain", "PATCH", "api/v1/agents/me", Caller, "text/plain", """{"description":"x"}""", 415, "unsupported-media-type"),
         new("patch: body over 64 KiB", "PATCH", "api/v1/agents/me", Caller, Json, $$"""{"description":"{{new string('x', 70_000)}}"}""", 413, "payload-too-large"),
@@ -75,6 +91,8 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
 
         // Heartbeat.
         new("heartbeat: unknown status", "POST", "api/v1/agents/me/heartbeat", Caller, Json, """{"status":"sleeping"}""", 400, "validation"),
+        new("heartbeat: derived status working", "POST", "api/v1/agents/me/heartbeat", Caller, Json, """{"status":"working"}""", 400, "validation"),
+        new("heartbeat: derived status error", "POST", "api/v1/agents/me/heartbeat", Caller, Json, """{"status":"error"}""", 400, "validation"),
         new("heartbeat: status number", "POST", "api/v1/agents/me/heartbeat", Caller, Json, """{"status":1}""", 400, "validation"),
         new("heartbeat: unknown field", "POST", "api/v1/agents/me/heartbeat", Caller, Json, """{"status":"busy","agent_id":"x"}""", 400, "validation"),
         new("heartbeat: malformed JSON", "POST", "api/v1/agents/me/heartbeat", Caller, Json, "{status:busy}", 400, "malformed-json"),
@@ -106,6 +124,45 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
         new("inbox: wait NaN (was 500)", "GET", "api/v1/agents/me/inbox?wait=NaN", Caller, null, null, 400, "validation"),
         new("inbox: wait Infinity", "GET", "api/v1/agents/me/inbox?wait=Infinity", Caller, null, null, 400, "validation"),
         new("list: without a key", "GET", "api/v1/agents", null, null, null, 401, "unauthorized"),
+
+        // Matching.
+        new("match: no capabilities", "GET", "api/v1/registry/match", Caller, null, null, 400, "validation"),
+        new("match: script capability", "GET", "api/v1/registry/match?capabilities=%3Cscript%3E", Caller, null, null, 400, "validation"),
+        new("match: SQL injection", "GET", "api/v1/registry/match?capabilities=search'%20OR%201=1--", Caller, null, null, 400, "validation"),
+        new("match: NUL in name", "GET", "api/v1/registry/match?capabilities=sea%00rch", Caller, null, null, 400, "validation"),
+        new("match: 65 capabilities", "GET", $"api/v1/registry/match?capabilities={SixtyFiveCapabilities}", Caller, null, null, 400, "validation"),
+        new("match: 5,000-character query", "GET", $"api/v1/registry/match?capabilities={new string('a', 5000)}", Caller, null, null, 400, "validation"),
+        new("match: weight NaN", "GET", "api/v1/registry/match?capabilities=search:NaN", Caller, null, null, 400, "validation"),
+        new("match: weight infinite", "GET", "api/v1/registry/match?capabilities=search:1e400", Caller, null, null, 400, "validation"),
+        new("match: weight hex", "GET", "api/v1/registry/match?capabilities=search:0x10", Caller, null, null, 400, "validation"),
+        new("match: duplicate capability", "GET", "api/v1/registry/match?capabilities=search:1,search:2", Caller, null, null, 400, "validation"),
+        new("match: min_confidence above 1", "GET", "api/v1/registry/match?capabilities=search&min_confidence=1.01", Caller, null, null, 400, "validation"),
+        new("match: min_confidence text", "GET", "api/v1/registry/match?capabilities=search&min_confidence=high", Caller, null, null, 400, "validation"),
+        new("match: limit huge", "GET", "api/v1/registry/match?capabilities=search&limit=99999999999", Caller, null, null, 400, "validation"),
+        new("match: without a key", "GET", "api/v1/registry/match?capabilities=search", null, null, null, 401, "unauthorized"),
+        new("match: wrong key", "GET", "api/v1/registry/match?capabilities=search", "{caller-wrong}", null, null, 401, "unauthorized"),
+        new("match: POST", "POST", "api/v1/registry/match?capabilities=search", Caller, Json, "{}", 405, "method-not-allowed"),
+
+        // Inbox hand-back.
+        new("nack: no ids", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, "{}", 400, "validation"),
+        new("nack: ids not a list", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, """{"delivery_ids":"lobby:1"}""", 400, "validation"),
+        new("nack: empty id", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, """{"delivery_ids":[""]}""", 400, "validation"),
+        new("nack: 1,001 ids", "POST", "api/v1/agents/me/inbox/nack", Caller, Json, "{\"delivery_ids\":[" + string.Join(",", Enumerable.Repeat("\"x:1\"", 1001)) + "]}", 400, "validation"),
+        new("nack: text/plain", "POST", "api/v1/agents/me/inbox/nack", Caller, "text/plain", """{"delivery_ids":["x:1"]}""", 415, "unsupported-media-type"),
+        new("nack: without a key", "POST", "api/v1/agents/me/inbox/nack", null, Json, """{"delivery_ids":["x:1"]}""", 401, "unauthorized"),
+
+        // Workflow rights.
+        new("rights: agent grants itself", "PUT", "api/v1/agents/{victim}/rights", Caller, Json, """{"start_definitions":["x"]}""", 403, "forbidden"),
+        new("rights: unknown agent", "PUT", "api/v1/agents/agt_ffffffffffffffffffff/rights", Operator, Json, """{"start_definitions":["x"]}""", 404, "not-found"),
+        new("rights: definitions not a list", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, """{"start_definitions":"all"}""", 400, "validation"),
+        new("rights: slash in definition", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, """{"start_definitions":["../etc"]}""", 400, "validation"),
+        new("rights: 257 definitions", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, TooManyDefinitions, 400, "validation"),
+        new("rights: unknown field", "PUT", "api/v1/agents/{victim}/rights", Operator, Json, """{"admin":true}""", 400, "validation"),
+        new("rights: agent reads rights", "GET", "api/v1/agents/{victim}/rights", Caller, null, null, 403, "forbidden"),
+        new("workflows: start without a right", "POST", "api/v1/workflows/instances", Caller, Json, """{"definition_id":"anything"}""", 403, "forbidden"),
+        new("workflows: event without a right", "POST", "api/v1/workflows/instances/any/events/go", Caller, Json, "{}", 403, "forbidden"),
+        new("workflows: agent lists instances", "GET", "api/v1/workflows/instances", Caller, null, null, 403, "forbidden"),
+        new("workflows: agent registers a definition", "POST", "api/v1/workflows/definitions", Caller, Json, "{}", 403, "forbidden"),
 
         // Routing.
         new("unknown route", "GET", "api/v1/nothing-here", Caller, null, null, 404, "not-found"),
@@ -170,7 +227,9 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture) : IClas
 
         public async Task InitializeAsync()
         {
-            _host = await TestHost.StartAsync();
+            // Accepted requests of the caller count as heartbeats; a long interval keeps the offline check from changing the
+            // snapshot in the middle of a case.
+            _host = await TestHost.StartAsync(new Dictionary<string, string> { ["Agents:Liveness:HeartbeatInterval"] = "00:30:00" });
             (_, CallerKey) = await _host.RegisterAsync("hostile-caller", """{"search":0.5}""");
             (VictimId, _) = await _host.RegisterAsync("hostile-victim", """{"search":0.7}""");
         }

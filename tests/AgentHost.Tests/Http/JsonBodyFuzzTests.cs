@@ -2,12 +2,14 @@ using System.Reflection;
 using System.Text;
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Liveness;
 using AgentPlatform.TestKit;
 using CsCheck;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace AgentPlatform.AgentHost.Tests.Http;
@@ -79,7 +81,7 @@ public sealed class JsonBodyFuzzTests(HostFixture fixture, ITestOutputHelper out
                     if (document is not null)
                     {
                         var errors = new List<FieldError>();
-                        var update = AgentProfilePatch.Read(document.RootElement, errors);
+                        var update = AgentProfilePatch.Read(document.RootElement, Liveness(services), errors);
                         Assert.True(update is not null || errors.Count > 0, "a PATCH body was neither an update nor a list of errors");
                     }
                 }
@@ -90,6 +92,9 @@ public sealed class JsonBodyFuzzTests(HostFixture fixture, ITestOutputHelper out
             iter: FuzzBudget.Iterations(4_000),
             time: FuzzBudget.Seconds);
     }
+
+    private static AgentLivenessOptions Liveness(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AgentLivenessOptions>>().Value;
 
     private static async Task<(bool Present, ApiProblem? Problem)> ReadAsAsync<T>(HttpContext context, bool required)
     {

@@ -81,6 +81,16 @@ internal sealed class ChannelTestHost : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Reads and acknowledges everything pending for <paramref name="agents"/> (join announcements and the like).</summary>
+    public async Task DrainAsync(params string[] agents)
+    {
+        foreach (var agent in agents)
+        {
+            var deliveries = await Inbox.ReadAsync(agent, 100, TimeSpan.Zero).WithTimeout();
+            await Inbox.AcknowledgeAsync(agent, [.. deliveries.Select(d => d.DeliveryId)]).WithTimeout();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _runtime.DisposeAsync();

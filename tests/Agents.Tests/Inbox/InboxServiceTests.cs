@@ -12,7 +12,7 @@ public sealed class InboxServiceTests
     {
         await using var host = ChannelTestHost.Start();
         var id = await host.CreateChannelAsync("agt_a", "agt_b", "agt_c");
-        await DrainAsync(host, "agt_a", "agt_b", "agt_c");
+        await host.DrainAsync("agt_a", "agt_b", "agt_c");
 
         var post = await host.Channels.PostAsync(id, "agt_a", "t", "hello").WithTimeout();
 
@@ -45,7 +45,7 @@ public sealed class InboxServiceTests
     {
         await using var host = ChannelTestHost.Start(inbox: o => o.AckTimeout = TimeSpan.FromSeconds(10));
         var id = await host.CreateChannelAsync("agt_a", "agt_b");
-        await DrainAsync(host, "agt_a", "agt_b");
+        await host.DrainAsync("agt_a", "agt_b");
         await host.Channels.PostAsync(id, "agt_a", null, "kept").WithTimeout();
         await host.Channels.PostAsync(id, "agt_a", null, "acked").WithTimeout();
 
@@ -70,7 +70,7 @@ public sealed class InboxServiceTests
         RecordingTimeProvider? clock = null;
         await using var host = ChannelTestHost.Start(clock: manual => clock = new RecordingTimeProvider(manual, TimeSpan.FromSeconds(30)));
         var id = await host.CreateChannelAsync("agt_a", "agt_b");
-        await DrainAsync(host, "agt_a", "agt_b");
+        await host.DrainAsync("agt_a", "agt_b");
 
         var waiting = host.Inbox.ReadAsync("agt_b", 10, TimeSpan.FromSeconds(30));
         await clock!.Created.WithTimeout();
@@ -145,7 +145,7 @@ public sealed class InboxServiceTests
             o.MaxAttemptsLow = 2;
         });
         var id = await host.CreateChannelAsync("agt_a", "agt_b");
-        await DrainAsync(host, "agt_a", "agt_b");
+        await host.DrainAsync("agt_a", "agt_b");
         await host.Channels.PostAsync(id, "agt_a", null, "poison", MessagePriority.Low).WithTimeout();
 
         var attempts = new List<int>();
@@ -167,7 +167,7 @@ public sealed class InboxServiceTests
             o.MaxAckTimeout = TimeSpan.FromSeconds(4);
         });
         var id = await host.CreateChannelAsync("agt_a", "agt_b");
-        await DrainAsync(host, "agt_a", "agt_b");
+        await host.DrainAsync("agt_a", "agt_b");
         await host.Channels.PostAsync(id, "agt_a", null, "slow reader").WithTimeout();
 
         // Read every second for 16 s: attempts come after leases of 1, 2, 4, 4, 4 seconds.
@@ -190,7 +190,7 @@ public sealed class InboxServiceTests
     {
         await using var host = ChannelTestHost.Start();
         var id = await host.CreateChannelAsync("agt_a", "agt_b");
-        await DrainAsync(host, "agt_a", "agt_b");
+        await host.DrainAsync("agt_a", "agt_b");
 
         await host.Channels.LeaveAsync(id, "agt_b").WithTimeout();
         await host.Channels.PostAsync(id, "agt_a", null, "after leaving").WithTimeout();
@@ -204,7 +204,7 @@ public sealed class InboxServiceTests
     {
         await using var host = ChannelTestHost.Start();
         var id = await host.CreateChannelAsync("agt_a", "agt_b");
-        await DrainAsync(host, "agt_a", "agt_b");
+        await host.DrainAsync("agt_a", "agt_b");
         using var stop = new CancellationTokenSource();
         await host.Channels.PostAsync(id, "agt_a", null, "one").WithTimeout();
 
@@ -217,14 +217,5 @@ public sealed class InboxServiceTests
 
         Assert.Equal(["one", "two"], new[] { first.Message.Content, stream.Current.Message.Content });
         await stop.CancelAsync();
-    }
-
-    private static async Task DrainAsync(ChannelTestHost host, params string[] agents)
-    {
-        foreach (var agent in agents)
-        {
-            var deliveries = await host.Inbox.ReadAsync(agent, 100, TimeSpan.Zero).WithTimeout();
-            await host.Inbox.AcknowledgeAsync(agent, [.. deliveries.Select(d => d.DeliveryId)]).WithTimeout();
-        }
     }
 }

@@ -98,6 +98,6 @@ public sealed class AgentLivenessOptionsTests
         var json = System.Text.Json.JsonSerializer.Serialize(
             new AgentPresence("a", AgentStatus.Busy, null, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
-        Assert.Equal("""{"agentId":"a","status":"Busy","lastHeartbeat":null,"nextHeartbeatDue":"2026-01-01T00:00:00+00:00"}""", json);
+        Assert.Equal("""{"agentId":"a","status":"Busy","lastHeartbeat":null,"nextHeartbeatDue":"2026-01-01T00:00:00+00:00","load":0,"maxConcurrentTasks":1,"heartbeatInterval":null,"trackRecord":{"successes":0,"failures":0,"latencyEwmaMs":null}}""", json);
     }
 }

@@ -27,14 +27,14 @@ public sealed class AgentPresenceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_heartbeat_marks_the_agent_available_and_says_when_the_next_is_due()
+    public async Task A_heartbeat_marks_the_agent_idle_and_says_when_the_next_is_due()
     {
         await using var host = await StartAsync();
         _time.Advance(TimeSpan.FromSeconds(2));
 
         var presence = await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
 
-        Assert.Equal(new AgentPresence("worker-1", AgentStatus.Available, Start.AddSeconds(2), Start.AddSeconds(7)), presence);
+        Assert.Equal(new AgentPresence("worker-1", AgentStatus.Idle, Start.AddSeconds(2), Start.AddSeconds(7)), presence);
         Assert.Equal(presence, await host.Presence.GetAsync("worker-1", TestTimeout.After()));
     }
 
@@ -44,10 +44,10 @@ public sealed class AgentPresenceTests : IDisposable
         await using var host = await StartAsync();
         await using var changes = await StatusChanges.SubscribeAsync(host.PubSub);
         await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
-        Assert.Equal(AgentStatus.Available, (await changes.NextAsync()).Current);
+        Assert.Equal(AgentStatus.Idle, (await changes.NextAsync()).Current);
 
         _time.Advance(3 * Interval - TimeSpan.FromMilliseconds(1));
-        Assert.Equal(AgentStatus.Available, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
 
         _time.Advance(TimeSpan.FromMilliseconds(1));
         var presence = await host.Presence.GetAsync("worker-1", TestTimeout.After());
@@ -55,7 +55,7 @@ public sealed class AgentPresenceTests : IDisposable
         Assert.Equal(AgentStatus.Offline, presence.Status);
         Assert.Equal(Start, presence.LastHeartbeat);
         Assert.Equal(
-            new AgentStatusChanged("worker-1", AgentStatus.Available, AgentStatus.Offline, Start, Start + 3 * Interval),
+            new AgentStatusChanged("worker-1", AgentStatus.Idle, AgentStatus.Offline, Start, Start + 3 * Interval),
             await changes.NextAsync());
     }
 
@@ -70,7 +70,7 @@ public sealed class AgentPresenceTests : IDisposable
         foreach (var step in new[] { 1, 5, 5, 4 })
         {
             _time.Advance(TimeSpan.FromSeconds(step));
-            Assert.Equal(AgentStatus.Available, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
+            Assert.Equal(AgentStatus.Idle, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
         }
 
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -83,16 +83,16 @@ public sealed class AgentPresenceTests : IDisposable
         await using var host = await StartAsync();
         await using var changes = await StatusChanges.SubscribeAsync(host.PubSub);
         await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
-        Assert.Equal((AgentStatus.Offline, AgentStatus.Available), Transition(await changes.NextAsync()));
+        Assert.Equal((AgentStatus.Offline, AgentStatus.Idle), Transition(await changes.NextAsync()));
         _time.Advance(4 * Interval);
         Assert.Equal(AgentStatus.Offline, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
-        Assert.Equal((AgentStatus.Available, AgentStatus.Offline), Transition(await changes.NextAsync()));
+        Assert.Equal((AgentStatus.Idle, AgentStatus.Offline), Transition(await changes.NextAsync()));
 
         var back = await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
 
-        Assert.Equal(AgentStatus.Available, back.Status);
+        Assert.Equal(AgentStatus.Idle, back.Status);
         Assert.Equal(Start + 4 * Interval, back.LastHeartbeat);
-        Assert.Equal((AgentStatus.Offline, AgentStatus.Available), Transition(await changes.NextAsync()));
+        Assert.Equal((AgentStatus.Offline, AgentStatus.Idle), Transition(await changes.NextAsync()));
         _time.Advance(3 * Interval);
         Assert.Equal(AgentStatus.Offline, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
     }
@@ -102,21 +102,21 @@ public sealed class AgentPresenceTests : IDisposable
     {
         await using var host = await StartAsync();
 
-        Assert.Equal(AgentStatus.Busy, (await host.Presence.SetBusyAsync("worker-1", true, TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Busy, (await host.Presence.ReportStatusAsync("worker-1", DeclaredStatus.Busy, TestTimeout.After())).Status);
         Assert.Equal(AgentStatus.Busy, (await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
-        Assert.Equal(AgentStatus.Available, (await host.Presence.SetBusyAsync("worker-1", false, TestTimeout.After())).Status);
-        Assert.Equal(AgentStatus.Available, (await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.ReportStatusAsync("worker-1", DeclaredStatus.Idle, TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
     }
 
     [Fact]
-    public async Task A_busy_agent_that_went_offline_comes_back_available()
+    public async Task A_busy_agent_that_went_offline_comes_back_idle()
     {
         await using var host = await StartAsync();
-        await host.Presence.SetBusyAsync("worker-1", true, TestTimeout.After());
+        await host.Presence.ReportStatusAsync("worker-1", DeclaredStatus.Busy, TestTimeout.After());
         _time.Advance(3 * Interval);
         Assert.Equal(AgentStatus.Offline, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
 
-        Assert.Equal(AgentStatus.Available, (await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class AgentPresenceTests : IDisposable
             await first.Presence.HeartbeatAsync("worker-2", TestTimeout.After());
             _time.Advance(3 * Interval);
             Assert.Equal(AgentStatus.Offline, (await first.Presence.GetAsync("worker-2", TestTimeout.After())).Status);
-            await first.Presence.SetBusyAsync("worker-1", true, TestTimeout.After());
+            await first.Presence.ReportStatusAsync("worker-1", DeclaredStatus.Busy, TestTimeout.After());
         }
 
         await using var second = await StartAsync(_directory);
@@ -152,7 +152,7 @@ public sealed class AgentPresenceTests : IDisposable
         await using var changes = await StatusChanges.SubscribeAsync(second.PubSub);
         _time.Advance(3 * Interval);
 
-        Assert.Equal(new AgentStatusChanged("worker-1", AgentStatus.Available, AgentStatus.Offline, Start, Start + 3 * Interval), await changes.NextAsync());
+        Assert.Equal(new AgentStatusChanged("worker-1", AgentStatus.Idle, AgentStatus.Offline, Start, Start + 3 * Interval), await changes.NextAsync());
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class AgentPresenceTests : IDisposable
         await using var host = await StartAsync();
         await using var changes = await StatusChanges.SubscribeAsync(host.PubSub);
         await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
-        Assert.Equal(AgentStatus.Available, (await changes.NextAsync()).Current);
+        Assert.Equal(AgentStatus.Idle, (await changes.NextAsync()).Current);
         var actor = ActorId.Create(AgentLiveness.ActorType, "worker-1");
         Assert.NotNull(await host.Reminders.GetAsync(actor, "liveness", TestTimeout.After()));
 
@@ -169,7 +169,7 @@ public sealed class AgentPresenceTests : IDisposable
 
         Assert.Null(await host.Reminders.GetAsync(actor, "liveness", TestTimeout.After()));
         Assert.Equal(new AgentPresence("worker-1", AgentStatus.Offline, null, Start), await host.Presence.GetAsync("worker-1", TestTimeout.After()));
-        Assert.Equal((AgentStatus.Available, AgentStatus.Offline), Transition(await changes.NextAsync()));
+        Assert.Equal((AgentStatus.Idle, AgentStatus.Offline), Transition(await changes.NextAsync()));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class AgentPresenceTests : IDisposable
             await Task.WhenAll(agents.Select(a => host.Presence.HeartbeatAsync(a, TestTimeout.After()).AsTask()));
             _time.Advance(Interval);
             var statuses = await Task.WhenAll(agents.Select(a => host.Presence.GetAsync(a, TestTimeout.After()).AsTask()));
-            Assert.All(statuses, p => Assert.Equal(AgentStatus.Available, p.Status));
+            Assert.All(statuses, p => Assert.Equal(AgentStatus.Idle, p.Status));
         }
 
         _time.Advance(2 * Interval);
@@ -211,10 +211,10 @@ public sealed class AgentPresenceTests : IDisposable
         await using var host = await StartAsync(configure: services =>
             services.AddAgents(agents => agents.AddAgent<Core.EchoAgent>("echo")).Services.AddSingleton<Core.CallProbe>());
 
-        Assert.Equal(AgentStatus.Available, (await host.Presence.GetAsync("echo/e1", TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.GetAsync("echo/e1", TestTimeout.After())).Status);
         await host.Presence.HeartbeatAsync("echo/e1", TestTimeout.After());
         _time.Advance(10 * Interval);
-        Assert.Equal(AgentStatus.Available, (await host.Presence.GetAsync("echo/e1", TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.GetAsync("echo/e1", TestTimeout.After())).Status);
         Assert.Equal(AgentStatus.Offline, (await host.Presence.GetAsync("other/e1", TestTimeout.After())).Status);
     }
 
@@ -228,7 +228,7 @@ public sealed class AgentPresenceTests : IDisposable
         await host.Presence.RemoveAsync("team/a", TestTimeout.After());
 
         Assert.Equal("team%2Fa", escaped.AgentId);
-        Assert.Equal(AgentStatus.Available, (await host.Presence.GetAsync("team%2Fa", TestTimeout.After())).Status);
+        Assert.Equal(AgentStatus.Idle, (await host.Presence.GetAsync("team%2Fa", TestTimeout.After())).Status);
         Assert.Equal(AgentStatus.Offline, (await host.Presence.GetAsync("team/a", TestTimeout.After())).Status);
     }
 

@@ -70,7 +70,7 @@ public sealed class HeartbeatPersistenceTests : IDisposable
             Assert.Equal(1, store.Commits);
 
             _time.Advance(3 * Interval - TimeSpan.FromMilliseconds(1));
-            Assert.Equal(AgentStatus.Available, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
+            Assert.Equal(AgentStatus.Idle, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
             _time.Advance(Interval);
             Assert.Equal(AgentStatus.Offline, (await host.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
         }
@@ -85,7 +85,7 @@ public sealed class HeartbeatPersistenceTests : IDisposable
             await first.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
             await first.Presence.HeartbeatAsync("worker-2", TestTimeout.After());
             _time.Advance(TimeSpan.FromSeconds(1));
-            await first.Presence.SetBusyAsync("worker-1", true, TestTimeout.After());
+            await first.Presence.ReportStatusAsync("worker-1", DeclaredStatus.Busy, TestTimeout.After());
             firstStore.Die();
         }
 
@@ -95,8 +95,8 @@ public sealed class HeartbeatPersistenceTests : IDisposable
             Assert.Equal(
                 new AgentPresence("worker-1", AgentStatus.Busy, Start.AddSeconds(1), Start.AddSeconds(1) + Interval),
                 await second.Presence.GetAsync("worker-1", TestTimeout.After()));
-            Assert.Equal(AgentStatus.Available, (await second.Presence.GetAsync("worker-2", TestTimeout.After())).Status);
-            await second.Presence.SetBusyAsync("worker-1", false, TestTimeout.After());
+            Assert.Equal(AgentStatus.Idle, (await second.Presence.GetAsync("worker-2", TestTimeout.After())).Status);
+            await second.Presence.ReportStatusAsync("worker-1", DeclaredStatus.Idle, TestTimeout.After());
             _time.Advance(3 * Interval - TimeSpan.FromSeconds(1));
             Assert.Equal(AgentStatus.Offline, (await second.Presence.GetAsync("worker-2", TestTimeout.After())).Status);
             secondStore.Die();
@@ -105,7 +105,7 @@ public sealed class HeartbeatPersistenceTests : IDisposable
         var (third, _) = await StartAsync(persistEvery: 2 * Interval, _directory);
         await using (third)
         {
-            Assert.Equal(new AgentPresence("worker-1", AgentStatus.Available, Start.AddSeconds(1), Start.AddSeconds(6)), await third.Presence.GetAsync("worker-1", TestTimeout.After()));
+            Assert.Equal(new AgentPresence("worker-1", AgentStatus.Idle, Start.AddSeconds(1), Start.AddSeconds(6)), await third.Presence.GetAsync("worker-1", TestTimeout.After()));
             Assert.Equal(AgentStatus.Offline, (await third.Presence.GetAsync("worker-2", TestTimeout.After())).Status);
         }
     }
@@ -157,15 +157,15 @@ public sealed class HeartbeatPersistenceTests : IDisposable
                 for (var step = 0; step < 5; step++)
                 {
                     _time.Advance(Interval / 5);
-                    Assert.Equal(AgentStatus.Available, (await second.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
+                    Assert.Equal(AgentStatus.Idle, (await second.Presence.GetAsync("worker-1", TestTimeout.After())).Status);
                 }
 
-                Assert.Equal(AgentStatus.Available, (await second.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
+                Assert.Equal(AgentStatus.Idle, (await second.Presence.HeartbeatAsync("worker-1", TestTimeout.After())).Status);
             }
 
             _time.Advance(4 * Interval);
             var offline = await changes.NextAsync();
-            Assert.Equal((AgentStatus.Available, AgentStatus.Offline), (offline.Previous, offline.Current));
+            Assert.Equal((AgentStatus.Idle, AgentStatus.Offline), (offline.Previous, offline.Current));
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class AgentIdentityRestartTests(ITestOutputHelper output)
         {
             var json = JsonNode.Parse(await heartbeat.Content.ReadAsStringAsync(timeout))!;
             Assert.Equal(HttpStatusCode.OK, heartbeat.StatusCode);
-            Assert.Equal("available", json["status"]!.GetValue<string>());
+            Assert.Equal("idle", json["status"]!.GetValue<string>());
             lastHeartbeat = json["last_heartbeat"]!.GetValue<DateTimeOffset>();
         }
 

@@ -1,0 +1,38 @@
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Liveness;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>Edge validation of what an agent declares about the work it takes (registration and <c>PATCH /agents/me</c>).</summary>
+internal static class AgentWorkInput
+{
+    public const string MaxConcurrentTasksField = "max_concurrent_tasks";
+    public const string HeartbeatIntervalField = "heartbeat_interval_seconds";
+
+    public static void ValidateMaxConcurrentTasks(int? value, List<FieldError> errors)
+    {
+        if (value is < 1 or > AgentDeclaration.MaxTaskLimit)
+        {
+            errors.Add(new FieldError(MaxConcurrentTasksField, $"must be a whole number between 1 and {AgentDeclaration.MaxTaskLimit}"));
+        }
+    }
+
+    /// <summary>Checks a declared heartbeat interval in seconds against the operator's bounds; returns it as a time span.</summary>
+    public static TimeSpan? ParseHeartbeatInterval(double? seconds, AgentLivenessOptions options, List<FieldError> errors)
+    {
+        if (seconds is not { } value)
+        {
+            return null;
+        }
+
+        var min = options.MinAgentHeartbeatInterval.TotalSeconds;
+        var max = options.MaxAgentHeartbeatInterval.TotalSeconds;
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            errors.Add(new FieldError(HeartbeatIntervalField, $"must be between {min} and {max} seconds"));
+            return null;
+        }
+
+        return TimeSpan.FromSeconds(value);
+    }
+}

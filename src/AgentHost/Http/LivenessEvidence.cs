@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using AgentPlatform.Agents.Liveness;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.AgentHost.Http;
+
+/// <summary>Counts an accepted request of an agent as a heartbeat that declares nothing, when
+/// <see cref="AgentLivenessOptions.RequestsCountAsHeartbeats"/> is on, so clients that only check in now and then stay online.</summary>
+/// <remarks>At most one such heartbeat per agent per <see cref="MinSpacing"/> in this process: the presence actor is asked only
+/// when the agent's last evidence here is older, so busy agents cost no extra actor turns. Requests answered with a problem
+/// (4xx, 5xx) are no evidence: a rejected request changes nothing.</remarks>
+public sealed class LivenessEvidence(IAgentPresence presence, IOptions<AgentLivenessOptions> options, TimeProvider time)
+{
+    /// <summary>The least time between two heartbeats this process records for one agent from its requests.</summary>
+    public static readonly TimeSpan MinSpacing = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, long> _last = new(StringComparer.Ordinal);
+
+    /// <summary>Records a request of <paramref name="agentId"/> as liveness evidence unless recorded within <see cref="MinSpacing"/>.</summary>
+    public async ValueTask RecordAsync(string agentId, CancellationToken cancellationToken)
+    {
+        if (!options.Value.RequestsCountAsHeartbeats)
+        {
+            return;
+        }
+
+        var now = time.GetTimestamp();
+        if (_last.TryGetValue(agentId, out var last) && time.GetElapsedTime(last, now) < MinSpacing)
+        {
+            return;
+        }
+
+        _last[agentId] = now;
+        await presence.HeartbeatAsync(agentId, cancellationToken);
+    }
+}

@@ -1,0 +1,122 @@
+using AgentPlatform.Runtime.PubSub;
+
+namespace AgentPlatform.Agents.Liveness;
+
+/// <summary>The work side of the presence actor: declarations, task starts and finishes, and committing and publishing changes.</summary>
+internal sealed partial class AgentPresenceActor
+{
+    private async ValueTask<PresenceReply> DeclareAsync(AgentDeclaration declaration, CancellationToken cancellationToken)
+    {
+        var work = _work with
+        {
+            Capabilities = declaration.Capabilities is { } capabilities
+                ? new Dictionary<string, double>(capabilities, StringComparer.Ordinal)
+                : _work.Capabilities,
+            MaxConcurrentTasks = declaration.MaxConcurrentTasks ?? _work.MaxConcurrentTasks,
+            HeartbeatInterval = declaration.SetHeartbeatInterval ? declaration.HeartbeatInterval : _work.HeartbeatInterval,
+        };
+        var intervalChanged = work.HeartbeatInterval != _work.HeartbeatInterval;
+        var changed = await CommitAsync(_record, work, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
+        if (intervalChanged && _record is { Online: true } && !_alwaysAlive)
+        {
+            await RegisterLivenessReminderAsync(cancellationToken);
+        }
+
+        return new PresenceReply(Presence(), changed);
+    }
+
+    private async ValueTask<PresenceReply> TaskStartedAsync(CancellationToken cancellationToken)
+    {
+        var changed = await CommitAsync(_record, _work with { InFlight = _work.InFlight + 1 }, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
+        return new PresenceReply(Presence(), changed);
+    }
+
+    private async ValueTask<PresenceReply> TaskFinishedAsync(TaskOutcome outcome, CancellationToken cancellationToken)
+    {
+        var work = _work with
+        {
+            InFlight = Math.Max(0, _work.InFlight - 1),
+            Error = !outcome.Succeeded,
+            Track = _work.Track.After(outcome.Succeeded, outcome.Latency, _context.Options.LatencySmoothing),
+        };
+        var changed = await CommitAsync(_record, work, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
+        return new PresenceReply(Presence(), changed);
+    }
+
+    /// <summary>Makes <paramref name="record"/> and <paramref name="work"/> current: writes what must be durable in one save, then
+    /// publishes a status change and a new registry entry when they changed.</summary>
+    /// <returns>The new registry entry when matching data changed (and the agent is not in-process), otherwise null.</returns>
+    private async ValueTask<AgentRegistryEntry?> CommitAsync(
+        PresenceRecord? record, AgentWorkRecord work, bool persistPresence, DateTimeOffset? lastHeartbeat, CancellationToken cancellationToken)
+    {
+        var before = Status(_record, _work);
+        var after = Status(record, work);
+        var entryChanged = after != before
+            || work.InFlight != _work.InFlight
+            || work.MaxConcurrentTasks != _work.MaxConcurrentTasks
+            || work.Track != _work.Track
+            || !ReferenceEquals(work.Capabilities, _work.Capabilities);
+        if (entryChanged)
+        {
+            work = work with { Version = work.Version + 1 };
+        }
+
+        var save = false;
+        if (persistPresence && record is not null)
+        {
+            StateManager.SetState(StateKey, record);
+            save = true;
+        }
+
+        if (work != _persistedWork)
+        {
+            StateManager.SetState(WorkStateKey, work);
+            save = true;
+        }
+
+        if (save)
+        {
+            await StateManager.SaveStateAsync(cancellationToken);
+            if (persistPresence)
+            {
+                _persisted = record;
+            }
+
+            _persistedWork = work;
+        }
+
+        _record = record;
+        _work = work;
+        if (_alwaysAlive)
+        {
+            return null;
+        }
+
+        var at = Host.Time.GetUtcNow();
+        if (after != before)
+        {
+            await PublishAsync(AgentStatusChanged.Topic, AgentStatusChanged.EventType, new AgentStatusChanged(_agentId, before, after, lastHeartbeat, at), cancellationToken);
+        }
+
+        if (!entryChanged)
+        {
+            return null;
+        }
+
+        var entry = Entry(work);
+        await PublishAsync(AgentRegistryEntry.Topic, AgentRegistryEntry.EventType, entry, cancellationToken);
+        return entry;
+    }
+
+    private async ValueTask PublishAsync(string topic, string type, object data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _context.PubSub.PublishAsync(topic, data, new PublishOptions { Type = type }, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.AgentChangeNotPublished(_context.Logger, e, _agentId, topic);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Liveness;
+using AgentPlatform.Runtime.PubSub;
+using Microsoft.Extensions.Logging;
+
+namespace AgentPlatform.Agents.Registry;
+
+/// <summary><see cref="IAgentRegistry"/> over the process's <see cref="AgentRegistryIndex"/>: subscribes to
+/// <see cref="AgentRegistryEntry.Topic"/>, then loads the entry of every registered agent from its presence actor.</summary>
+/// <remarks>Subscribing before loading means no change is missed: a change published during the load is applied by the event or
+/// read by the load, and the index keeps the higher version either way. A failed load is retried by the next match.</remarks>
+internal sealed class AgentRegistry(
+    AgentRegistryIndex index, IPubSub pubSub, IAgentIdentityStore identities, IAgentPresence presence, ILogger logger)
+    : IAgentRegistry, IAsyncDisposable
+{
+    private const int LoadPageSize = 1000;
+
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private IAsyncDisposable? _subscription;
+    private volatile bool _loaded;
+
+    /// <inheritdoc/>
+    public async ValueTask<AgentMatch> MatchAsync(CapabilityRequest request, int limit, CancellationToken cancellationToken = default)
+    {
+        if (!_loaded)
+        {
+            await LoadAsync(cancellationToken);
+        }
+
+        return index.Match(request, limit);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+        }
+
+        _loading.Dispose();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            _subscription ??= await pubSub.SubscribeAsync(new TopicSubscription(AgentRegistryEntry.Topic, OnEntryAsync), cancellationToken);
+            string? after = null;
+            var count = 0;
+            do
+            {
+                var page = await identities.ListAsync(after, LoadPageSize, cancellationToken: cancellationToken);
+                foreach (var profile in page.Agents)
+                {
+                    index.Apply(await presence.GetEntryAsync(profile.Id, cancellationToken));
+                    count++;
+                }
+
+                after = page.NextCursor;
+            }
+            while (after is not null);
+
+            _loaded = true;
+            Log.RegistryIndexLoaded(logger, count);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private ValueTask<DeliveryResult> OnEntryAsync(CloudEvent cloudEvent, CancellationToken cancellationToken)
+    {
+        if (cloudEvent.GetData<AgentRegistryEntry>() is not { } entry)
+        {
+            return ValueTask.FromResult(DeliveryResult.Drop);
+        }
+
+        index.Apply(entry);
+        return ValueTask.FromResult(DeliveryResult.Success);
+    }
+}
