@@ -23,4 +23,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Operator deleted agent {AgentId}")]
     public static partial void AgentDeleted(ILogger logger, string agentId);
+
+    [LoggerMessage(8, LogLevel.Information, "Backup written to {Path}")]
+    public static partial void BackupTaken(ILogger logger, string path);
+
+    [LoggerMessage(9, LogLevel.Error, "Scheduled backup into {Directory} failed")]
+    public static partial void BackupFailed(ILogger logger, string directory, Exception exception);
 }

@@ -23,6 +23,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly WorkflowRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
+    private readonly WorkflowTelemetry _telemetry = new();
     private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
 
     // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
