@@ -14,6 +14,9 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The service name reported in resources.</summary>
     public const string ServiceName = "agent-platform";
 
+    private const string AspNetCoreHostingMeter = "Microsoft.AspNetCore.Hosting";
+    private const string KestrelMeter = "Microsoft.AspNetCore.Server.Kestrel";
+
     /// <summary>Binds <see cref="TelemetryOptions"/> (validated on start); when enabled, collects the platform's and
     /// ASP.NET Core's metrics for Prometheus, and with an OTLP endpoint also exports metrics and traces (HTTP
     /// requests and workflow steps) over OTLP.</summary>
@@ -35,7 +38,9 @@ public static class TelemetryServiceCollectionExtensions
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddAspNetCoreInstrumentation().AddMeter([.. PlatformTelemetry.MeterNames]).AddPrometheusExporter();
+            // Only the hosting and Kestrel meters of ASP.NET Core (request duration, active requests, connections):
+            // the routing, memory-pool and diagnostics meters add a measurement to every request and tell an operator little.
+            metrics.AddMeter(AspNetCoreHostingMeter, KestrelMeter).AddMeter([.. PlatformTelemetry.MeterNames]).AddPrometheusExporter();
             if (otlp)
             {
                 metrics.AddOtlpExporter(o => UseEndpoint(o, options));
