@@ -18,4 +18,8 @@ public sealed class TelemetryOptions
     /// <summary>An OTLP collector (for example <c>http://127.0.0.1:4317</c>); empty unless
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, which the exporter then reads itself.</summary>
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>The share of new traces recorded (0 to 1) when tracing is on; an incoming sampled <c>traceparent</c>
+    /// is always followed. 1 records every request.</summary>
+    public double TraceSampleRatio { get; set; } = 1.0;
 }

@@ -16,6 +16,11 @@ public sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOption
             failures.Add($"Telemetry:OtlpEndpoint must be an absolute http or https URL; it is '{options.OtlpEndpoint}'.");
         }
 
+        if (!(options.TraceSampleRatio is >= 0 and <= 1))
+        {
+            failures.Add($"Telemetry:TraceSampleRatio must be between 0 and 1; it is {options.TraceSampleRatio}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

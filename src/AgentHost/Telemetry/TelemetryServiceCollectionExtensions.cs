@@ -49,6 +49,7 @@ public static class TelemetryServiceCollectionExtensions
         if (otlp)
         {
             telemetry.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
                 .AddAspNetCoreInstrumentation()
                 .AddSource([.. PlatformTelemetry.ActivitySourceNames])
                 .AddOtlpExporter(o => UseEndpoint(o, options)));

@@ -44,4 +44,13 @@ public sealed class OperationsOptionsValidatorTests
     [InlineData("ftp://collector", false)]
     public void Otlp_endpoint_must_be_an_absolute_http_url(string endpoint, bool valid) =>
         Assert.Equal(valid, new TelemetryOptionsValidator().Validate(null, new TelemetryOptions { OtlpEndpoint = endpoint }).Succeeded);
+
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(0.1, true)]
+    [InlineData(1.0, true)]
+    [InlineData(1.5, false)]
+    [InlineData(double.NaN, false)]
+    public void Trace_sample_ratio_must_be_between_0_and_1(double ratio, bool valid) =>
+        Assert.Equal(valid, new TelemetryOptionsValidator().Validate(null, new TelemetryOptions { TraceSampleRatio = ratio }).Succeeded);
 }
