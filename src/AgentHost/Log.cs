@@ -26,4 +26,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Operator set the workflow rights of agent {AgentId}: start {Definitions} definitions, raise events {RaiseEvents}")]
     public static partial void RightsChanged(ILogger logger, string agentId, int definitions, bool raiseEvents);
+
+    [LoggerMessage(9, LogLevel.Information, "Backup written to {Path}")]
+    public static partial void BackupTaken(ILogger logger, string path);
+
+    [LoggerMessage(10, LogLevel.Error, "Scheduled backup into {Directory} failed")]
+    public static partial void BackupFailed(ILogger logger, string directory, Exception exception);
 }

@@ -1,17 +1,20 @@
+using AgentPlatform.AgentHost.Cli;
 using AgentPlatform.AgentHost.Endpoints;
+using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Http;
 
 namespace AgentPlatform.AgentHost;
 
 public partial class Program
 {
-    public static async Task Main(string[] args) => await Build(args).RunAsync();
+    public static Task<int> Main(string[] args) => PlatformCommandLine.InvokeAsync(args);
 
     /// <summary>Builds the host; tests pass <paramref name="configure"/> to replace services (for example the clock).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json is read from the build output wherever the host is started; ./data is relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseDefaultPlatformUrls(builder.Configuration);
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
@@ -20,13 +23,18 @@ public partial class Program
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
+        builder.Services.AddPlatformTelemetry(builder.Configuration);
+        builder.Services.AddPlatformHealth(builder.Configuration);
+        builder.Services.AddPlatformBackups(builder.Configuration);
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
-        var app = builder.Build().ValidatePlatformRuntime();
+        var app = builder.ValidatePlatformSettings().Build();
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapOperatorHealthEndpoints();
+        app.MapTelemetryEndpoints();
         app.MapAgentEndpoints();
         app.MapAgentRightsEndpoints();
         app.MapRegistryEndpoints();

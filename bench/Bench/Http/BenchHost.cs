@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentPlatform.Bench.Telemetry;
 using AgentPlatform.TestKit;
 
 namespace AgentPlatform.Bench.Http;
@@ -33,7 +34,7 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Api__RateLimit__Burst"] = "1000000000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in BenchTelemetry.HostEnvironment.Concat(environment ?? new Dictionary<string, string>()))
         {
             settings[name] = value;
         }

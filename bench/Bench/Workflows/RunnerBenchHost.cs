@@ -1,3 +1,4 @@
+using AgentPlatform.Bench.Telemetry;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Engines.Actors;
@@ -12,11 +13,13 @@ internal sealed class RunnerBenchHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly string _directory;
+    private readonly IDisposable? _telemetry;
 
-    private RunnerBenchHost(ServiceProvider provider, string directory)
+    private RunnerBenchHost(ServiceProvider provider, string directory, IDisposable? telemetry)
     {
         _provider = provider;
         _directory = directory;
+        _telemetry = telemetry;
     }
 
     public WorkflowService Workflows => _provider.GetRequiredService<WorkflowService>();
@@ -42,14 +45,16 @@ internal sealed class RunnerBenchHost : IAsyncDisposable
         });
         services.AddWorkflowRunner();
         services.AddActorType(RunnerCeilingActor.Type, host => new RunnerCeilingActor(host));
+        var telemetry = BenchTelemetry.StartInProcess();
         var provider = services.BuildServiceProvider();
         await provider.StartEmbeddedRuntimeAsync();
-        return new RunnerBenchHost(provider, directory);
+        return new RunnerBenchHost(provider, directory, telemetry);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
+        _telemetry?.Dispose();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);

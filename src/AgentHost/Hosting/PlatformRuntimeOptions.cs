@@ -17,4 +17,11 @@ public sealed class PlatformRuntimeOptions
 
     /// <summary>The directory of the SQLite file, relative to the working directory unless absolute.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>True when <see cref="Mode"/> is <c>embedded</c> (in any case).</summary>
+    public bool IsEmbedded => string.Equals(Mode, EmbeddedMode, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The options as bound from <paramref name="configuration"/> at registration time, before validation.</summary>
+    public static PlatformRuntimeOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<PlatformRuntimeOptions>() ?? new PlatformRuntimeOptions();
 }

@@ -23,7 +23,33 @@ public sealed class PlatformRuntimeOptionsValidator : IValidateOptions<PlatformR
         {
             failures.Add("Runtime:DataDirectory must name a directory.");
         }
+        else if (DataDirectoryProblem(options.DataDirectory) is { } problem)
+        {
+            failures.Add(problem);
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? DataDirectoryProblem(string dataDirectory)
+    {
+        var path = Path.GetFullPath(dataDirectory);
+        if (File.Exists(path))
+        {
+            return $"Runtime:DataDirectory '{path}' is a file, not a directory.";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = Path.Combine(path, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return $"Runtime:DataDirectory '{path}' cannot be created or written: {error.Message}";
+        }
     }
 }

@@ -17,8 +17,8 @@ public static class PlatformRuntimeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformRuntimeOptions>, PlatformRuntimeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        var options = configuration.GetSection(PlatformRuntimeOptions.SectionName).Get<PlatformRuntimeOptions>() ?? new PlatformRuntimeOptions();
-        if (string.Equals(options.Mode, PlatformRuntimeOptions.EmbeddedMode, StringComparison.OrdinalIgnoreCase))
+        var options = PlatformRuntimeOptions.From(configuration);
+        if (options.IsEmbedded)
         {
             var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(options.DataDirectory) ? "data" : options.DataDirectory);
             services.AddOptions<EmbeddedRuntimeOptions>().Bind(configuration.GetSection(EmbeddedRuntimeOptions.SectionName));

@@ -1,17 +1,43 @@
+using AgentPlatform.AgentHost.Backups;
+using AgentPlatform.AgentHost.Health;
 using AgentPlatform.AgentHost.Hosting;
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.AgentHost.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost;
 
-/// <summary>Checks the runtime choice before anything can resolve a runtime service.</summary>
+/// <summary>Checks the host's own settings before anything can resolve a runtime service.</summary>
 internal static class PlatformRuntimeValidation
 {
-    /// <summary>Reads <see cref="PlatformRuntimeOptions"/> now, so an unusable <c>Runtime:Mode</c> fails with its own
-    /// message instead of a missing-service error from whichever component first asks for the runtime.</summary>
-    /// <exception cref="OptionsValidationException">The mode is <c>dapr</c> or unknown, or the data directory is empty.</exception>
-    public static WebApplication ValidatePlatformRuntime(this WebApplication app)
+    /// <summary>Validates the host's own settings as configured, before the service provider is built, so an unusable
+    /// <c>Runtime:Mode</c> fails with its own message instead of a missing-service error, and every problem of every
+    /// section is reported at once. <c>ValidateOnStart</c> still checks the options as finally configured.</summary>
+    /// <exception cref="OptionsValidationException">One settings section is invalid.</exception>
+    /// <exception cref="AggregateException">Several sections are invalid; each inner exception is an <see cref="OptionsValidationException"/>.</exception>
+    public static WebApplicationBuilder ValidatePlatformSettings(this WebApplicationBuilder builder)
     {
-        _ = app.Services.GetRequiredService<IOptions<PlatformRuntimeOptions>>().Value;
-        return app;
+        var failures = new List<OptionsValidationException>();
+        Check(builder.Configuration, PlatformRuntimeOptions.SectionName, new PlatformRuntimeOptionsValidator(), failures);
+        Check(builder.Configuration, ApiOptions.SectionName, new ApiOptionsValidator(), failures);
+        Check(builder.Configuration, TelemetryOptions.SectionName, new TelemetryOptionsValidator(), failures);
+        Check(builder.Configuration, HealthOptions.SectionName, new HealthOptionsValidator(), failures);
+        Check(builder.Configuration, BackupOptions.SectionName, new BackupOptionsValidator(), failures);
+        return failures.Count switch
+        {
+            0 => builder,
+            1 => throw failures[0],
+            _ => throw new AggregateException(failures),
+        };
+    }
+
+    private static void Check<TOptions>(ConfigurationManager configuration, string section, IValidateOptions<TOptions> validator, List<OptionsValidationException> failures)
+        where TOptions : class, new()
+    {
+        var options = configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
+        if (validator.Validate(Options.DefaultName, options) is { Failed: true } result)
+        {
+            failures.Add(new OptionsValidationException(Options.DefaultName, typeof(TOptions), result.Failures));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AgentPlatform.Runtime.Diagnostics;
 
 namespace AgentPlatform.Agents.Channels;
 
@@ -7,7 +8,7 @@ namespace AgentPlatform.Agents.Channels;
 public sealed class ChannelMetrics : IDisposable
 {
     /// <summary>The meter name.</summary>
-    public const string MeterName = "AgentPlatform.Channels";
+    public const string MeterName = PlatformTelemetry.ChannelsMeter;
 
     private readonly Meter _meter;
     private readonly bool _ownsMeter;

@@ -13,7 +13,7 @@ namespace AgentPlatform.Runtime.Embedded.Reminders;
 /// a periodic reminder records its next due time only after the fire was handled, and a one-shot reminder is
 /// deleted only then. Fires start once a delivery target is attached with <see cref="StartAsync"/>.
 /// </remarks>
-public sealed class EmbeddedReminderService : IReminderService, IDisposable
+public sealed partial class EmbeddedReminderService : IReminderService, IDisposable
 {
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(1);
 

@@ -13,7 +13,7 @@ namespace AgentPlatform.Runtime.Embedded.State;
 /// cost of the fsync is shared by the whole batch. Reads use a pool of separate connections, which WAL lets run
 /// concurrently with the writer.
 /// </remarks>
-public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
+public sealed partial class SqliteDatabase : IDisposable, IAsyncDisposable
 {
     private const int MaxBatch = 8192;
 
@@ -158,14 +158,14 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
                 batch.Add(write);
                 if (batch.Count == MaxBatch)
                 {
-                    Commit(batch);
+                    CommitMeasured(batch);
                     batch.Clear();
                 }
             }
 
             if (batch.Count > 0)
             {
-                Commit(batch);
+                CommitMeasured(batch);
                 batch.Clear();
             }
 

@@ -111,6 +111,7 @@ internal sealed partial class WorkflowInstanceActor
         _history.Add(e);
         _snapshot = null;
         Fold(e);
+        _telemetry.Record(Id.Key, e);
     }
 
     private async ValueTask PerformAsync(List<WorkflowCommand> commands, CancellationToken cancellationToken)

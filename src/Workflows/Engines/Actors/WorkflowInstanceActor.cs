@@ -25,6 +25,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
     private readonly WorkflowInstanceId _instanceId;
+    private readonly WorkflowTelemetry _telemetry = new();
     private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
 
     // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so

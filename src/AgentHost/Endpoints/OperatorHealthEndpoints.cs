@@ -1,0 +1,100 @@
+using AgentPlatform.AgentHost.Backups;
+using AgentPlatform.AgentHost.Health;
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Liveness;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>The operator's summary of the platform: readiness, agents, channels, database.</summary>
+public static class OperatorHealthEndpoints
+{
+    private const int PageSize = 200;
+
+    /// <summary>Maps <c>GET /api/v1/health</c> (operator token).</summary>
+    public static IEndpointRouteBuilder MapOperatorHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/health", GetSummaryAsync).WithName("GetOperatorHealth").WithTags("Health").RequireOperatorToken();
+        return endpoints;
+    }
+
+    private static async Task<Ok<OperatorHealthView>> GetSummaryAsync(
+        HttpContext context, HealthCheckService health, IAgentIdentityStore agents, IAgentPresence presence, ChannelService channels, BackupCatalog backups)
+    {
+        var cancellationToken = context.RequestAborted;
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthOptions.ReadyTag), cancellationToken);
+        var view = HealthReportWriter.ToView(report);
+        var checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status == HealthStatus.Healthy ? "healthy" : $"unhealthy: {e.Value.Description}");
+        return TypedResults.Ok(new OperatorHealthView(
+            (string)view["status"]!,
+            checks,
+            await CountAgentsAsync(agents, presence, cancellationToken),
+            await CountChannelsAsync(channels, cancellationToken),
+            Describe(backups)));
+    }
+
+    private static async Task<AgentCountsView> CountAgentsAsync(IAgentIdentityStore agents, IAgentPresence presence, CancellationToken cancellationToken)
+    {
+        int available = 0, busy = 0, offline = 0;
+        string? after = null;
+        do
+        {
+            // The filter counts and declines every agent, so one call walks the whole directory.
+            var page = await agents.ListAsync(after, PageSize, async (profile, ct) =>
+            {
+                switch ((await presence.GetAsync(profile.Id, ct)).Status)
+                {
+                    case AgentStatus.Idle or AgentStatus.Working: available++; break;
+                    case AgentStatus.Offline: offline++; break;
+                    default: busy++; break;
+                }
+
+                return false;
+            }, cancellationToken);
+            after = page.NextCursor;
+        }
+        while (after is not null);
+
+        return new AgentCountsView(available + busy + offline, available, busy, offline);
+    }
+
+    private static async Task<ChannelCountsView> CountChannelsAsync(ChannelService channels, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        long messages = 0;
+        string? after = null;
+        do
+        {
+            var page = await channels.ListAsync(after, PageSize, cancellationToken);
+            count += page.Channels.Count;
+            messages += page.Channels.Sum(c => c.LastSequence);
+            after = page.NextCursor;
+        }
+        while (after is not null);
+
+        return new ChannelCountsView(count, messages);
+    }
+
+    private static DatabaseView? Describe(BackupCatalog backups)
+    {
+        var database = new FileInfo(backups.DatabasePath);
+        if (!database.Exists)
+        {
+            return null;
+        }
+
+        var wal = new FileInfo(backups.DatabasePath + "-wal");
+        var all = backups.List();
+        return new DatabaseView(
+            database.FullName,
+            database.Length,
+            wal.Exists ? wal.Length : 0,
+            database.LastWriteTimeUtc,
+            all.Count == 0 ? null : all[^1].LastWriteTimeUtc,
+            all.Count,
+            backups.Directory);
+    }
+}

@@ -1,0 +1,30 @@
+namespace AgentPlatform.Runtime.Diagnostics;
+
+/// <summary>The one place that names every <see cref="System.Diagnostics.Metrics.Meter"/> and
+/// <see cref="System.Diagnostics.ActivitySource"/> of the platform, so the host can subscribe to all of them and
+/// <c>docs/operations.md</c> can list them.</summary>
+/// <remarks>Instruments are named <c>agentplatform.&lt;area&gt;.&lt;what&gt;</c>; a new meter or source is added here
+/// and to <see cref="MeterNames"/> or <see cref="ActivitySourceNames"/>, or the exporters never see it.</remarks>
+public static class PlatformTelemetry
+{
+    /// <summary>Channel posts, inbox deliveries, acknowledgements and delivery latency.</summary>
+    public const string ChannelsMeter = "AgentPlatform.Channels";
+
+    /// <summary>Agent status transitions (liveness).</summary>
+    public const string LivenessMeter = "AgentPlatform.Liveness";
+
+    /// <summary>Workflow instances started and finished, step durations.</summary>
+    public const string WorkflowsMeter = "AgentPlatform.Workflows";
+
+    /// <summary>The embedded runtime's SQLite group commit and backups.</summary>
+    public const string StorageMeter = "AgentPlatform.Storage";
+
+    /// <summary>Spans of workflow steps: one per task attempt, from scheduling to its result.</summary>
+    public const string WorkflowsActivitySource = "AgentPlatform.Workflows";
+
+    /// <summary>Every meter of the platform.</summary>
+    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter];
+
+    /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
+    public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource];
+}
