@@ -16,7 +16,7 @@ public sealed class WorkflowHostileInputTests(WorkflowHostileInputFixture fixtur
     private const string Yaml = "application/yaml";
     private const string Wait = """{"id":"w","kind":"wait","duration":"1s"}""";
 
-    // Placeholders in braces are expanded by Expand, so large bodies stay out of the test names.
+    // Names in braces are expanded by Expand, so large bodies stay out of the test names.
     private static readonly Dictionary<string, string> Bodies = new()
     {
         ["{parens-30000}"] = Condition(new string('(', 30_000) + "true" + new string(')', 30_000)),
@@ -202,9 +202,9 @@ public sealed class WorkflowHostileInputTests(WorkflowHostileInputFixture fixtur
             return body;
         }
 
-        foreach (var (placeholder, value) in Bodies)
+        foreach (var (name, value) in Bodies)
         {
-            text = text.Replace(placeholder, value, StringComparison.Ordinal);
+            text = text.Replace(name, value, StringComparison.Ordinal);
         }
 
         return text.Replace("{known}", "known", StringComparison.Ordinal).Replace("{running}", "known-1", StringComparison.Ordinal);
