@@ -2,8 +2,8 @@ using AgentPlatform.AgentHost.Backups;
 using AgentPlatform.AgentHost.Health;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Channels;
-using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
+using AgentPlatform.Agents.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -22,7 +22,7 @@ public static class OperatorHealthEndpoints
     }
 
     private static async Task<Ok<OperatorHealthView>> GetSummaryAsync(
-        HttpContext context, HealthCheckService health, IAgentIdentityStore agents, IAgentPresence presence, ChannelService channels, BackupCatalog backups)
+        HttpContext context, HealthCheckService health, IAgentRegistry registry, ChannelService channels, BackupCatalog backups)
     {
         var cancellationToken = context.RequestAborted;
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthOptions.ReadyTag), cancellationToken);
@@ -31,33 +31,17 @@ public static class OperatorHealthEndpoints
         return TypedResults.Ok(new OperatorHealthView(
             (string)view["status"]!,
             checks,
-            await CountAgentsAsync(agents, presence, cancellationToken),
+            await CountAgentsAsync(registry, cancellationToken),
             await CountChannelsAsync(channels, cancellationToken),
             Describe(backups)));
     }
 
-    private static async Task<AgentCountsView> CountAgentsAsync(IAgentIdentityStore agents, IAgentPresence presence, CancellationToken cancellationToken)
+    private static async Task<AgentCountsView> CountAgentsAsync(IAgentRegistry registry, CancellationToken cancellationToken)
     {
-        int available = 0, busy = 0, offline = 0;
-        string? after = null;
-        do
-        {
-            // The filter counts and declines every agent, so one call walks the whole directory.
-            var page = await agents.ListAsync(after, PageSize, async (profile, ct) =>
-            {
-                switch ((await presence.GetAsync(profile.Id, ct)).Status)
-                {
-                    case AgentStatus.Idle or AgentStatus.Working: available++; break;
-                    case AgentStatus.Offline: offline++; break;
-                    default: busy++; break;
-                }
-
-                return false;
-            }, cancellationToken);
-            after = page.NextCursor;
-        }
-        while (after is not null);
-
+        var counts = await registry.CountByStatusAsync(cancellationToken);
+        var available = counts.GetValueOrDefault(AgentStatus.Idle) + counts.GetValueOrDefault(AgentStatus.Working);
+        var offline = counts.GetValueOrDefault(AgentStatus.Offline);
+        var busy = counts.Values.Sum() - available - offline;
         return new AgentCountsView(available + busy + offline, available, busy, offline);
     }
 

@@ -22,12 +22,23 @@ internal sealed class AgentRegistry(
     /// <inheritdoc/>
     public async ValueTask<AgentMatch> MatchAsync(CapabilityRequest request, int limit, CancellationToken cancellationToken = default)
     {
+        await EnsureLoadedAsync(cancellationToken);
+        return index.Match(request, limit);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyDictionary<AgentStatus, int>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        return index.CountByStatus();
+    }
+
+    private async ValueTask EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
         if (!_loaded)
         {
             await LoadAsync(cancellationToken);
         }
-
-        return index.Match(request, limit);
     }
 
     public async ValueTask DisposeAsync()

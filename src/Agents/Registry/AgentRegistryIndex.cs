@@ -56,6 +56,21 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
     /// <inheritdoc/>
     void IAgentRegistryObserver.Observe(AgentRegistryEntry entry) => Apply(entry);
 
+    /// <summary>How many known agents are in each status (statuses with none are absent).</summary>
+    public IReadOnlyDictionary<AgentStatus, int> CountByStatus()
+    {
+        var counts = new Dictionary<AgentStatus, int>();
+        foreach (var slot in _agents.Values)
+        {
+            if (slot.Entry is { } entry)
+            {
+                counts[entry.Status] = counts.GetValueOrDefault(entry.Status) + 1;
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>The entry of <paramref name="agentId"/>, or null when the index does not know it.</summary>
     public AgentRegistryEntry? Find(string agentId) => _agents.TryGetValue(agentId, out var slot) ? slot.Entry : null;
 

@@ -13,4 +13,8 @@ public interface IAgentRegistry
     /// <param name="limit">How many candidates and exclusions to return, each at least 1.</param>
     /// <param name="cancellationToken">Cancels loading the index.</param>
     ValueTask<AgentMatch> MatchAsync(CapabilityRequest request, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many registered agents are in each status, read from the index (no actor calls once it is loaded).</summary>
+    /// <param name="cancellationToken">Cancels loading the index.</param>
+    ValueTask<IReadOnlyDictionary<Liveness.AgentStatus, int>> CountByStatusAsync(CancellationToken cancellationToken = default);
 }

@@ -155,6 +155,23 @@ public sealed class AgentRegistryIndexTests
     public void Requests_out_of_bounds_are_rejected(string name, double weight, double minConfidence) =>
         Assert.Throws<ArgumentException>(() => CapabilityRequest.Create(new Dictionary<string, double> { [name] = weight }, minConfidence));
 
+    [Fact]
+    public void Counts_by_status_follow_the_latest_entry_of_each_agent_and_forget_removed_ones()
+    {
+        var index = new AgentRegistryIndex();
+        index.Apply(Entry("a", []));
+        index.Apply(Entry("b", [], AgentStatus.Busy));
+        index.Apply(Entry("c", [], AgentStatus.Offline));
+        index.Apply(Entry("a", [], AgentStatus.Working, version: 2));
+        index.Apply(Entry("b", [], version: 2) with { Removed = true });
+
+        var counts = index.CountByStatus();
+
+        Assert.Equal(2, counts.Count);
+        Assert.Equal(1, counts[AgentStatus.Working]);
+        Assert.Equal(1, counts[AgentStatus.Offline]);
+    }
+
     private static CapabilityRequest Request(Dictionary<string, double> weights, double minConfidence = 0) => CapabilityRequest.Create(weights, minConfidence);
 
     private static AgentRegistryEntry Entry(
