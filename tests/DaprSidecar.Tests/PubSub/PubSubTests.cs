@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using AgentPlatform.DaprSidecar.Cluster;
 using AgentPlatform.DaprSidecar.Tests.Support;
 using AgentPlatform.TestKit;
@@ -132,6 +134,20 @@ public sealed class PubSubTests : IAsyncLifetime
 
         await _recorder.WaitForAsync(entries => entries.Contains("urgent:u1") && entries.Contains("routine:n1"), token);
         Assert.DoesNotContain("routine:u1", _recorder.Entries);
+    }
+
+    [Fact]
+    public async Task Events_published_over_HTTP_are_delivered_the_same_way()
+    {
+        var token = TestTimeout.After();
+        using var http = new HttpClient { BaseAddress = _cluster.Sidecars[1].HttpEndpoint };
+
+        using var published = await http.PostAsJsonAsync($"/v1.0/publish/pubsub/{PubSubApp.Orders}", new Order("h1", "ok"), token);
+        using var unknown = await http.PostAsJsonAsync("/v1.0/publish/nope/t", new Order("h2", "ok"), token);
+
+        Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        await _recorder.WaitForAsync(entries => entries.Contains("order:h1"), token);
     }
 
     [Fact]

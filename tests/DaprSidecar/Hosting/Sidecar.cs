@@ -260,6 +260,7 @@ internal sealed class Sidecar : IAsyncDisposable
         web.MapHealthEndpoints();
         web.MapActorEndpoints();
         web.MapInvokeEndpoints();
+        web.MapPublishEndpoints();
         web.MapSecretEndpoints();
         web.MapFaultEndpoints();
         foreach (var extension in _cluster.Options.Extensions)
