@@ -126,7 +126,6 @@ internal sealed class ActorDirector(ClusterRuntime cluster) : IAsyncDisposable
             _activations.Clear();
         }
 
-        _stopping.Dispose();
     }
 
     private static string ActorPath(ActorKey key) => $"/actors/{Uri.EscapeDataString(key.Type)}/{Uri.EscapeDataString(key.Id)}";

@@ -85,11 +85,18 @@ internal sealed class ClusterRuntime : IAsyncDisposable
         await sidecar.StartAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops firing reminders, delivering events and running timers; the sidecars can then stop.</summary>
+    public async Task StopLoopsAsync()
     {
         await Scheduler.DisposeAsync();
         await Broker.DisposeAsync();
         await Actors.DisposeAsync();
+    }
+
+    /// <summary>Closes the database; call after <see cref="StopLoopsAsync"/> and after the sidecars stopped.</summary>
+    public ValueTask DisposeAsync()
+    {
         Database.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -106,6 +106,7 @@ public sealed class DaprTestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _runtime.StopLoopsAsync();
         foreach (var sidecar in _sidecars)
         {
             await sidecar.DisposeAsync();

@@ -203,9 +203,12 @@ internal sealed class Sidecar : IAsyncDisposable
 
         try
         {
-            return AppSubscription.ParseList(response.Body);
+            var problems = new List<string>();
+            var subscriptions = AppSubscription.ParseList(response.Body, problems);
+            problems.ForEach(problem => _cluster.Log.BadAppAnswer(Replica, "subscribe", problem));
+            return subscriptions;
         }
-        catch (Exception exception) when (exception is JsonException or FormatException)
+        catch (JsonException exception)
         {
             _cluster.Log.BadAppAnswer(Replica, "subscribe", exception.Message);
             return [];
