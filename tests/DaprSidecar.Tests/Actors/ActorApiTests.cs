@@ -127,6 +127,19 @@ public sealed class ActorApiTests : IAsyncLifetime
         Assert.Contains("ERR_ACTOR_INSTANCE_MISSING", await response.Content.ReadAsStringAsync(TestTimeout.After()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/v1.0/actors/counter/a%23b/method/Get")]
+    [InlineData("/v1.0/actors/counter/a%3Fb/state/count")]
+    [InlineData("/v1.0/actors/counter/a%5Cb/method/Get")]
+    [InlineData("/v1.0/actors/counter/a/reminders/r%01")]
+    public async Task Names_daprd_refuses_are_refused_with_400(string path)
+    {
+        using var http = new HttpClient { BaseAddress = Sidecar.HttpEndpoint };
+        using var response = await http.GetAsync(path, TestTimeout.After());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     private ActorProxy Proxy(string id) =>
         ActorProxy.Create(new ActorId(id), CounterActor.TypeName, new ActorProxyOptions { HttpEndpoint = Sidecar.HttpEndpoint.ToString().TrimEnd('/') });
 }
