@@ -6,11 +6,12 @@ using AgentPlatform.TestKit;
 using Dapr;
 using Dapr.Actors;
 using Dapr.Actors.Client;
+using Xunit.Abstractions;
 
 namespace AgentPlatform.DaprSidecar.Tests.Actors;
 
 /// <summary>The unmodified Dapr.Actors proxy and Dapr.Actors.AspNetCore runtime against one sidecar of the double.</summary>
-public sealed class ActorApiTests : IAsyncLifetime
+public sealed class ActorApiTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly Recorder _recorder = new();
@@ -22,7 +23,7 @@ public sealed class ActorApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DaprTestClusterOptions { DataDirectory = _data.Path, ActorIdleTimeout = TimeSpan.FromMilliseconds(300), IdleScanInterval = TimeSpan.FromMilliseconds(50) };
+        var options = new DaprTestClusterOptions { LoggerFactory = TestOutputLoggerProvider.Factory(output), DataDirectory = _data.Path, ActorIdleTimeout = TimeSpan.FromMilliseconds(300), IdleScanInterval = TimeSpan.FromMilliseconds(50) };
         options.AppPorts.Add(FreePorts.TakeOne());
         _cluster = await DaprTestCluster.StartAsync(options, TestTimeout.After());
         _app = await ActorApp.StartAsync(Sidecar, _recorder, TestTimeout.After(), gate: _gate);

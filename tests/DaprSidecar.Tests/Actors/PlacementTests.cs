@@ -3,12 +3,13 @@ using AgentPlatform.DaprSidecar.Tests.Support;
 using AgentPlatform.TestKit;
 using Dapr.Actors;
 using Dapr.Actors.Client;
+using Xunit.Abstractions;
 
 namespace AgentPlatform.DaprSidecar.Tests.Actors;
 
 /// <summary>Two app replicas behind two sidecars of one cluster: one host per actor, reachable from either sidecar, moved
 /// with its state and reminders when its replica stops answering, is lost, or its sidecar restarts.</summary>
-public sealed class PlacementTests : IAsyncLifetime
+public sealed class PlacementTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly Recorder _recorder = new();
@@ -17,7 +18,7 @@ public sealed class PlacementTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DaprTestClusterOptions { DataDirectory = _data.Path, AppConnectTimeout = TimeSpan.FromSeconds(1) };
+        var options = new DaprTestClusterOptions { LoggerFactory = TestOutputLoggerProvider.Factory(output), DataDirectory = _data.Path, AppConnectTimeout = TimeSpan.FromSeconds(1) };
         foreach (var port in FreePorts.Take(2))
         {
             options.AppPorts.Add(port);

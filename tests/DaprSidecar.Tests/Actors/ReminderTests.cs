@@ -5,12 +5,13 @@ using AgentPlatform.DaprSidecar.Tests.Support;
 using AgentPlatform.TestKit;
 using Dapr.Actors;
 using Dapr.Actors.Client;
+using Xunit.Abstractions;
 
 namespace AgentPlatform.DaprSidecar.Tests.Actors;
 
 /// <summary>Reminders registered by Dapr.Actors: fired with their data, persisted across app restarts and a new cluster,
 /// limited by repetitions, with daprd's duration rules and status codes.</summary>
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly Recorder _recorder = new();
@@ -134,7 +135,7 @@ public sealed class ReminderTests : IAsyncLifetime
 
     private async Task StartAsync(TimeProvider time)
     {
-        var options = new DaprTestClusterOptions { DataDirectory = _data.Path, TimeProvider = time, ReminderRetryInterval = TimeSpan.FromMilliseconds(50) };
+        var options = new DaprTestClusterOptions { LoggerFactory = TestOutputLoggerProvider.Factory(output), DataDirectory = _data.Path, TimeProvider = time, ReminderRetryInterval = TimeSpan.FromMilliseconds(50) };
         options.AppPorts.Add(_appPort);
         _cluster = await DaprTestCluster.StartAsync(options, TestTimeout.After());
         _app = await ActorApp.StartAsync(Sidecar, _recorder, TestTimeout.After());

@@ -4,12 +4,13 @@ using AgentPlatform.DaprSidecar.Cluster;
 using AgentPlatform.DaprSidecar.Tests.Support;
 using AgentPlatform.TestKit;
 using Dapr.Client;
+using Xunit.Abstractions;
 
 namespace AgentPlatform.DaprSidecar.Tests.PubSub;
 
 /// <summary>DaprClient publishes, a Dapr.AspNetCore app on two replicas subscribes; the double delivers CloudEvents with
 /// daprd's SUCCESS / RETRY / DROP rules, dead letters, and per-component consumer groups.</summary>
-public sealed class PubSubTests : IAsyncLifetime
+public sealed class PubSubTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Attempts = 3;
 
@@ -23,6 +24,7 @@ public sealed class PubSubTests : IAsyncLifetime
     {
         var options = new DaprTestClusterOptions
         {
+            LoggerFactory = TestOutputLoggerProvider.Factory(output),
             DataDirectory = _data.Path,
             PubSubMaxAttempts = Attempts,
             PubSubInitialBackoff = TimeSpan.FromMilliseconds(10),
