@@ -52,7 +52,16 @@ internal sealed class Sidecar : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var web = Build();
-        await web.StartAsync(cancellationToken);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
+
         lock (_gate)
         {
             _web = web;
