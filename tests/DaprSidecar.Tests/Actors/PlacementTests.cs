@@ -92,11 +92,14 @@ public sealed class PlacementTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_lost_replica_gets_no_calls_until_it_is_restored()
+    public async Task A_lost_replica_gets_no_calls_until_it_is_restored_and_its_app_drops_its_actors()
     {
         var token = TestTimeout.After();
+        var onReplicaOne = await ActivateOnAsync(1, token);
         var hosts = new List<string>();
         _cluster.LoseReplica(1);
+        await _recorder.WaitForAsync(entries => entries.Contains($"deactivate:{onReplicaOne}:replica-1"), token);
+        Assert.Equal("replica-0", await Proxy(onReplicaOne, through: 1).InvokeMethodAsync<string>(nameof(ICounterActor.Replica), token));
         for (var i = 0; i < 8; i++)
         {
             hosts.Add(await Proxy($"lost-{i}", through: 1).InvokeMethodAsync<string>(nameof(ICounterActor.Replica), token));
@@ -126,6 +129,18 @@ public sealed class PlacementTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(ports, _cluster.Sidecars[0]);
         Assert.Equal(3, await Proxy("survivor", through: 0).InvokeMethodAsync<int>(nameof(ICounterActor.Get), token));
+    }
+
+    private async Task<string> ActivateOnAsync(int replica, CancellationToken token)
+    {
+        for (var i = 0; ; i++)
+        {
+            var id = $"on-{replica}-{i}";
+            if (await Proxy(id, through: 0).InvokeMethodAsync<string>(nameof(ICounterActor.Replica), token) == $"replica-{replica}")
+            {
+                return id;
+            }
+        }
     }
 
     private ActorProxy Proxy(string id, int through) => ActorProxy.Create(

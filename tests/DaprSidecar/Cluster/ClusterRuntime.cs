@@ -70,10 +70,17 @@ internal sealed class ClusterRuntime : IAsyncDisposable
         Scheduler.Wake();
     }
 
-    /// <summary>A replica can no longer be called: its actors move on their next call.</summary>
-    public void OnReplicaGone(Sidecar sidecar)
+    /// <summary>A replica can no longer be called: its actors move on their next call. When its app may still be running
+    /// (the replica was lost or its sidecar stopped), the app is told to deactivate them, as daprd deactivates actors that
+    /// placement moved away, so the app keeps no stale copy.</summary>
+    public void OnReplicaGone(Sidecar sidecar, bool appMayStillRun)
     {
-        Actors.EvictReplica(sidecar.Replica);
+        var evicted = Actors.EvictReplica(sidecar.Replica);
+        if (appMayStillRun && evicted.Count > 0)
+        {
+            _ = Task.Run(() => sidecar.DeactivateInAppAsync(evicted));
+        }
+
         Scheduler.Wake();
     }
 

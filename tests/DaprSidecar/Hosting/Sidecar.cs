@@ -85,7 +85,7 @@ internal sealed class Sidecar : IAsyncDisposable
             _appReady = false;
         }
 
-        _cluster.OnReplicaGone(this);
+        _cluster.OnReplicaGone(this, appMayStillRun: true);
         if (running is not null)
         {
             await running.CancelAsync();
@@ -114,7 +114,7 @@ internal sealed class Sidecar : IAsyncDisposable
         }
 
         _cluster.Log.AppUnreachable(Replica);
-        _cluster.OnReplicaGone(this);
+        _cluster.OnReplicaGone(this, appMayStillRun: false);
         StartProbing();
     }
 
@@ -124,11 +124,27 @@ internal sealed class Sidecar : IAsyncDisposable
         _lost = lost;
         if (lost)
         {
-            _cluster.OnReplicaGone(this);
+            _cluster.OnReplicaGone(this, appMayStillRun: true);
         }
         else if (CanServe)
         {
             _cluster.OnReplicaReady(this);
+        }
+    }
+
+    /// <summary>Best effort: asks the app to deactivate actors that no longer live here; stops at the first refusal.</summary>
+    public async Task DeactivateInAppAsync(IReadOnlyList<Actors.ActorKey> actors)
+    {
+        try
+        {
+            foreach (var actor in actors)
+            {
+                await App.SendAsync(HttpMethod.Delete, actor.AppPath, null, null, null, CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (exception is AppUnreachableException or ObjectDisposedException)
+        {
+            // The app is gone (or the cluster is shutting down): nothing holds a stale copy.
         }
     }
 
