@@ -12,6 +12,7 @@ namespace AgentPlatform.DaprSidecar.Cluster;
 internal sealed class ClusterRuntime : IAsyncDisposable
 {
     private IReadOnlyList<Sidecar> _sidecars = [];
+    private int _nextInvocationTarget;
 
     public ClusterRuntime(DaprTestClusterOptions options)
     {
@@ -54,6 +55,9 @@ internal sealed class ClusterRuntime : IAsyncDisposable
 
     /// <summary>The sidecars, indexed by replica.</summary>
     public IReadOnlyList<Sidecar> Sidecars => _sidecars;
+
+    /// <summary>Where the next service invocation starts looking for an answering replica (round robin).</summary>
+    public int NextInvocationTarget() => Interlocked.Increment(ref _nextInvocationTarget);
 
     /// <summary>Sets the sidecars once, and starts the actor and reminder loops.</summary>
     public void Start(IReadOnlyList<Sidecar> sidecars)
