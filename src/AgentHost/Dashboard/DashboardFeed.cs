@@ -144,13 +144,11 @@ public sealed class DashboardFeed(
         var page = await channels.ListAsync(null, FollowedChannels, cancellationToken);
         foreach (var channel in page.Channels)
         {
-            if (!_channelSequences.TryGetValue(channel.Id, out var seen))
+            // A channel seen for the first time goes out with its newest messages: the page drops those it already has.
+            var seen = _channelSequences.GetValueOrDefault(channel.Id, -1);
+            if (channel.LastSequence > seen)
             {
-                Append(DashboardEvent.Channel, new ChannelActivityView(channel, []));
-            }
-            else if (channel.LastSequence > seen)
-            {
-                Append(DashboardEvent.Channel, await reader.ReadActivityAsync(channel, seen, cancellationToken));
+                Append(DashboardEvent.Channel, await reader.ReadActivityAsync(channel, Math.Max(seen, 0), cancellationToken));
             }
 
             _channelSequences[channel.Id] = channel.LastSequence;

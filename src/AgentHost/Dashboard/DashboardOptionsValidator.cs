@@ -10,9 +10,9 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.SessionLifetime < TimeSpan.FromMinutes(1) || options.SessionLifetime > TimeSpan.FromDays(7))
+        if (options.SessionLifetime < TimeSpan.FromSeconds(1) || options.SessionLifetime > TimeSpan.FromDays(7))
         {
-            failures.Add($"Dashboard:SessionLifetime must be between 1 minute and 7 days; it is {options.SessionLifetime}.");
+            failures.Add($"Dashboard:SessionLifetime must be between 1 second and 7 days; it is {options.SessionLifetime}.");
         }
 
         if (options.MaxStreams is < 1 or > 10_000)

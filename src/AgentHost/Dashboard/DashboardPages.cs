@@ -4,7 +4,7 @@ using System.Text;
 namespace AgentPlatform.AgentHost.Dashboard;
 
 /// <summary>Writes the dashboard's HTML answers with the headers every page gets: a strict content security policy (scripts,
-/// styles and connections only from this host), no framing, no caching, no referrer.</summary>
+/// styles and connections only from this host), no framing, no caching, no referrer to other sites.</summary>
 public static class DashboardPages
 {
     private const string ErrorMarker = "<!--error-->";
@@ -32,7 +32,7 @@ public static class DashboardPages
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = "DENY";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers["Referrer-Policy"] = "same-origin";
     }
 
     private static async Task WriteAsync(HttpContext context, int statusCode, byte[] html)

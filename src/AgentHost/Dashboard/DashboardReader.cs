@@ -1,4 +1,5 @@
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
@@ -7,10 +8,12 @@ namespace AgentPlatform.AgentHost.Dashboard;
 
 /// <summary>Reads what the dashboard shows and the JSON API does not answer for an operator: channels with their newest
 /// messages (the channel API is for members) and open workflow tasks.</summary>
-public sealed class DashboardReader(ChannelService channels, IWorkflowClient workflows)
+public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore agents, IWorkflowClient workflows)
 {
     /// <summary>How many of a channel's newest messages are shown.</summary>
     public const int RecentMessages = 20;
+
+    private static readonly Dictionary<string, SenderView> NoSenders = [];
 
     /// <summary>A page of channels, each with its newest messages.</summary>
     public async Task<ChannelActivityPageView> ReadChannelsAsync(string? after, int limit, CancellationToken cancellationToken)
@@ -32,18 +35,29 @@ public sealed class DashboardReader(ChannelService channels, IWorkflowClient wor
         var from = Math.Max(after, channel.LastSequence - RecentMessages);
         if (from >= channel.LastSequence)
         {
-            return new ChannelActivityView(channel, []);
+            return new ChannelActivityView(channel, [], NoSenders);
         }
 
+        IReadOnlyList<ChannelMessage> messages;
         try
         {
-            var log = await channels.ObserveAsync(ChannelId.Create(channel.Id), from, RecentMessages, cancellationToken);
-            return new ChannelActivityView(channel, log.Messages);
+            messages = (await channels.ObserveAsync(ChannelId.Create(channel.Id), from, RecentMessages, cancellationToken)).Messages;
         }
         catch (ChannelNotFoundException)
         {
-            return new ChannelActivityView(channel, []);
+            return new ChannelActivityView(channel, [], NoSenders);
         }
+
+        var senders = new Dictionary<string, SenderView>(StringComparer.Ordinal);
+        foreach (var senderId in messages.Select(m => m.SenderId).Distinct(StringComparer.Ordinal))
+        {
+            if (await agents.GetAsync(senderId, cancellationToken) is { } profile)
+            {
+                senders[senderId] = new SenderView(profile.Name, profile.Emoji);
+            }
+        }
+
+        return new ChannelActivityView(channel, messages, senders);
     }
 
     /// <summary>The states of the running instances, at most <see cref="OpenTasksView.MaxInstances"/>, and whether more run.</summary>

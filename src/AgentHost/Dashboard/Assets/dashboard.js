@@ -112,12 +112,14 @@ async function loadSummary() {
 
 // ---- channels ----
 
-function messageItem(message) {
+function messageItem(message, senders) {
   const item = el('li', { 'data-sequence': String(message.sequence) });
   if (message.kind === 'system') {
     item.append(el('span', { class: 'system', text: message.content }));
   } else {
-    item.append(el('span', { class: 'who', text: message.sender_id }));
+    const sender = senders[message.sender_id];
+    const who = sender ? `${sender.emoji || '🦞'} ${sender.name}` : message.sender_id;
+    item.append(el('span', { class: 'who', title: message.sender_id, text: who }));
     if (message.title) item.append(el('strong', { text: `${message.title}: ` }));
     item.append(el('span', { text: message.content }));
   }
@@ -125,7 +127,7 @@ function messageItem(message) {
 }
 
 function upsertChannel(view) {
-  const { channel, messages } = view;
+  const { channel, messages, senders } = view;
   let entry = state.channels.get(channel.id);
   if (!entry) {
     const list = el('ol', { class: 'messages', 'aria-live': 'polite', 'aria-label': `Messages in ${channel.name}` });
@@ -139,7 +141,7 @@ function upsertChannel(view) {
   entry.meta.textContent = `${channel.member_count} members · ${channel.last_sequence} messages`;
   for (const message of messages) {
     if (message.sequence <= entry.last) continue;
-    entry.list.append(messageItem(message));
+    entry.list.append(messageItem(message, senders || {}));
     entry.last = message.sequence;
   }
   while (entry.list.children.length > 50) entry.list.firstElementChild.remove();
