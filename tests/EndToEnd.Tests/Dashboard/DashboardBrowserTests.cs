@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AgentPlatform.EndToEnd.Tests.Dashboard;
 
+[Collection(BrowserTestGroup.Name)]
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
     private const string OperatorToken = "dashboard-browser-operator-token";
