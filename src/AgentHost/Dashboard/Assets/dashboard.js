@@ -186,7 +186,10 @@ function upsertWorkflow(instance) {
   if (filter && filter !== instance.status) { existing?.remove(); return; }
   const card = workflowCard(instance);
   if (existing) existing.replaceWith(card);
-  else if (state.workflowPage === 0) $('workflows').prepend(card);
+  else if (state.workflowPage === 0) {
+    $('workflows').prepend(card);
+    while ($('workflows').children.length > WORKFLOW_PAGE_SIZE) $('workflows').lastElementChild.remove();
+  }
   $('workflows-empty').hidden = $('workflows').children.length > 0;
 }
 
