@@ -32,4 +32,16 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Scheduled backup into {Directory} failed")]
     public static partial void BackupFailed(ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(40, LogLevel.Information, "Operator signed in to the dashboard from {RemoteAddress}")]
+    public static partial void DashboardSignedIn(ILogger logger, string? remoteAddress);
+
+    [LoggerMessage(41, LogLevel.Warning, "Dashboard sign-in from {RemoteAddress} refused: {Reason}")]
+    public static partial void DashboardSignInRefused(ILogger logger, string? remoteAddress, string reason);
+
+    [LoggerMessage(42, LogLevel.Information, "Operator signed out of the dashboard from {RemoteAddress}")]
+    public static partial void DashboardSignedOut(ILogger logger, string? remoteAddress);
+
+    [LoggerMessage(43, LogLevel.Warning, "The dashboard's live feed failed to read an update; it tries again next interval")]
+    public static partial void DashboardFeedFailed(ILogger logger, Exception exception);
 }
