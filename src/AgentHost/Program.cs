@@ -22,6 +22,7 @@ public partial class Program
         builder.Services.AddAgentRights();
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
+        builder.Services.AddPlatformTasks(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddPlatformHealth(builder.Configuration);
@@ -42,6 +43,7 @@ public partial class Program
         app.MapPostEndpoints();
         app.MapInboxEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapTaskEndpoints();
         return app.LogStartup();
     }
 }
