@@ -6,6 +6,7 @@ using AgentPlatform.Agents.Registry;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,8 @@ public static class AgentTaskServiceCollectionExtensions
 
         services.AddAgentRegistry();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentTaskOptions>, AgentTaskOptionsValidator>());
-        services.TryAddSingleton<InProcessTaskRunner>();
-        services.TryAddSingleton<TaskOutcomeReporter>();
+        services.TryAddSingleton(sp => new InProcessTaskRunner(sp, LoggerOf<InProcessTaskRunner>(sp)));
+        services.TryAddSingleton(sp => new TaskOutcomeReporter(sp, LoggerOf<TaskOutcomeReporter>(sp)));
         services.TryAddSingleton<AgentTaskDispatcher>();
         services.TryAddSingleton(sp => new AgentTaskContext(
             sp.GetRequiredService<IOptions<AgentTaskOptions>>().Value,
@@ -40,12 +41,15 @@ public static class AgentTaskServiceCollectionExtensions
             sp.GetRequiredService<InProcessTaskRunner>(),
             sp.GetRequiredService<TaskOutcomeReporter>(),
             sp.GetService<IAgentRuntime>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<AgentTaskDispatcher>()));
+            LoggerOf<AgentTaskDispatcher>(sp)));
         services.AddActorType(AgentTaskActor.TypeName, CreateTaskActor);
         services.AddActorType(TaskExclusionsActor.TypeName, CreateExclusionsActor);
 
         return services;
     }
+
+    private static ILogger LoggerOf<T>(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger(typeof(T)) ?? NullLogger.Instance;
 
     private static AgentTaskActor CreateTaskActor(ActorHost host) => new(host, host.Services.GetRequiredService<AgentTaskContext>());
 

@@ -11,7 +11,7 @@ namespace AgentPlatform.Agents.Dispatch;
 /// <see cref="RoutedAgent"/>, whose response becomes the output (a thrown exception, the failure), posted back as the agent's act.</summary>
 /// <remarks>Runs live in this process's memory: after a restart the task is dispatched again and runs again. Resolves the agent
 /// runtime and the dispatcher lazily, since both depend on services registered after it.</remarks>
-internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger<InProcessTaskRunner> logger) : IDisposable
+internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();

@@ -5,7 +5,7 @@ namespace AgentPlatform.Agents.Dispatch;
 
 /// <summary>Hands task outcomes to the <see cref="IAgentTaskOutcomeSink"/> off the caller's turn; a failed report is logged, and the
 /// outcome is reported again when the attempt is dispatched again.</summary>
-internal sealed class TaskOutcomeReporter(IServiceProvider services, ILogger<TaskOutcomeReporter> logger)
+internal sealed class TaskOutcomeReporter(IServiceProvider services, ILogger logger)
 {
     public void Report(AgentTaskOutcome outcome) => _ = Task.Run(() => ReportAsync(outcome), CancellationToken.None);
 
