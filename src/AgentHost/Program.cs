@@ -44,6 +44,7 @@ public partial class Program
         app.MapInboxEndpoints();
         app.MapWorkflowEndpoints();
         app.MapTaskEndpoints();
+        app.MapRequestEndpoints();
         return app.LogStartup();
     }
 }

@@ -9,11 +9,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TaskHostingExtensions
 {
     /// <summary>Adds task dispatch to agents (options from <c>Tasks</c>) as the workflow engine's <see cref="IWorkflowTaskDispatcher"/>,
-    /// with the built-in in-process handlers taking the steps they match. Call before the workflow engine is added.</summary>
+    /// with the built-in in-process handlers taking the steps they match, and request/reply between agents. Call before the
+    /// workflow engine is added.</summary>
     public static IServiceCollection AddPlatformTasks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddAgentTasks(options => configuration.GetSection(AgentTaskOptions.SectionName).Bind(options));
+        services.AddAgentRequests();
         services.TryAddSingleton<InProcessTaskAgents>();
         services.TryAddSingleton<InProcessTaskDispatcher>();
         services.TryAddSingleton<IAgentTaskOutcomeSink, WorkflowTaskOutcomeSink>();
