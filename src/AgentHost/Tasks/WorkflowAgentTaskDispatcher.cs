@@ -35,6 +35,7 @@ public sealed class WorkflowAgentTaskDispatcher(InProcessTaskAgents builtIn, InP
         {
             TaskId = task.TaskId,
             WorkKey = WorkflowTaskId.Create(id.InstanceId, id.Step, 1).ToString(),
+            InstanceId = task.InstanceId.Value,
             StepId = task.StepId,
             Attempt = task.Attempt,
             AgentId = task.Agent.AgentId,

@@ -49,6 +49,11 @@ public sealed record AgentTask
     [JsonPropertyName("priority")]
     public MessagePriority Priority { get; init; }
 
+    /// <summary>The workflow instance the task belongs to, if any: the agent handed the task may raise events on it (with the
+    /// <c>raise_events</c> right).</summary>
+    [JsonPropertyName("instance_id")]
+    public string? InstanceId { get; init; }
+
     /// <summary>W3C trace context of the work that scheduled the task.</summary>
     [JsonPropertyName("traceparent")]
     public string? TraceParent { get; init; }

@@ -82,6 +82,12 @@ internal sealed partial class AgentTaskActor
             return;
         }
 
+        // Only external agents call the workflow API, so only they are recorded as working for the instance.
+        if (record.Task.InstanceId is { } instanceId && _context.Rights is { } rights)
+        {
+            await rights.RecordWorkingForAsync(agentId, instanceId, cancellationToken);
+        }
+
         await _context.Inbox.SendAsync(agentId, TaskMessages.Task(assigned), cancellationToken);
         await CheckAfterAsync(NextHolderCheck(assigned, now), cancellationToken);
     }

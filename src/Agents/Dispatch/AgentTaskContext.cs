@@ -2,6 +2,7 @@ using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
+using AgentPlatform.Agents.Rights;
 using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Agents.Dispatch;
@@ -17,6 +18,7 @@ internal sealed class AgentTaskContext(
     InProcessTaskRunner runner,
     TaskOutcomeReporter reporter,
     IAgentRuntime? agents,
+    IAgentRights? rights,
     ILogger logger)
 {
     public AgentTaskOptions Options { get; } = options;
@@ -34,6 +36,9 @@ internal sealed class AgentTaskContext(
     public TaskOutcomeReporter Reporter { get; } = reporter;
 
     public ILogger Logger { get; } = logger;
+
+    /// <summary>Where an agent handed a task is recorded as working for the task's instance; null when rights are not in use.</summary>
+    public IAgentRights? Rights { get; } = rights;
 
     /// <summary>True when <paramref name="agentId"/> is <c>type/key</c> of an agent type hosted by this process's agent runtime.</summary>
     public bool IsInProcess(string agentId) =>

@@ -3,6 +3,7 @@ using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
+using AgentPlatform.Agents.Rights;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,7 @@ public static class AgentTaskServiceCollectionExtensions
             sp.GetRequiredService<InProcessTaskRunner>(),
             sp.GetRequiredService<TaskOutcomeReporter>(),
             sp.GetService<IAgentRuntime>(),
+            sp.GetService<IAgentRights>(),
             LoggerOf<AgentTaskDispatcher>(sp)));
         services.AddActorType(AgentTaskActor.TypeName, CreateTaskActor);
         services.AddActorType(TaskExclusionsActor.TypeName, CreateExclusionsActor);

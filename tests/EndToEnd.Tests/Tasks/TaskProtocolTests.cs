@@ -22,10 +22,12 @@ public sealed class TaskProtocolTests(ITestOutputHelper output)
         """;
 
     [Fact]
-    public async Task Only_the_holder_acts_results_are_idempotent_and_bad_input_changes_nothing()
+    public async Task Only_the_holder_acts_results_are_idempotent_bad_input_changes_nothing_and_the_holder_may_raise_events()
     {
         var timeout = TestTimeout.After(120);
-        await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
+        // A lease long enough for the whole exchange: lease expiry is what the reassignment tests cover.
+        var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:01:00" };
+        await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
         using var ops = TaskOperator.For(host);
         using var worker = await RegisterAsync(host, "worker", timeout);
         using var stranger = await RegisterAsync(host, "stranger", timeout);
@@ -57,6 +59,16 @@ public sealed class TaskProtocolTests(ITestOutputHelper output)
         {
             Assert.Equal(HttpStatusCode.BadRequest, match.StatusCode);
         }
+
+        // With raise_events granted, the agent working for the instance may raise an event on it; another agent may not.
+        foreach (var agent in new[] { worker, stranger })
+        {
+            using var grant = await ops.Client.PutAsJsonAsync(new Uri($"api/v1/agents/{agent.Id}/rights", UriKind.Relative), new { raise_events = true }, timeout);
+            Assert.Equal(HttpStatusCode.OK, grant.StatusCode);
+        }
+
+        await SendAsync(worker, HttpMethod.Post, "workflows/instances/chore-1/events/nudge", new { payload = 1 }, HttpStatusCode.OK, timeout);
+        await AssertProblemAsync(stranger, "workflows/instances/chore-1/events/nudge", new { payload = 1 }, HttpStatusCode.Forbidden, null, timeout);
 
         var held = await SendAsync(worker, HttpMethod.Get, $"tasks/{taskId}", null, HttpStatusCode.OK, timeout);
         Assert.Equal("assigned", held["state"]!.GetValue<string>());
