@@ -6,6 +6,12 @@
 // summary line on exit.
 //
 //   HOST_URL=http://127.0.0.1:5080 node samples/node-agent/agent.mjs --name node-agent --channel lobby
+//
+// With --take-tasks it registers its --capabilities instead and works on the tasks the platform hands it: each `task` in its
+// inbox is acknowledged, worked on for --work-seconds (heartbeating the task's lease meanwhile) and answered with
+// POST /tasks/{id}/result; a `task_cancelled` notice stops that work. It prints one JSON line per task it starts.
+//
+//   HOST_URL=http://127.0.0.1:5080 node samples/node-agent/agent.mjs --take-tasks --capabilities translate=0.8
 
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -97,6 +103,87 @@ async function reportFailure(client, channel, name, error, summary) {
   }
 }
 
+function parseCapabilities(text) {
+  const capabilities = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name, proficiency] = part.split('=');
+    capabilities[name] = Number(proficiency ?? 1);
+  }
+  return capabilities;
+}
+
+// Registers with capabilities and answers the tasks that arrive in the inbox until --max-tasks or --timeout.
+async function takeTasks(values) {
+  const summary = {
+    agent: values.name, language: 'node', agent_id: null, registered: false, heartbeats: 0,
+    rate_limited: 0, retry_after_seconds: [], tasks_done: [], tasks_cancelled: [], task_heartbeats: 0,
+    results: {}, errors: [],
+  };
+  const client = new Client(values.host, summary);
+  const deadline = Date.now() + Number(values.timeout) * 1000;
+  const maxTasks = Number(values['max-tasks']);
+  const cancelled = new Set();
+  let stopHeartbeat = () => {};
+  try {
+    const heartbeatInterval = Number(values['heartbeat-interval']);
+    const registered = await client.call('POST', '/agents', {
+      name: values.name, description: 'Node.js sample agent taking tasks',
+      capabilities: parseCapabilities(values.capabilities), max_concurrent_tasks: 1,
+      heartbeat_interval_seconds: heartbeatInterval,
+    });
+    client.key = registered.api_key;
+    summary.agent_id = registered.agent.id;
+    summary.registered = true;
+    stopHeartbeat = startHeartbeat(client, summary, heartbeatInterval);
+    while (Date.now() < deadline && (maxTasks === 0 || summary.tasks_done.length < maxTasks)) {
+      const wait = Math.max(0, Math.min(Number(values.wait), (deadline - Date.now()) / 1000));
+      const inbox = await client.call('GET', `/agents/me/inbox?wait=${wait.toFixed(1)}&limit=10`);
+      const deliveries = inbox.deliveries ?? [];
+      if (deliveries.length > 0) {
+        await client.call('POST', '/agents/me/inbox/ack', { delivery_ids: deliveries.map((d) => d.delivery_id) });
+      }
+      for (const { message } of deliveries) {
+        if (message.kind !== 'task') continue;
+        const content = JSON.parse(message.content);
+        if (content.type === 'task_cancelled') {
+          cancelled.add(content.task_id);
+          summary.tasks_cancelled.push(content.task_id);
+        } else if (content.type === 'task' && !summary.tasks_done.includes(content.task_id)) {
+          await workOn(client, values, content, cancelled, summary);
+        }
+      }
+    }
+  } catch (error) {
+    summary.errors.push(error.message);
+  } finally {
+    stopHeartbeat();
+    console.log(JSON.stringify(summary));
+  }
+  return summary.errors.length === 0 ? 0 : 1;
+}
+
+// Works on one task for --work-seconds, heartbeating its lease, then posts the result (unless it was cancelled).
+async function workOn(client, values, task, cancelled, summary) {
+  const path = `/tasks/${encodeURIComponent(task.task_id)}`;
+  console.log(JSON.stringify({ event: 'task_started', task_id: task.task_id, agent_id: summary.agent_id }));
+  const finish = Date.now() + Number(values['work-seconds']) * 1000;
+  while (Date.now() < finish && !cancelled.has(task.task_id)) {
+    await sleep(Math.min(1000, Math.max(0, finish - Date.now())));
+    try {
+      await client.call('POST', `${path}/heartbeat`);
+      summary.task_heartbeats += 1;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 409) throw error;
+      cancelled.add(task.task_id);
+    }
+  }
+  if (cancelled.has(task.task_id)) return;
+  const output = { agent: summary.agent_id, language: 'node', step: task.step_id, input: task.input ?? null };
+  const answer = await client.call('POST', `${path}/result`, { output });
+  summary.results[task.task_id] = answer.status;
+  summary.tasks_done.push(task.task_id);
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -108,8 +195,13 @@ async function main() {
       'expect-peers': { type: 'string', default: '0' },
       timeout: { type: 'string', default: '60' },
       'heartbeat-interval': { type: 'string', default: '5' },
+      'take-tasks': { type: 'boolean', default: false },
+      capabilities: { type: 'string', default: '' },
+      'work-seconds': { type: 'string', default: '0' },
+      'max-tasks': { type: 'string', default: '0' },
     },
   });
+  if (values['take-tasks']) return takeTasks(values);
   const rounds = Number(values.rounds);
   const waitSeconds = Number(values.wait);
   const expectPeers = Number(values['expect-peers']);

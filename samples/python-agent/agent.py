@@ -6,6 +6,12 @@ acknowledges what it read, backs off on 429 using Retry-After, reports failures 
 summary line on exit.
 
     HOST_URL=http://127.0.0.1:5080 python3 samples/python-agent/agent.py --name py-agent --channel lobby
+
+With --take-tasks it registers its --capabilities instead and works on the tasks the platform hands it: each `task` in its
+inbox is acknowledged, worked on for --work-seconds (heartbeating the task's lease meanwhile) and answered with
+POST /tasks/{id}/result; a `task_cancelled` notice stops that work. It prints one JSON line per task it starts.
+
+    HOST_URL=http://127.0.0.1:5080 python3 samples/python-agent/agent.py --take-tasks --capabilities summarize=0.9
 """
 
 import argparse
@@ -15,6 +21,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 
@@ -105,7 +112,13 @@ def main():
     parser.add_argument("--expect-peers", type=int, default=0, help="keep reading until posts from this many other agents arrived")
     parser.add_argument("--timeout", type=float, default=60.0, help="upper bound on the whole run, in seconds")
     parser.add_argument("--heartbeat-interval", type=float, default=5.0)
+    parser.add_argument("--take-tasks", action="store_true", help="take tasks instead of chatting in a channel")
+    parser.add_argument("--capabilities", default="", help="name=proficiency,... declared at registration")
+    parser.add_argument("--work-seconds", type=float, default=0.0, help="how long each task takes")
+    parser.add_argument("--max-tasks", type=int, default=0, help="stop after this many results (0: run until --timeout)")
     args = parser.parse_args()
+    if args.take_tasks:
+        return take_tasks(args)
 
     summary = {
         "agent": args.name, "language": "python", "agent_id": None, "registered": False, "joined": False,
@@ -174,6 +187,84 @@ def main():
         summary["received_from"] = sorted(peers)
         print(json.dumps(summary), flush=True)
     return 0 if not summary["errors"] else 1
+
+
+def parse_capabilities(text):
+    capabilities = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, _, proficiency = part.partition("=")
+        capabilities[name] = float(proficiency or 1)
+    return capabilities
+
+
+def take_tasks(args):
+    """Registers with capabilities and answers the tasks that arrive in the inbox until --max-tasks or --timeout."""
+    summary = {
+        "agent": args.name, "language": "python", "agent_id": None, "registered": False, "heartbeats": 0,
+        "rate_limited": 0, "retry_after_seconds": [], "tasks_done": [], "tasks_cancelled": [], "task_heartbeats": 0,
+        "results": {}, "errors": [],
+    }
+    client = Client(args.host, summary)
+    heartbeat = None
+    deadline = time.monotonic() + args.timeout
+    cancelled = set()
+    try:
+        _, registered = client.call("POST", "/agents", {
+            "name": args.name, "description": "Python sample agent taking tasks",
+            "capabilities": parse_capabilities(args.capabilities), "max_concurrent_tasks": 1,
+            "heartbeat_interval_seconds": args.heartbeat_interval})
+        client.key = registered["api_key"]
+        summary["agent_id"] = registered["agent"]["id"]
+        summary["registered"] = True
+        heartbeat = Heartbeat(client, summary, args.heartbeat_interval)
+        heartbeat.start()
+        while time.monotonic() < deadline and (args.max_tasks == 0 or len(summary["tasks_done"]) < args.max_tasks):
+            wait = max(0.0, min(args.wait, deadline - time.monotonic()))
+            _, inbox = client.call("GET", f"/agents/me/inbox?wait={wait:.1f}&limit=10")
+            deliveries = inbox.get("deliveries", [])
+            if deliveries:
+                client.call("POST", "/agents/me/inbox/ack", {"delivery_ids": [d["delivery_id"] for d in deliveries]})
+            for delivery in deliveries:
+                message = delivery["message"]
+                if message["kind"] != "task":
+                    continue
+                content = json.loads(message["content"])
+                if content["type"] == "task_cancelled":
+                    cancelled.add(content["task_id"])
+                    summary["tasks_cancelled"].append(content["task_id"])
+                elif content["type"] == "task" and content["task_id"] not in summary["tasks_done"]:
+                    work_on(client, args, content, cancelled, summary)
+    except (ApiError, OSError, KeyError, ValueError) as error:
+        summary["errors"].append(str(error))
+    finally:
+        if heartbeat:
+            heartbeat.stopped.set()
+        print(json.dumps(summary), flush=True)
+    return 0 if not summary["errors"] else 1
+
+
+def work_on(client, args, task, cancelled, summary):
+    """Works on one task for --work-seconds, heartbeating its lease, then posts the result (unless it was cancelled)."""
+    task_id = task["task_id"]
+    path = "/tasks/" + urllib.parse.quote(task_id, safe="")
+    print(json.dumps({"event": "task_started", "task_id": task_id, "agent_id": summary["agent_id"]}), flush=True)
+    finish = time.monotonic() + args.work_seconds
+    while time.monotonic() < finish and task_id not in cancelled:
+        time.sleep(min(1.0, max(0.0, finish - time.monotonic())))
+        try:
+            client.call("POST", path + "/heartbeat")
+            summary["task_heartbeats"] += 1
+        except ApiError as error:
+            if error.status == 409:
+                cancelled.add(task_id)
+            else:
+                raise
+    if task_id in cancelled:
+        return
+    output = {"agent": summary["agent_id"], "language": "python", "step": task["step_id"], "input": task.get("input")}
+    _, answer = client.call("POST", path + "/result", {"output": output})
+    summary["results"][task_id] = answer["status"]
+    summary["tasks_done"].append(task_id)
 
 
 def report_failure(client, channel, name, error, summary):

@@ -23,6 +23,7 @@ public partial class Program
         builder.Services.AddAgentRights();
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
+        builder.Services.AddPlatformTasks(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddPlatformHealth(builder.Configuration);
@@ -44,6 +45,8 @@ public partial class Program
         app.MapPostEndpoints();
         app.MapInboxEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapTaskEndpoints();
+        app.MapRequestEndpoints();
         app.MapDashboard();
         return app.LogStartup();
     }

@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "A batch of {Count} posts to channel {ChannelId} failed")]
     public static partial void PostBatchFailed(ILogger logger, Exception exception, string channelId, int count);
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "The outcome of task {TaskId} was not reported ({Reason}); it is reported again when the task is dispatched again")]
+    public static partial void TaskOutcomeNotReported(ILogger logger, Exception? exception, string taskId, string reason);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "The run of task {TaskId} on in-process agent {AgentId} ended without settling the task")]
+    public static partial void InProcessTaskNotSettled(ILogger logger, Exception exception, string taskId, string agentId);
 }

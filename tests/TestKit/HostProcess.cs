@@ -13,12 +13,14 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly ITestOutputHelper? _output;
     private readonly Dictionary<string, string> _environment;
+    private readonly string _hostAssembly;
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private HostProcess(ITestOutputHelper? output, string dataDirectory, IReadOnlyDictionary<string, string>? environment)
+    private HostProcess(ITestOutputHelper? output, string dataDirectory, IReadOnlyDictionary<string, string>? environment, string hostAssembly)
     {
         _output = output;
+        _hostAssembly = hostAssembly;
         DataDirectory = dataDirectory;
         _environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         Port = FreePort();
@@ -53,12 +55,21 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="output">Receives the host's log lines.</param>
     /// <param name="environment">Extra environment variables (configuration keys use <c>__</c> as separator).</param>
     /// <param name="cancellationToken">Bounds the wait for readiness.</param>
-    public static async Task<HostProcess> StartNewAsync(
+    public static Task<HostProcess> StartNewAsync(
         ITestOutputHelper? output = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+        => StartNewAsync(RepositoryPaths.HostAssembly, output, environment, cancellationToken);
+
+    /// <summary>Starts another host built on the platform (a sample that adds its own agents) like the platform host.</summary>
+    /// <param name="hostAssembly">The built assembly to run with <c>dotnet</c>.</param>
+    /// <param name="output">Receives the host's log lines.</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="cancellationToken">Bounds the wait for readiness.</param>
+    public static async Task<HostProcess> StartNewAsync(
+        string hostAssembly, ITestOutputHelper? output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var host = new HostProcess(output, dataDirectory, environment);
+        var host = new HostProcess(output, dataDirectory, environment, hostAssembly);
         await host.StartAsync(cancellationToken);
         return host;
     }
@@ -77,7 +88,7 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException("The host is already running.");
         }
 
-        var hostAssembly = RepositoryPaths.HostAssembly;
+        var hostAssembly = _hostAssembly;
         if (!File.Exists(hostAssembly))
         {
             throw new FileNotFoundException($"Build the host first: {hostAssembly} is missing.", hostAssembly);

@@ -39,6 +39,9 @@ public static class ProblemTypes
     /// <summary>503: the host is at a capacity limit; retry later.</summary>
     public const string Unavailable = Base + "unavailable";
 
+    /// <summary>504: the answer waited for (a reply to an agent request) did not come in time.</summary>
+    public const string Timeout = Base + "timeout";
+
     /// <summary>500: an unexpected failure; no details are exposed.</summary>
     public const string Internal = Base + "internal";
 }

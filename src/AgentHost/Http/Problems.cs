@@ -76,6 +76,10 @@ public static class Problems
             detail ?? $"Retry after {text} seconds.", ("retry_after_seconds", seconds), [new("Retry-After", text)]);
     }
 
+    /// <summary>504 <c>timeout</c>: what the request waited for did not arrive in time; <paramref name="extension"/> names it.</summary>
+    public static ApiProblem Timeout(string detail, (string Name, object Value) extension) =>
+        Create(StatusCodes.Status504GatewayTimeout, ProblemTypes.Timeout, "The wait timed out.", detail, extension);
+
     /// <summary>503 <c>unavailable</c> with <c>Retry-After</c>: the host is at a capacity limit, not the caller over its own.</summary>
     public static ApiProblem Unavailable(TimeSpan retryAfter, string detail)
     {

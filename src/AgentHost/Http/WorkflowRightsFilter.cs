@@ -31,7 +31,7 @@ public static class WorkflowRightsFilter
             var target = http.Request.RouteValues["id"] as string ?? string.Empty;
             return await rights.CanRaiseEventAsync(caller.AgentId, target, http.RequestAborted)
                 ? await next(context)
-                : Problems.Forbidden("Agents may raise events only on instances they started, with the raise_events right granted by the operator.");
+                : Problems.Forbidden("Agents may raise events only on instances they started or were handed a task of, with the raise_events right granted by the operator.");
         }
 
         http.Request.EnableBuffering();

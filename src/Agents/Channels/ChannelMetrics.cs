@@ -60,6 +60,7 @@ public sealed class ChannelMetrics : IDisposable
         MessageKind.System => "system",
         MessageKind.Direct => "direct",
         MessageKind.Task => "task",
+        MessageKind.Request => "request",
         _ => "post",
     };
 }

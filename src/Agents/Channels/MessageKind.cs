@@ -21,4 +21,8 @@ public enum MessageKind
     /// <summary>A task handed to one agent's inbox.</summary>
     [JsonStringEnumMemberName("task")]
     Task,
+
+    /// <summary>A request from another agent waiting for a reply.</summary>
+    [JsonStringEnumMemberName("request")]
+    Request,
 }

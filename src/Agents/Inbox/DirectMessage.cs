@@ -10,7 +10,7 @@ public sealed record DirectMessage
     [JsonPropertyName("sender_id")]
     public required string SenderId { get; init; }
 
-    /// <summary><see cref="MessageKind.Direct"/> or <see cref="MessageKind.Task"/>.</summary>
+    /// <summary><see cref="MessageKind.Direct"/>, <see cref="MessageKind.Task"/> or <see cref="MessageKind.Request"/>.</summary>
     [JsonPropertyName("kind")]
     public MessageKind Kind { get; init; } = MessageKind.Direct;
 

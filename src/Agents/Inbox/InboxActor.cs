@@ -7,12 +7,13 @@ namespace AgentPlatform.Agents.Inbox;
 /// <summary>One agent's inbox: a durable cursor into each channel it belongs to, its own durable direct messages, and the
 /// in-memory leases of what it was handed but has not acknowledged.</summary>
 /// <remarks>
-/// A read merges expired leases (redelivered with the next attempt number), pending direct messages and channel messages
-/// past the agent's cursor, excluding its own posts. Reading writes nothing durable. An acknowledgement moves the channel
+/// A read merges expired leases (redelivered with the next attempt number), pending direct messages and tasks, and channel
+/// messages past the agent's cursor, excluding its own posts, and returns them by priority (see <c>InboxActor.Priority.cs</c>).
+/// Reading writes nothing durable. An acknowledgement moves the channel
 /// cursor up to just before the oldest message still leased, so after a restart everything not acknowledged in order is
 /// delivered again (at-least-once). Leases live in memory: losing them only causes an earlier redelivery.
 /// </remarks>
-internal sealed class InboxActor : Actor
+internal sealed partial class InboxActor : Actor
 {
     public const string TypeName = "inbox";
     public const string SubscribeMethod = "subscribe";
@@ -120,9 +121,7 @@ internal sealed class InboxActor : Actor
     {
         var now = Host.Time.GetUtcNow();
         var deliveries = new List<InboxDelivery>(Math.Min(request.Limit, 64));
-        Redeliver(now, request.Limit, deliveries);
-        await ReadDirectAsync(now, request.Limit, deliveries, cancellationToken);
-        await ReadChannelsAsync(now, request.Limit, deliveries, cancellationToken);
+        await ReadByPriorityAsync(now, request.Limit, deliveries, cancellationToken);
 
         DateTimeOffset? nextExpiry = null;
         foreach (var lease in _leases.Values)
@@ -134,108 +133,6 @@ internal sealed class InboxActor : Actor
         }
 
         return new InboxReadReply(deliveries, nextExpiry);
-    }
-
-    private void Redeliver(DateTimeOffset now, int limit, List<InboxDelivery> deliveries)
-    {
-        List<string>? abandoned = null;
-        foreach (var (deliveryId, lease) in _leases)
-        {
-            if (deliveries.Count >= limit)
-            {
-                break;
-            }
-
-            if (lease.ExpiresAt > now)
-            {
-                continue;
-            }
-
-            if (lease.Attempt >= _options.MaxAttempts(lease.Message.Priority))
-            {
-                (abandoned ??= []).Add(deliveryId);
-                continue;
-            }
-
-            lease.Attempt++;
-            lease.ExpiresAt = now + _options.LeaseFor(lease.Attempt);
-            deliveries.Add(new InboxDelivery(deliveryId, lease.Attempt, lease.Message));
-            _metrics.Delivered(lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
-        }
-
-        if (abandoned is not null)
-        {
-            foreach (var deliveryId in abandoned)
-            {
-                _metrics.Abandoned(_leases[deliveryId].Message.Priority);
-            }
-
-            Settle(abandoned);
-        }
-    }
-
-    private async Task ReadDirectAsync(DateTimeOffset now, int limit, List<InboxDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        foreach (var sequence in _direct.Pending)
-        {
-            if (deliveries.Count >= limit || _leases.Count >= _options.MaxUnacknowledged)
-            {
-                return;
-            }
-
-            var deliveryId = DirectDeliveryId(sequence);
-            if (_leases.ContainsKey(deliveryId))
-            {
-                continue;
-            }
-
-            var (found, message) = await StateManager.TryGetStateAsync<ChannelMessage>(DirectKey(sequence), cancellationToken);
-            if (found && message is not null)
-            {
-                Lease(deliveryId, null, message, now, deliveries);
-            }
-        }
-    }
-
-    private async Task ReadChannelsAsync(DateTimeOffset now, int limit, List<InboxDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        List<string>? gone = null;
-        foreach (var (channelId, acknowledged) in _cursors)
-        {
-            var room = Math.Min(limit - deliveries.Count, _options.MaxUnacknowledged - _leases.Count);
-            if (room <= 0)
-            {
-                break;
-            }
-
-            var after = Math.Max(acknowledged, _scanned.GetValueOrDefault(channelId, acknowledged));
-            var reply = await Host.Runtime.InvokeAsync<LogQuery, LogReply>(
-                ActorId.Create(ChannelActor.TypeName, channelId), ChannelActor.ReadMethod, new LogQuery(AgentId, after, room, ExcludeOwn: true), cancellationToken);
-            if (reply.Status is ChannelStatus.NotFound or ChannelStatus.NotMember)
-            {
-                (gone ??= []).Add(channelId);
-                continue;
-            }
-
-            foreach (var message in reply.Messages)
-            {
-                Lease(ChannelDeliveryId(channelId, message.Sequence), channelId, message, now, deliveries);
-            }
-
-            _scanned[channelId] = reply.ScannedThrough;
-        }
-
-        foreach (var channelId in gone ?? [])
-        {
-            DropChannel(channelId);
-        }
-    }
-
-    private void Lease(string deliveryId, string? channelId, ChannelMessage message, DateTimeOffset now, List<InboxDelivery> deliveries)
-    {
-        _leases[deliveryId] = new LeaseEntry(channelId, message) { Attempt = 1, ExpiresAt = now + _options.LeaseFor(1) };
-        deliveries.Add(new InboxDelivery(deliveryId, 1, message));
-        _metrics.Delivered(message.Priority, 1, now - message.CreatedAt);
     }
 
     private int Acknowledge(InboxAck ack)
@@ -306,6 +203,7 @@ internal sealed class InboxActor : Actor
             if (lease.ChannelId is { } channelId)
             {
                 channels.Add(channelId);
+                NoteSettledAhead(channelId, lease.Message.Sequence);
             }
             else
             {
@@ -359,6 +257,7 @@ internal sealed class InboxActor : Actor
         StateManager.SetState(CursorsKey, cursors);
         _cursors = cursors;
         _scanned.Remove(channelId);
+        _settledAhead.Remove(channelId);
         foreach (var (deliveryId, lease) in _leases.ToList())
         {
             if (lease.ChannelId == channelId)

@@ -43,6 +43,13 @@ internal sealed partial class AgentPresenceActor
         return new PresenceReply(Presence(), changed);
     }
 
+    private async ValueTask<PresenceReply> TaskReleasedAsync(CancellationToken cancellationToken)
+    {
+        var work = _work with { InFlight = Math.Max(0, _work.InFlight - 1) };
+        var changed = await CommitAsync(_record, work, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
+        return new PresenceReply(Presence(), changed);
+    }
+
     /// <summary>Makes <paramref name="record"/> and <paramref name="work"/> current: writes what must be durable in one save, then
     /// publishes a status change and a new registry entry when they changed.</summary>
     /// <returns>The new registry entry when matching data changed (and the agent is not in-process), otherwise null.</returns>

@@ -31,6 +31,7 @@ internal sealed partial class AgentPresenceActor : Actor
     public const string EntryMethod = "entry";
     public const string TaskStartedMethod = "task-started";
     public const string TaskFinishedMethod = "task-finished";
+    public const string TaskReleasedMethod = "task-released";
     public const string RemoveMethod = "remove";
     public const string StateKey = "presence";
     public const string WorkStateKey = "work";
@@ -91,6 +92,8 @@ internal sealed partial class AgentPresenceActor : Actor
                 return await TaskStartedAsync(cancellationToken);
             case TaskFinishedMethod:
                 return await TaskFinishedAsync(ActorPayload.Read<TaskOutcome>(call), cancellationToken);
+            case TaskReleasedMethod:
+                return await TaskReleasedAsync(cancellationToken);
             case RemoveMethod:
                 return await ForgetAsync(cancellationToken);
             default:

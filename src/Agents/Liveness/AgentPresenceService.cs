@@ -74,6 +74,10 @@ internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOp
     public ValueTask<AgentPresence> TaskFinishedAsync(string agentId, bool succeeded, TimeSpan latency, CancellationToken cancellationToken = default) =>
         ChangeAsync(agentId, AgentPresenceActor.TaskFinishedMethod, new TaskOutcome(succeeded, latency), cancellationToken);
 
+    /// <inheritdoc/>
+    public ValueTask<AgentPresence> TaskReleasedAsync(string agentId, CancellationToken cancellationToken = default) =>
+        ChangeAsync<object?>(agentId, AgentPresenceActor.TaskReleasedMethod, null, cancellationToken);
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AgentPresence> ChangeAsync<TRequest>(string agentId, string method, TRequest payload, CancellationToken cancellationToken)
     {

@@ -18,4 +18,9 @@ public interface IAgentWorkload
     /// until a later success or a heartbeat declaring it idle; <paramref name="latency"/> updates the latency average.</summary>
     /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a valid agent name.</exception>
     ValueTask<AgentPresence> TaskFinishedAsync(string agentId, bool succeeded, TimeSpan latency, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts one task fewer in flight without an outcome: the work was taken away for reasons not the agent's own (the
+    /// workflow was terminated or no longer needs it), so the track record and error status stay as they are.</summary>
+    /// <exception cref="ArgumentException"><paramref name="agentId"/> is not a valid agent name.</exception>
+    ValueTask<AgentPresence> TaskReleasedAsync(string agentId, CancellationToken cancellationToken = default);
 }

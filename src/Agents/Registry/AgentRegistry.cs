@@ -27,6 +27,13 @@ internal sealed class AgentRegistry(
     }
 
     /// <inheritdoc/>
+    public async ValueTask<AgentRegistryEntry?> FindAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        return index.Find(agentId);
+    }
+
+    /// <inheritdoc/>
     public async ValueTask<IReadOnlyDictionary<AgentStatus, int>> CountByStatusAsync(CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync(cancellationToken);

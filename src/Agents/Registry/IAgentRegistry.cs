@@ -14,6 +14,12 @@ public interface IAgentRegistry
     /// <param name="cancellationToken">Cancels loading the index.</param>
     ValueTask<AgentMatch> MatchAsync(CapabilityRequest request, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The registry entry of <paramref name="agentId"/> as this process's index holds it, or null when no such agent is
+    /// registered.</summary>
+    /// <param name="agentId">The agent.</param>
+    /// <param name="cancellationToken">Cancels loading the index.</param>
+    ValueTask<Liveness.AgentRegistryEntry?> FindAsync(string agentId, CancellationToken cancellationToken = default);
+
     /// <summary>How many registered agents are in each status, read from the index (no actor calls once it is loaded).</summary>
     /// <param name="cancellationToken">Cancels loading the index.</param>
     ValueTask<IReadOnlyDictionary<Liveness.AgentStatus, int>> CountByStatusAsync(CancellationToken cancellationToken = default);

@@ -28,6 +28,10 @@ internal sealed class ActorAgentRights(IActorRuntime actors) : IAgentRights
         await actors.InvokeAsync(Address(agentId), AgentRightsActor.RecordStartedMethod, instanceId, cancellationToken);
 
     /// <inheritdoc/>
+    public ValueTask RecordWorkingForAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
+        RecordStartedAsync(agentId, instanceId, cancellationToken);
+
+    /// <inheritdoc/>
     public async ValueTask<bool> CanRaiseEventAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
         (await GetAsync(agentId, cancellationToken)).RaiseEvents
         && await actors.InvokeAsync<string, bool>(Address(agentId), AgentRightsActor.StartedMethod, instanceId, cancellationToken);

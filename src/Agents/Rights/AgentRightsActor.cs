@@ -2,7 +2,8 @@ using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Rights;
 
-/// <summary>One agent's workflow rights and the instances it started, keyed by agent id.</summary>
+/// <summary>One agent's workflow rights and the instances it may raise events on (it started them or was handed one of their
+/// tasks), keyed by agent id.</summary>
 /// <remarks>Turn-based, so a grant and a check of one agent never interleave. Every change is durable before it is answered.
 /// The list of started instances keeps the latest <see cref="MaxStartedInstances"/>.</remarks>
 internal sealed class AgentRightsActor(ActorHost host) : Actor(host)

@@ -17,6 +17,10 @@ public interface IAgentRights
     /// <summary>Remembers that the agent started <paramref name="instanceId"/>, so that it may raise events on it.</summary>
     ValueTask RecordStartedAsync(string agentId, string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>True when the agent may raise events on <paramref name="instanceId"/>: it holds the right and started the instance.</summary>
+    /// <summary>Remembers that the agent was handed a task of <paramref name="instanceId"/>, so that it may raise events on it.</summary>
+    ValueTask RecordWorkingForAsync(string agentId, string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the agent may raise events on <paramref name="instanceId"/>: it holds the right and started the instance or
+    /// was handed one of its tasks.</summary>
     ValueTask<bool> CanRaiseEventAsync(string agentId, string instanceId, CancellationToken cancellationToken = default);
 }

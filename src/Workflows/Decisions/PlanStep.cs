@@ -31,6 +31,9 @@ internal sealed class PlanStep
 
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>The delivery priority of an agent task (<c>high</c>, <c>normal</c>, <c>low</c>), or null for normal.</summary>
+    public string? Priority { get; set; }
+
     public int MaxAttempts { get; set; } = 1;
 
     public TimeSpan InitialBackoff { get; set; }

@@ -32,6 +32,10 @@ public sealed record ScheduleTask : WorkflowCommand
     [JsonPropertyName("timeout")]
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>The delivery priority (<c>high</c>, <c>normal</c> or <c>low</c>) from the step; null means normal.</summary>
+    [JsonPropertyName("priority")]
+    public string? Priority { get; init; }
+
     /// <summary>The command a recorded <see cref="TaskScheduled"/> came from (the inverse of <see cref="ToEvent"/>).</summary>
     internal static ScheduleTask FromEvent(TaskScheduled scheduled) => new()
     {
@@ -41,6 +45,7 @@ public sealed record ScheduleTask : WorkflowCommand
         Agent = scheduled.Agent,
         Input = scheduled.Input,
         Timeout = scheduled.Timeout,
+        Priority = scheduled.Priority,
     };
 
     /// <inheritdoc/>
@@ -54,5 +59,6 @@ public sealed record ScheduleTask : WorkflowCommand
         Agent = Agent,
         Input = Input,
         Timeout = Timeout,
+        Priority = Priority,
     };
 }

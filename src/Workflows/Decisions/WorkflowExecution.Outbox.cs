@@ -114,6 +114,7 @@ public sealed partial class WorkflowExecution
                     Agent = plan.Agent!,
                     Input = plan.Input?.Resolve(_resolver),
                     Timeout = plan.Timeout,
+                    Priority = plan.Priority,
                 };
             case OutboxKind.CreateTimer:
                 return CreateTimerCommand(entry.Timer!);

@@ -147,6 +147,10 @@ public sealed partial class WorkflowExecution
     /// <summary>The state and the commands not yet recorded.</summary>
     public WorkflowDecision Decide() => new(GetState(), GetCommands());
 
+    /// <summary>Whether the instance still waits for the result of <paramref name="taskId"/>: scheduled, not finished, not timed out or
+    /// abandoned, and the instance is running.</summary>
+    public bool IsAwaiting(string taskId) => !IsFinished && _awaitedTasks.ContainsKey(taskId);
+
     private void OnStarted(WorkflowStarted started)
     {
         if (_started is not null)

@@ -88,6 +88,7 @@ internal sealed class WorkflowPlan
                 };
                 planStep.Input = task.Input is { } input ? ValueTemplate.Compile(input) : null;
                 planStep.Timeout = task.Timeout is null ? null : WorkflowDuration.Parse(task.Timeout);
+                planStep.Priority = task.Priority;
                 if (task.Retry is { } retry)
                 {
                     planStep.MaxAttempts = retry.MaxAttempts;

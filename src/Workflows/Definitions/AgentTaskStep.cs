@@ -26,6 +26,10 @@ public sealed record AgentTaskStep : WorkflowStep
     [JsonPropertyName("timeout")]
     public string? Timeout { get; init; }
 
+    /// <summary>The quality-of-service class of the task's delivery: <c>high</c>, <c>normal</c> or <c>low</c>; normal when absent.</summary>
+    [JsonPropertyName("priority")]
+    public string? Priority { get; init; }
+
     /// <summary>The retry policy; one attempt when absent.</summary>
     [JsonPropertyName("retry")]
     public RetryPolicy? Retry { get; init; }

@@ -24,7 +24,8 @@ public static class WorkflowNames
     public const string StepIdRule = "must be 1-64 characters, start with a letter or '_' and contain only letters, digits, '_' and '-'";
 
     /// <summary>The rule of <see cref="IsValidAgentId"/>, as shown in problems.</summary>
-    public const string AgentIdRule = "must be 1-128 characters without '/', '\\', '#', '?' or control characters, and not '.' or '..'";
+    public const string AgentIdRule =
+        "must be 1-128 characters without '\\', '#', '?' or control characters, not '.' or '..', with at most one '/' (type/key of an in-process agent)";
 
     /// <summary>True when <paramref name="name"/> may be a definition id or an event name: 1-128 characters of
     /// <c>[A-Za-z0-9_.-]</c>, not <c>.</c> or <c>..</c> (the rule of instance ids).</summary>
@@ -52,7 +53,18 @@ public static class WorkflowNames
         id is { Length: > 0 and <= MaxStepIdLength } && (char.IsLetter(id[0]) || id[0] == '_')
         && id.All(c => char.IsLetterOrDigit(c) || c is '_' or '-') && id is not ("and" or "or" or "not");
 
-    /// <summary>True when <paramref name="id"/> may name the agent of an <c>agent_task</c>: a valid actor key of at most
-    /// 128 characters.</summary>
-    public static bool IsValidAgentId([NotNullWhen(true)] string? id) => id is { Length: <= MaxNameLength } && ActorNames.IsValid(id);
+    /// <summary>True when <paramref name="id"/> may name the agent of an <c>agent_task</c>: at most 128 characters, either one
+    /// valid actor key (an external agent) or <c>type/key</c> of two (an in-process agent).</summary>
+    public static bool IsValidAgentId([NotNullWhen(true)] string? id)
+    {
+        if (id is not { Length: <= MaxNameLength })
+        {
+            return false;
+        }
+
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? ActorNames.IsValid(id)
+            : ActorNames.IsValid(id[..slash]) && ActorNames.IsValid(id[(slash + 1)..]);
+    }
 }

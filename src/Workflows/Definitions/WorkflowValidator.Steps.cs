@@ -81,6 +81,11 @@ public static partial class WorkflowValidator
                 ValidateTemplate(input, $"{path}.input", task.Id, "input");
             }
 
+            if (task.Priority is { } priority && priority is not ("high" or "normal" or "low"))
+            {
+                AddStep(path, task, "priority", "must be high, normal or low");
+            }
+
             CheckDuration(task, path, "timeout", task.Timeout);
             if (task.Retry is { } retry)
             {

@@ -44,4 +44,8 @@ public sealed record WorkflowTask
     /// <summary>How long one attempt may take; the runner enforces it with a durable timer, agents may use it as a hint.</summary>
     [JsonIgnore]
     public TimeSpan? Timeout => Schedule.Timeout;
+
+    /// <summary>The delivery priority from the step (<c>high</c>, <c>normal</c> or <c>low</c>); null means normal.</summary>
+    [JsonIgnore]
+    public string? Priority => Schedule.Priority;
 }

@@ -8,15 +8,17 @@ namespace AgentPlatform.Workflows.Dispatch;
 /// <param name="Succeeded">True when the task produced <paramref name="Output"/>, false when it failed with <paramref name="Error"/>.</param>
 /// <param name="Output">The output of a successful task; absent means JSON null.</param>
 /// <param name="Error">What went wrong, for a failed task.</param>
+/// <param name="AgentId">The agent that ran the attempt, recorded with the outcome in the history; null when none was chosen.</param>
 public sealed record WorkflowTaskResult(
     [property: JsonPropertyName("task_id")] string TaskId,
     [property: JsonPropertyName("succeeded")] bool Succeeded,
     [property: JsonPropertyName("output")] JsonElement? Output = null,
-    [property: JsonPropertyName("error")] string? Error = null)
+    [property: JsonPropertyName("error")] string? Error = null,
+    [property: JsonPropertyName("agent_id")] string? AgentId = null)
 {
     /// <summary>A successful result.</summary>
-    public static WorkflowTaskResult Success(string taskId, JsonElement? output) => new(taskId, true, output);
+    public static WorkflowTaskResult Success(string taskId, JsonElement? output, string? agentId = null) => new(taskId, true, output, null, agentId);
 
     /// <summary>A failed result.</summary>
-    public static WorkflowTaskResult Failure(string taskId, string error) => new(taskId, false, null, error);
+    public static WorkflowTaskResult Failure(string taskId, string error, string? agentId = null) => new(taskId, false, null, error, agentId);
 }

@@ -13,4 +13,8 @@ public sealed record TaskCompleted : WorkflowEvent
     /// <summary>The task output; absent means JSON null.</summary>
     [JsonPropertyName("output")]
     public JsonElement? Output { get; init; }
+
+    /// <summary>The agent that ran the attempt; absent when the dispatcher names none (in-process handlers, older histories).</summary>
+    [JsonPropertyName("agent_id")]
+    public string? AgentId { get; init; }
 }

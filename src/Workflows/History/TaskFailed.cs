@@ -12,4 +12,8 @@ public sealed record TaskFailed : WorkflowEvent
     /// <summary>What went wrong.</summary>
     [JsonPropertyName("error")]
     public required string Error { get; init; }
+
+    /// <summary>The agent that ran the attempt; absent when the dispatcher names none (in-process handlers, older histories).</summary>
+    [JsonPropertyName("agent_id")]
+    public string? AgentId { get; init; }
 }

@@ -29,4 +29,8 @@ public sealed record TaskScheduled : WorkflowEvent
     /// <summary>The time one attempt may take; the decider enforces it with a task-timeout timer.</summary>
     [JsonPropertyName("timeout")]
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The delivery priority (<c>high</c>, <c>normal</c> or <c>low</c>) from the step; null means normal.</summary>
+    [JsonPropertyName("priority")]
+    public string? Priority { get; init; }
 }

@@ -97,6 +97,11 @@ internal sealed partial class WorkflowInstanceActor
             await PerformAsync(performed, cancellationToken);
         }
 
+        if (incoming is not null)
+        {
+            await CancelAbandonedAsync(incoming, cancellationToken);
+        }
+
         if (IsFinished && !wasFinished)
         {
             await DisarmAllAsync(cancellationToken);
@@ -133,6 +138,42 @@ internal sealed partial class WorkflowInstanceActor
                     // SkipStep, JoinBranches, CompleteWorkflow and FailWorkflow have no effect beyond their event.
                     break;
             }
+        }
+    }
+
+    /// <summary>Tells the dispatcher about tasks dispatched by this activation that the decider stopped waiting for in this turn
+    /// (an attempt timeout, a termination, an abandoned branch), so their agents can stop.</summary>
+    private async ValueTask CancelAbandonedAsync(WorkflowEvent incoming, CancellationToken cancellationToken)
+    {
+        if (_inFlight.Count == 0)
+        {
+            return;
+        }
+
+        List<string>? abandoned = null;
+        foreach (var taskId in _inFlight)
+        {
+            if (!_execution!.IsAwaiting(taskId))
+            {
+                (abandoned ??= []).Add(taskId);
+            }
+        }
+
+        if (abandoned is null)
+        {
+            return;
+        }
+
+        var reason = incoming switch
+        {
+            WorkflowTerminated => "the workflow instance was terminated",
+            TimerFired => "the attempt timed out (or a timeout ended its step)",
+            _ => "the workflow no longer needs the task",
+        };
+        foreach (var taskId in abandoned)
+        {
+            _inFlight.Remove(taskId);
+            await _dispatcher.CancelAsync(taskId, reason, cancellationToken);
         }
     }
 

@@ -144,8 +144,8 @@ internal sealed partial class WorkflowInstanceActor : Actor
         }
 
         WorkflowEvent e = result.Succeeded
-            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output }
-            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message." };
+            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output, AgentId = result.AgentId }
+            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message.", AgentId = result.AgentId };
         await AdvanceAsync(e, cancellationToken);
         return Bare(InstanceOutcome.Done);
     }

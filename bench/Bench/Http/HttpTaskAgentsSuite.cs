@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace AgentPlatform.Bench.Http;
+
+/// <summary>External agents over HTTP: 20 agents (long-poll inbox, acknowledge, post results) take one-step workflows matched
+/// by capability; task completions per second, and the latency from the task's scheduling commit to the agent's receipt at a
+/// steady 500 tasks/s.</summary>
+/// <remarks>The per-key rate limit is lifted for the run (<see cref="BenchHost"/>: 10^9 permits/s); built-in agents are off, so
+/// every step goes through the registry and the agents' inboxes. The scheduling commit time is the <c>task_scheduled</c>
+/// event's timestamp in the history (same machine clock as the agents' receipt).</remarks>
+public sealed class HttpTaskAgentsSuite : BenchSuite
+{
+    private const int Agents = 20;
+    private const int Starters = 50;
+    private const string Definition = """
+        { "id": "bench-task", "steps": [ { "id": "work", "kind": "agent_task", "capabilities": { "bench-task": 1 }, "input": "${input.n}" } ] }
+        """;
+
+    public override string Name => "http-tasks";
+
+    public override string Description => "20 external agents over HTTP: task completions/s (50 starters), scheduling-to-receipt latency p50/p99 at 500 tasks/s";
+
+    public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var seconds = double.Parse(Environment.GetEnvironmentVariable("BENCH_TASK_SECONDS") ?? "5", CultureInfo.InvariantCulture);
+        await using var host = await BenchHost.StartAsync(
+            new Dictionary<string, string> { ["Workflows__BuiltInAgents__Enabled"] = "false", ["Tasks__LeaseDuration"] = "00:01:00" }, cancellationToken);
+        await PostAsync(host, BenchHost.OperatorToken, "api/v1/workflows/definitions", Definition, cancellationToken);
+        var receipts = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var agents = new List<Task>();
+        for (var i = 0; i < Agents; i++)
+        {
+            var key = await RegisterAsync(host, $"bench-task-{i}", cancellationToken);
+            agents.Add(RunAgentAsync(host, key, receipts, stop.Token));
+        }
+
+        var rates = new List<double>();
+        var p50 = new List<double>();
+        var p99 = new List<double>();
+        var instance = 0;
+        for (var run = 0; run < report.Runs; run++)
+        {
+            rates.Add(await SaturateAsync(host, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref instance), cancellationToken));
+            var latencies = await PacedAsync(host, 500, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref instance), receipts, cancellationToken);
+            latencies.Sort();
+            p50.Add(latencies[latencies.Count / 2]);
+            p99.Add(latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))]);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(agents.Select(a => a.ContinueWith(_ => { }, TaskScheduler.Default)));
+        report.Row($"task completions, {Agents} HTTP agents, {Starters} concurrent starters (start, wait for completed)", "tasks/s", rates);
+        report.Row("scheduling commit to agent receipt p50, 500 tasks/s", "ms", p50);
+        report.Row("scheduling commit to agent receipt p99, 500 tasks/s", "ms", p99);
+        report.Note($"Per-key rate limit lifted (Api:RateLimit 10^9/s). Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
+    }
+
+    /// <summary>Starts instances from <see cref="Starters"/> loops, each waiting for its instance to complete, for <paramref name="duration"/>.</summary>
+    private static async Task<double> SaturateAsync(BenchHost host, TimeSpan duration, Func<int> next, CancellationToken cancellationToken)
+    {
+        var completed = 0L;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Starters).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var id = $"bench-{next()}";
+                await StartAsync(host, id, cancellationToken);
+                await WaitCompletedAsync(host, id, cancellationToken);
+                Interlocked.Increment(ref completed);
+            }
+        }));
+        return completed / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Starts instances at <paramref name="perSecond"/> for <paramref name="duration"/> and returns, per task, the milliseconds
+    /// from its <c>task_scheduled</c> commit to its receipt by an agent.</summary>
+    private static async Task<List<double>> PacedAsync(
+        BenchHost host, int perSecond, TimeSpan duration, Func<int> next, ConcurrentDictionary<string, DateTimeOffset> receipts, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var started = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; clock.Elapsed < duration; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+
+            var id = $"bench-{next()}";
+            ids.Add(id);
+            started.Add(StartAsync(host, id, cancellationToken));
+        }
+
+        await Task.WhenAll(started);
+        var latencies = new List<double>();
+        foreach (var id in ids)
+        {
+            await WaitCompletedAsync(host, id, cancellationToken);
+            var history = await GetAsync(host, $"api/v1/workflows/instances/{id}/history", cancellationToken);
+            foreach (var e in history["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "task_scheduled"))
+            {
+                if (receipts.TryGetValue(e!["task_id"]!.GetValue<string>(), out var received))
+                {
+                    latencies.Add((received - e["timestamp"]!.GetValue<DateTimeOffset>()).TotalMilliseconds);
+                }
+            }
+        }
+
+        return latencies;
+    }
+
+    /// <summary>One agent: long-polls its inbox, acknowledges, and posts a result for every task, recording when it received it.</summary>
+    private static async Task RunAgentAsync(BenchHost host, string key, ConcurrentDictionary<string, DateTimeOffset> receipts, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            JsonNode inbox;
+            try
+            {
+                inbox = await SendAsync(host, key, HttpMethod.Get, "api/v1/agents/me/inbox?wait=5&limit=100", null, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var received = DateTimeOffset.UtcNow;
+            var deliveries = inbox["deliveries"]!.AsArray();
+            if (deliveries.Count == 0)
+            {
+                continue;
+            }
+
+            var ack = new JsonObject { ["delivery_ids"] = new JsonArray([.. deliveries.Select(d => (JsonNode)d!["delivery_id"]!.GetValue<string>())]) };
+            await SendAsync(host, key, HttpMethod.Post, "api/v1/agents/me/inbox/ack", ack.ToJsonString(), cancellationToken);
+            await Task.WhenAll(deliveries.Select(d => d!["message"]!).Where(m => m["title"]!.GetValue<string>() == "task").Select(async message =>
+            {
+                var task = JsonNode.Parse(message["content"]!.GetValue<string>())!;
+                var taskId = task["task_id"]!.GetValue<string>();
+                receipts.TryAdd(taskId, received);
+                var body = new JsonObject { ["output"] = task["input"]?.DeepClone() }.ToJsonString();
+                await SendAsync(host, key, HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(taskId)}/result", body, cancellationToken);
+            }));
+        }
+    }
+
+    private static async Task<string> RegisterAsync(BenchHost host, string name, CancellationToken cancellationToken)
+    {
+        var body = $$$"""{"name":"{{{name}}}","capabilities":{"bench-task":0.9},"max_concurrent_tasks":10000}""";
+        var registered = await PostAsync(host, null, "api/v1/agents", body, cancellationToken);
+        var key = registered["api_key"]!.GetValue<string>();
+        await SendAsync(host, key, HttpMethod.Post, "api/v1/agents/me/heartbeat", null, cancellationToken);
+        return key;
+    }
+
+    private static Task<JsonNode> StartAsync(BenchHost host, string id, CancellationToken cancellationToken) =>
+        PostAsync(host, BenchHost.OperatorToken, "api/v1/workflows/instances", $$$"""{"definition_id":"bench-task","instance_id":"{{{id}}}","input":{"n":1}}""", cancellationToken);
+
+    private static async Task WaitCompletedAsync(BenchHost host, string id, CancellationToken cancellationToken)
+    {
+        while ((await GetAsync(host, $"api/v1/workflows/instances/{id}?wait=30", cancellationToken))["status"]!.GetValue<string>() is "running" or "pending")
+        {
+        }
+    }
+
+    private static Task<JsonNode> GetAsync(BenchHost host, string path, CancellationToken cancellationToken) =>
+        SendAsync(host, BenchHost.OperatorToken, HttpMethod.Get, path, null, cancellationToken);
+
+    private static Task<JsonNode> PostAsync(BenchHost host, string? bearer, string path, string body, CancellationToken cancellationToken) =>
+        SendAsync(host, bearer, HttpMethod.Post, path, body, cancellationToken);
+
+    private static async Task<JsonNode> SendAsync(BenchHost host, string? bearer, HttpMethod method, string path, string? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await host.Client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+        }
+
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using AgentPlatform.AgentHost.Channels;
+using AgentPlatform.AgentHost.Http;
+using AgentPlatform.AgentHost.Tasks;
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgentPlatform.AgentHost.Endpoints;
+
+/// <summary>Request/reply between agents: the sender's call waits for the recipient's reply, or answers 504.</summary>
+public static class RequestEndpoints
+{
+    private const int MaxRequestIdLength = 64;
+
+    /// <summary>Maps <c>POST /api/v1/agents/{id}/requests</c> and <c>POST /api/v1/agents/me/requests/{request_id}/reply</c>.</summary>
+    public static IEndpointRouteBuilder MapRequestEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/agents").WithTags("Requests").RequireAgentKey();
+        group.MapPost("/{id}/requests", SendAsync).WithName("SendAgentRequest").AcceptsJson<AgentRequestBody>();
+        group.MapPost("/me/requests/{requestId}/reply", ReplyAsync).WithName("ReplyToAgentRequest").AcceptsJson<AgentReplyBody>();
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<AgentReplyView>, ApiProblem>> SendAsync(
+        string id, HttpContext context, AgentRequestService requests, ChannelService channels, IAgentIdentityStore identities)
+    {
+        var caller = context.GetAgentCaller();
+        if (!ApiKey.IsAgentId(id) || await identities.GetAsync(id, context.RequestAborted) is null)
+        {
+            return Problems.NotFound($"There is no agent '{Problems.Printable(id)}' (field 'id').");
+        }
+
+        var body = await JsonBody.ReadAsync<AgentRequestBody>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = body.Value!;
+        var errors = new List<FieldError>();
+        var priority = ChannelInput.ValidateMessage(null, request.Content, request.Priority, channels.Options, errors);
+        var timeout = AgentRequestService.MaxTimeout;
+        if (request.TimeoutSeconds is { } seconds)
+        {
+            if (!double.IsFinite(seconds) || seconds <= 0 || seconds > AgentRequestService.MaxTimeout.TotalSeconds)
+            {
+                errors.Add(new FieldError("timeout_seconds", string.Create(
+                    CultureInfo.InvariantCulture, $"must be greater than 0 and at most {AgentRequestService.MaxTimeout.TotalSeconds}")));
+            }
+            else
+            {
+                timeout = TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var reply = await requests.SendAsync(caller.AgentId, id, request.Content!, timeout, priority, context.RequestAborted);
+        return reply.Replied
+            ? TypedResults.Ok(new AgentReplyView(reply.RequestId, id, reply.Content!))
+            : Problems.Timeout(
+                string.Create(CultureInfo.InvariantCulture, $"Agent '{id}' did not reply within {timeout.TotalSeconds} s; a later reply is refused."),
+                ("request_id", reply.RequestId));
+    }
+
+    private static async Task<Results<Ok<ReplyDeliveredView>, ApiProblem>> ReplyAsync(
+        string requestId, HttpContext context, AgentRequestService requests, ChannelService channels)
+    {
+        var caller = context.GetAgentCaller();
+        if (requestId.Length > MaxRequestIdLength)
+        {
+            return Problems.NotFound($"No request '{Problems.Printable(requestId)}' (field 'request_id').");
+        }
+
+        var body = await JsonBody.ReadAsync<AgentReplyBody>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = new List<FieldError>();
+        ChannelInput.ValidateMessage(null, body.Value!.Content, null, channels.Options, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return await requests.ReplyAsync(caller.AgentId, requestId, body.Value.Content!, context.RequestAborted) switch
+        {
+            ReplyStatus.Delivered => TypedResults.Ok(new ReplyDeliveredView(requestId, "delivered")),
+            ReplyStatus.NotRecipient => Problems.Forbidden($"Request '{Problems.Printable(requestId)}' was not sent to agent '{caller.AgentId}'."),
+            ReplyStatus.Late => Problems.Conflict($"Request '{Problems.Printable(requestId)}' has expired or was already answered; the reply was not delivered."),
+            _ => Problems.NotFound($"No request '{Problems.Printable(requestId)}' (field 'request_id')."),
+        };
+    }
+}

@@ -1,0 +1,177 @@
+using AgentPlatform.Agents.Liveness;
+using AgentPlatform.Agents.Registry;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Reminders;
+
+namespace AgentPlatform.Agents.Dispatch;
+
+/// <summary>Matching, handing over, watching the holder, and ending an attempt.</summary>
+internal sealed partial class AgentTaskActor
+{
+    /// <summary>Picks the agent for <paramref name="record"/> and hands the task over, or leaves it waiting and retries later.</summary>
+    /// <remarks>An explicit agent is taken when it is in process or <see cref="AgentStatus.Idle"/>/<see cref="AgentStatus.Working"/>;
+    /// an explicit agent nobody registered ends the attempt at once. By capabilities, the best-ranked candidate that has not failed an
+    /// earlier attempt of the same work is taken.</remarks>
+    private async ValueTask TryAssignAsync(AgentTaskRecord record, CancellationToken cancellationToken)
+    {
+        var task = record.Task;
+        string? chosen;
+        if (task.AgentId is { } named)
+        {
+            if (_context.IsInProcess(named))
+            {
+                await AssignAsync(record, named, inProcess: true, cancellationToken);
+                return;
+            }
+
+            var entry = await _context.Registry.FindAsync(named, cancellationToken);
+            if (entry is null)
+            {
+                await FinishAsync(record, AgentTaskEnd.Unassignable, $"No agent '{named}' is registered.", cancellationToken);
+                return;
+            }
+
+            chosen = entry.Status is AgentStatus.Idle or AgentStatus.Working ? named : null;
+        }
+        else
+        {
+            CapabilityRequest request;
+            try
+            {
+                request = CapabilityRequest.Create(task.Capabilities ?? new Dictionary<string, double>(), task.MinConfidence);
+            }
+            catch (ArgumentException invalid)
+            {
+                await FinishAsync(record, AgentTaskEnd.Unassignable, $"The capability request of step '{task.StepId}' is invalid: {invalid.Message}", cancellationToken);
+                return;
+            }
+
+            var excluded = await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken);
+            var match = await _context.Registry.MatchAsync(request, excluded.Count + 1, cancellationToken);
+            chosen = match.Candidates.Select(c => c.AgentId).FirstOrDefault(id => !excluded.Contains(id, StringComparer.Ordinal));
+        }
+
+        if (chosen is null)
+        {
+            var waiting = record with { State = AgentTaskState.Waiting, MatchTries = record.MatchTries + 1 };
+            await SaveAsync(waiting, cancellationToken);
+            await CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken);
+            return;
+        }
+
+        await AssignAsync(record, chosen, inProcess: false, cancellationToken);
+    }
+
+    private async ValueTask AssignAsync(AgentTaskRecord record, string agentId, bool inProcess, CancellationToken cancellationToken)
+    {
+        var now = Host.Time.GetUtcNow();
+        var assigned = record with
+        {
+            State = AgentTaskState.Assigned,
+            AgentId = agentId,
+            InProcess = inProcess,
+            AssignedAt = now,
+            LeaseUntil = inProcess ? null : now + _context.Options.LeaseDuration,
+        };
+        await SaveAsync(assigned, cancellationToken);
+        await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
+        if (inProcess)
+        {
+            await UnregisterReminderAsync(CheckReminder, cancellationToken);
+            _context.Runner.Start(assigned.Task, agentId, assigned.Deadline);
+            return;
+        }
+
+        // Only external agents call the workflow API, so only they are recorded as working for the instance.
+        if (record.Task.InstanceId is { } instanceId && _context.Rights is { } rights)
+        {
+            await rights.RecordWorkingForAsync(agentId, instanceId, cancellationToken);
+        }
+
+        await _context.Inbox.SendAsync(agentId, TaskMessages.Task(assigned), cancellationToken);
+        await CheckAfterAsync(NextHolderCheck(assigned, now), cancellationToken);
+    }
+
+    /// <summary>Ends the attempt of an external holder whose lease ran out or who went offline; otherwise checks again later.</summary>
+    private async ValueTask CheckHolderAsync(AgentTaskRecord record, CancellationToken cancellationToken)
+    {
+        if (record.InProcess)
+        {
+            await UnregisterReminderAsync(CheckReminder, cancellationToken);
+            return;
+        }
+
+        var now = Host.Time.GetUtcNow();
+        if (record.LeaseUntil is { } until && now >= until)
+        {
+            await FinishAsync(record, AgentTaskEnd.TimedOut, $"Agent '{record.AgentId}' did not heartbeat the task within {_context.Options.LeaseDuration.TotalSeconds:0.###}s.", cancellationToken);
+            return;
+        }
+
+        var presence = await _context.Presence.GetAsync(record.AgentId!, cancellationToken);
+        if (presence.Status == AgentStatus.Offline)
+        {
+            await FinishAsync(record, AgentTaskEnd.Orphaned, $"Agent '{record.AgentId}' went offline while holding the task.", cancellationToken);
+            return;
+        }
+
+        await CheckAfterAsync(NextHolderCheck(record, now), cancellationToken);
+    }
+
+    private TimeSpan NextHolderCheck(AgentTaskRecord record, DateTimeOffset now)
+    {
+        var untilLease = (record.LeaseUntil ?? now) - now;
+        return untilLease < _context.Options.OfflineCheckInterval ? untilLease : _context.Options.OfflineCheckInterval;
+    }
+
+    private Task CheckAfterAsync(TimeSpan due, CancellationToken cancellationToken) =>
+        RegisterReminderAsync(new ReminderRegistration(CheckReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero), cancellationToken);
+
+    /// <summary>Ends the attempt durably, then settles the holder (load and track record, exclusion from later attempts, a
+    /// <c>task_cancelled</c> notice or a stop of its in-process run) and reports the outcome off the turn.</summary>
+    private async ValueTask FinishAsync(AgentTaskRecord record, AgentTaskEnd end, string? error, CancellationToken cancellationToken)
+    {
+        var now = Host.Time.GetUtcNow();
+        var finished = record with { State = AgentTaskState.Finished, End = end, Error = error };
+        await SaveAsync(finished, cancellationToken);
+        await UnregisterReminderAsync(CheckReminder, cancellationToken);
+        if (record is { State: AgentTaskState.Assigned, AgentId: { } holder })
+        {
+            var latency = now - (record.AssignedAt ?? now);
+            switch (end)
+            {
+                case AgentTaskEnd.Completed:
+                    await _context.Workload.TaskFinishedAsync(holder, true, latency, cancellationToken);
+                    break;
+                case AgentTaskEnd.Failed or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned:
+                    await _context.Workload.TaskFinishedAsync(holder, false, latency, cancellationToken);
+                    break;
+                default:
+                    await _context.Workload.TaskReleasedAsync(holder, cancellationToken);
+                    break;
+            }
+
+            if (end is AgentTaskEnd.Failed or AgentTaskEnd.Rejected or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned && record.Task.AgentId is null)
+            {
+                await Host.Runtime.InvokeAsync<string, bool>(TaskExclusionsActor.Address(record.Task.WorkKey), TaskExclusionsActor.AddMethod, holder, cancellationToken);
+            }
+
+            if (end is AgentTaskEnd.Cancelled or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned)
+            {
+                if (record.InProcess)
+                {
+                    _context.Runner.Stop(record.Task.TaskId);
+                }
+                else
+                {
+                    await _context.Inbox.SendAsync(holder, TaskMessages.Cancelled(record, error ?? end.ToString()), cancellationToken);
+                }
+            }
+        }
+
+        if (finished.Outcome is { } outcome)
+        {
+            _context.Reporter.Report(outcome);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace AgentPlatform.Agents.Dispatch;
+
+/// <summary>Leases, matching back-off and result bounds of tasks handed to agents.</summary>
+public sealed class AgentTaskOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Tasks";
+
+    /// <summary>How long an external agent holds a task without a heartbeat; each task heartbeat extends the lease by this much.
+    /// A task whose lease runs out fails its attempt (and moves to the next-best agent within the step's retry budget).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the presence of an agent holding a task is checked; a task whose agent went offline fails at the next
+    /// check instead of waiting for its lease to run out.</summary>
+    public TimeSpan OfflineCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The first wait before matching again when no agent can take a task; it doubles per try up to <see cref="MaxMatchBackoff"/>.</summary>
+    public TimeSpan MatchBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The cap of the doubling wait between matching tries.</summary>
+    public TimeSpan MaxMatchBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest task output an agent may post, in bytes of JSON.</summary>
+    public int MaxOutputBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The longest error or rejection reason an agent may post, in characters.</summary>
+    public int MaxErrorLength { get; set; } = 4000;
+
+    /// <summary>The wait before matching try <paramref name="tries"/> (1-based): <see cref="MatchBackoff"/> doubled per earlier try,
+    /// at most <see cref="MaxMatchBackoff"/>.</summary>
+    public TimeSpan MatchDelay(int tries)
+    {
+        var delay = MatchBackoff.TotalMilliseconds * Math.Pow(2, Math.Clamp(tries - 1, 0, 30));
+        return delay >= MaxMatchBackoff.TotalMilliseconds ? MaxMatchBackoff : TimeSpan.FromMilliseconds(delay);
+    }
+}
