@@ -50,12 +50,12 @@ public static class DaprNameCodec
     }
 
     /// <summary>The platform name whose Dapr form is <paramref name="encoded"/>.</summary>
+    /// <remarks>Only what <see cref="Encode"/> writes is accepted, so one platform name never has two Dapr names (two actors).</remarks>
     /// <exception cref="FormatException"><paramref name="encoded"/> is not something <see cref="Encode"/> produces.</exception>
     public static string Decode(string encoded)
     {
         ArgumentException.ThrowIfNullOrEmpty(encoded);
-        var escape = encoded.IndexOf(Escape, StringComparison.Ordinal);
-        if (escape < 0)
+        if (!encoded.AsSpan().ContainsAnyExcept(Plain))
         {
             return encoded;
         }
