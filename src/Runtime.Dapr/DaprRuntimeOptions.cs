@@ -27,6 +27,10 @@ public sealed class DaprRuntimeOptions
     /// <summary>How long an actor may be idle before Dapr deactivates it, unless its type says otherwise; Dapr's default when null.</summary>
     public TimeSpan? ActorIdleTimeout { get; set; }
 
+    /// <summary>The secret in <see cref="DaprNames.Components.SecretStore"/> that holds the operator token, read at start-up
+    /// when <c>Api:OperatorToken</c> is empty; null reads nothing. The secret's key of the same name is used, or its only key.</summary>
+    public string? OperatorTokenSecret { get; set; }
+
     /// <summary>Reads the options from <paramref name="configuration"/>, filling empty settings from the Dapr variables.</summary>
     public static DaprRuntimeOptions From(IConfiguration configuration)
     {

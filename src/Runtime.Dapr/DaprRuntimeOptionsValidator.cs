@@ -22,6 +22,11 @@ public sealed class DaprRuntimeOptionsValidator : IValidateOptions<DaprRuntimeOp
             failures.Add("Dapr:AppApiToken (APP_API_TOKEN) must not contain white space.");
         }
 
+        if (options.OperatorTokenSecret is { } secret && (secret.Length == 0 || secret.Any(char.IsWhiteSpace)))
+        {
+            failures.Add($"Dapr:OperatorTokenSecret must name a secret without white space; it is '{secret}'.");
+        }
+
         if (options.ActorIdleTimeout is { } idle && idle <= TimeSpan.Zero)
         {
             failures.Add($"Dapr:ActorIdleTimeout must be positive; it is {idle}.");

@@ -29,8 +29,13 @@ public static class PlatformRuntimeServiceCollectionExtensions
         }
         else if (options.IsDapr)
         {
-            services.AddDaprRuntime(DaprRuntimeOptions.From(configuration));
+            var dapr = DaprRuntimeOptions.From(configuration);
+            services.AddDaprRuntime(dapr);
             services.AddReplicaBroadcasts();
+            if (dapr.OperatorTokenSecret is { Length: > 0 } secret)
+            {
+                services.AddOperatorTokenFromSecretStore(secret);
+            }
         }
 
         return services;

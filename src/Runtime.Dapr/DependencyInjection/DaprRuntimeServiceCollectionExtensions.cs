@@ -98,5 +98,6 @@ public static class DaprRuntimeServiceCollectionExtensions
         to.ApiToken = from.ApiToken;
         to.AppApiToken = from.AppApiToken;
         to.ActorIdleTimeout = from.ActorIdleTimeout;
+        to.OperatorTokenSecret = from.OperatorTokenSecret;
     }
 }
