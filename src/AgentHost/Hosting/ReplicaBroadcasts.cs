@@ -50,7 +50,7 @@ internal sealed class ReplicaBroadcasts(IPubSub pubSub, IServiceProvider service
 
     private ValueTask<DeliveryResult> Wake(CloudEvent cloudEvent, InboxSignals signals)
     {
-        if (cloudEvent.GetData<InboxWakeup>(Runtime.Actors.ActorJson.Options) is not { } wakeup)
+        if (cloudEvent.GetData<InboxWakeup>() is not { } wakeup)
         {
             return ValueTask.FromResult(DeliveryResult.Drop);
         }
@@ -68,7 +68,7 @@ internal sealed class ReplicaBroadcasts(IPubSub pubSub, IServiceProvider service
 
     private ValueTask<DeliveryResult> Forget(CloudEvent cloudEvent, ActorAgentIdentityStore? identities)
     {
-        if (cloudEvent.GetData<AgentIdentityChanged>(Runtime.Actors.ActorJson.Options) is not { } change)
+        if (cloudEvent.GetData<AgentIdentityChanged>() is not { } change)
         {
             return ValueTask.FromResult(DeliveryResult.Drop);
         }

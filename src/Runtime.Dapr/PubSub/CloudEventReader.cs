@@ -9,8 +9,9 @@ namespace AgentPlatform.Runtime.Dapr.PubSub;
 /// keeping every envelope field the platform knows.</summary>
 public static class CloudEventReader
 {
-    /// <summary>Parses <paramref name="json"/>; <paramref name="topic"/> and <paramref name="component"/> fill fields the
-    /// envelope lacks.</summary>
+    /// <summary>Parses <paramref name="json"/>, delivered on <paramref name="topic"/> of <paramref name="component"/>.</summary>
+    /// <remarks>The topic and component are the subscription's, not the envelope's: an event Dapr dead-letters keeps the
+    /// envelope of its original topic.</remarks>
     /// <exception cref="FormatException">The body is not a JSON object or lacks the event id.</exception>
     public static CloudEvent Read(ReadOnlySpan<byte> json, string topic, string component)
     {
@@ -42,8 +43,8 @@ public static class CloudEventReader
                 DataContentType = contentType,
                 Data = Data(root, contentType),
                 Subject = Text(root, "subject"),
-                Topic = Text(root, "topic") ?? topic,
-                PubSubName = Text(root, "pubsubname") ?? component,
+                Topic = topic,
+                PubSubName = component,
                 Time = Time(root, "time") ?? DateTimeOffset.UnixEpoch,
                 TraceParent = Text(root, "traceparent"),
                 TraceState = Text(root, "tracestate"),

@@ -16,13 +16,21 @@ public sealed class CloudEventReaderTests
              "tracestate":"k=v","expiration":"2026-12-01T10:01:00Z"}
             """;
 
-        var cloudEvent = CloudEventReader.Read(Encoding.UTF8.GetBytes(json), "fallback-topic", "fallback-pubsub");
+        var cloudEvent = CloudEventReader.Read(Encoding.UTF8.GetBytes(json), "channels.posts", "pubsub-broadcast");
 
         Assert.Equal(("evt-1", "agent-platform", "agentplatform.channel.posted", "lobby"), (cloudEvent.Id, cloudEvent.Source, cloudEvent.Type, cloudEvent.Subject));
         Assert.Equal(("channels.posts", "pubsub-broadcast"), (cloudEvent.Topic, cloudEvent.PubSubName));
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), cloudEvent.Time);
         Assert.Equal(("k=v", DateTimeOffset.Parse("2026-12-01T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture)), (cloudEvent.TraceState, cloudEvent.Expiration!.Value));
         Assert.Equal(3, cloudEvent.GetData<JsonElement>().GetProperty("head").GetInt32());
+    }
+
+    [Fact]
+    public void A_dead_lettered_event_reports_the_topic_it_was_delivered_on()
+    {
+        var cloudEvent = CloudEventReader.Read("""{"id":"evt-poison","topic":"t","pubsubname":"pubsub","data":"poison"}"""u8, "t-dead", "pubsub");
+
+        Assert.Equal("t-dead", cloudEvent.Topic);
     }
 
     [Fact]
