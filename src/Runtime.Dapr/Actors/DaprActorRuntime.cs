@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AgentPlatform.Runtime.Actors;
+using Dapr;
 using Dapr.Actors.Client;
 using Microsoft.Extensions.Logging;
 using DaprActorId = Dapr.Actors.ActorId;
@@ -9,9 +10,16 @@ namespace AgentPlatform.Runtime.Dapr.Actors;
 /// <summary>Calls platform actors through Dapr: a non-remoting <see cref="ActorProxy"/> per call, the argument and result as
 /// JSON written with <see cref="ActorJson.Options"/>, and the actor's fault raised again as the platform exception.</summary>
 /// <remarks>Which replica hosts an actor is the sidecar's decision. Every replica of the app hosts the same actor types, so
-/// a type this runtime does not host is refused before any network call.</remarks>
+/// a type this runtime does not host is refused before any network call. While the sidecar has no replica to place the
+/// actor on (its placement table is not ready yet, or the actor is moving off a replica that stopped answering) the call
+/// never reached an actor, so it is tried again, backing off up to <see cref="PlacementWait"/>.</remarks>
 public sealed class DaprActorRuntime : IActorRuntime
 {
+    /// <summary>How long a call waits for the sidecar to find a replica for the actor.</summary>
+    public static readonly TimeSpan PlacementWait = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan MaxPlacementBackoff = TimeSpan.FromSeconds(1);
+
     private readonly IActorProxyFactory _proxies;
     private readonly FrozenSet<string> _types;
     private readonly ILogger _logger;
@@ -35,8 +43,25 @@ public sealed class DaprActorRuntime : IActorRuntime
         }
 
         var proxy = _proxies.Create(new DaprActorId(DaprNameCodec.Encode(id.Key)), id.Type);
-        var response = await proxy.InvokeMethodAsync<ActorRequest<TRequest>, ActorResponse>(
-            IPlatformActor.InvokeMethod, new ActorRequest<TRequest>(method, request), cancellationToken);
+        var call = new ActorRequest<TRequest>(method, request);
+        var waited = TimeSpan.Zero;
+        var backoff = TimeSpan.FromMilliseconds(50);
+        ActorResponse response;
+        while (true)
+        {
+            try
+            {
+                response = await proxy.InvokeMethodAsync<ActorRequest<TRequest>, ActorResponse>(IPlatformActor.InvokeMethod, call, cancellationToken);
+                break;
+            }
+            catch (DaprApiException error) when (IsUnplaced(error) && waited < PlacementWait)
+            {
+                await Task.Delay(backoff, cancellationToken);
+                waited += backoff;
+                backoff = backoff * 2 < MaxPlacementBackoff ? backoff * 2 : MaxPlacementBackoff;
+            }
+        }
+
         if (response.Fault is { } fault)
         {
             throw ActorFaults.ToException(fault, id);
@@ -61,6 +86,13 @@ public sealed class DaprActorRuntime : IActorRuntime
 
     /// <inheritdoc/>
     public bool IsRegistered(string actorType) => actorType is not null && _types.Contains(actorType);
+
+    // daprd answers a lookup with no replica to place the actor on with "did not find address for actor" (and names it
+    // "error finding address" in some versions); either way the app was never called.
+    private static bool IsUnplaced(DaprApiException error) =>
+        error.ErrorCode is "ERR_ACTOR_NO_ADDRESS" or "ERR_ACTOR_NO_PLACEMENT"
+        || error.Message.Contains("did not find address for actor", StringComparison.OrdinalIgnoreCase)
+        || error.Message.Contains("error finding address for actor", StringComparison.OrdinalIgnoreCase);
 
     private async Task PostInBackgroundAsync<TRequest>(ActorId id, string method, TRequest request)
     {
