@@ -23,14 +23,21 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
 
     public IReadOnlyList<HostProcess> Hosts { get; }
 
-    public static async Task<DaprHostReplicas> StartAsync(int replicas, ITestOutputHelper output, CancellationToken cancellationToken)
+    public static async Task<DaprHostReplicas> StartAsync(
+        int replicas, ITestOutputHelper output, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var hosts = Enumerable.Range(0, replicas).Select(_ => HostProcess.Create(output, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Runtime__Mode"] = "dapr",
             ["Api__OperatorToken"] = OperatorToken,
             ["Logging__LogLevel__Default"] = "Warning",
-        })).ToList();
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var hosts = Enumerable.Range(0, replicas).Select(_ => HostProcess.Create(output, environment)).ToList();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", "dapr-" + Guid.NewGuid().ToString("N"));
         var options = new DaprTestClusterOptions { DataDirectory = dataDirectory, ApiToken = "to-sidecar-0123456789", AppApiToken = "from-sidecar-0123456789" };
         foreach (var host in hosts)
