@@ -47,6 +47,33 @@ public sealed class DaprReplicaTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_direct_message_sent_through_replica_A_reaches_an_inbox_stream_on_replica_B()
+    {
+        var timeout = TestTimeout.After(60);
+        using var alice = await ApiAgent.RegisterAsync(A, "alice", timeout);
+        using var bobOnA = await ApiAgent.RegisterAsync(A, "bob", timeout);
+        using var bobOnB = OnReplica(B, bobOnA);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("api/v1/agents/me/inbox/stream", UriKind.Relative));
+        using var response = await bobOnB.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        await using var body = await response.Content.ReadAsStreamAsync(timeout);
+        using var reader = new StreamReader(body);
+
+        using var sent = await alice.SendAsync(HttpMethod.Post, $"agents/{bobOnA.Id}/messages", new { content = "streamed across" }, timeout);
+        await ApiAgent.ReadJsonAsync(sent, HttpStatusCode.Created, timeout);
+        var posted = Stopwatch.StartNew();
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(timeout) is { } line)
+        {
+            data = line.StartsWith("data: ", StringComparison.Ordinal) ? line["data: ".Length..] : null;
+        }
+
+        output.WriteLine($"the stream on B delivered {posted.ElapsedMilliseconds} ms after the message was stored through A");
+        Assert.Equal("streamed across", JsonNode.Parse(data!)!["message"]!["content"]!.GetValue<string>());
+        Assert.True(posted.Elapsed < TimeSpan.FromSeconds(10), $"the stream on B took {posted.Elapsed}: it was not woken by the message sent through A");
+    }
+
+    [Fact]
     public async Task A_key_rotated_on_replica_A_stops_working_on_replica_B()
     {
         var timeout = TestTimeout.After(60);
