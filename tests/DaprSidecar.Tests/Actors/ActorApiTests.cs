@@ -6,11 +6,12 @@ using AgentPlatform.TestKit;
 using Dapr;
 using Dapr.Actors;
 using Dapr.Actors.Client;
+using Xunit.Abstractions;
 
 namespace AgentPlatform.DaprSidecar.Tests.Actors;
 
 /// <summary>The unmodified Dapr.Actors proxy and Dapr.Actors.AspNetCore runtime against one sidecar of the double.</summary>
-public sealed class ActorApiTests : IAsyncLifetime
+public sealed class ActorApiTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly Recorder _recorder = new();
@@ -22,7 +23,7 @@ public sealed class ActorApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DaprTestClusterOptions { DataDirectory = _data.Path, ActorIdleTimeout = TimeSpan.FromMilliseconds(300), IdleScanInterval = TimeSpan.FromMilliseconds(50) };
+        var options = new DaprTestClusterOptions { LoggerFactory = TestOutputLoggerProvider.Factory(output), DataDirectory = _data.Path, ActorIdleTimeout = TimeSpan.FromMilliseconds(300), IdleScanInterval = TimeSpan.FromMilliseconds(50) };
         options.AppPorts.Add(FreePorts.TakeOne());
         _cluster = await DaprTestCluster.StartAsync(options, TestTimeout.After());
         _app = await ActorApp.StartAsync(Sidecar, _recorder, TestTimeout.After(), gate: _gate);
@@ -125,6 +126,19 @@ public sealed class ActorApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("ERR_ACTOR_INSTANCE_MISSING", await response.Content.ReadAsStringAsync(TestTimeout.After()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v1.0/actors/counter/a%23b/method/Get")]
+    [InlineData("/v1.0/actors/counter/a%3Fb/state/count")]
+    [InlineData("/v1.0/actors/counter/a%5Cb/method/Get")]
+    [InlineData("/v1.0/actors/counter/a/reminders/r%01")]
+    public async Task Names_daprd_refuses_are_refused_with_400(string path)
+    {
+        using var http = new HttpClient { BaseAddress = Sidecar.HttpEndpoint };
+        using var response = await http.GetAsync(path, TestTimeout.After());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     private ActorProxy Proxy(string id) =>

@@ -60,7 +60,7 @@ internal sealed class ActorDirector(ClusterRuntime cluster) : IAsyncDisposable
                 try
                 {
                     return await sidecar.App.SendAsync(
-                        HttpMethod.Put, ActorPath(key) + "/" + callback.PathSuffix, callback.Body, callback.ContentType, callback.Headers, cancellationToken);
+                        HttpMethod.Put, key.AppPath + "/" + callback.PathSuffix, callback.Body, callback.ContentType, callback.Headers, cancellationToken);
                 }
                 catch (AppUnreachableException)
                 {
@@ -98,17 +98,21 @@ internal sealed class ActorDirector(ClusterRuntime cluster) : IAsyncDisposable
         }
     }
 
-    /// <summary>Drops every activation on <paramref name="replica"/> without calling its app (it is gone): the actors
-    /// activate elsewhere on their next call, and their timers die.</summary>
-    public void EvictReplica(int replica)
+    /// <summary>Drops every activation on <paramref name="replica"/>: the actors activate elsewhere on their next call,
+    /// and their timers die.</summary>
+    /// <returns>The actors that were active there.</returns>
+    public IReadOnlyList<ActorKey> EvictReplica(int replica)
     {
         lock (_activations)
         {
-            foreach (var activation in _activations.Values.Where(activation => activation.Host == replica).ToList())
+            var evicted = _activations.Values.Where(activation => activation.Host == replica).ToList();
+            foreach (var activation in evicted)
             {
                 activation.Deactivate();
                 _activations.Remove(activation.Key);
             }
+
+            return evicted.Select(activation => activation.Key).ToList();
         }
     }
 
@@ -126,10 +130,7 @@ internal sealed class ActorDirector(ClusterRuntime cluster) : IAsyncDisposable
             _activations.Clear();
         }
 
-        _stopping.Dispose();
     }
-
-    private static string ActorPath(ActorKey key) => $"/actors/{Uri.EscapeDataString(key.Type)}/{Uri.EscapeDataString(key.Id)}";
 
     private ActorActivation Activate(ActorKey key)
     {
@@ -219,7 +220,7 @@ internal sealed class ActorDirector(ClusterRuntime cluster) : IAsyncDisposable
             try
             {
                 var response = await sidecar.App.SendAsync(
-                    HttpMethod.Put, ActorPath(activation.Key) + "/" + callback.PathSuffix, callback.Body, callback.ContentType, null, stopped);
+                    HttpMethod.Put, activation.Key.AppPath + "/" + callback.PathSuffix, callback.Body, callback.ContentType, null, stopped);
                 if (!response.IsSuccess)
                 {
                     cluster.Log.TimerFailed(activation.Key.Type, activation.Key.Id, timer.Name, $"app answered {response.StatusCode}");
@@ -302,7 +303,7 @@ internal sealed class ActorDirector(ClusterRuntime cluster) : IAsyncDisposable
             var sidecar = cluster.Sidecars[activation.Host];
             try
             {
-                await sidecar.App.SendAsync(HttpMethod.Delete, ActorPath(activation.Key), null, null, null, stopping);
+                await sidecar.App.SendAsync(HttpMethod.Delete, activation.Key.AppPath, null, null, null, stopping);
                 cluster.Log.Deactivated(activation.Key.Type, activation.Key.Id, activation.Host);
             }
             catch (AppUnreachableException)

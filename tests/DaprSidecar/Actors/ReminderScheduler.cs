@@ -14,10 +14,11 @@ internal sealed class ReminderScheduler(ClusterRuntime cluster) : IAsyncDisposab
     // Short enough that a test moving a manual clock sees its reminders fire promptly.
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMilliseconds(200);
 
-    private readonly ConcurrentDictionary<(ActorKey Actor, string Name), bool> _inFlight = new();
+    private readonly ConcurrentDictionary<(ActorKey Actor, string Name), Task> _inFlight = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private volatile bool _stopped;
 
     /// <summary>Starts firing.</summary>
     public void Start() => _loop = Task.Run(() => RunAsync(_stopping.Token));
@@ -25,7 +26,7 @@ internal sealed class ReminderScheduler(ClusterRuntime cluster) : IAsyncDisposab
     /// <summary>Looks at the reminders again now (one was added or removed, or a replica came or went).</summary>
     public void Wake()
     {
-        if (_wake.CurrentCount == 0)
+        if (!_stopped && _wake.CurrentCount == 0)
         {
             _wake.Release();
         }
@@ -33,15 +34,11 @@ internal sealed class ReminderScheduler(ClusterRuntime cluster) : IAsyncDisposab
 
     public async ValueTask DisposeAsync()
     {
+        _stopped = true;
         await _stopping.CancelAsync();
         await _loop.ContinueWith(_ => { }, TaskScheduler.Default);
-        while (!_inFlight.IsEmpty)
-        {
-            await Task.Yield();
-        }
+        await Task.WhenAll(_inFlight.Values).ContinueWith(_ => { }, TaskScheduler.Default);
 
-        _stopping.Dispose();
-        _wake.Dispose();
     }
 
     private async Task RunAsync(CancellationToken stopping)
@@ -60,9 +57,13 @@ internal sealed class ReminderScheduler(ClusterRuntime cluster) : IAsyncDisposab
                         break;
                     }
 
-                    if (cluster.Actors.CanPlace(reminder.Actor.Type) && _inFlight.TryAdd((reminder.Actor, reminder.Name), true))
+                    if (cluster.Actors.CanPlace(reminder.Actor.Type))
                     {
-                        _ = Task.Run(() => FireAsync(reminder, stopping), CancellationToken.None);
+                        var fire = new Task<Task>(() => FireAsync(reminder, stopping));
+                        if (_inFlight.TryAdd((reminder.Actor, reminder.Name), fire.Unwrap()))
+                        {
+                            fire.Start(TaskScheduler.Default);
+                        }
                     }
                 }
 

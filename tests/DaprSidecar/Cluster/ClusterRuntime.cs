@@ -12,6 +12,7 @@ namespace AgentPlatform.DaprSidecar.Cluster;
 internal sealed class ClusterRuntime : IAsyncDisposable
 {
     private IReadOnlyList<Sidecar> _sidecars = [];
+    private int _nextInvocationTarget;
 
     public ClusterRuntime(DaprTestClusterOptions options)
     {
@@ -55,6 +56,9 @@ internal sealed class ClusterRuntime : IAsyncDisposable
     /// <summary>The sidecars, indexed by replica.</summary>
     public IReadOnlyList<Sidecar> Sidecars => _sidecars;
 
+    /// <summary>Where the next service invocation starts looking for an answering replica (round robin).</summary>
+    public int NextInvocationTarget() => Interlocked.Increment(ref _nextInvocationTarget);
+
     /// <summary>Sets the sidecars once, and starts the actor and reminder loops.</summary>
     public void Start(IReadOnlyList<Sidecar> sidecars)
     {
@@ -70,10 +74,17 @@ internal sealed class ClusterRuntime : IAsyncDisposable
         Scheduler.Wake();
     }
 
-    /// <summary>A replica can no longer be called: its actors move on their next call.</summary>
-    public void OnReplicaGone(Sidecar sidecar)
+    /// <summary>A replica can no longer be called: its actors move on their next call. When its app may still be running
+    /// (the replica was lost or its sidecar stopped), the app is told to deactivate them, as daprd deactivates actors that
+    /// placement moved away, so the app keeps no stale copy.</summary>
+    public void OnReplicaGone(Sidecar sidecar, bool appMayStillRun)
     {
-        Actors.EvictReplica(sidecar.Replica);
+        var evicted = Actors.EvictReplica(sidecar.Replica);
+        if (appMayStillRun && evicted.Count > 0)
+        {
+            _ = Task.Run(() => sidecar.DeactivateInAppAsync(evicted));
+        }
+
         Scheduler.Wake();
     }
 
@@ -85,11 +96,18 @@ internal sealed class ClusterRuntime : IAsyncDisposable
         await sidecar.StartAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops firing reminders, delivering events and running timers; the sidecars can then stop.</summary>
+    public async Task StopLoopsAsync()
     {
         await Scheduler.DisposeAsync();
         await Broker.DisposeAsync();
         await Actors.DisposeAsync();
+    }
+
+    /// <summary>Closes the database; call after <see cref="StopLoopsAsync"/> and after the sidecars stopped.</summary>
+    public ValueTask DisposeAsync()
+    {
         Database.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -36,35 +36,29 @@ public sealed class DaprTestCluster : IAsyncDisposable
             throw new ArgumentException("DaprTestClusterOptions: " + string.Join("; ", problems), nameof(options));
         }
 
-        var replicas = options.AppPorts.Count;
-        var free = FreePorts.Take(2 * replicas);
         var runtime = new ClusterRuntime(options);
         var sidecars = new List<Sidecar>();
-        for (var replica = 0; replica < replicas; replica++)
-        {
-            var endpoints = new SidecarEndpoints(
-                replica,
-                options.AppPorts[replica],
-                options.HttpPorts.Count > 0 ? options.HttpPorts[replica] : free[2 * replica],
-                options.GrpcPorts.Count > 0 ? options.GrpcPorts[replica] : free[(2 * replica) + 1]);
-            sidecars.Add(new Sidecar(runtime, endpoints with { Environment = EnvironmentFor(endpoints, options) }));
-        }
-
-        runtime.Start(sidecars);
-        var cluster = new DaprTestCluster(runtime, sidecars);
         try
         {
-            foreach (var sidecar in sidecars)
+            for (var replica = 0; replica < options.AppPorts.Count; replica++)
             {
-                await sidecar.StartAsync(cancellationToken);
+                sidecars.Add(await StartSidecarAsync(runtime, options, replica, cancellationToken));
             }
         }
         catch
         {
-            await cluster.DisposeAsync();
+            foreach (var sidecar in sidecars)
+            {
+                await sidecar.DisposeAsync();
+            }
+
+            await runtime.StopLoopsAsync();
+            await runtime.DisposeAsync();
             throw;
         }
 
+        runtime.Start(sidecars);
+        var cluster = new DaprTestCluster(runtime, sidecars);
         return cluster;
     }
 
@@ -106,12 +100,38 @@ public sealed class DaprTestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _runtime.StopLoopsAsync();
         foreach (var sidecar in _sidecars)
         {
             await sidecar.DisposeAsync();
         }
 
         await _runtime.DisposeAsync();
+    }
+
+    // A port chosen free can be taken before the sidecar binds it; chosen ports are then replaced, fixed ones are not.
+    private static async Task<Sidecar> StartSidecarAsync(ClusterRuntime runtime, DaprTestClusterOptions options, int replica, CancellationToken cancellationToken)
+    {
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var free = FreePorts.Take(2);
+            var endpoints = new SidecarEndpoints(
+                replica,
+                options.AppPorts[replica],
+                options.HttpPorts.Count > 0 ? options.HttpPorts[replica] : free[0],
+                options.GrpcPorts.Count > 0 ? options.GrpcPorts[replica] : free[1]);
+            var sidecar = new Sidecar(runtime, endpoints with { Environment = EnvironmentFor(endpoints, options) });
+            try
+            {
+                await sidecar.StartAsync(cancellationToken);
+                return sidecar;
+            }
+            catch (IOException) when (attempt < Attempts && options.HttpPorts.Count == 0 && options.GrpcPorts.Count == 0)
+            {
+                await sidecar.DisposeAsync();
+            }
+        }
     }
 
     private static Dictionary<string, string> EnvironmentFor(SidecarEndpoints endpoints, DaprTestClusterOptions options)

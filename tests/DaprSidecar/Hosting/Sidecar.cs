@@ -52,7 +52,16 @@ internal sealed class Sidecar : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var web = Build();
-        await web.StartAsync(cancellationToken);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
+
         lock (_gate)
         {
             _web = web;
@@ -76,7 +85,7 @@ internal sealed class Sidecar : IAsyncDisposable
             _appReady = false;
         }
 
-        _cluster.OnReplicaGone(this);
+        _cluster.OnReplicaGone(this, appMayStillRun: true);
         if (running is not null)
         {
             await running.CancelAsync();
@@ -105,7 +114,7 @@ internal sealed class Sidecar : IAsyncDisposable
         }
 
         _cluster.Log.AppUnreachable(Replica);
-        _cluster.OnReplicaGone(this);
+        _cluster.OnReplicaGone(this, appMayStillRun: false);
         StartProbing();
     }
 
@@ -115,11 +124,27 @@ internal sealed class Sidecar : IAsyncDisposable
         _lost = lost;
         if (lost)
         {
-            _cluster.OnReplicaGone(this);
+            _cluster.OnReplicaGone(this, appMayStillRun: true);
         }
         else if (CanServe)
         {
             _cluster.OnReplicaReady(this);
+        }
+    }
+
+    /// <summary>Best effort: asks the app to deactivate actors that no longer live here; stops at the first refusal.</summary>
+    public async Task DeactivateInAppAsync(IReadOnlyList<Actors.ActorKey> actors)
+    {
+        try
+        {
+            foreach (var actor in actors)
+            {
+                await App.SendAsync(HttpMethod.Delete, actor.AppPath, null, null, null, CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (exception is AppUnreachableException or ObjectDisposedException)
+        {
+            // The app is gone (or the cluster is shutting down): nothing holds a stale copy.
         }
     }
 
@@ -203,9 +228,12 @@ internal sealed class Sidecar : IAsyncDisposable
 
         try
         {
-            return AppSubscription.ParseList(response.Body);
+            var problems = new List<string>();
+            var subscriptions = AppSubscription.ParseList(response.Body, problems);
+            problems.ForEach(problem => _cluster.Log.BadAppAnswer(Replica, "subscribe", problem));
+            return subscriptions;
         }
-        catch (Exception exception) when (exception is JsonException or FormatException)
+        catch (JsonException exception)
         {
             _cluster.Log.BadAppAnswer(Replica, "subscribe", exception.Message);
             return [];
@@ -260,6 +288,7 @@ internal sealed class Sidecar : IAsyncDisposable
         web.MapHealthEndpoints();
         web.MapActorEndpoints();
         web.MapInvokeEndpoints();
+        web.MapPublishEndpoints();
         web.MapSecretEndpoints();
         web.MapFaultEndpoints();
         foreach (var extension in _cluster.Options.Extensions)

@@ -25,9 +25,11 @@ internal sealed record AppSubscription(
 
     /// <summary>Reads a <c>/dapr/subscribe</c> body: v1 items (<c>route</c>) and v2 items (<c>routes</c> with
     /// <c>rules</c> and <c>default</c>; <c>default</c> wins over <c>route</c>), field names in any case.</summary>
+    /// <param name="json">The body.</param>
+    /// <param name="problems">Receives one line per entry left out because a rule's match expression is beyond what
+    /// <see cref="CelMatch"/> reads.</param>
     /// <exception cref="JsonException">The body is not a JSON array.</exception>
-    /// <exception cref="FormatException">A rule's match expression is beyond what <see cref="CelMatch"/> reads.</exception>
-    public static IReadOnlyList<AppSubscription> ParseList(ReadOnlySpan<byte> json)
+    public static IReadOnlyList<AppSubscription> ParseList(ReadOnlySpan<byte> json, ICollection<string> problems)
     {
         using var document = JsonDocument.Parse(json.ToArray());
         if (document.RootElement.ValueKind != JsonValueKind.Array)
@@ -45,7 +47,7 @@ internal sealed record AppSubscription(
                 continue;
             }
 
-            var rules = new List<(CelMatch, string)>();
+            List<(CelMatch, string)>? rules = [];
             string? defaultPath = null;
             if (GoJson.TryGet(item, "routes", out var routes) && routes.ValueKind == JsonValueKind.Object)
             {
@@ -58,10 +60,24 @@ internal sealed record AppSubscription(
                         var path = GoJson.String(rule, "path");
                         if (!string.IsNullOrEmpty(match) && !string.IsNullOrEmpty(path))
                         {
-                            rules.Add((CelMatch.Parse(match), path));
+                            try
+                            {
+                                rules.Add((CelMatch.Parse(match), path));
+                            }
+                            catch (FormatException exception)
+                            {
+                                problems.Add($"{pubsub}/{topic}: {exception.Message}");
+                                rules = null;
+                                break;
+                            }
                         }
                     }
                 }
+            }
+
+            if (rules is null)
+            {
+                continue;
             }
 
             defaultPath = string.IsNullOrEmpty(defaultPath) ? GoJson.String(item, "route") : defaultPath;

@@ -56,7 +56,6 @@ internal sealed class PubSubBroker(ClusterRuntime cluster) : IAsyncDisposable
         }
 
         await Task.WhenAll(_workers).ContinueWith(_ => { }, TaskScheduler.Default);
-        _stopping.Dispose();
     }
 
     private async Task DeliverAllAsync(ConsumerGroup group, CancellationToken stopping)

@@ -12,7 +12,7 @@ internal static partial class ActorEndpoints
 
     public static void MapActorEndpoints(this IEndpointRouteBuilder app)
     {
-        var actor = app.MapGroup("/v1.0/actors/{actorType}/{actorId}");
+        var actor = app.MapGroup("/v1.0/actors/{actorType}/{actorId}").AddEndpointFilter<ActorNameFilter>();
         actor.MapMethods("/method/{method}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete], InvokeAsync);
         actor.MapGet("/state/{key}", GetState);
         actor.MapMethods("/state", [HttpMethods.Post, HttpMethods.Put], SaveStateAsync);

@@ -12,8 +12,6 @@ internal static class InvokeEndpoints
         "Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Upgrade", "dapr-api-token", "dapr-app-id",
     };
 
-    private static int _next;
-
     public static void MapInvokeEndpoints(this IEndpointRouteBuilder app) =>
         app.Map("/v1.0/invoke/{appId}/method/{**path}", InvokeAsync);
 
@@ -31,7 +29,7 @@ internal static class InvokeEndpoints
             .Select(header => KeyValuePair.Create(header.Key, header.Value.ToString())).ToList();
         var target = "/" + (path ?? "") + context.Request.QueryString.Value;
         var sidecars = cluster.Sidecars;
-        var start = Interlocked.Increment(ref _next);
+        var start = cluster.NextInvocationTarget();
         for (var offset = 0; offset < sidecars.Count; offset++)
         {
             var sidecar = sidecars[(int)((uint)(start + offset) % (uint)sidecars.Count)];
