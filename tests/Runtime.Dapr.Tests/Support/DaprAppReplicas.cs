@@ -27,8 +27,6 @@ public sealed class DaprAppReplicas : IAsyncDisposable
         _apps = apps;
     }
 
-    public DaprTestCluster Cluster => _cluster;
-
     public IServiceProvider Services(int replica = 0) => _apps[replica].Services;
 
     /// <summary>Starts <paramref name="replicas"/> apps hosting <paramref name="types"/>, declaring <paramref name="topics"/>
@@ -71,12 +69,6 @@ public sealed class DaprAppReplicas : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>Stops replica <paramref name="replica"/>'s app abruptly (its sidecar stays), as a killed process would.</summary>
-    public async Task KillAppAsync(int replica)
-    {
-        await _apps[replica].StopAsync(new CancellationToken(canceled: true));
     }
 
     public async ValueTask DisposeAsync()
