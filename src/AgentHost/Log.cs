@@ -35,4 +35,16 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Publishing a replica broadcast on {Topic} failed; other replicas learn of it only from their own reads")]
     public static partial void BroadcastFailed(ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(40, LogLevel.Information, "Operator signed in to the dashboard from {RemoteAddress}")]
+    public static partial void DashboardSignedIn(ILogger logger, string? remoteAddress);
+
+    [LoggerMessage(41, LogLevel.Warning, "Dashboard sign-in from {RemoteAddress} refused: {Reason}")]
+    public static partial void DashboardSignInRefused(ILogger logger, string? remoteAddress, string reason);
+
+    [LoggerMessage(42, LogLevel.Information, "Operator signed out of the dashboard from {RemoteAddress}")]
+    public static partial void DashboardSignedOut(ILogger logger, string? remoteAddress);
+
+    [LoggerMessage(43, LogLevel.Warning, "The dashboard's live feed failed to read an update; it tries again next interval")]
+    public static partial void DashboardFeedFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using AgentPlatform.AgentHost.Cli;
+using AgentPlatform.AgentHost.Dashboard;
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Http;
@@ -26,6 +27,7 @@ public partial class Program
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddPlatformHealth(builder.Configuration);
         builder.Services.AddPlatformBackups(builder.Configuration);
+        builder.Services.AddDashboard(builder.Configuration);
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -44,6 +46,7 @@ public partial class Program
         app.MapInboxEndpoints();
         app.MapWorkflowEndpoints();
         app.MapRuntimeCallbacks();
+        app.MapDashboard();
         return app.LogStartup();
     }
 }

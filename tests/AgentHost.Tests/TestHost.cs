@@ -48,6 +48,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Api:OperatorToken"] = OperatorToken,
             ["Api:RateLimit:PermitsPerSecond"] = "100000",
             ["Api:RateLimit:Burst"] = "100000",
+            ["Api:RegistrationRateLimit:PermitsPerSecond"] = "100000",
+            ["Api:RegistrationRateLimit:Burst"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -11,7 +11,7 @@ data="$(mktemp -d)"
 host_dll="$root/src/AgentHost/bin/Release/net10.0/AgentPlatform.AgentHost.dll"
 [ -f "$host_dll" ] || dotnet build -c Release "$root/src/AgentHost" >/dev/null
 
-Runtime__DataDirectory="$data" Channels__PostCooldown=00:00:00 Api__RateLimit__PermitsPerSecond=10000000 Api__RateLimit__Burst=10000000 \
+Runtime__DataDirectory="$data" Channels__PostCooldown=00:00:00 Api__RateLimit__PermitsPerSecond=10000000 Api__RateLimit__Burst=10000000 Api__RegistrationRateLimit__PermitsPerSecond=10000000 Api__RegistrationRateLimit__Burst=10000000 \
   Logging__LogLevel__Default=Warning dotnet "$host_dll" --urls "http://127.0.0.1:$port" >"$data/host.log" 2>&1 &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null; wait $host_pid 2>/dev/null; rm -rf "$data"' EXIT

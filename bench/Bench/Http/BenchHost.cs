@@ -32,6 +32,8 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Api__OperatorToken"] = OperatorToken,
             ["Api__RateLimit__PermitsPerSecond"] = "1000000000",
             ["Api__RateLimit__Burst"] = "1000000000",
+            ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000000000",
+            ["Api__RegistrationRateLimit__Burst"] = "1000000000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (name, value) in BenchTelemetry.HostEnvironment.Concat(environment ?? new Dictionary<string, string>()))

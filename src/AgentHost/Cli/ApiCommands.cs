@@ -89,7 +89,8 @@ internal static class ApiCommands
         }
     }
 
-    private static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The body of a successful answer; otherwise an <see cref="ApiCallException"/> with the status and body.</summary>
+    internal static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {

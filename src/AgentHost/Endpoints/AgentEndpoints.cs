@@ -14,6 +14,10 @@ public static class AgentEndpoints
     private const int DefaultListLimit = 50;
     private const int MaxListLimit = 200;
 
+    /// <summary>How many agents one filtered list request examines at most; a selective filter over a large directory
+    /// returns a short (even empty) page with a cursor instead of scanning the whole directory in one request.</summary>
+    private const int MaxExaminedPerPage = 1000;
+
     /// <summary>Maps <c>/api/v1/agents</c>.</summary>
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -33,8 +37,14 @@ public static class AgentEndpoints
     }
 
     private static async Task<Results<Created<AgentRegisteredView>, ApiProblem>> RegisterAsync(
-        HttpContext context, IAgentIdentityStore store, IAgentPresence presence, IOptions<AgentLivenessOptions> liveness, ILoggerFactory loggers)
+        HttpContext context, IAgentIdentityStore store, IAgentPresence presence, IOptions<AgentLivenessOptions> liveness,
+        RegistrationRateLimiter registrations, ILoggerFactory loggers)
     {
+        if (registrations.TryAcquire(context.Connection.RemoteIpAddress) is { } retryAfter)
+        {
+            return Problems.RateLimited(retryAfter, "Too many registrations from this address; agents register once and keep their key.");
+        }
+
         var body = await JsonBody.ReadAsync<AgentRegistrationRequest>(context);
         if (body.Problem is { } problem)
         {
@@ -191,7 +201,7 @@ public static class AgentEndpoints
             var current = await presence.GetAsync(profile.Id, ct);
             statuses[profile.Id] = current;
             return wanted is null || wanted.Contains(current.Status);
-        }, context.RequestAborted);
+        }, MaxExaminedPerPage, context.RequestAborted);
         return TypedResults.Ok(new AgentListView(page.Agents.Select(p => AgentView.From(p, statuses[p.Id])).ToList(), page.NextCursor));
     }
 

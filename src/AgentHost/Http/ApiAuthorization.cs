@@ -1,3 +1,4 @@
+using AgentPlatform.AgentHost.Dashboard;
 using AgentPlatform.Agents.Identity;
 
 namespace AgentPlatform.AgentHost.Http;
@@ -8,7 +9,8 @@ namespace AgentPlatform.AgentHost.Http;
 /// The filters run before the handler (so read bodies with <see cref="JsonBody"/>, not <c>[FromBody]</c>, to get 401
 /// before any body problem). Outcomes: no or malformed <c>Authorization: Bearer</c> header, unknown, wrong, revoked or
 /// rotated-away key → 401 <c>unauthorized</c>; key over its token bucket → 429 <c>rate-limited</c> with <c>Retry-After</c>;
-/// admin endpoint without a configured operator token → 403 <c>forbidden</c>. An agent request the handler accepts (no problem answer)
+/// admin endpoint without a configured operator token → 403 <c>forbidden</c>. A GET or HEAD without the header but with the
+/// dashboard's session cookie (<see cref="DashboardSessions"/>) counts as the operator. An agent request the handler accepts (no problem answer)
 /// counts as a heartbeat through <see cref="LivenessEvidence"/>.
 /// </remarks>
 public static class ApiAuthorization
@@ -61,6 +63,12 @@ public static class ApiAuthorization
         }
 
         var header = http.Request.Headers.Authorization;
+        if (header.Count == 0 && allowOperator && IsDashboardRead(http))
+        {
+            http.Features.Set(OperatorCaller.Instance);
+            return await next(context);
+        }
+
         if (header.Count == 0)
         {
             return Problems.Unauthorized("The Authorization header is missing; send Authorization: Bearer <token>.");
@@ -115,6 +123,12 @@ public static class ApiAuthorization
 
         return result;
     }
+
+    /// <summary>A read (GET or HEAD) carrying the dashboard's session cookie and no <c>Authorization</c> header acts as the
+    /// operator, so the dashboard page calls the JSON API without ever holding the token; writes still need the token.</summary>
+    private static bool IsDashboardRead(HttpContext http) =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && http.RequestServices.GetService<DashboardSessions>()?.IsSignedIn(http) == true;
 
     private static bool IsProblem(object? result) => result switch
     {

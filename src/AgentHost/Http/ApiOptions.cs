@@ -1,6 +1,6 @@
 namespace AgentPlatform.AgentHost.Http;
 
-/// <summary>Settings of the HTTP API: operator token, body limit, per-key rate limit.</summary>
+/// <summary>Settings of the HTTP API: operator token, body limit, per-key and per-address rate limits.</summary>
 public sealed class ApiOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
@@ -14,4 +14,7 @@ public sealed class ApiOptions
 
     /// <summary>The token bucket applied per API key.</summary>
     public ApiRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The token bucket applied per client address to agent registration (the only write without a key).</summary>
+    public ApiRateLimitOptions RegistrationRateLimit { get; set; } = new() { PermitsPerSecond = 10, Burst = 100 };
 }

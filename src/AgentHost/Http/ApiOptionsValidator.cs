@@ -23,16 +23,21 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             failures.Add($"Api:MaxBodyBytes must be between 1024 and 16777216; it is {options.MaxBodyBytes}.");
         }
 
-        if (!(options.RateLimit.PermitsPerSecond > 0) || double.IsInfinity(options.RateLimit.PermitsPerSecond))
-        {
-            failures.Add($"Api:RateLimit:PermitsPerSecond must be a positive number; it is {options.RateLimit.PermitsPerSecond}.");
-        }
-
-        if (options.RateLimit.Burst < 1)
-        {
-            failures.Add($"Api:RateLimit:Burst must be at least 1; it is {options.RateLimit.Burst}.");
-        }
-
+        ValidateBucket(options.RateLimit, "Api:RateLimit", failures);
+        ValidateBucket(options.RegistrationRateLimit, "Api:RegistrationRateLimit", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateBucket(ApiRateLimitOptions bucket, string section, List<string> failures)
+    {
+        if (!(bucket.PermitsPerSecond > 0) || double.IsInfinity(bucket.PermitsPerSecond))
+        {
+            failures.Add($"{section}:PermitsPerSecond must be a positive number; it is {bucket.PermitsPerSecond}.");
+        }
+
+        if (bucket.Burst < 1)
+        {
+            failures.Add($"{section}:Burst must be at least 1; it is {bucket.Burst}.");
+        }
     }
 }

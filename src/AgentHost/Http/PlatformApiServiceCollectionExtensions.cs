@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PlatformApiServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="ApiOptions"/> (validated on start), sets snake_case JSON and registers
-    /// <see cref="OperatorToken"/>, the per-key <see cref="KeyRateLimiter"/> and the <see cref="InboxConnectionLimiter"/>
+    /// <see cref="OperatorToken"/>, the per-key <see cref="KeyRateLimiter"/>, the per-address <see cref="RegistrationRateLimiter"/> and the <see cref="InboxConnectionLimiter"/>
     /// (<see cref="InboxConnectionOptions"/>, validated on start).</summary>
     public static IServiceCollection AddPlatformApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +18,7 @@ public static class PlatformApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OperatorToken>();
         services.TryAddSingleton<KeyRateLimiter>();
+        services.TryAddSingleton<RegistrationRateLimiter>();
         services.AddOptions<InboxConnectionOptions>().Bind(configuration.GetSection(InboxConnectionOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxConnectionOptions>, InboxConnectionOptionsValidator>());
         services.TryAddSingleton<InboxConnectionLimiter>();

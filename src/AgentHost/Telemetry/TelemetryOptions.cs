@@ -21,5 +21,10 @@ public sealed class TelemetryOptions
 
     /// <summary>The share of new traces recorded (0 to 1) when tracing is on; an incoming sampled <c>traceparent</c>
     /// is always followed. 1 records every request.</summary>
-    public double TraceSampleRatio { get; set; } = 1.0;
+    /// <remarks>The default, one new trace in ten, keeps tracing within a few percent of the heartbeat benchmark with
+    /// tracing off; a span for every request cost 13-14% there (docs/benchmarks.md, telemetry overhead).</remarks>
+    public double TraceSampleRatio { get; set; } = DefaultTraceSampleRatio;
+
+    /// <summary>The default of <see cref="TraceSampleRatio"/>.</summary>
+    public const double DefaultTraceSampleRatio = 0.1;
 }

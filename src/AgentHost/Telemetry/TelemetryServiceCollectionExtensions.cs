@@ -50,13 +50,18 @@ public static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
-                .AddAspNetCoreInstrumentation()
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                 .AddSource([.. PlatformTelemetry.ActivitySourceNames])
                 .AddOtlpExporter(o => UseEndpoint(o, options)));
         }
 
         return services;
     }
+
+    /// <summary>Health probes and metric scrapes arrive every few seconds from machines, not users; a span for each
+    /// would crowd out the traces an operator looks for.</summary>
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/healthz", StringComparison.Ordinal) || path.StartsWithSegments(TelemetryOptions.MetricsPath, StringComparison.Ordinal);
 
     private static void UseEndpoint(OpenTelemetry.Exporter.OtlpExporterOptions exporter, TelemetryOptions options)
     {

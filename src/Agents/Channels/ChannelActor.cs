@@ -228,7 +228,7 @@ internal sealed class ChannelActor : Actor
             return new LogReply(ChannelStatus.NotFound, [], query.After, 0);
         }
 
-        if (!_members.ContainsKey(query.ReaderId))
+        if (!query.Observer && !_members.ContainsKey(query.ReaderId))
         {
             return new LogReply(ChannelStatus.NotMember, [], query.After, _head);
         }

@@ -36,8 +36,9 @@ internal sealed record PostResult(ChannelStatus Status, ChannelMessage? Message,
 /// <summary>The outcomes of a batch, in order.</summary>
 internal sealed record PostBatchReply(IReadOnlyList<PostResult> Results);
 
-/// <summary>Reads the log after a sequence; <paramref name="ExcludeOwn"/> skips the reader's own messages.</summary>
-internal sealed record LogQuery(string ReaderId, long After, int Limit, bool ExcludeOwn);
+/// <summary>Reads the log after a sequence; <paramref name="ExcludeOwn"/> skips the reader's own messages; <paramref name="Observer"/>
+/// reads without being a member (the operator).</summary>
+internal sealed record LogQuery(string ReaderId, long After, int Limit, bool ExcludeOwn, bool Observer = false);
 
 /// <summary>A page of the log; <paramref name="ScannedThrough"/> is the last sequence looked at.</summary>
 internal sealed record LogReply(ChannelStatus Status, IReadOnlyList<ChannelMessage> Messages, long ScannedThrough, long Head);

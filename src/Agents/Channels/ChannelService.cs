@@ -149,12 +149,28 @@ public sealed class ChannelService
         ArgumentOutOfRangeException.ThrowIfNegative(after);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
-        var reply = await _runtime.InvokeAsync<LogQuery, LogReply>(Channel(id), ChannelActor.ReadMethod, new LogQuery(readerId, after, limit, ExcludeOwn: false), cancellationToken);
+        return await ReadLogAsync(id, new LogQuery(readerId, after, limit, ExcludeOwn: false), cancellationToken);
+    }
+
+    /// <summary>Reads up to <paramref name="limit"/> messages after sequence <paramref name="after"/> without being a member, for the
+    /// operator's view of a channel; it changes nothing (no membership, no cursor).</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    public async Task<ChannelLogPage> ObserveAsync(ChannelId id, long after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
+        return await ReadLogAsync(id, new LogQuery(string.Empty, after, limit, ExcludeOwn: false, Observer: true), cancellationToken);
+    }
+
+    private async Task<ChannelLogPage> ReadLogAsync(ChannelId id, LogQuery query, CancellationToken cancellationToken)
+    {
+        var reply = await _runtime.InvokeAsync<LogQuery, LogReply>(Channel(id), ChannelActor.ReadMethod, query, cancellationToken);
         return reply.Status switch
         {
             ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
-            ChannelStatus.NotMember => throw new NotChannelMemberException(id.Value, readerId),
-            _ => new ChannelLogPage(reply.Messages, reply.Messages.Count > 0 ? reply.Messages[^1].Sequence : after),
+            ChannelStatus.NotMember => throw new NotChannelMemberException(id.Value, query.ReaderId),
+            _ => new ChannelLogPage(reply.Messages, reply.Messages.Count > 0 ? reply.Messages[^1].Sequence : query.After),
         };
     }
 

@@ -183,27 +183,35 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
 
     /// <inheritdoc/>
     public async ValueTask<AgentPage> ListAsync(
-        string? after, int limit, Func<AgentProfile, CancellationToken, ValueTask<bool>>? filter = null, CancellationToken cancellationToken = default)
+        string? after,
+        int limit,
+        Func<AgentProfile, CancellationToken, ValueTask<bool>>? filter = null,
+        int? examineAtMost = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(examineAtMost ?? 1, 1, nameof(examineAtMost));
         var position = after is null ? -1 : ParseCursor(after);
+        var budget = examineAtMost ?? int.MaxValue;
         var agents = new List<AgentProfile>(limit);
         while (true)
         {
             var slice = await _runtime.InvokeAsync<DirectoryQuery, DirectorySlice>(
-                AgentDirectoryActor.Address, AgentDirectoryActor.List, new DirectoryQuery(position, Math.Max(limit, 64)), cancellationToken);
+                AgentDirectoryActor.Address, AgentDirectoryActor.List, new DirectoryQuery(position, Math.Clamp(budget, limit, Math.Max(limit, 64))), cancellationToken);
             foreach (var item in slice.Items)
             {
                 position = item.Sequence;
+                budget--;
                 if (await GetAsync(item.AgentId, cancellationToken) is { } profile && (filter is null || await filter(profile, cancellationToken)))
                 {
                     agents.Add(profile);
-                    if (agents.Count == limit)
-                    {
-                        var more = slice.HasMore || item != slice.Items[^1];
-                        return new AgentPage(agents, more ? Cursor(position) : null);
-                    }
+                }
+
+                if (agents.Count == limit || budget == 0)
+                {
+                    var more = slice.HasMore || item != slice.Items[^1];
+                    return new AgentPage(agents, more ? Cursor(position) : null);
                 }
             }
 

@@ -33,8 +33,16 @@ public interface IAgentIdentityStore
     /// <param name="after">The cursor of the previous page, or null for the first.</param>
     /// <param name="limit">The most agents to return (1-1000).</param>
     /// <param name="filter">Keeps an agent when it returns true; null keeps all.</param>
+    /// <param name="examineAtMost">The most agents to examine for this page, kept or not; when it is reached first the page
+    /// holds fewer than <paramref name="limit"/> agents (possibly none) and its cursor continues after the last one examined,
+    /// so a selective filter over a large directory costs a bounded amount of work per call. Null examines until the page
+    /// is full.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <exception cref="FormatException"><paramref name="after"/> is not a cursor this store issued.</exception>
     ValueTask<AgentPage> ListAsync(
-        string? after, int limit, Func<AgentProfile, CancellationToken, ValueTask<bool>>? filter = null, CancellationToken cancellationToken = default);
+        string? after,
+        int limit,
+        Func<AgentProfile, CancellationToken, ValueTask<bool>>? filter = null,
+        int? examineAtMost = null,
+        CancellationToken cancellationToken = default);
 }

@@ -14,5 +14,7 @@ public sealed class ChannelHostFixture : HostProcessFixture
         ["Inbox__AckTimeout"] = AckTimeout.ToString("c"),
         ["Api__RateLimit__PermitsPerSecond"] = "1000",
         ["Api__RateLimit__Burst"] = "1000",
+        ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000",
+        ["Api__RegistrationRateLimit__Burst"] = "1000",
     };
 }

@@ -19,6 +19,8 @@ public sealed class ChannelRestartTests(ITestOutputHelper output)
                 ["Channels__PostCooldown"] = "00:00:00",
                 ["Api__RateLimit__PermitsPerSecond"] = "1000",
                 ["Api__RateLimit__Burst"] = "1000",
+                ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000",
+                ["Api__RegistrationRateLimit__Burst"] = "1000",
             },
             timeout);
         using var talk = await Conversation.StartAsync(host, "restart", 2, timeout);

@@ -10,5 +10,7 @@ public sealed class ConcurrentBodyHostFixture : HostProcessFixture
         ["Channels__PostCooldown"] = "00:00:00",
         ["Api__RateLimit__PermitsPerSecond"] = "1000000",
         ["Api__RateLimit__Burst"] = "1000000",
+        ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000000",
+        ["Api__RegistrationRateLimit__Burst"] = "1000000",
     };
 }

@@ -40,6 +40,8 @@ public sealed class OpenApiHostileFixture : IAsyncLifetime
                 ["Api__OperatorToken"] = OperatorToken,
                 ["Api__RateLimit__PermitsPerSecond"] = "1000000",
                 ["Api__RateLimit__Burst"] = "1000000",
+                ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000000",
+                ["Api__RegistrationRateLimit__Burst"] = "1000000",
                 ["Logging__LogLevel__Default"] = "Warning",
 
                 // Accepted agent requests would count as heartbeats, so reading the state back would change it.

@@ -21,6 +21,8 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
             ["Api__OperatorToken"] = OperatorToken,
             ["Api__RateLimit__PermitsPerSecond"] = "1000000",
             ["Api__RateLimit__Burst"] = "1000000",
+            ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000000",
+            ["Api__RegistrationRateLimit__Burst"] = "1000000",
         }, timeout);
         using var client = host.CreateClient();
         var acknowledged = new ConcurrentQueue<string>();

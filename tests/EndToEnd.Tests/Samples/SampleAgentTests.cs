@@ -85,6 +85,8 @@ public sealed class SampleAgentTests(ITestOutputHelper output)
                 ["Channels__PostCooldown"] = Cooldown.ToString("c"),
                 ["Api__RateLimit__PermitsPerSecond"] = "1000",
                 ["Api__RateLimit__Burst"] = "1000",
+                ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000",
+                ["Api__RegistrationRateLimit__Burst"] = "1000",
             },
             cancellationToken);
 

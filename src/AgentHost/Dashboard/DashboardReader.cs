@@ -1,0 +1,89 @@
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Ids;
+using AgentPlatform.Workflows.Operations;
+
+namespace AgentPlatform.AgentHost.Dashboard;
+
+/// <summary>Reads what the dashboard shows and the JSON API does not answer for an operator: channels with their newest
+/// messages (the channel API is for members) and open workflow tasks.</summary>
+public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore agents, IWorkflowClient workflows)
+{
+    /// <summary>How many of a channel's newest messages are shown.</summary>
+    public const int RecentMessages = 20;
+
+    private static readonly Dictionary<string, SenderView> NoSenders = [];
+
+    /// <summary>A page of channels, each with its newest messages.</summary>
+    public async Task<ChannelActivityPageView> ReadChannelsAsync(string? after, int limit, CancellationToken cancellationToken)
+    {
+        var page = await channels.ListAsync(after, limit, cancellationToken);
+        var views = new List<ChannelActivityView>(page.Channels.Count);
+        foreach (var channel in page.Channels)
+        {
+            views.Add(await ReadActivityAsync(channel, 0, cancellationToken));
+        }
+
+        return new ChannelActivityPageView(views, page.NextCursor);
+    }
+
+    /// <summary>The channel with its messages after <paramref name="after"/>, at most the newest <see cref="RecentMessages"/>.</summary>
+    public async Task<ChannelActivityView> ReadActivityAsync(ChannelInfo channel, long after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var from = Math.Max(after, channel.LastSequence - RecentMessages);
+        if (from >= channel.LastSequence)
+        {
+            return new ChannelActivityView(channel, [], NoSenders);
+        }
+
+        IReadOnlyList<ChannelMessage> messages;
+        try
+        {
+            messages = (await channels.ObserveAsync(ChannelId.Create(channel.Id), from, RecentMessages, cancellationToken)).Messages;
+        }
+        catch (ChannelNotFoundException)
+        {
+            return new ChannelActivityView(channel, [], NoSenders);
+        }
+
+        var senders = new Dictionary<string, SenderView>(StringComparer.Ordinal);
+        foreach (var senderId in messages.Select(m => m.SenderId).Distinct(StringComparer.Ordinal))
+        {
+            if (await agents.GetAsync(senderId, cancellationToken) is { } profile)
+            {
+                senders[senderId] = new SenderView(profile.Name, profile.Emoji);
+            }
+        }
+
+        return new ChannelActivityView(channel, messages, senders);
+    }
+
+    /// <summary>The states of the running instances, at most <see cref="OpenTasksView.MaxInstances"/>, and whether more run.</summary>
+    public async Task<(IReadOnlyList<WorkflowInstanceState> Running, bool Truncated)> ReadRunningAsync(CancellationToken cancellationToken)
+    {
+        var page = await workflows.ListInstancesAsync(WorkflowStatus.Running, OpenTasksView.MaxInstances, null, cancellationToken);
+        var states = new List<WorkflowInstanceState>(page.Instances.Count);
+        foreach (var instance in page.Instances)
+        {
+            if (await workflows.GetStatusAsync(instance.InstanceId, cancellationToken) is { } state)
+            {
+                states.Add(state);
+            }
+        }
+
+        return (states, page.NextCursor is not null);
+    }
+
+    /// <summary>The open tasks of the running instances.</summary>
+    public async Task<OpenTasksView> ReadOpenTasksAsync(CancellationToken cancellationToken)
+    {
+        var (running, truncated) = await ReadRunningAsync(cancellationToken);
+        return OpenTasksView.From([.. running], truncated);
+    }
+
+    /// <summary>The state of one instance, or null once purged.</summary>
+    public async Task<WorkflowInstanceState?> ReadInstanceAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>
+        await workflows.GetStatusAsync(instanceId, cancellationToken);
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using AgentPlatform.AgentHost.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace AgentPlatform.AgentHost.Tests.Telemetry;
+
+public sealed class RequestTracingTests
+{
+    [Fact]
+    public async Task Api_requests_are_traced_and_health_probes_and_metric_scrapes_are_not()
+    {
+        var spans = new List<Activity>();
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9",
+                ["Telemetry:TraceSampleRatio"] = "1",
+            },
+            builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+
+        foreach (var path in new[] { "healthz", "healthz/live", "healthz/ready", "metrics" })
+        {
+            using var probe = await host.SendAsync(HttpMethod.Get, path, null);
+            probe.EnsureSuccessStatusCode();
+        }
+
+        using var health = await host.SendAsync(HttpMethod.Get, "api/v1/health", TestHost.OperatorToken);
+        health.EnsureSuccessStatusCode();
+
+        await WaitForAsync(spans, s => s.GetTagItem("url.path") as string == "/api/v1/health");
+        var traced = Snapshot(spans).Where(s => s.Kind == ActivityKind.Server).Select(s => s.GetTagItem("url.path") as string).ToList();
+        Assert.Equal(["/api/v1/health"], traced);
+    }
+
+    [Fact]
+    public async Task By_default_one_new_trace_in_ten_is_recorded_and_a_sampled_caller_is_always_followed()
+    {
+        var spans = new List<Activity>();
+        await using var host = await TestHost.StartAsync(
+            new Dictionary<string, string> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9" },
+            builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        Assert.Equal(0.1, TelemetryOptions.DefaultTraceSampleRatio);
+
+        const int Requests = 400;
+        for (var i = 0; i < Requests; i++)
+        {
+            using var response = await host.SendAsync(HttpMethod.Get, "api/v1/health", TestHost.OperatorToken);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        var sampled = Snapshot(spans).Count(s => s.Kind == ActivityKind.Server);
+        Assert.InRange(sampled, 10, 80);
+
+        var parent = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/health");
+        request.Headers.Authorization = new("Bearer", TestHost.OperatorToken);
+        request.Headers.Add("traceparent", $"00-{parent}-{ActivitySpanId.CreateRandom()}-01");
+        using var followed = await host.Client.SendAsync(request);
+
+        await WaitForAsync(spans, s => s.TraceId == parent && s.Kind == ActivityKind.Server);
+    }
+
+    /// <summary>A server span ends just after its response is written, so the client can see the answer first.</summary>
+    private static async Task WaitForAsync(List<Activity> spans, Func<Activity, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Snapshot(spans).Any(wanted))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the expected span was not exported within 10 s");
+            await Task.Delay(20);
+        }
+    }
+
+    private static List<Activity> Snapshot(List<Activity> spans)
+    {
+        lock (spans)
+        {
+            return [.. spans];
+        }
+    }
+}
