@@ -33,6 +33,7 @@ public partial class Program
         configure?.Invoke(builder);
 
         var app = builder.ValidatePlatformSettings().Build();
+        app.UseRuntimeCallbackToken();
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();
@@ -47,6 +48,7 @@ public partial class Program
         app.MapWorkflowEndpoints();
         app.MapTaskEndpoints();
         app.MapRequestEndpoints();
+        app.MapRuntimeCallbacks();
         app.MapDashboard();
         return app.LogStartup();
     }

@@ -51,6 +51,16 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Prepares a host with a fresh data directory and a chosen port without starting it, for a test that must hand
+    /// the port to something else first (a sidecar); start it with <see cref="StartAsync"/>.</summary>
+    public static HostProcess Create(
+        ITestOutputHelper? output = null, IReadOnlyDictionary<string, string>? environment = null, string? hostAssembly = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        return new HostProcess(output, dataDirectory, environment, hostAssembly ?? RepositoryPaths.HostAssembly);
+    }
+
     /// <summary>Starts a host with a fresh data directory and waits until <c>/healthz</c> answers.</summary>
     /// <param name="output">Receives the host's log lines.</param>
     /// <param name="environment">Extra environment variables (configuration keys use <c>__</c> as separator).</param>
@@ -67,9 +77,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartNewAsync(
         string hostAssembly, ITestOutputHelper? output, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataDirectory);
-        var host = new HostProcess(output, dataDirectory, environment, hostAssembly);
+        var host = Create(output, environment, hostAssembly);
         await host.StartAsync(cancellationToken);
         return host;
     }

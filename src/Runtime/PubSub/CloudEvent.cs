@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Runtime.PubSub;
 
@@ -32,6 +33,10 @@ public sealed record CloudEvent
     [JsonPropertyName("data")]
     public object? Data { get; init; }
 
+    /// <summary>What the event is about within its source, for example the channel of a channel post; null when not set.</summary>
+    [JsonPropertyName("subject")]
+    public string? Subject { get; init; }
+
     /// <summary>The topic the event was published to.</summary>
     [JsonPropertyName("topic")]
     public required string Topic { get; init; }
@@ -56,12 +61,13 @@ public sealed record CloudEvent
     [JsonPropertyName("expiration")]
     public DateTimeOffset? Expiration { get; init; }
 
-    /// <summary>Returns <see cref="Data"/> as <typeparamref name="T"/>, deserializing it when it arrived as JSON.</summary>
+    /// <summary>Returns <see cref="Data"/> as <typeparamref name="T"/>, deserializing it when it arrived as JSON (with
+    /// <paramref name="options"/>, by default the actor JSON options every runtime publishes with).</summary>
     public T? GetData<T>(JsonSerializerOptions? options = null) => Data switch
     {
         null => default,
         T typed => typed,
-        JsonElement json => json.Deserialize<T>(options),
+        JsonElement json => json.Deserialize<T>(options ?? ActorJson.Options),
         _ => throw new InvalidCastException($"Event {Id} carries {Data.GetType().Name}, not {typeof(T).Name}."),
     };
 }
