@@ -1,0 +1,42 @@
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Dispatch;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AgentPlatform.Workflows.Engines.Dapr;
+
+/// <summary>At start-up, dispatches again every task a running instance still awaits, with the same task id.</summary>
+/// <remarks>Task results travel as external events, not as activity outputs, so after a crash Dapr has nothing to
+/// redeliver for a task whose dispatch activity already completed; this pass plays the part of the actor engine's
+/// resume. Agents de-duplicate on the task id, and the orchestrator records only the first result of a task.</remarks>
+internal sealed partial class DaprWorkflowRecovery(
+    DaprWorkflowIndex index, DaprWorkflowClient client, IWorkflowTaskDispatcher dispatcher, ILogger<DaprWorkflowRecovery> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var summary in await index.ListAsync(stoppingToken))
+            {
+                if (summary.Status != WorkflowStatus.Running || await client.ReadAsync(summary.InstanceId, stoppingToken) is not { } instance)
+                {
+                    continue;
+                }
+
+                foreach (var pending in instance.State.PendingTasks)
+                {
+                    await dispatcher.DispatchAsync(new WorkflowTask { InstanceId = summary.InstanceId, Schedule = pending.Task }, stoppingToken);
+                }
+
+                LogResumed(logger, summary.InstanceId.Value, instance.State.PendingTasks.Count);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping before recovery finished: the next start does it.
+        }
+    }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Workflow {InstanceId} resumed on Dapr: {PendingTasks} tasks dispatched again")]
+    private static partial void LogResumed(ILogger logger, string instanceId, int pendingTasks);
+}
