@@ -14,8 +14,8 @@ public static class DaprWorkflowEngineServiceCollectionExtensions
     /// <summary>Registers the generic orchestrator and its activities with Dapr.Workflow's worker, the Dapr
     /// <see cref="IWorkflowClient"/>, the result sink that raises task results into orchestrations, and the start-up
     /// pass that dispatches again the tasks of running instances.</summary>
-    /// <remarks>Needs an <see cref="IStateStore"/> (definitions and the instance index) and an
-    /// <see cref="IWorkflowTaskDispatcher"/>; the sidecar address comes from <c>DAPR_GRPC_ENDPOINT</c> as in every Dapr SDK.</remarks>
+    /// <remarks>Needs an <see cref="IStateStore"/> (definitions and the instance index). Tasks go to
+    /// <see cref="InProcessTaskAgents"/> unless another <see cref="IWorkflowTaskDispatcher"/> was registered first. The sidecar address comes from <c>DAPR_GRPC_ENDPOINT</c> as in every Dapr SDK.</remarks>
     public static IServiceCollection AddDaprWorkflowEngine(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,6 +33,8 @@ public static class DaprWorkflowEngineServiceCollectionExtensions
             sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<DaprWorkflowDefinitions>(), sp.GetRequiredService<DaprWorkflowIndex>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient>());
         services.TryAddSingleton<IWorkflowTaskResultSink, DaprTaskResultSink>();
+        services.TryAddSingleton<InProcessTaskAgents>();
+        services.TryAddSingleton<IWorkflowTaskDispatcher, InProcessTaskDispatcher>();
         services.AddHostedService<DaprWorkflowRecovery>();
         return services;
     }
