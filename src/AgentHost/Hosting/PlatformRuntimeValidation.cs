@@ -3,6 +3,7 @@ using AgentPlatform.AgentHost.Health;
 using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Telemetry;
+using AgentPlatform.AgentHost.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost;
@@ -23,6 +24,7 @@ internal static class PlatformRuntimeValidation
         Check(builder.Configuration, TelemetryOptions.SectionName, new TelemetryOptionsValidator(), failures);
         Check(builder.Configuration, HealthOptions.SectionName, new HealthOptionsValidator(), failures);
         Check(builder.Configuration, BackupOptions.SectionName, new BackupOptionsValidator(), failures);
+        Check(builder.Configuration, WorkflowEngineOptions.SectionName, new WorkflowEngineOptionsValidator(builder.Configuration), failures);
         return failures.Count switch
         {
             0 => builder,
