@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Scheduled backup into {Directory} failed")]
     public static partial void BackupFailed(ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Warning, "Publishing a replica broadcast on {Topic} failed; other replicas learn of it only from their own reads")]
+    public static partial void BroadcastFailed(ILogger logger, string topic, Exception exception);
 }

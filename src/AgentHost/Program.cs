@@ -30,6 +30,7 @@ public partial class Program
         configure?.Invoke(builder);
 
         var app = builder.ValidatePlatformSettings().Build();
+        app.UseRuntimeCallbackToken();
         app.UsePlatformApi();
         app.MapOpenApi();
         app.MapHealthEndpoints();
@@ -42,6 +43,7 @@ public partial class Program
         app.MapPostEndpoints();
         app.MapInboxEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapRuntimeCallbacks();
         return app.LogStartup();
     }
 }

@@ -28,7 +28,7 @@ public static class DaprNames
         public const string PubSub = "pubsub";
 
         /// <summary>The pub/sub every host replica reads in full (one consumer group per replica), carrying
-        /// <see cref="Topics.ChannelPosts"/>; scoped to <see cref="AppId"/> only.</summary>
+        /// <see cref="Topics.Broadcast"/>; scoped to <see cref="AppId"/> only.</summary>
         public const string BroadcastPubSub = "pubsub-broadcast";
 
         /// <summary>The secret store for the operator token and LLM keys.</summary>
@@ -62,10 +62,17 @@ public static class DaprNames
         public const string AgentStatus = "agents.status";
 
         /// <summary>Registry entries of agents (status, load, capabilities, track record) from the presence actors; every host
-        /// replica must receive each one to keep its in-memory matching index fresh, so it belongs on
-        /// <see cref="Components.BroadcastPubSub"/>. Not yet in <see cref="Platform"/> nor in the component files' topic scopes:
-        /// the embedded runtime is the only one that carries it today.</summary>
+        /// replica must receive each one to keep its in-memory matching index fresh, so it is on
+        /// <see cref="Components.BroadcastPubSub"/>.</summary>
         public const string AgentRegistry = "agents.registry";
+
+        /// <summary>Wake-ups of inbox readers for direct messages, tasks and hand-backs, naming the agents whose readers should
+        /// look again; on <see cref="Components.BroadcastPubSub"/>, because a reader may wait on any replica.</summary>
+        public const string AgentInbox = "agents.inbox";
+
+        /// <summary>Changes of an agent's identity (profile, keys, deletion): every replica drops its cached copy; on
+        /// <see cref="Components.BroadcastPubSub"/>.</summary>
+        public const string AgentIdentity = "agents.identity";
 
         /// <summary>Where Dapr puts a delivery that was dropped or ran out of retries, on either pub/sub component.</summary>
         public const string DeadLetter = "platform.dead-letter";
@@ -79,8 +86,12 @@ public static class DaprNames
             return ChannelPrefix + channelId;
         }
 
+        /// <summary>The topics on <see cref="Components.BroadcastPubSub"/>, which every host replica receives in full.</summary>
+        public static IReadOnlyList<string> Broadcast { get; } = [ChannelPosts, AgentRegistry, AgentInbox, AgentIdentity];
+
         /// <summary>The fixed platform topics (not the per-channel ones).</summary>
-        public static IReadOnlyList<string> Platform { get; } = [ChannelPosts, AgentMessages, AgentStatus, DeadLetter];
+        public static IReadOnlyList<string> Platform { get; } =
+            [ChannelPosts, AgentRegistry, AgentInbox, AgentIdentity, AgentMessages, AgentStatus, DeadLetter];
     }
 
     /// <summary>The platform's actor types, as registered with the runtime and reported to Dapr in <c>/dapr/config</c>.</summary>

@@ -1,5 +1,7 @@
 using System.Reflection;
 using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Engines.Actors;
@@ -38,6 +40,18 @@ public sealed class DaprNamesTests
         Assert.Equal(AgentRuntime.MessagesTopic, DaprNames.Topics.AgentMessages);
         Assert.Equal(AgentStatusChanged.Topic, DaprNames.Topics.AgentStatus);
         Assert.Equal(AgentRegistryEntry.Topic, DaprNames.Topics.AgentRegistry);
+        Assert.Equal(InboxWakeup.ChannelTopic, DaprNames.Topics.ChannelPosts);
+        Assert.Equal(InboxWakeup.AgentTopic, DaprNames.Topics.AgentInbox);
+        Assert.Equal(AgentIdentityChanged.Topic, DaprNames.Topics.AgentIdentity);
+    }
+
+    [Fact]
+    public void Broadcast_topics_are_platform_topics_and_every_other_platform_topic_competes()
+    {
+        Assert.Subset(DaprNames.Topics.Platform.ToHashSet(), DaprNames.Topics.Broadcast.ToHashSet());
+        Assert.Equal(
+            [DaprNames.Topics.AgentMessages, DaprNames.Topics.AgentStatus, DaprNames.Topics.DeadLetter],
+            DaprNames.Topics.Platform.Except(DaprNames.Topics.Broadcast));
     }
 
     [Fact]

@@ -9,17 +9,20 @@ public sealed class PlatformRuntimeOptions
     /// <summary>The in-process runtime with SQLite storage.</summary>
     public const string EmbeddedMode = "embedded";
 
-    /// <summary>Dapr sidecar mode (not part of this build).</summary>
+    /// <summary>Dapr sidecar mode: actors, state and pub/sub through the app's Dapr sidecar.</summary>
     public const string DaprMode = "dapr";
 
     /// <summary><c>embedded</c> or <c>dapr</c>.</summary>
     public string Mode { get; set; } = EmbeddedMode;
 
-    /// <summary>The directory of the SQLite file, relative to the working directory unless absolute.</summary>
+    /// <summary>The directory of the SQLite file, relative to the working directory unless absolute (embedded mode).</summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>True when <see cref="Mode"/> is <c>embedded</c> (in any case).</summary>
     public bool IsEmbedded => string.Equals(Mode, EmbeddedMode, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <see cref="Mode"/> is <c>dapr</c> (in any case).</summary>
+    public bool IsDapr => string.Equals(Mode, DaprMode, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The options as bound from <paramref name="configuration"/> at registration time, before validation.</summary>
     public static PlatformRuntimeOptions From(IConfiguration configuration) =>

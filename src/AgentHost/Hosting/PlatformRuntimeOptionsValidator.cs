@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Hosting;
 
-/// <summary>Accepts only a runtime mode this build can run, reporting every problem at once.</summary>
+/// <summary>Accepts only a runtime mode this build can run and, outside Dapr mode, a writable data directory, reporting every
+/// problem at once.</summary>
 public sealed class PlatformRuntimeOptionsValidator : IValidateOptions<PlatformRuntimeOptions>
 {
     /// <inheritdoc/>
@@ -10,20 +11,17 @@ public sealed class PlatformRuntimeOptionsValidator : IValidateOptions<PlatformR
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.Equals(options.Mode, PlatformRuntimeOptions.DaprMode, StringComparison.OrdinalIgnoreCase))
-        {
-            failures.Add("Runtime:Mode is 'dapr', but the Dapr adapter is not part of this build (it comes in a later issue); set Runtime:Mode to 'embedded'.");
-        }
-        else if (!string.Equals(options.Mode, PlatformRuntimeOptions.EmbeddedMode, StringComparison.OrdinalIgnoreCase))
+        if (!options.IsEmbedded && !options.IsDapr)
         {
             failures.Add($"Runtime:Mode must be 'embedded' or 'dapr'; it is '{options.Mode}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        // In Dapr mode the sidecar's components hold the data; nothing is written below Runtime:DataDirectory.
+        if (!options.IsDapr && string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add("Runtime:DataDirectory must name a directory.");
         }
-        else if (DataDirectoryProblem(options.DataDirectory) is { } problem)
+        else if (!options.IsDapr && DataDirectoryProblem(options.DataDirectory) is { } problem)
         {
             failures.Add(problem);
         }

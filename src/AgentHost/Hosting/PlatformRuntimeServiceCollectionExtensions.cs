@@ -1,4 +1,5 @@
 using AgentPlatform.AgentHost.Hosting;
+using AgentPlatform.Runtime.Dapr;
 using AgentPlatform.Runtime.Embedded;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Chooses and registers the runtime the host runs on.</summary>
 public static class PlatformRuntimeServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="PlatformRuntimeOptions"/> (validated on start) and registers the embedded runtime
-    /// over <c>Runtime:DataDirectory</c>; <c>Runtime:Mode = dapr</c> fails start-up with a clear message.</summary>
+    /// <summary>Binds <see cref="PlatformRuntimeOptions"/> (validated on start) and registers the embedded runtime over
+    /// <c>Runtime:DataDirectory</c> or, with <c>Runtime:Mode = dapr</c>, the Dapr runtime on the sidecar named by the
+    /// <c>Dapr</c> section and the Dapr variables (<see cref="DaprRuntimeOptions.From"/>).</summary>
     public static IServiceCollection AddPlatformRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -24,6 +26,16 @@ public static class PlatformRuntimeServiceCollectionExtensions
             services.AddOptions<EmbeddedRuntimeOptions>().Bind(configuration.GetSection(EmbeddedRuntimeOptions.SectionName));
             services.AddEmbeddedRuntime(o => o.DataDirectory = dataDirectory);
             services.AddHostedService<EmbeddedRuntimeStarter>();
+        }
+        else if (options.IsDapr)
+        {
+            var dapr = DaprRuntimeOptions.From(configuration);
+            services.AddDaprRuntime(dapr);
+            services.AddReplicaBroadcasts();
+            if (dapr.OperatorTokenSecret is { Length: > 0 } secret)
+            {
+                services.AddOperatorTokenFromSecretStore(secret);
+            }
         }
 
         return services;

@@ -4,6 +4,7 @@ using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Telemetry;
 using AgentPlatform.AgentHost.Workflows;
+using AgentPlatform.Runtime.Dapr;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost;
@@ -24,6 +25,11 @@ internal static class PlatformRuntimeValidation
         Check(builder.Configuration, TelemetryOptions.SectionName, new TelemetryOptionsValidator(), failures);
         Check(builder.Configuration, HealthOptions.SectionName, new HealthOptionsValidator(), failures);
         Check(builder.Configuration, BackupOptions.SectionName, new BackupOptionsValidator(), failures);
+        if (PlatformRuntimeOptions.From(builder.Configuration).IsDapr)
+        {
+            Check(DaprRuntimeOptions.From(builder.Configuration), new DaprRuntimeOptionsValidator(), failures);
+        }
+
         Check(builder.Configuration, WorkflowEngineOptions.SectionName, new WorkflowEngineOptionsValidator(builder.Configuration), failures);
         return failures.Count switch
         {
@@ -34,9 +40,12 @@ internal static class PlatformRuntimeValidation
     }
 
     private static void Check<TOptions>(ConfigurationManager configuration, string section, IValidateOptions<TOptions> validator, List<OptionsValidationException> failures)
-        where TOptions : class, new()
+        where TOptions : class, new() =>
+        Check(configuration.GetSection(section).Get<TOptions>() ?? new TOptions(), validator, failures);
+
+    private static void Check<TOptions>(TOptions options, IValidateOptions<TOptions> validator, List<OptionsValidationException> failures)
+        where TOptions : class
     {
-        var options = configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
         if (validator.Validate(Options.DefaultName, options) is { Failed: true } result)
         {
             failures.Add(new OptionsValidationException(Options.DefaultName, typeof(TOptions), result.Failures));

@@ -7,7 +7,7 @@ namespace AgentPlatform.Agents.Channels;
 /// <summary>One channel: profile, members, sequence counter and the durable message log, one state key per message.</summary>
 /// <remarks>Appending writes the new messages, the head sequence and the posters' cooldown stamps in one commit; nothing is
 /// rewritten, so a post costs the same however long the log is. Fan-out costs no write: members' inboxes keep a cursor into
-/// this log and are woken in process after the commit.</remarks>
+/// this log and are woken after the commit, in process and, with several replicas, through the inbox signal relay.</remarks>
 internal sealed class ChannelActor : Actor
 {
     public const string TypeName = "channel";
@@ -268,8 +268,14 @@ internal sealed class ChannelActor : Actor
         {
             if (member != except)
             {
-                _signals.Notify(member);
+                _signals.Wake(member);
             }
+        }
+
+        // Readers may wait on other replicas: one event per commit, with the channel as subject, wakes them there.
+        if (_signals.IsRelayed)
+        {
+            _signals.RelayChannel(_profile?.Id ?? Id.Key, _head, [.. _members.Keys.Where(member => member != except)]);
         }
     }
 

@@ -9,8 +9,9 @@ namespace AgentPlatform.Agents.Identity;
 /// <remarks>
 /// Profiles and key hashes read through this store are cached in memory. Every write through this store bumps the
 /// agent's generation before it returns, and a cached entry is used only while its generation is current, so a
-/// rotation, revocation or deletion is seen by every verification that starts after it returns. The cache assumes
-/// this process is the only writer (true for the embedded runtime).
+/// rotation, revocation or deletion is seen by every verification that starts after it returns. With several replicas
+/// (Dapr mode) each write is also announced through <see cref="IAgentIdentityChanges"/>, and every replica calls
+/// <see cref="ForgetCached"/> when the announcement arrives.
 /// </remarks>
 public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposable, IDisposable
 {
@@ -20,16 +21,18 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
     private readonly Lazy<Task> _reservationPump;
     private readonly IActorRuntime _runtime;
     private readonly TimeProvider _time;
+    private readonly IAgentIdentityChanges? _changes;
     private readonly ConcurrentDictionary<string, Cached<AgentProfile>> _profiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Cached<IReadOnlyList<ApiKeyRecord>>> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store over <paramref name="runtime"/>, which must host the identity actor types
-    /// (see <c>AddAgentIdentity</c>).</summary>
-    public ActorAgentIdentityStore(IActorRuntime runtime, TimeProvider time)
+    /// (see <c>AddAgentIdentity</c>); <paramref name="changes"/> announces writes to other replicas, when there are any.</summary>
+    public ActorAgentIdentityStore(IActorRuntime runtime, TimeProvider time, IAgentIdentityChanges? changes = null)
     {
         _runtime = runtime;
         _time = time;
+        _changes = changes;
         _reservationPump = new Lazy<Task>(() => Task.Run(PumpReservationsAsync));
     }
 
@@ -89,7 +92,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         }
         finally
         {
-            Invalidate(agentId);
+            await InvalidateAsync(agentId);
         }
     }
 
@@ -108,7 +111,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         }
         finally
         {
-            Invalidate(agentId);
+            await InvalidateAsync(agentId);
         }
     }
 
@@ -126,7 +129,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         }
         finally
         {
-            Invalidate(agentId);
+            await InvalidateAsync(agentId);
         }
     }
 
@@ -145,7 +148,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         }
         finally
         {
-            Invalidate(agentId);
+            await InvalidateAsync(agentId);
         }
 
         if (deleted is null)
@@ -294,11 +297,19 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
         return value;
     }
 
-    private void Invalidate(string agentId)
+    /// <summary>Drops this process's cached profile and keys of <paramref name="agentId"/>, for a change made elsewhere.</summary>
+    public void ForgetCached(string agentId)
     {
+        ArgumentNullException.ThrowIfNull(agentId);
         _generations.AddOrUpdate(agentId, 1, static (_, generation) => generation + 1);
         _profiles.TryRemove(agentId, out _);
         _keys.TryRemove(agentId, out _);
+    }
+
+    private ValueTask InvalidateAsync(string agentId)
+    {
+        ForgetCached(agentId);
+        return _changes?.PublishAsync(agentId, CancellationToken.None) ?? ValueTask.CompletedTask;
     }
 
     private sealed record Cached<T>(T Value, long Generation);

@@ -2,24 +2,51 @@ using System.Collections.Concurrent;
 
 namespace AgentPlatform.Agents.Inbox;
 
-/// <summary>In-process wake-ups for agents waiting on their inbox (long-poll and server-sent events).</summary>
+/// <summary>Wake-ups for agents waiting on their inbox (long-poll and server-sent events).</summary>
 /// <remarks>A waiter takes <see cref="WaitAsync"/> before it reads the inbox, so a notification between the read and the
-/// wait is never lost. Notifying an agent nobody waits for costs one dictionary lookup and allocates nothing.</remarks>
+/// wait is never lost. Notifying an agent nobody waits for costs one dictionary lookup and allocates nothing. With an
+/// <see cref="IInboxSignalRelay"/> (several replicas), notifications also reach the readers waiting on other replicas.</remarks>
 public sealed class InboxSignals
 {
     private readonly ConcurrentDictionary<string, Signal> _signals = new(StringComparer.Ordinal);
+    private readonly IInboxSignalRelay? _relay;
+
+    /// <summary>Creates in-process signals.</summary>
+    public InboxSignals()
+    {
+    }
+
+    /// <summary>Creates signals whose notifications also go to the other replicas through <paramref name="relay"/>.</summary>
+    public InboxSignals(IInboxSignalRelay relay)
+    {
+        _relay = relay;
+    }
+
+    /// <summary>True when notifications also go to other replicas, so a caller should <see cref="RelayChannel"/>.</summary>
+    public bool IsRelayed => _relay is not null;
 
     /// <summary>A task that completes at the next <see cref="Notify"/> of <paramref name="agentId"/>.</summary>
     public Task WaitAsync(string agentId) => _signals.GetOrAdd(agentId, static _ => new Signal()).Next();
 
-    /// <summary>Wakes every waiter of <paramref name="agentId"/>.</summary>
+    /// <summary>Wakes every waiter of <paramref name="agentId"/>, on every replica.</summary>
     public void Notify(string agentId)
+    {
+        Wake(agentId);
+        _relay?.Relay(null, 0, [agentId]);
+    }
+
+    /// <summary>Wakes the waiters of <paramref name="agentId"/> in this process only.</summary>
+    public void Wake(string agentId)
     {
         if (_signals.TryGetValue(agentId, out var signal))
         {
             signal.Set();
         }
     }
+
+    /// <summary>Tells the other replicas that <paramref name="channelId"/> committed up to <paramref name="head"/>, waking
+    /// <paramref name="agentIds"/> there; the caller has woken them here with <see cref="Wake"/>.</summary>
+    public void RelayChannel(string channelId, long head, IReadOnlyList<string> agentIds) => _relay?.Relay(channelId, head, agentIds);
 
     private sealed class Signal
     {

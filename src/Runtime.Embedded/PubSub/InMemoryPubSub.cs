@@ -56,6 +56,7 @@ public sealed class InMemoryPubSub : IPubSub, IAsyncDisposable, IDisposable
             Source = _options.AppId,
             Type = options?.Type ?? _options.DefaultEventType,
             Data = data,
+            Subject = options?.Subject,
             Topic = topic,
             PubSubName = Name,
             Time = now,

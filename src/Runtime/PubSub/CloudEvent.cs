@@ -32,6 +32,10 @@ public sealed record CloudEvent
     [JsonPropertyName("data")]
     public object? Data { get; init; }
 
+    /// <summary>What the event is about within its source, for example the channel of a channel post; null when not set.</summary>
+    [JsonPropertyName("subject")]
+    public string? Subject { get; init; }
+
     /// <summary>The topic the event was published to.</summary>
     [JsonPropertyName("topic")]
     public required string Topic { get; init; }

@@ -9,6 +9,9 @@ public sealed record PublishOptions
     /// <summary>The CloudEvent type; defaults to <c>com.dapr.event.sent</c>.</summary>
     public string? Type { get; init; }
 
+    /// <summary>The CloudEvent <c>subject</c>: what the event is about within its topic, for example a channel id.</summary>
+    public string? Subject { get; init; }
+
     /// <summary>W3C trace context to propagate; defaults to the current activity's.</summary>
     public string? TraceParent { get; init; }
 

@@ -6,12 +6,28 @@ namespace AgentPlatform.AgentHost.Tests.Hosting;
 public sealed class RuntimeModeTests
 {
     [Fact]
-    public async Task Dapr_mode_fails_start_up_saying_the_adapter_is_not_in_this_build()
+    public async Task Dapr_mode_without_a_sidecar_address_fails_start_up_with_one_line_per_missing_setting()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            TestHost.StartAsync(new Dictionary<string, string> { ["Runtime:Mode"] = "dapr" }));
+            TestHost.StartAsync(new Dictionary<string, string> { ["Runtime:Mode"] = "dapr", ["DAPR_HTTP_PORT"] = "", ["DAPR_GRPC_PORT"] = "" }));
 
-        Assert.Contains("Dapr adapter is not part of this build", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.StartsWith("Dapr:HttpEndpoint is not set and neither is DAPR_HTTP_PORT", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Dapr:GrpcEndpoint is not set and neither is DAPR_GRPC_PORT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dapr_mode_names_an_invalid_sidecar_address()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Runtime:Mode"] = "dapr",
+            ["Dapr:HttpEndpoint"] = "localhost:3500",
+            ["DAPR_GRPC_PORT"] = "50001",
+        }));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("Dapr:HttpEndpoint must be an http or https address", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,10 +42,11 @@ public sealed class RuntimeModeTests
     [Theory]
     [InlineData("embedded", "data", true)]
     [InlineData("EMBEDDED", "/tmp/x", true)]
-    [InlineData("dapr", "data", false)]
+    [InlineData("dapr", "data", true)]
+    [InlineData("DAPR", " ", true)]
     [InlineData("", "data", false)]
     [InlineData("embedded", " ", false)]
-    public void Validator_accepts_only_embedded_with_a_directory(string mode, string directory, bool valid)
+    public void Validator_accepts_dapr_and_embedded_with_a_directory(string mode, string directory, bool valid)
     {
         var result = new PlatformRuntimeOptionsValidator().Validate(null, new PlatformRuntimeOptions { Mode = mode, DataDirectory = directory });
 

@@ -92,7 +92,7 @@ public sealed partial class ComponentFileTests
     }
 
     [Fact]
-    public void The_broadcast_pubsub_carries_only_channel_posts_and_gives_every_replica_its_own_consumer_group()
+    public void The_broadcast_pubsub_carries_only_the_broadcast_topics_and_gives_every_replica_its_own_consumer_group()
     {
         foreach (var broadcast in DaprResource.All.Where(r => r.Name == DaprNames.Components.BroadcastPubSub))
         {
@@ -102,7 +102,7 @@ public sealed partial class ComponentFileTests
             }
 
             Assert.Equal(
-                new[] { DaprNames.Topics.ChannelPosts, DaprNames.Topics.DeadLetter }.ToHashSet(),
+                DaprNames.Topics.Broadcast.Append(DaprNames.Topics.DeadLetter).ToHashSet(),
                 PubSubScopes.List(broadcast.Metadata("allowedTopics")));
             var group = broadcast.Metadata("consumerID") ?? broadcast.Metadata("consumerGroup");
             Assert.True(group is "{uuid}" or "{podName}", $"{broadcast}: consumer group '{group}' is shared by replicas.");
@@ -117,7 +117,7 @@ public sealed partial class ComponentFileTests
         foreach (var pubsub in shared)
         {
             var scopes = PubSubScopes.Of(pubsub);
-            var hostTopics = DaprNames.Topics.Platform.Where(t => t != DaprNames.Topics.ChannelPosts).ToHashSet(StringComparer.Ordinal);
+            var hostTopics = DaprNames.Topics.Platform.Except(DaprNames.Topics.Broadcast).ToHashSet(StringComparer.Ordinal);
             Assert.Superset(hostTopics, scopes.Protected.ToHashSet());
             Assert.All(scopes.Protected.Except(hostTopics), topic => Assert.StartsWith(DaprNames.Topics.ChannelPrefix, topic, StringComparison.Ordinal));
             Assert.Equal(scopes.Protected.ToHashSet(), scopes.Publishing[DaprNames.AppId].ToHashSet());

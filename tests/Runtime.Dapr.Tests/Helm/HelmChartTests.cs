@@ -87,10 +87,10 @@ public sealed partial class HelmChartTests
         var helpers = ChartFiles.Templates["_helpers.tpl"];
         var platform = Regex.Match(helpers, @"define ""agent-platform.platformTopics"" -}}\n(.+)\n").Groups[1].Value;
         Assert.Equal(
-            DaprNames.Topics.Platform.Where(t => t != DaprNames.Topics.ChannelPosts).Order(StringComparer.Ordinal),
+            DaprNames.Topics.Platform.Except(DaprNames.Topics.Broadcast).Order(StringComparer.Ordinal),
             PubSubScopes.List(platform).Order(StringComparer.Ordinal));
         Assert.Contains($"printf \"{DaprNames.Topics.ChannelPrefix}%s\"", helpers, StringComparison.Ordinal);
-        Assert.Contains($"\"{DaprNames.Topics.ChannelPosts},{DaprNames.Topics.DeadLetter}\"", ChartFiles.Templates["components.yaml"], StringComparison.Ordinal);
+        Assert.Contains($"\"{string.Join(',', DaprNames.Topics.Broadcast)},{DaprNames.Topics.DeadLetter}\"", ChartFiles.Templates["components.yaml"], StringComparison.Ordinal);
     }
 
     [Fact]
