@@ -32,7 +32,8 @@ public static class DaprWorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient(
             sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<DaprWorkflowDefinitions>(), sp.GetRequiredService<DaprWorkflowIndex>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient>());
-        services.TryAddSingleton<IWorkflowTaskResultSink, DaprTaskResultSink>();
+        services.TryAddSingleton(sp => new DaprTaskResultSink(sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<IStateStore>()));
+        services.TryAddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<DaprTaskResultSink>());
         services.TryAddSingleton<InProcessTaskAgents>();
         services.TryAddSingleton<IWorkflowTaskDispatcher, InProcessTaskDispatcher>();
         services.AddHostedService<DaprWorkflowRecovery>();

@@ -8,9 +8,11 @@ namespace AgentPlatform.Workflows.Engines.Dapr;
 /// <summary>At start-up, dispatches again every task a running instance still awaits, with the same task id.</summary>
 /// <remarks>Task results travel as external events, not as activity outputs, so after a crash Dapr has nothing to
 /// redeliver for a task whose dispatch activity already completed; this pass plays the part of the actor engine's
-/// resume. Agents de-duplicate on the task id, and the orchestrator records only the first result of a task.</remarks>
+/// resume. A task whose result already exists (the status read here may lag behind it) has that result raised again
+/// instead of running again.</remarks>
 internal sealed partial class DaprWorkflowRecovery(
-    DaprWorkflowIndex index, DaprWorkflowClient client, IWorkflowTaskDispatcher dispatcher, ILogger<DaprWorkflowRecovery> logger) : BackgroundService
+    DaprWorkflowIndex index, DaprWorkflowClient client, IWorkflowTaskDispatcher dispatcher, DaprTaskResultSink results, ILogger<DaprWorkflowRecovery> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +27,10 @@ internal sealed partial class DaprWorkflowRecovery(
 
                 foreach (var pending in instance.State.PendingTasks)
                 {
-                    await dispatcher.DispatchAsync(new WorkflowTask { InstanceId = summary.InstanceId, Schedule = pending.Task }, stoppingToken);
+                    if (!await results.TryRedeliverAsync(pending.TaskId, stoppingToken))
+                    {
+                        await dispatcher.DispatchAsync(new WorkflowTask { InstanceId = summary.InstanceId, Schedule = pending.Task }, stoppingToken);
+                    }
                 }
 
                 LogResumed(logger, summary.InstanceId.Value, instance.State.PendingTasks.Count);

@@ -25,6 +25,16 @@ public static class WorkflowBackendExtensions
         return services;
     }
 
+    /// <summary>Registers one backend shared by several sidecars (replicas of one app in a test cluster), so every
+    /// worker of the app reads the same instances and queues; the caller owns and disposes <paramref name="shared"/>.</summary>
+    public static IServiceCollection AddDaprWorkflowBackend(this IServiceCollection services, WorkflowBackend shared)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(shared);
+        services.AddSingleton(shared);
+        return services.AddDaprWorkflowBackend();
+    }
+
     /// <summary>Maps <c>TaskHubSidecarService</c>.</summary>
     public static IEndpointRouteBuilder MapDaprWorkflowBackend(this IEndpointRouteBuilder endpoints)
     {

@@ -26,6 +26,9 @@ public sealed class ConformanceAgents
     /// <summary>How long the first attempt of a step takes (later attempts answer at once).</summary>
     public ConcurrentDictionary<string, TimeSpan> FirstAttemptDelay { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How long every attempt takes.</summary>
+    public TimeSpan EveryTaskDelay { get; set; }
+
     /// <summary>Completes when a task of <paramref name="stepId"/> has started running.</summary>
     public Task StartedAsync(string stepId) => Started(stepId).Task;
 
@@ -46,6 +49,7 @@ public sealed class ConformanceAgents
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
+        await Task.Delay(EveryTaskDelay, cancellationToken);
         if (task.Attempt == 1 && FirstAttemptDelay.TryGetValue(task.StepId, out var delay))
         {
             await Task.Delay(delay, cancellationToken);
