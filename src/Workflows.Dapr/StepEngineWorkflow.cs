@@ -147,7 +147,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                 var result = JsonSerializer.Deserialize<WorkflowTaskResult>(json, WorkflowJson.Options);
                 if (result is not null)
                 {
-                    RecordResult(result.TaskId, result.Succeeded, result.Output, result.Error);
+                    RecordResult(result);
                 }
             }
             else if (done == _platformEvent)
@@ -170,21 +170,17 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                 _dispatches.Remove(dispatch.Key);
                 if (dispatch.Value.IsFaulted)
                 {
-                    RecordResult(dispatch.Key, false, null, "The task could not be dispatched: " + dispatch.Value.Exception?.InnerException?.Message);
+                    RecordResult(WorkflowTaskResult.Failure(dispatch.Key, "The task could not be dispatched: " + dispatch.Value.Exception?.InnerException?.Message));
                 }
             }
         }
 
-        private void RecordResult(string taskId, bool succeeded, JsonElement? output, string? error)
+        private void RecordResult(WorkflowTaskResult result)
         {
-            if (!_awaitedTasks.Contains(taskId))
+            if (_awaitedTasks.Contains(result.TaskId))
             {
-                return;
+                Append(result.ToEvent());
             }
-
-            Append(succeeded
-                ? new TaskCompleted { TaskId = taskId, Output = output }
-                : new TaskFailed { TaskId = taskId, Error = error ?? "The task failed without an error message." });
         }
     }
 }
