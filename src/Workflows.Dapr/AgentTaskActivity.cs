@@ -20,11 +20,7 @@ public sealed class AgentTaskActivity(IWorkflowTaskDispatcher dispatcher, DaprTa
     {
         var task = JsonSerializer.Deserialize<WorkflowTask>(input, WorkflowJson.Options)
             ?? throw new ArgumentException("The activity input is empty.", nameof(input));
-        if (!await results.TryRedeliverAsync(task.TaskId))
-        {
-            await dispatcher.DispatchAsync(task);
-        }
-
+        await results.DeliverAsync(task, dispatcher);
         return true;
     }
 }

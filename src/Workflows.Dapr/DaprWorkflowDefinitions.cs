@@ -63,7 +63,7 @@ internal sealed class DaprWorkflowDefinitions(StateDocuments documents)
         return infos;
     }
 
-    private static string Key(string definitionId) => "wf-definition||" + definitionId;
+    private static string Key(string definitionId) => "wf-definition-" + definitionId;
 
     private static string Canonical(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, WorkflowJson.Options);
 }

@@ -66,7 +66,7 @@ public sealed class DaprWorkflowIndex
         var all = new List<WorkflowInstanceSummary>();
         for (var shard = 0; shard < Shards; shard++)
         {
-            var entries = await _documents.ReadAsync<Dictionary<string, WorkflowInstanceSummary>>("wf-index||" + shard, cancellationToken);
+            var entries = await _documents.ReadAsync<Dictionary<string, WorkflowInstanceSummary>>("wf-index-" + shard, cancellationToken);
             if (entries is not null)
             {
                 all.AddRange(entries.Values);
@@ -77,5 +77,5 @@ public sealed class DaprWorkflowIndex
     }
 
     // Any stable function of the id will do; the sum of its characters spreads generated ids evenly enough.
-    private static string Key(string instanceId) => "wf-index||" + (instanceId.Sum(c => (int)c) % Shards);
+    private static string Key(string instanceId) => "wf-index-" + (instanceId.Sum(c => (int)c) % Shards);
 }
