@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -105,7 +104,7 @@ public sealed class DaprModeCrashTests(ITestOutputHelper output)
         var completedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         for (var i = 0; i < Instances; i++)
         {
-            var state = await WaitForFinishAsync(final, $"dapr-crash-{i}", timeout);
+            var state = await WorkflowCrashEvidence.WaitForFinishAsync(final, $"dapr-crash-{i}", timeout);
             Assert.Equal("completed", state.GetProperty("status").GetString());
             using var history = await final.GetAsync(new Uri($"api/v1/workflows/instances/dapr-crash-{i}/history", UriKind.Relative), timeout);
             var events = JsonDocument.Parse(await history.Content.ReadAsStringAsync(timeout)).RootElement.GetProperty("events");
@@ -115,7 +114,7 @@ public sealed class DaprModeCrashTests(ITestOutputHelper output)
             }
         }
 
-        var executions = ReadExecutions(Path.Combine(host.DataDirectory, "workflow-task-executions.log"));
+        var executions = WorkflowCrashEvidence.ReadExecutions(Path.Combine(host.DataDirectory, "workflow-task-executions.log"));
         Assert.Equal(Instances * 10, completedAt.Count);
         var late = executions.Where(x => completedAt.TryGetValue(x.TaskId, out var at) && x.At > at).ToList();
         Assert.True(late.Count == 0, "tasks ran after their completion was recorded: " + string.Join(", ", late.Select(x => $"{x.TaskId} at {x.At:O}, completed {completedAt[x.TaskId]:O}")));
@@ -128,37 +127,5 @@ public sealed class DaprModeCrashTests(ITestOutputHelper output)
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
         return client;
-    }
-
-    private static async Task<JsonElement> WaitForFinishAsync(HttpClient client, string instanceId, CancellationToken cancellationToken)
-    {
-        // Long-polls a real process: each call waits up to 30 s on the host for the instance to finish.
-        for (var attempt = 0; attempt < 6; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri($"api/v1/workflows/instances/{instanceId}?wait=30", UriKind.Relative), cancellationToken);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var state = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
-            if (state.GetProperty("status").GetString() is not ("running" or "pending"))
-            {
-                return state;
-            }
-        }
-
-        throw new TimeoutException($"Instance {instanceId} did not finish.");
-    }
-
-    private static List<(DateTimeOffset At, string TaskId)> ReadExecutions(string path)
-    {
-        var executions = new List<(DateTimeOffset, string)>();
-        foreach (var line in File.ReadAllLines(path))
-        {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && DateTimeOffset.TryParseExact(line[..space], "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            {
-                executions.Add((at, line[(space + 1)..]));
-            }
-        }
-
-        return executions;
     }
 }
