@@ -60,6 +60,18 @@ public sealed class WorkflowLayeringTests
         Assert.Empty(cycles);
     }
 
+    [Fact]
+    public void Only_the_dapr_engine_references_Dapr_and_it_uses_no_actor_engine_type()
+    {
+        var dapr = Assembly.Load("AgentPlatform.Workflows.Dapr");
+
+        Assert.DoesNotContain(Assembly.Load(Root).GetReferencedAssemblies(), a => a.Name!.StartsWith("Dapr.", StringComparison.Ordinal));
+        Assert.Contains(dapr.GetReferencedAssemblies(), a => a.Name == "Dapr.Workflow");
+        var used = dapr.GetTypes().Where(t => t.Namespace is { } ns && IsWorkflow(ns)).SelectMany(TypesUsedBy).Select(t => t.Namespace).ToHashSet();
+        Assert.Contains("AgentPlatform.Workflows.Decisions", used);
+        Assert.DoesNotContain("AgentPlatform.Workflows.Engines.Actors", used);
+    }
+
     private static bool Reaches(Dictionary<string, HashSet<string>> graph, string start, string goal)
     {
         var seen = new HashSet<string> { start };

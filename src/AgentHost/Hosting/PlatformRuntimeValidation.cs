@@ -3,6 +3,7 @@ using AgentPlatform.AgentHost.Health;
 using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Telemetry;
+using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Runtime.Dapr;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ internal static class PlatformRuntimeValidation
             Check(DaprRuntimeOptions.From(builder.Configuration), new DaprRuntimeOptionsValidator(), failures);
         }
 
+        Check(builder.Configuration, WorkflowEngineOptions.SectionName, new WorkflowEngineOptionsValidator(builder.Configuration), failures);
         return failures.Count switch
         {
             0 => builder,

@@ -2,15 +2,14 @@ using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
-using AgentPlatform.Workflows.Engines.Actors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Wires the workflow runner into the host.</summary>
 public static class WorkflowHostingExtensions
 {
-    /// <summary>Adds the definition limits (options from <c>Workflows:Limits</c>), the runner (options from
-    /// <c>Workflows:Runner</c>), start-up recovery, and the built-in agents when
+    /// <summary>Adds the definition limits (options from <c>Workflows:Limits</c>), the engine <c>Workflows:Engine</c>
+    /// selects (see <see cref="WorkflowEngineServiceCollectionExtensions"/>), and the built-in agents when
     /// <c>Workflows:BuiltInAgents:Enabled</c> is true.</summary>
     public static IServiceCollection AddPlatformWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,8 +35,7 @@ public static class WorkflowHostingExtensions
         }
 
         services.AddWorkflowLimits(options => configuration.GetSection(WorkflowLimitsOptions.SectionName).Bind(options));
-        services.AddWorkflowRunner(options => configuration.GetSection(WorkflowRunnerOptions.SectionName).Bind(options));
-        services.AddHostedService<WorkflowRecoveryService>();
+        services.AddWorkflowEngine(configuration);
         return services;
     }
 }

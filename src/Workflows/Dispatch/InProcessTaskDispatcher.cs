@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Workflows.Dispatch;
@@ -5,13 +6,15 @@ namespace AgentPlatform.Workflows.Dispatch;
 /// <summary>Dispatches tasks to handlers registered in <see cref="InProcessTaskAgents"/>, on the thread pool, and reports
 /// their outcome to the <see cref="IWorkflowTaskResultSink"/>.</summary>
 /// <remarks>A selector no registered agent matches fails the attempt at once (the step's retry policy applies).
-/// Disposing cancels running handlers; their tasks are not reported and are dispatched again after the restart.</remarks>
+/// A task the engine cancels has its handler's token cancelled and its outcome is not reported. Disposing cancels running
+/// handlers; their tasks are not reported and are dispatched again after the restart.</remarks>
 public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposable
 {
     private readonly InProcessTaskAgents _agents;
     private readonly IWorkflowTaskResultSink _sink;
     private readonly ILogger<InProcessTaskDispatcher> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
 
     /// <summary>Creates the dispatcher.</summary>
     public InProcessTaskDispatcher(InProcessTaskAgents agents, IWorkflowTaskResultSink sink, ILogger<InProcessTaskDispatcher> logger)
@@ -26,7 +29,20 @@ public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposab
     {
         ArgumentNullException.ThrowIfNull(task);
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        _ = Task.Run(() => RunAsync(task), CancellationToken.None);
+        var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        _running[task.TaskId] = run;
+        _ = Task.Run(() => RunAsync(task, run), CancellationToken.None);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask CancelAsync(string taskId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (_running.TryRemove(taskId, out var run))
+        {
+            run.Cancel();
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -41,18 +57,21 @@ public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposab
         _stopping.Dispose();
     }
 
-    private async Task RunAsync(WorkflowTask task)
+    private async Task RunAsync(WorkflowTask task, CancellationTokenSource run)
     {
-        CancellationToken stopping;
         try
         {
-            stopping = _stopping.Token;
+            await RunAndReportAsync(task, run.Token);
         }
-        catch (ObjectDisposedException)
+        finally
         {
-            return;
+            _running.TryRemove(KeyValuePair.Create(task.TaskId, run));
+            run.Dispose();
         }
+    }
 
+    private async Task RunAndReportAsync(WorkflowTask task, CancellationToken stopping)
+    {
         WorkflowTaskResult result;
         var agent = _agents.Resolve(task.Agent);
         if (agent is null)
@@ -82,7 +101,7 @@ public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposab
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Shutting down: the instance dispatches the task again after the restart.
+            // Shutting down or cancelled: after a restart the instance dispatches the task again if it still waits for it.
         }
         catch (Exception exception)
         {

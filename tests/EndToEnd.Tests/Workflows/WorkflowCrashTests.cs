@@ -65,13 +65,13 @@ public sealed partial class WorkflowCrashTests(ITestOutputHelper output)
         var histories = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         for (var i = 0; i < Instances; i++)
         {
-            var state = await WaitForFinishAsync(final, $"crash-{i}", timeout);
+            var state = await WorkflowCrashEvidence.WaitForFinishAsync(final, $"crash-{i}", timeout);
             Assert.Equal("completed", state.GetProperty("status").GetString());
             using var history = await final.GetAsync(new Uri($"api/v1/workflows/instances/crash-{i}/history", UriKind.Relative), timeout);
             histories[$"crash-{i}"] = JsonDocument.Parse(await history.Content.ReadAsStringAsync(timeout)).RootElement.GetProperty("events").Clone();
         }
 
-        var executions = ReadExecutions(Path.Combine(host.DataDirectory, "workflow-task-executions.log"));
+        var executions = WorkflowCrashEvidence.ReadExecutions(Path.Combine(host.DataDirectory, "workflow-task-executions.log"));
         var completedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var events in histories.Values)
         {
@@ -102,40 +102,6 @@ public sealed partial class WorkflowCrashTests(ITestOutputHelper output)
         return client;
     }
 
-    private static async Task<JsonElement> WaitForFinishAsync(HttpClient client, string instanceId, CancellationToken cancellationToken)
-    {
-        // Long-polls a real process: each call waits up to 30 s on the host for the instance to finish.
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri($"api/v1/workflows/instances/{instanceId}?wait=30", UriKind.Relative), cancellationToken);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var state = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
-            if (state.GetProperty("status").GetString() is not ("running" or "pending"))
-            {
-                return state;
-            }
-        }
-
-        throw new TimeoutException($"Instance {instanceId} did not finish.");
-    }
-
-    private static List<Execution> ReadExecutions(string path)
-    {
-        var executions = new List<Execution>();
-        foreach (var line in File.ReadAllLines(path))
-        {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && DateTimeOffset.TryParseExact(line[..space], "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            {
-                executions.Add(new Execution(at, line[(space + 1)..]));
-            }
-        }
-
-        return executions;
-    }
-
     [GeneratedRegex(@"Resumed (\d+) unfinished workflow instances")]
     private static partial Regex ResumedLine();
-
-    private sealed record Execution(DateTimeOffset At, string TaskId);
 }

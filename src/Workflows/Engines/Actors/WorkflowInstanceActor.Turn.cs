@@ -1,5 +1,6 @@
 using AgentPlatform.Runtime.Reminders;
 using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Operations;
@@ -164,12 +165,7 @@ internal sealed partial class WorkflowInstanceActor
             return;
         }
 
-        var reason = incoming switch
-        {
-            WorkflowTerminated => "the workflow instance was terminated",
-            TimerFired => "the attempt timed out (or a timeout ended its step)",
-            _ => "the workflow no longer needs the task",
-        };
+        var reason = WorkflowTaskCancellation.ReasonFor(incoming);
         foreach (var taskId in abandoned)
         {
             _inFlight.Remove(taskId);

@@ -143,10 +143,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
             return Bare(InstanceOutcome.Conflict);
         }
 
-        WorkflowEvent e = result.Succeeded
-            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output, AgentId = result.AgentId }
-            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message.", AgentId = result.AgentId };
-        await AdvanceAsync(e, cancellationToken);
+        await AdvanceAsync(result.ToEvent(), cancellationToken);
         return Bare(InstanceOutcome.Done);
     }
 

@@ -72,36 +72,11 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// <inheritdoc/>
     public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var instanceId = request.InstanceId ?? WorkflowInstanceId.New();
-        if (instanceId.IsChild || instanceId.Value is null)
-        {
-            throw new ArgumentException($"'{instanceId}' is not the id of a new instance: choose a root id (1-{WorkflowInstanceId.MaxRootLength} characters of A-Z a-z 0-9 _ . -).", nameof(request));
-        }
-
-        var definition = await GetDefinitionAsync(request.DefinitionId, request.Version, cancellationToken)
-            ?? throw new WorkflowNotFoundException("definition", request.Version is { } v ? $"{request.DefinitionId} v{v}" : request.DefinitionId);
-        var inputProblems = WorkflowInputValidator.Validate(definition, request.Input);
-        if (inputProblems.Count > 0)
-        {
-            throw new WorkflowInputException(inputProblems);
-        }
-
         // The index entry comes first: after a crash, an instance that may have started is always found and resumed.
-        var summary = new WorkflowInstanceSummary
-        {
-            InstanceId = instanceId,
-            DefinitionId = definition.Id,
-            DefinitionVersion = definition.Version,
-            Status = WorkflowStatus.Running,
-            CreatedAt = _time.GetUtcNow(),
-        };
+        var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
+        var (instanceId, definition, summary) = (plan.InstanceId, plan.Definition, plan.Summary);
         var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
-        if (existing is not null && existing.DefinitionId != definition.Id)
-        {
-            throw new WorkflowConflictException($"Instance '{instanceId}' already exists and runs definition '{existing.DefinitionId}'.");
-        }
-
+        plan.ThrowIfConflict(existing);
         var reply = await CallInstanceAsync(instanceId, InstanceMethods.Start, new StartInstance(instanceId, definition, request.Input), cancellationToken);
         return new WorkflowStartResult(existing is null && reply.Outcome == InstanceOutcome.Done, reply.State!);
     }
@@ -206,15 +181,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
-        var all = await ReadIndexAsync(cancellationToken);
-        var page = all
-            .Where(s => status is null || s.Status == status)
-            .Where(s => after is null || string.CompareOrdinal(s.InstanceId.Value, after) > 0)
-            .OrderBy(s => s.InstanceId.Value, StringComparer.Ordinal)
-            .Take(limit + 1)
-            .ToList();
-        var next = page.Count > limit ? page[limit - 1].InstanceId.Value : null;
-        return new WorkflowInstancePage(page.Take(limit).ToList(), next);
+        return WorkflowInstancePage.Of(await ReadIndexAsync(cancellationToken), status, limit, after);
     }
 
     private static bool IsFinished(WorkflowStatus status) =>

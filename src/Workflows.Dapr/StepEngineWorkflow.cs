@@ -1,0 +1,206 @@
+using System.Text.Json;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
+using global::Dapr.Workflow;
+
+namespace AgentPlatform.Workflows.Engines.Dapr;
+
+/// <summary>The one generic Dapr workflow: it folds the pure decider over the outcomes Dapr delivers and turns the
+/// decider's commands into Dapr calls. It holds no decision logic of its own.</summary>
+/// <remarks>
+/// <para><c>ScheduleTask</c> becomes a call of <see cref="AgentTaskActivity"/>, which hands the task to the dispatch
+/// port and returns; the agent's result comes back as the <see cref="StepEngineSignal.TaskResult"/> external event.
+/// <c>CreateTimer</c> becomes a Dapr durable timer; operator events arrive as <see cref="StepEngineSignal.Event"/>.
+/// Each outcome is appended as the matching history event stamped with the orchestration's clock, so a replay rebuilds
+/// exactly the same platform history. Dapr retry policies are not used: retries, back-off and timeouts are the
+/// decider's own timers and tasks.</para>
+/// <para>The platform history is published as custom status after every turn; the client folds it to answer status
+/// queries. When the decider finishes, the instance index is updated through <see cref="RecordInstanceActivity"/>.</para>
+/// </remarks>
+public sealed class StepEngineWorkflow : Workflow<string, string>
+{
+    /// <summary>The Dapr workflow name.</summary>
+    public const string Name = "agent-platform-step-engine";
+
+    private const int MaxDecisionRounds = 64;
+
+    /// <inheritdoc/>
+    public override async Task<string> RunAsync(WorkflowContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var start = JsonSerializer.Deserialize<StepEngineInput>(input, WorkflowJson.Options)
+            ?? throw new ArgumentException("The orchestration input is empty.", nameof(input));
+        var run = new Run(context, start);
+        run.Append(new WorkflowStarted
+        {
+            InstanceId = start.InstanceId,
+            DefinitionId = start.Definition.Definition.Id,
+            DefinitionVersion = start.Definition.Definition.Version,
+            Input = start.Input,
+        });
+        while (true)
+        {
+            run.PerformCommands();
+            run.CancelAbandonedTasks();
+            context.SetCustomStatus(new PublishedHistory(run.History));
+            if (run.Execution.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated)
+            {
+                var state = run.Execution.GetState();
+                await context.CallActivityAsync<bool>(RecordInstanceActivity.Name, JsonSerializer.Serialize(DaprWorkflowFold.Summary(WorkflowInstanceId.Parse(start.InstanceId), state, context.CurrentUtcDateTime), WorkflowJson.Options));
+                return JsonSerializer.Serialize(state, WorkflowJson.Options);
+            }
+
+            await run.NextOutcomeAsync();
+        }
+    }
+
+    /// <summary>One orchestration's fold: the decider, the platform history, and the Dapr tasks it waits on.</summary>
+    private sealed class Run(WorkflowContext context, StepEngineInput start)
+    {
+        private readonly WorkflowInstanceId _instanceId = WorkflowInstanceId.Parse(start.InstanceId);
+        private readonly List<WorkflowEvent> _history = [];
+        private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task> _timers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task<bool>> _dispatches = new(StringComparer.Ordinal);
+        private Task<string>? _taskResult;
+        private Task<string>? _platformEvent;
+
+        public WorkflowExecution Execution { get; } = new WorkflowDecider(start.Definition.Definition).CreateExecution();
+
+        public IReadOnlyList<WorkflowEvent> History => _history;
+
+        public void Append(WorkflowEvent e)
+        {
+            var stamped = e with { Sequence = _history.Count + 1, Timestamp = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)) };
+            _history.Add(stamped);
+            Execution.Apply(stamped);
+            switch (stamped)
+            {
+                case TaskScheduled scheduled:
+                    _awaitedTasks.Add(scheduled.TaskId);
+                    break;
+                case TaskCompleted completed:
+                    _awaitedTasks.Remove(completed.TaskId);
+                    break;
+                case TaskFailed failed:
+                    _awaitedTasks.Remove(failed.TaskId);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        /// <summary>Records every command the decider asks for and starts its Dapr counterpart.</summary>
+        public void PerformCommands()
+        {
+            var commands = Execution.GetCommands();
+            for (var round = 0; commands.Count > 0; round++)
+            {
+                if (round == MaxDecisionRounds)
+                {
+                    throw new InvalidOperationException($"The decider of workflow {start.InstanceId} still asked for commands after {MaxDecisionRounds} rounds.");
+                }
+
+                foreach (var command in commands)
+                {
+                    Append(command.ToEvent(_history.Count + 1, default));
+                    switch (command)
+                    {
+                        case ScheduleTask schedule:
+                            var task = new WorkflowTask { InstanceId = _instanceId, Schedule = schedule };
+                            _dispatches[schedule.TaskId] = context.CallActivityAsync<bool>(AgentTaskActivity.Name, JsonSerializer.Serialize(task, WorkflowJson.Options));
+                            break;
+                        case CreateTimer timer:
+                            _timers[timer.TimerId] = context.CreateTimer(timer.FireAt.UtcDateTime, CancellationToken.None);
+                            break;
+                        case CancelTimer cancel:
+                            // The Dapr timer still fires later; nobody waits for it any more.
+                            _timers.Remove(cancel.TimerId);
+                            break;
+                        default:
+                            // SkipStep, JoinBranches, CompleteWorkflow and FailWorkflow have no effect beyond their event.
+                            break;
+                    }
+                }
+
+                commands = Execution.GetCommands();
+            }
+        }
+
+        /// <summary>Schedules <see cref="CancelTaskActivity"/> for every dispatched task the decider stopped waiting for
+        /// since the last turn; the orchestration does not wait for those calls.</summary>
+        public void CancelAbandonedTasks()
+        {
+            var abandoned = _awaitedTasks.Where(taskId => !Execution.IsAwaiting(taskId)).ToList();
+            if (abandoned.Count == 0)
+            {
+                return;
+            }
+
+            var reason = WorkflowTaskCancellation.ReasonFor(_history[^1]);
+            foreach (var taskId in abandoned)
+            {
+                _awaitedTasks.Remove(taskId);
+                _ = context.CallActivityAsync<bool>(
+                    CancelTaskActivity.Name, JsonSerializer.Serialize(new CancelTaskActivity.Request(taskId, reason), WorkflowJson.Options));
+            }
+        }
+
+        /// <summary>Waits for the next task result, operator event, timer or dispatch failure and appends what the decider
+        /// must see; outcomes it must not see (a result of a task no longer awaited, a timer no longer live) are dropped,
+        /// as the actor engine drops them.</summary>
+        public async Task NextOutcomeAsync()
+        {
+            _taskResult ??= context.WaitForExternalEventAsync<string>(StepEngineSignal.TaskResult);
+            _platformEvent ??= context.WaitForExternalEventAsync<string>(StepEngineSignal.Event);
+            var waits = new List<Task>(2 + _timers.Count + _dispatches.Count) { _taskResult, _platformEvent };
+            waits.AddRange(_timers.Values);
+            waits.AddRange(_dispatches.Values);
+            var done = await Task.WhenAny(waits);
+            if (done == _taskResult)
+            {
+                var json = await _taskResult;
+                _taskResult = null;
+                var result = JsonSerializer.Deserialize<WorkflowTaskResult>(json, WorkflowJson.Options);
+                if (result is not null)
+                {
+                    RecordResult(result);
+                }
+            }
+            else if (done == _platformEvent)
+            {
+                var json = await _platformEvent;
+                _platformEvent = null;
+                var raised = JsonSerializer.Deserialize<StepEngineSignal.PlatformEvent>(json, WorkflowJson.Options);
+                if (raised is not null)
+                {
+                    Append(new EventRaised { Name = raised.Name, Payload = raised.Payload });
+                }
+            }
+            else if (_timers.FirstOrDefault(t => t.Value == done) is { Value: not null } timer)
+            {
+                _timers.Remove(timer.Key);
+                Append(new TimerFired { TimerId = timer.Key });
+            }
+            else if (_dispatches.FirstOrDefault(d => d.Value == done) is { Value: not null } dispatch)
+            {
+                _dispatches.Remove(dispatch.Key);
+                if (dispatch.Value.IsFaulted)
+                {
+                    RecordResult(WorkflowTaskResult.Failure(dispatch.Key, "The task could not be dispatched: " + dispatch.Value.Exception?.InnerException?.Message));
+                }
+            }
+        }
+
+        private void RecordResult(WorkflowTaskResult result)
+        {
+            if (_awaitedTasks.Contains(result.TaskId))
+            {
+                Append(result.ToEvent());
+            }
+        }
+    }
+}
