@@ -110,6 +110,15 @@ public static class DaprNames
         /// <summary>One agent's scoped workflow rights and the instances it started.</summary>
         public const string AgentRights = "agent-rights";
 
+        /// <summary>One task attempt handed to an agent: assignment, lease and outcome.</summary>
+        public const string AgentTask = "agent-task";
+
+        /// <summary>The agents a workflow step must not be given to again (their attempt failed, was rejected or timed out).</summary>
+        public const string AgentTaskExclusions = "agent-task-exclusions";
+
+        /// <summary>One agent-to-agent request waiting for its reply.</summary>
+        public const string AgentRequest = "agent-request";
+
         /// <summary>One channel: profile, members and the durable, sequenced message log.</summary>
         public const string Channel = "channel";
 
@@ -134,7 +143,7 @@ public static class DaprNames
         /// <summary>All platform actor types.</summary>
         public static IReadOnlyList<string> All { get; } =
         [
-            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, Channel, ChannelDirectory, Inbox,
+            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, AgentTask, AgentTaskExclusions, AgentRequest, Channel, ChannelDirectory, Inbox,
             Workflow, WorkflowIndex, WorkflowDefinition, WorkflowCatalog,
         ];
     }
