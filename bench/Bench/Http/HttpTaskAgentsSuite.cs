@@ -111,7 +111,7 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
             {
                 if (receipts.TryGetValue(e!["task_id"]!.GetValue<string>(), out var received))
                 {
-                    latencies.Add((received - e["timestamp"]!.GetValue<DateTimeOffset>()).TotalMilliseconds);
+                    latencies.Add((received - e["ts"]!.GetValue<DateTimeOffset>()).TotalMilliseconds);
                 }
             }
         }
