@@ -17,4 +17,7 @@ public sealed class HealthOptions
 
     /// <summary>How far past its due time a reminder may be before the reminder loop counts as stalled.</summary>
     public TimeSpan ReminderOverdueBound { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>In Dapr mode, how long the sidecar may take to answer its health endpoint.</summary>
+    public TimeSpan SidecarBound { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -13,6 +13,7 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
         Positive(failures, "Health:SqliteWriteBound", options.SqliteWriteBound);
         Positive(failures, "Health:GroupCommitStuckAfter", options.GroupCommitStuckAfter);
         Positive(failures, "Health:ReminderOverdueBound", options.ReminderOverdueBound);
+        Positive(failures, "Health:SidecarBound", options.SidecarBound);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -9,20 +9,22 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the readiness checks of the runtime the host runs on.</summary>
 public static class PlatformHealthServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="HealthOptions"/> (validated on start) and, in embedded mode, adds the <c>sqlite</c>,
-    /// <c>group-commit</c> (both only with SQLite storage) and <c>reminders</c> checks tagged <see cref="HealthOptions.ReadyTag"/>.</summary>
+    /// <summary>Binds <see cref="HealthOptions"/> (validated on start) and adds the readiness checks tagged
+    /// <see cref="HealthOptions.ReadyTag"/>: in embedded mode <c>sqlite</c>, <c>group-commit</c> (both only with SQLite
+    /// storage) and <c>reminders</c>; in Dapr mode <c>dapr-sidecar</c>.</summary>
     public static IServiceCollection AddPlatformHealth(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         var checks = services.AddHealthChecks();
+        string[] ready = [HealthOptions.ReadyTag];
         if (!PlatformRuntimeOptions.From(configuration).IsEmbedded)
         {
+            checks.AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: ready);
             return services;
         }
 
-        string[] ready = [HealthOptions.ReadyTag];
         var embedded = configuration.GetSection(EmbeddedRuntimeOptions.SectionName).Get<EmbeddedRuntimeOptions>() ?? new EmbeddedRuntimeOptions();
         if (!embedded.UseInMemoryStorage)
         {

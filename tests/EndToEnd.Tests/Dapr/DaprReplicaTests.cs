@@ -110,6 +110,19 @@ public sealed class DaprReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Fact]
+    public async Task Readiness_includes_the_dapr_sidecar_check_and_is_ready_once_the_sidecar_reached_the_app()
+    {
+        var timeout = TestTimeout.After(30);
+        using var client = B.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("healthz/ready", UriKind.Relative), timeout);
+        var body = JsonNode.Parse(await ready.Content.ReadAsStringAsync(timeout))!.ToJsonString();
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("dapr-sidecar", body, StringComparison.Ordinal);
+    }
+
     private static ApiAgent OnReplica(HostProcess host, ApiAgent agent) => ApiAgent.FromRegistration(host, new JsonObject
     {
         ["api_key"] = agent.Key,
