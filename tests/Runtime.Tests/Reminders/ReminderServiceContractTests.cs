@@ -43,6 +43,7 @@ public abstract class ReminderServiceContractTests : RuntimeContractTests
         await runtime.Reminders.RegisterAsync(actor, new ReminderRegistration("beat", TimeSpan.Zero, Period), TestTimeout.After());
         var fires = new[] { await NextFireAsync(), await NextFireAsync(), await NextFireAsync() };
         await runtime.Reminders.UnregisterAsync(actor, "beat", TestTimeout.After());
+        var unregisteredAt = Stopwatch.GetTimestamp();
         await runtime.Reminders.RegisterAsync(actor, new ReminderRegistration("sentinel", Period * 5), TestTimeout.After());
         var afterUnregister = new List<ContractReminderFire>();
         for (var next = await NextFireAsync(); next.Name != "sentinel"; next = await NextFireAsync())
@@ -54,7 +55,10 @@ public abstract class ReminderServiceContractTests : RuntimeContractTests
         // Fire k is due k periods after registration; a late fire does not push the later ones back.
         Assert.All(fires.Select((fire, k) => (fire, k)), item =>
             Assert.True(Stopwatch.GetElapsedTime(registeredAt, item.fire.Timestamp) >= Period * item.k * 0.9, $"fire {item.k} came early"));
-        Assert.True(afterUnregister.Count <= 1, $"{afterUnregister.Count} fires after unregistering; at most one already under way is allowed");
+        // Fires that happened before the unregistration may still wait in the test's queue when the machine is busy; only
+        // those that happened after it count.
+        var late = afterUnregister.Count(fire => fire.Timestamp > unregisteredAt);
+        Assert.True(late <= 1, $"{late} fires after unregistering; at most one already under way is allowed");
         Assert.Null(await runtime.Reminders.GetAsync(actor, "beat", TestTimeout.After()));
     }
 
