@@ -25,27 +25,25 @@ internal sealed partial class AgentPresenceActor
         return new PresenceReply(Presence(), changed);
     }
 
-    private async ValueTask<PresenceReply> TaskStartedAsync(CancellationToken cancellationToken)
-    {
-        var changed = await CommitAsync(_record, _work with { InFlight = _work.InFlight + 1 }, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
-        return new PresenceReply(Presence(), changed);
-    }
+    private ValueTask<PresenceReply> TaskStartedAsync(CancellationToken cancellationToken) =>
+        CommitWorkAsync(_work with { InFlight = _work.InFlight + 1 }, cancellationToken);
 
-    private async ValueTask<PresenceReply> TaskFinishedAsync(TaskOutcome outcome, CancellationToken cancellationToken)
-    {
-        var work = _work with
-        {
-            InFlight = Math.Max(0, _work.InFlight - 1),
-            Error = !outcome.Succeeded,
-            Track = _work.Track.After(outcome.Succeeded, outcome.Latency, _context.Options.LatencySmoothing),
-        };
-        var changed = await CommitAsync(_record, work, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
-        return new PresenceReply(Presence(), changed);
-    }
+    private ValueTask<PresenceReply> TaskFinishedAsync(TaskOutcome outcome, CancellationToken cancellationToken) =>
+        CommitWorkAsync(
+            _work with
+            {
+                InFlight = Math.Max(0, _work.InFlight - 1),
+                Error = !outcome.Succeeded,
+                Track = _work.Track.After(outcome.Succeeded, outcome.Latency, _context.Options.LatencySmoothing),
+            },
+            cancellationToken);
 
-    private async ValueTask<PresenceReply> TaskReleasedAsync(CancellationToken cancellationToken)
+    private ValueTask<PresenceReply> TaskReleasedAsync(CancellationToken cancellationToken) =>
+        CommitWorkAsync(_work with { InFlight = Math.Max(0, _work.InFlight - 1) }, cancellationToken);
+
+    /// <summary>Commits a change of the work side only (the presence record stays as it is) and answers the new presence.</summary>
+    private async ValueTask<PresenceReply> CommitWorkAsync(AgentWorkRecord work, CancellationToken cancellationToken)
     {
-        var work = _work with { InFlight = Math.Max(0, _work.InFlight - 1) };
         var changed = await CommitAsync(_record, work, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
         return new PresenceReply(Presence(), changed);
     }
