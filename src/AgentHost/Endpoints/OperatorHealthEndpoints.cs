@@ -26,10 +26,9 @@ public static class OperatorHealthEndpoints
     {
         var cancellationToken = context.RequestAborted;
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthOptions.ReadyTag), cancellationToken);
-        var view = HealthReportWriter.ToView(report);
         var checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status == HealthStatus.Healthy ? "healthy" : $"unhealthy: {e.Value.Description}");
         return TypedResults.Ok(new OperatorHealthView(
-            (string)view["status"]!,
+            HealthReportWriter.StatusName(report.Status),
             checks,
             await CountAgentsAsync(registry, cancellationToken),
             await CountChannelsAsync(channels, cancellationToken),

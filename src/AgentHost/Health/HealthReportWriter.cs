@@ -14,16 +14,17 @@ internal static class HealthReportWriter
 
     public static Dictionary<string, object?> ToView(HealthReport report) => new()
     {
-        ["status"] = Name(report.Status),
+        ["status"] = StatusName(report.Status),
         ["checks"] = report.Entries.ToDictionary(e => e.Key, e => new Dictionary<string, object?>
         {
-            ["status"] = Name(e.Value.Status),
+            ["status"] = StatusName(e.Value.Status),
             ["description"] = e.Value.Description,
             ["duration_ms"] = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
         }),
     };
 
-    private static string Name(HealthStatus status) => status switch
+    /// <summary>The wire name of <paramref name="status"/>: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
+    public static string StatusName(HealthStatus status) => status switch
     {
         HealthStatus.Healthy => "healthy",
         HealthStatus.Degraded => "degraded",

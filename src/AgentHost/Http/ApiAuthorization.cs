@@ -130,12 +130,7 @@ public static class ApiAuthorization
         (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         && http.RequestServices.GetService<DashboardSessions>()?.IsSignedIn(http) == true;
 
-    private static bool IsProblem(object? result) => result switch
-    {
-        INestedHttpResult nested => IsProblem(nested.Result),
-        IStatusCodeHttpResult { StatusCode: >= 400 } => true,
-        _ => false,
-    };
+    private static bool IsProblem(object? result) => EndpointResults.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 400 };
 
     private sealed class OperatorCaller
     {

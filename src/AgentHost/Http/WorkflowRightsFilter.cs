@@ -65,10 +65,8 @@ public static class WorkflowRightsFilter
     }
 
     /// <summary>The id of the instance a start created (201), or null for any other answer (an existing instance is not the caller's).</summary>
-    private static string? Created(object? result) => result switch
-    {
-        INestedHttpResult nested => Created(nested.Result),
-        IStatusCodeHttpResult { StatusCode: StatusCodes.Status201Created } and IValueHttpResult { Value: WorkflowInstanceState state } => state.InstanceId,
-        _ => null,
-    };
+    private static string? Created(object? result) =>
+        EndpointResults.Unwrap(result) is IStatusCodeHttpResult { StatusCode: StatusCodes.Status201Created } and IValueHttpResult { Value: WorkflowInstanceState state }
+            ? state.InstanceId
+            : null;
 }
