@@ -137,7 +137,7 @@ public sealed class DaprWorkflowClient : IWorkflowClient
             await _client.PurgeInstanceAsync(instanceId.Value, cancellationToken);
         }
 
-        var indexed = await _index.RemoveAsync(instanceId.Value, cancellationToken);
+        var indexed = await _index.RemoveAsync(instanceId, cancellationToken);
         if (instance is null && !indexed)
         {
             throw new WorkflowNotFoundException("instance", instanceId.Value);

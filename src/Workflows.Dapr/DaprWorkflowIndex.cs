@@ -1,3 +1,5 @@
+using System.Globalization;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
 
 namespace AgentPlatform.Workflows.Engines.Dapr;
@@ -16,7 +18,7 @@ public sealed class DaprWorkflowIndex
     {
         ArgumentNullException.ThrowIfNull(summary);
         return _documents.UpdateAsync<Dictionary<string, WorkflowInstanceSummary>, WorkflowInstanceSummary?>(
-            Key(summary.InstanceId.Value),
+            Key(summary.InstanceId),
             shard =>
             {
                 shard ??= new Dictionary<string, WorkflowInstanceSummary>(StringComparer.Ordinal);
@@ -36,7 +38,7 @@ public sealed class DaprWorkflowIndex
     {
         ArgumentNullException.ThrowIfNull(summary);
         await _documents.UpdateAsync<Dictionary<string, WorkflowInstanceSummary>, bool>(
-            Key(summary.InstanceId.Value),
+            Key(summary.InstanceId),
             shard =>
             {
                 shard ??= new Dictionary<string, WorkflowInstanceSummary>(StringComparer.Ordinal);
@@ -47,18 +49,11 @@ public sealed class DaprWorkflowIndex
     }
 
     /// <summary>Removes an instance; answers whether it was indexed.</summary>
-    public ValueTask<bool> RemoveAsync(string instanceId, CancellationToken cancellationToken) =>
+    public ValueTask<bool> RemoveAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>
         _documents.UpdateAsync<Dictionary<string, WorkflowInstanceSummary>, bool>(
             Key(instanceId),
-            shard => shard is not null && shard.Remove(instanceId) ? (shard, true) : (null, false),
+            shard => shard is not null && shard.Remove(instanceId.Value) ? (shard, true) : (null, false),
             cancellationToken);
-
-    /// <summary>Reads one summary, or null.</summary>
-    public async ValueTask<WorkflowInstanceSummary?> GetAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        var shard = await _documents.ReadAsync<Dictionary<string, WorkflowInstanceSummary>>(Key(instanceId), cancellationToken);
-        return shard?.GetValueOrDefault(instanceId);
-    }
 
     /// <summary>Reads every summary.</summary>
     public async ValueTask<List<WorkflowInstanceSummary>> ListAsync(CancellationToken cancellationToken)
@@ -66,7 +61,7 @@ public sealed class DaprWorkflowIndex
         var all = new List<WorkflowInstanceSummary>();
         for (var shard = 0; shard < Shards; shard++)
         {
-            var entries = await _documents.ReadAsync<Dictionary<string, WorkflowInstanceSummary>>("wf-index-" + shard, cancellationToken);
+            var entries = await _documents.ReadAsync<Dictionary<string, WorkflowInstanceSummary>>(ShardKey(shard), cancellationToken);
             if (entries is not null)
             {
                 all.AddRange(entries.Values);
@@ -76,6 +71,7 @@ public sealed class DaprWorkflowIndex
         return all;
     }
 
-    // Any stable function of the id will do; the sum of its characters spreads generated ids evenly enough.
-    private static string Key(string instanceId) => "wf-index-" + (instanceId.Sum(c => (int)c) % Shards);
+    private static string Key(WorkflowInstanceId instanceId) => ShardKey(instanceId.ShardOf(Shards));
+
+    private static string ShardKey(int shard) => "wf-index-" + shard.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,8 +12,7 @@ internal sealed class StateDocuments(IStateStore store)
     public async ValueTask<T?> ReadAsync<T>(string key, CancellationToken cancellationToken)
         where T : class
     {
-        var entry = await store.GetAsync(key, cancellationToken);
-        return entry is null ? null : JsonSerializer.Deserialize<T>(entry.Value.Span, WorkflowJson.Options);
+        return Deserialize<T>(await store.GetAsync(key, cancellationToken));
     }
 
     /// <summary>Applies <paramref name="change"/> to the stored value (null when missing); a null new value leaves the
@@ -24,7 +23,7 @@ internal sealed class StateDocuments(IStateStore store)
         for (var attempt = 1; ; attempt++)
         {
             var entry = await store.GetAsync(key, cancellationToken);
-            var current = entry is null ? null : JsonSerializer.Deserialize<T>(entry.Value.Span, WorkflowJson.Options);
+            var current = Deserialize<T>(entry);
             var (value, result) = change(current);
             if (value is null)
             {
@@ -45,4 +44,8 @@ internal sealed class StateDocuments(IStateStore store)
             }
         }
     }
+
+    private static T? Deserialize<T>(StateEntry? entry)
+        where T : class =>
+        entry is null ? null : JsonSerializer.Deserialize<T>(entry.Value.Span, WorkflowJson.Options);
 }

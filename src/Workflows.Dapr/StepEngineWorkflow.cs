@@ -62,7 +62,9 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
     {
         private readonly WorkflowInstanceId _instanceId = WorkflowInstanceId.Parse(start.InstanceId);
         private readonly List<WorkflowEvent> _history = [];
-        private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
+        // Tasks handed to the dispatcher whose end this fold has not seen yet; whether the decider still waits for one is
+        // Execution.IsAwaiting, this set only remembers who may have to be told to stop.
+        private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Task> _timers = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Task<bool>> _dispatches = new(StringComparer.Ordinal);
         private Task<string>? _taskResult;
@@ -77,20 +79,6 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             var stamped = e with { Sequence = _history.Count + 1, Timestamp = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)) };
             _history.Add(stamped);
             Execution.Apply(stamped);
-            switch (stamped)
-            {
-                case TaskScheduled scheduled:
-                    _awaitedTasks.Add(scheduled.TaskId);
-                    break;
-                case TaskCompleted completed:
-                    _awaitedTasks.Remove(completed.TaskId);
-                    break;
-                case TaskFailed failed:
-                    _awaitedTasks.Remove(failed.TaskId);
-                    break;
-                default:
-                    break;
-            }
         }
 
         /// <summary>Records every command the decider asks for and starts its Dapr counterpart.</summary>
@@ -111,6 +99,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                     {
                         case ScheduleTask schedule:
                             var task = new WorkflowTask { InstanceId = _instanceId, Schedule = schedule };
+                            _inFlight.Add(schedule.TaskId);
                             _dispatches[schedule.TaskId] = context.CallActivityAsync<bool>(AgentTaskActivity.Name, JsonSerializer.Serialize(task, WorkflowJson.Options));
                             break;
                         case CreateTimer timer:
@@ -134,7 +123,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
         /// since the last turn; the orchestration does not wait for those calls.</summary>
         public void CancelAbandonedTasks()
         {
-            var abandoned = _awaitedTasks.Where(taskId => !Execution.IsAwaiting(taskId)).ToList();
+            var abandoned = _inFlight.Where(taskId => !Execution.IsAwaiting(taskId)).ToList();
             if (abandoned.Count == 0)
             {
                 return;
@@ -143,7 +132,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             var reason = WorkflowTaskCancellation.ReasonFor(_history[^1]);
             foreach (var taskId in abandoned)
             {
-                _awaitedTasks.Remove(taskId);
+                _inFlight.Remove(taskId);
                 _ = context.CallActivityAsync<bool>(
                     CancelTaskActivity.Name, JsonSerializer.Serialize(new CancelTaskActivity.Request(taskId, reason), WorkflowJson.Options));
             }
@@ -197,8 +186,9 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
 
         private void RecordResult(WorkflowTaskResult result)
         {
-            if (_awaitedTasks.Contains(result.TaskId))
+            if (Execution.IsAwaiting(result.TaskId))
             {
+                _inFlight.Remove(result.TaskId);
                 Append(result.ToEvent());
             }
         }

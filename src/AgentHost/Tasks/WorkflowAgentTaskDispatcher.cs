@@ -24,7 +24,7 @@ public sealed class WorkflowAgentTaskDispatcher(InProcessTaskAgents builtIn, InP
 
     /// <inheritdoc/>
     public ValueTask CancelAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
-        agents.CancelAsync(taskId, reason, cancellationToken);
+        inProcess.TryCancel(taskId) ? ValueTask.CompletedTask : agents.CancelAsync(taskId, reason, cancellationToken);
 
     /// <summary>The agent-side form of a workflow task.</summary>
     public static AgentTask ToAgentTask(WorkflowTask task)

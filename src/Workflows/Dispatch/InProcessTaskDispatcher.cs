@@ -38,12 +38,20 @@ public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposab
     /// <inheritdoc/>
     public ValueTask CancelAsync(string taskId, string reason, CancellationToken cancellationToken = default)
     {
-        if (_running.TryRemove(taskId, out var run))
+        TryCancel(taskId);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Cancels the handler running <paramref name="taskId"/>; false when this dispatcher runs no such task.</summary>
+    public bool TryCancel(string taskId)
+    {
+        if (!_running.TryRemove(taskId, out var run))
         {
-            run.Cancel();
+            return false;
         }
 
-        return ValueTask.CompletedTask;
+        run.Cancel();
+        return true;
     }
 
     /// <summary>Cancels running handlers.</summary>

@@ -114,5 +114,20 @@ public readonly record struct WorkflowInstanceId
     }
 
     /// <summary>The wire form.</summary>
+    /// <summary>The shard (0 to <paramref name="shards"/> - 1) of an instance index this instance belongs to: a stable hash
+    /// (FNV-1a over the id's characters), so every process and both engines agree.</summary>
+    public int ShardOf(int shards)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        var hash = 2166136261u;
+        foreach (var c in Value ?? "")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)shards);
+    }
+
+    /// <inheritdoc/>
     public override string ToString() => Value ?? "";
 }

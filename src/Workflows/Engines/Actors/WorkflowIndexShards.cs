@@ -1,23 +1,13 @@
 using System.Globalization;
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Engines.Actors;
 
-/// <summary>Maps instance ids to index shards with a stable hash (FNV-1a), so every process agrees on the shard.</summary>
+/// <summary>Maps instance ids to the actors of their index shard (<see cref="WorkflowInstanceId.ShardOf"/>).</summary>
 internal static class WorkflowIndexShards
 {
-    public static ActorId ActorFor(string instanceId, int shards) => Shard(ShardOf(instanceId, shards));
+    public static ActorId ActorFor(WorkflowInstanceId instanceId, int shards) => Shard(instanceId.ShardOf(shards));
 
     public static ActorId Shard(int shard) => ActorId.Create(WorkflowActorTypes.Index, shard.ToString(CultureInfo.InvariantCulture));
-
-    public static int ShardOf(string instanceId, int shards)
-    {
-        var hash = 2166136261u;
-        foreach (var c in instanceId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % (uint)shards);
-    }
 }

@@ -193,7 +193,7 @@ public sealed partial class WorkflowService : IWorkflowClient
 
     private static ActorId CatalogActor { get; } = ActorId.Create(WorkflowActorTypes.Catalog, WorkflowCatalogActor.Key);
 
-    private ActorId IndexActor(WorkflowInstanceId instanceId) => WorkflowIndexShards.ActorFor(instanceId.Value, _options.IndexShards);
+    private ActorId IndexActor(WorkflowInstanceId instanceId) => WorkflowIndexShards.ActorFor(instanceId, _options.IndexShards);
 
     private ValueTask<InstanceReply> CallInstanceAsync<TRequest>(WorkflowInstanceId instanceId, string method, TRequest payload, CancellationToken cancellationToken) =>
         _runtime.InvokeAsync<TRequest, InstanceReply>(InstanceActor(instanceId), method, payload, cancellationToken);
