@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentPlatform.Runtime.State;
 using Dapr;
 using Dapr.Client;
@@ -127,7 +126,7 @@ public sealed class DaprStateStore(DaprClient client, string name) : IStateStore
     private static Dictionary<string, string>? Metadata(StateWriteOptions? options) => options?.TimeToLive is { } ttl
         ? new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["ttlInSeconds"] = Math.Max(1, (long)Math.Ceiling(ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+            [DaprTimeToLive.MetadataKey] = DaprTimeToLive.Seconds(ttl),
         }
         : null;
 
