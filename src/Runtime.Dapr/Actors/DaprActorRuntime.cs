@@ -42,6 +42,36 @@ public sealed class DaprActorRuntime : IActorRuntime
             throw new ActorTypeNotRegisteredException(id.Type ?? string.Empty);
         }
 
+        return await CallAsync<TRequest, TResult>(id, method, request, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Dapr has no one-way actor call: the call is made in the background and a failure is logged.</remarks>
+    public ValueTask PostAsync<TRequest>(ActorId id, string method, TRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        if (!IsRegistered(id.Type))
+        {
+            return ValueTask.FromException(new ActorTypeNotRegisteredException(id.Type ?? string.Empty));
+        }
+
+        _ = Task.Run(() => PostInBackgroundAsync(id, method, request), CancellationToken.None);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public bool IsRegistered(string actorType) => actorType is not null && _types.Contains(actorType);
+
+    // daprd answers a lookup with no replica to place the actor on with "did not find address for actor" (and names it
+    // "error finding address" in some versions); either way the app was never called.
+    private static bool IsUnplaced(DaprApiException error) =>
+        error.ErrorCode is "ERR_ACTOR_NO_ADDRESS" or "ERR_ACTOR_NO_PLACEMENT"
+        || error.Message.Contains("did not find address for actor", StringComparison.OrdinalIgnoreCase)
+        || error.Message.Contains("error finding address for actor", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Makes the call of an argument-checked, hosted actor.</summary>
+    private async Task<TResult> CallAsync<TRequest, TResult>(ActorId id, string method, TRequest request, CancellationToken cancellationToken)
+    {
         var proxy = _proxies.Create(new DaprActorId(DaprNameCodec.Encode(id.Key)), id.Type);
         var call = new ActorRequest<TRequest>(method, request);
         var waited = TimeSpan.Zero;
@@ -70,35 +100,11 @@ public sealed class DaprActorRuntime : IActorRuntime
         return ActorPayload.Read<TResult>(response.Result, method);
     }
 
-    /// <inheritdoc/>
-    /// <remarks>Dapr has no one-way actor call: the call is made in the background and a failure is logged.</remarks>
-    public ValueTask PostAsync<TRequest>(ActorId id, string method, TRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(method);
-        if (!IsRegistered(id.Type))
-        {
-            return ValueTask.FromException(new ActorTypeNotRegisteredException(id.Type ?? string.Empty));
-        }
-
-        _ = Task.Run(() => PostInBackgroundAsync(id, method, request), CancellationToken.None);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc/>
-    public bool IsRegistered(string actorType) => actorType is not null && _types.Contains(actorType);
-
-    // daprd answers a lookup with no replica to place the actor on with "did not find address for actor" (and names it
-    // "error finding address" in some versions); either way the app was never called.
-    private static bool IsUnplaced(DaprApiException error) =>
-        error.ErrorCode is "ERR_ACTOR_NO_ADDRESS" or "ERR_ACTOR_NO_PLACEMENT"
-        || error.Message.Contains("did not find address for actor", StringComparison.OrdinalIgnoreCase)
-        || error.Message.Contains("error finding address for actor", StringComparison.OrdinalIgnoreCase);
-
     private async Task PostInBackgroundAsync<TRequest>(ActorId id, string method, TRequest request)
     {
         try
         {
-            await InvokeAsync<TRequest, object?>(id, method, request, CancellationToken.None);
+            await CallAsync<TRequest, object?>(id, method, request, CancellationToken.None);
         }
         catch (Exception error)
         {

@@ -11,7 +11,7 @@ namespace AgentPlatform.Runtime.Dapr.Hosting;
 /// probes. The token is compared in constant time.</remarks>
 public sealed class DaprCallbackToken(RequestDelegate next, byte[] token, ILogger<DaprCallbackToken> logger)
 {
-    /// <summary>The header daprd sends the token in.</summary>
+    /// <summary>The header daprd sends the token in (and the app sends daprd its own API token in).</summary>
     public const string HeaderName = "dapr-api-token";
 
     /// <summary>True when <paramref name="path"/> is one the sidecar calls.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.PubSub;
@@ -114,7 +113,7 @@ public sealed class DaprPubSub : IPubSub
         Add(metadata, "cloudevent.tracestate", options?.TraceState ?? activity?.TraceStateString);
         if (options?.TimeToLive is { } ttl)
         {
-            metadata["ttlInSeconds"] = Math.Max(1, (long)Math.Ceiling(ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            metadata[DaprTimeToLive.MetadataKey] = DaprTimeToLive.Seconds(ttl);
         }
 
         return metadata;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.Dapr.Actors;
+using AgentPlatform.Runtime.Dapr.Hosting;
 using AgentPlatform.Runtime.Reminders;
 
 namespace AgentPlatform.Runtime.Dapr.Reminders;
@@ -26,7 +27,7 @@ public sealed class DaprReminderService : IReminderService, IDisposable
         _http = new HttpClient { BaseAddress = new Uri(httpEndpoint.TrimEnd('/') + "/v1.0/actors/", UriKind.Absolute) };
         if (!string.IsNullOrEmpty(apiToken))
         {
-            _http.DefaultRequestHeaders.Add("dapr-api-token", apiToken);
+            _http.DefaultRequestHeaders.Add(DaprCallbackToken.HeaderName, apiToken);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentPlatform.Runtime.State;
 using Dapr;
 using Dapr.Client;
@@ -55,7 +54,7 @@ public sealed class DaprStateStore(DaprClient client, string name) : IStateStore
                 await client.SaveByteStateAsync(Name, key, value, StateOptionsOf(options), metadata, cancellationToken);
             }
         }
-        catch (DaprException error) when (IsConflict(error, options))
+        catch (DaprException error) when (StateOptionsOf(options) is not null && IsConflict(error))
         {
             throw new ETagMismatchException(key);
         }
@@ -79,7 +78,7 @@ public sealed class DaprStateStore(DaprClient client, string name) : IStateStore
                 throw new ETagMismatchException(key);
             }
         }
-        catch (DaprException error) when (etag is not null && IsConflict(error, new StateWriteOptions(etag)))
+        catch (DaprException error) when (etag is not null && IsConflict(error))
         {
             throw new ETagMismatchException(key);
         }
@@ -99,7 +98,7 @@ public sealed class DaprStateStore(DaprClient client, string name) : IStateStore
         {
             await client.ExecuteStateTransactionAsync(Name, requests, cancellationToken: cancellationToken);
         }
-        catch (DaprException error) when (ConditionalKey(operations) is { } key && IsConflict(error, new StateWriteOptions(Concurrency: StateConcurrency.FirstWrite)))
+        catch (DaprException error) when (ConditionalKey(operations) is { } key && IsConflict(error))
         {
             throw new ETagMismatchException(key);
         }
@@ -127,15 +126,15 @@ public sealed class DaprStateStore(DaprClient client, string name) : IStateStore
     private static Dictionary<string, string>? Metadata(StateWriteOptions? options) => options?.TimeToLive is { } ttl
         ? new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["ttlInSeconds"] = Math.Max(1, (long)Math.Ceiling(ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+            [DaprTimeToLive.MetadataKey] = DaprTimeToLive.Seconds(ttl),
         }
         : null;
 
     // Dapr reports an ETag mismatch (or an existing key under first-write) as gRPC Aborted; a transaction's conflict may come
-    // back as an internal error naming the ETag, and an ETag the store cannot parse as an invalid argument.
-    private static bool IsConflict(DaprException error, StateWriteOptions? options) =>
-        StateOptionsOf(options) is not null
-        && error.InnerException is RpcException rpc
+    // back as an internal error naming the ETag, and an ETag the store cannot parse as an invalid argument. Only a conditional
+    // write can conflict, so callers ask only about those.
+    private static bool IsConflict(DaprException error) =>
+        error.InnerException is RpcException rpc
         && (rpc.StatusCode == StatusCode.Aborted
             || (rpc.StatusCode is StatusCode.Internal or StatusCode.InvalidArgument && rpc.Status.Detail.Contains("etag", StringComparison.OrdinalIgnoreCase)));
 }
