@@ -3,12 +3,14 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using AgentPlatform.DaprSidecar.Cluster;
 using AgentPlatform.DaprSidecar.Components;
+using AgentPlatform.DaprSidecar.Hosting;
 
 // Runs the double as its own process for manual use or for tests that need a process boundary:
 //   dotnet AgentPlatform.DaprSidecar.dll --app-id agent-platform --app-port 5080 [--app-port 5081] --data-dir data/daprd
 //     [--dapr-http-port 3500 --dapr-grpc-port 50001] [--resources-path components/slim] [--actor-idle-timeout 30s]
 // DAPR_API_TOKEN and APP_API_TOKEN are read from the environment, as daprd does. One JSON line per sidecar is printed
-// with the environment for its app replica; the process runs until stopped (Ctrl+C / SIGTERM).
+// with the environment for its app replica. The workflow backend runs beside it (workflows.db in the data dir). The
+// process runs until stopped (Ctrl+C / SIGTERM).
 var options = new DaprTestClusterOptions
 {
     ApiToken = Environment.GetEnvironmentVariable("DAPR_API_TOKEN"),
@@ -87,6 +89,8 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     stop.Cancel();
 });
 
+using var workflows = new WorkflowBackendSidecarExtension(Path.Combine(options.DataDirectory, "workflows.db"));
+options.Extensions.Add(workflows);
 await using var cluster = await DaprTestCluster.StartAsync(options, stop.Token);
 foreach (var sidecar in cluster.Sidecars)
 {

@@ -3,7 +3,7 @@ using AgentPlatform.EndToEnd.Tests.Host;
 namespace AgentPlatform.EndToEnd.Tests.Channels;
 
 /// <summary>One real host for the channel tests: a 3-second post cooldown, a 2-second ack timeout, a generous key rate limit.</summary>
-public sealed class ChannelHostFixture : HostProcessFixture
+public class ChannelHostFixture : HostProcessFixture
 {
     public static readonly TimeSpan PostCooldown = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(2);

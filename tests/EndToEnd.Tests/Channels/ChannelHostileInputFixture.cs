@@ -3,11 +3,18 @@ using AgentPlatform.TestKit;
 namespace AgentPlatform.EndToEnd.Tests.Channels;
 
 /// <summary>A host with an agent that owns one channel and a stranger's channel it does not belong to.</summary>
-public sealed class ChannelHostileInputFixture : IAsyncLifetime
+public class ChannelHostileInputFixture : IAsyncLifetime
 {
-    private readonly ChannelHostFixture _host = new();
+    private readonly ChannelHostFixture _host;
     private ApiAgent? _owner;
     private ApiAgent? _stranger;
+
+    public ChannelHostileInputFixture()
+        : this(new ChannelHostFixture())
+    {
+    }
+
+    protected ChannelHostileInputFixture(ChannelHostFixture host) => _host = host;
 
     internal ApiAgent Owner => _owner ?? throw new InvalidOperationException("Not started.");
 

@@ -1,22 +1,25 @@
 using AgentPlatform.DaprSidecar.Cluster;
+using AgentPlatform.DaprSidecar.Hosting;
 using AgentPlatform.TestKit;
 using Xunit.Abstractions;
 
 namespace AgentPlatform.EndToEnd.Tests.Dapr;
 
 /// <summary>Real host processes in Dapr mode, one per replica, each with its own sidecar of one in-process daprd double
-/// (shared placement, state, broker and reminders), with API tokens in both directions as in a deployment.</summary>
+/// (shared placement, state, broker, reminders and workflow backend), with API tokens in both directions as in a deployment.</summary>
 internal sealed class DaprHostReplicas : IAsyncDisposable
 {
     public const string OperatorToken = "operator-token-for-dapr-tests-0123456789";
 
     private readonly string _dataDirectory;
+    private readonly WorkflowBackendSidecarExtension _workflows;
 
-    private DaprHostReplicas(DaprTestCluster cluster, IReadOnlyList<HostProcess> hosts, string dataDirectory)
+    private DaprHostReplicas(DaprTestCluster cluster, IReadOnlyList<HostProcess> hosts, string dataDirectory, WorkflowBackendSidecarExtension workflows)
     {
         Cluster = cluster;
         Hosts = hosts;
         _dataDirectory = dataDirectory;
+        _workflows = workflows;
     }
 
     public DaprTestCluster Cluster { get; }
@@ -24,7 +27,7 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
     public IReadOnlyList<HostProcess> Hosts { get; }
 
     public static async Task<DaprHostReplicas> StartAsync(
-        int replicas, ITestOutputHelper output, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
+        int replicas, ITestOutputHelper? output, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -46,6 +49,8 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
         }
 
         Directory.CreateDirectory(dataDirectory);
+        var workflows = new WorkflowBackendSidecarExtension(Path.Combine(dataDirectory, "workflows.db"));
+        options.Extensions.Add(workflows);
         var cluster = await DaprTestCluster.StartAsync(options, cancellationToken);
         try
         {
@@ -60,7 +65,7 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
             }
 
             await cluster.WaitForAppsAsync(cancellationToken);
-            return new DaprHostReplicas(cluster, hosts, dataDirectory);
+            return new DaprHostReplicas(cluster, hosts, dataDirectory, workflows);
         }
         catch
         {
@@ -70,6 +75,7 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
             }
 
             await cluster.DisposeAsync();
+            workflows.Dispose();
             throw;
         }
     }
@@ -82,6 +88,7 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
         }
 
         await Cluster.DisposeAsync();
+        _workflows.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

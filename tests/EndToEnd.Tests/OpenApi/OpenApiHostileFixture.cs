@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentPlatform.EndToEnd.Tests.Host;
 using AgentPlatform.TestKit;
 
 namespace AgentPlatform.EndToEnd.Tests.OpenApi;
@@ -10,13 +11,13 @@ namespace AgentPlatform.EndToEnd.Tests.OpenApi;
 /// OpenAPI document.</summary>
 /// <remarks>No agent ever sends a heartbeat, so every presence stays offline with no heartbeat time: nothing in the
 /// snapshot depends on the clock, which is as good as frozen for the comparison.</remarks>
-public sealed class OpenApiHostileFixture : IAsyncLifetime
+public class OpenApiHostileFixture : IAsyncLifetime
 {
     public const string OperatorToken = "openapi-hostile-operator-token";
 
-    private HostProcess? _host;
+    private HostUnderTest? _host;
 
-    public HostProcess Host => _host ?? throw new InvalidOperationException("The host has not started.");
+    public HostProcess Host => _host?.Host ?? throw new InvalidOperationException("The host has not started.");
 
     public HttpClient Client { get; private set; } = new();
 
@@ -30,11 +31,14 @@ public sealed class OpenApiHostileFixture : IAsyncLifetime
 
     public string StaleKey { get; private set; } = string.Empty;
 
+    /// <summary>The runtime the host runs on.</summary>
+    protected virtual HostRuntime Runtime => HostRuntime.Embedded;
+
     public async Task InitializeAsync()
     {
         var timeout = TestTimeout.After(120);
-        _host = await HostProcess.StartNewAsync(
-            null,
+        _host = await HostUnderTest.StartAsync(
+            Runtime,
             new Dictionary<string, string>
             {
                 ["Api__OperatorToken"] = OperatorToken,
@@ -48,7 +52,7 @@ public sealed class OpenApiHostileFixture : IAsyncLifetime
                 ["Agents__Liveness__RequestsCountAsHeartbeats"] = "false",
             },
             timeout);
-        Client = _host.CreateClient();
+        Client = Host.CreateClient();
         (_, OwnerKey) = await RegisterAsync("hostile-owner", timeout);
         (VictimId, VictimKey) = await RegisterAsync("hostile-victim", timeout);
         (_, var ghostKey) = await RegisterAsync("hostile-ghost", timeout);
@@ -123,6 +127,6 @@ public sealed class OpenApiHostileFixture : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.IsSuccessStatusCode
             ? text
-            : throw new InvalidOperationException($"Set-up call {method} {path} failed: {(int)response.StatusCode} {text}");
+            : throw new InvalidOperationException($"Set-up call {method} {path} failed: {(int)response.StatusCode} {text}\n{Host.Log}");
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AgentPlatform.DaprSidecar.Cluster;
+using AgentPlatform.DaprSidecar.Hosting;
 using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Dapr.Tests.Support;
 using Xunit.Abstractions;

@@ -1,10 +1,7 @@
-using AgentPlatform.DaprSidecar.Hosting;
 using AgentPlatform.DaprSidecar.Workflows;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.Workflows.Dapr.Tests.DaprMode;
+namespace AgentPlatform.DaprSidecar.Hosting;
 
 /// <summary>Hosts one workflow backend, shared by every sidecar of the test cluster, beside the daprd double's APIs.</summary>
 public sealed class WorkflowBackendSidecarExtension(string databasePath) : ISidecarExtension, IDisposable
