@@ -25,8 +25,9 @@ internal sealed class ReplicaBroadcasts(IPubSub pubSub, IServiceProvider service
         {
             await pubSub.PublishAsync(topic, wakeup, options, cancellationToken);
         }
-        catch (Exception error)
+        catch (Exception error) when (channelId is null)
         {
+            // A channel's outbox logs and retries its own wake-ups; a direct one is a hint that is not sent again.
             Log.BroadcastFailed(logger, topic, error);
             throw;
         }

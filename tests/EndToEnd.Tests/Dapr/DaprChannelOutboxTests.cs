@@ -16,6 +16,7 @@ public sealed class DaprChannelOutboxTests(ITestOutputHelper output)
     public async Task A_post_whose_wake_up_died_with_its_replica_still_wakes_a_long_poll_on_the_other_replica_before_its_timeout()
     {
         var timeout = TestTimeout.After(150);
+        var clock = Stopwatch.StartNew();
         await using var replicas = await DaprHostReplicas.StartAsync(2, output, timeout, new Dictionary<string, string>
         {
             ["Channels__PostCooldown"] = "00:00:00",
@@ -30,6 +31,7 @@ public sealed class DaprChannelOutboxTests(ITestOutputHelper output)
         using var bob = OnReplica(survivor, bobFirst);
         await bob.JoinAsync(channel, timeout);
         await bob.DrainInboxAsync(timeout);
+        output.WriteLine($"set up after {clock.ElapsedMilliseconds} ms");
 
         // The broker refuses the wake-up while the home replica lives, so only a durable record of it can still wake bob.
         replicas.Cluster.Faults.RefusePublishesTo("channels.posts");
@@ -44,6 +46,7 @@ public sealed class DaprChannelOutboxTests(ITestOutputHelper output)
         Assert.Contains(deliveries, d => d!["message"]!["id"]!.GetValue<string>() == post["id"]!.GetValue<string>());
         Assert.True(killed.Elapsed < TimeSpan.FromSeconds(LongPollSeconds - 10), $"the long-poll took {killed.Elapsed}: it ran into its timeout");
         Assert.Equal(1 - home, replicas.Cluster.HostOf("channel", channel));
+        output.WriteLine($"checked after {clock.ElapsedMilliseconds} ms");
     }
 
     private static ApiAgent OnReplica(HostProcess host, ApiAgent agent) => ApiAgent.FromRegistration(host, new JsonObject

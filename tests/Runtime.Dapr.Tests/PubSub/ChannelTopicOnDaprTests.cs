@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
@@ -39,7 +38,7 @@ public sealed class ChannelTopicOnDaprTests : IAsyncLifetime
     [Fact]
     public async Task Each_message_of_an_opted_in_channel_arrives_on_its_topic_as_a_cloud_event_with_the_message_as_data()
     {
-        var received = Channel.CreateUnbounded<CloudEvent>();
+        var received = System.Threading.Channels.Channel.CreateUnbounded<CloudEvent>();
         await using var subscription = await _pubSub.Target!.SubscribeAsync(new TopicSubscription(Topic, (e, _) =>
         {
             received.Writer.TryWrite(e);
