@@ -82,7 +82,7 @@ public static class DeliveryEndpoints
             return delivery is null
                 ? Problems.NotFound(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The inbox of '{id}' has no record of direct message {position}: it was never sent, or settled before the last 256 direct messages."))
+                    $"The inbox of '{id}' has no record of direct message {position}: it was never sent, or settled before the last 64 direct messages."))
                 : TypedResults.Ok(delivery);
         }
         catch (Exception e) when (ChannelInput.ProblemFor(e) is { } failure)

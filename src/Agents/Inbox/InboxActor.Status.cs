@@ -5,12 +5,16 @@ namespace AgentPlatform.Agents.Inbox;
 /// <summary>Delivery status for senders, derived from the durable cursors and index and the in-memory leases.</summary>
 /// <remarks>Nothing is written per delivery for it: a channel message is acknowledged once the cursor passed it (or it was
 /// acknowledged ahead of the cursor since the inbox was loaded); leases and attempts are known since the inbox was loaded;
-/// what was given up is remembered durably, as are the outcomes of the last <see cref="SettledMemory"/> direct messages,
-/// in writes the settling already makes.</remarks>
+/// the last <see cref="SettledMemory"/> given-up channel deliveries are remembered durably, as are the outcomes of the last
+/// <see cref="SettledDirectMemory"/> direct messages (not tasks or requests, which have their own status), in writes the
+/// settling already makes; the direct index is rewritten with every direct message, so that memory is kept small.</remarks>
 internal sealed partial class InboxActor
 {
-    /// <summary>How many given-up channel deliveries, and how many settled direct messages, an inbox remembers.</summary>
+    /// <summary>How many given-up channel deliveries an inbox remembers.</summary>
     public const int SettledMemory = 256;
+
+    /// <summary>How many settled direct messages an inbox remembers the outcome of.</summary>
+    public const int SettledDirectMemory = 64;
 
     private const string GivenUpKey = "given-up";
 

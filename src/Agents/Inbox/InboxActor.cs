@@ -198,7 +198,8 @@ internal sealed partial class InboxActor : Actor
         }
 
         var channels = new HashSet<string>(StringComparer.Ordinal);
-        List<SettledDirect>? directDone = null;
+        List<long>? directDone = null;
+        List<SettledDirect>? outcomes = null;
         foreach (var deliveryId in deliveryIds)
         {
             if (!_leases.Remove(deliveryId, out var lease))
@@ -217,8 +218,14 @@ internal sealed partial class InboxActor : Actor
             }
             else
             {
-                (directDone ??= []).Add(new SettledDirect(lease.Message.Sequence, lease.Message.Id, lease.Message.SenderId, givenUp));
+                (directDone ??= []).Add(lease.Message.Sequence);
                 StateManager.RemoveState(DirectKey(lease.Message.Sequence));
+
+                // Tasks and requests have their own status; only direct messages keep an outcome for their senders.
+                if (lease.Message.Kind == MessageKind.Direct)
+                {
+                    (outcomes ??= []).Add(new SettledDirect(lease.Message.Sequence, lease.Message.Id, lease.Message.SenderId, givenUp));
+                }
             }
         }
 
@@ -226,8 +233,8 @@ internal sealed partial class InboxActor : Actor
         {
             _direct = new DirectIndex(
                 _direct.Next,
-                [.. _direct.Pending.Where(s => !directDone.Exists(d => d.Sequence == s))],
-                [.. (_direct.Settled ?? []).Concat(directDone).TakeLast(SettledMemory)]);
+                [.. _direct.Pending.Where(s => !directDone.Contains(s))],
+                outcomes is null ? _direct.Settled : [.. (_direct.Settled ?? []).Concat(outcomes).TakeLast(SettledDirectMemory)]);
             StateManager.SetState(DirectIndexKey, _direct);
         }
 

@@ -134,7 +134,7 @@ public sealed class InboxService
     /// <param name="requesterId">The agent asking, which must be the sender; null for the operator.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The status with its one recipient, or null when the inbox has no record of the message (never sent, or settled
-    /// before the last 256 direct messages settled).</returns>
+    /// before the last 64 direct messages settled).</returns>
     /// <exception cref="ChannelAccessDeniedException"><paramref name="requesterId"/> did not send the message.</exception>
     public async Task<MessageDelivery?> GetDirectDeliveryAsync(string recipientId, long sequence, string? requesterId, CancellationToken cancellationToken = default)
     {
