@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using AgentPlatform.EndToEnd.Tests.Channels;
 using AgentPlatform.TestKit;
 using Xunit.Abstractions;
@@ -27,8 +26,8 @@ public sealed class DaprChannelOutboxTests(ITestOutputHelper output)
         var channel = await alice.CreateChannelAsync("outbox", timeout);
         var home = replicas.Cluster.HostOf("channel", channel) ?? throw new InvalidOperationException("The channel actor is not active.");
         var survivor = replicas.Hosts[1 - home];
-        using var aliceThere = OnReplica(survivor, alice);
-        using var bob = OnReplica(survivor, bobFirst);
+        using var aliceThere = alice.OnReplica(survivor);
+        using var bob = bobFirst.OnReplica(survivor);
         await bob.JoinAsync(channel, timeout);
         await bob.DrainInboxAsync(timeout);
         output.WriteLine($"set up after {clock.ElapsedMilliseconds} ms");
@@ -48,10 +47,4 @@ public sealed class DaprChannelOutboxTests(ITestOutputHelper output)
         Assert.Equal(1 - home, replicas.Cluster.HostOf("channel", channel));
         output.WriteLine($"checked after {clock.ElapsedMilliseconds} ms");
     }
-
-    private static ApiAgent OnReplica(HostProcess host, ApiAgent agent) => ApiAgent.FromRegistration(host, new JsonObject
-    {
-        ["api_key"] = agent.Key,
-        ["agent"] = new JsonObject { ["id"] = agent.Id, ["name"] = agent.Name },
-    });
 }
