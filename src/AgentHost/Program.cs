@@ -45,6 +45,7 @@ public partial class Program
         app.MapChannelEndpoints();
         app.MapPostEndpoints();
         app.MapInboxEndpoints();
+        app.MapDeliveryEndpoints();
         app.MapWorkflowEndpoints();
         app.MapTaskEndpoints();
         app.MapRequestEndpoints();

@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "A batch of {Count} posts to channel {ChannelId} failed")]
     public static partial void PostBatchFailed(ILogger logger, Exception exception, string channelId, int count);
 
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Events of channel {ChannelId} up to sequence {Head} were not published (attempt {Attempt}); retrying")]
+    public static partial void ChannelEventsNotPublished(ILogger logger, Exception exception, string channelId, long head, int attempt);
+
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "The outcome of task {TaskId} was not reported ({Reason}); it is reported again when the task is dispatched again")]
     public static partial void TaskOutcomeNotReported(ILogger logger, Exception? exception, string taskId, string reason);
 

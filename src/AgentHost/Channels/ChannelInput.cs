@@ -53,11 +53,32 @@ public static class ChannelInput
         return value;
     }
 
+    /// <summary>Checks an optional channel name and description against the limits.</summary>
+    public static void ValidateProfile(string? name, bool nameRequired, string? description, ChannelOptions options, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (name is null ? nameRequired : string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new FieldError("name", "is required and must not be blank"));
+        }
+        else if (name is not null && name.Length > options.MaxNameLength)
+        {
+            errors.Add(new FieldError("name", $"must be at most {options.MaxNameLength} characters"));
+        }
+
+        if (description is { Length: var length } && length > options.MaxDescriptionLength)
+        {
+            errors.Add(new FieldError("description", $"must be at most {options.MaxDescriptionLength} characters"));
+        }
+    }
+
     /// <summary>The problem for a domain failure of a channel call, or null when <paramref name="exception"/> is not one.</summary>
     public static ApiProblem? ProblemFor(Exception exception) => exception switch
     {
         ChannelNotFoundException e => Problems.NotFound($"There is no channel '{e.ChannelId}'."),
         NotChannelMemberException e => Problems.Forbidden($"Only members of '{e.ChannelId}' may do this; join it first."),
+        ChannelAccessDeniedException e => Problems.Forbidden(e.Message),
         ChannelAlreadyExistsException e => Problems.Conflict($"The channel '{e.ChannelId}' already exists."),
         PostCooldownException e => Problems.RateLimited(
             e.RetryAfter, $"One post per channel every cooldown period; retry after {Problems.RetryAfterSeconds(e.RetryAfter)} seconds."),

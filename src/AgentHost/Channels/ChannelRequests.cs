@@ -6,7 +6,14 @@ namespace AgentPlatform.AgentHost.Channels;
 public sealed record CreateChannelRequest(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("description")] string? Description = null);
+    [property: JsonPropertyName("description")] string? Description = null,
+    [property: JsonPropertyName("publish_to_topic")] bool? PublishToTopic = null);
+
+/// <summary>The body of <c>PATCH /api/v1/channels/{id}</c>; absent fields stay as they are.</summary>
+public sealed record UpdateChannelRequest(
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("description")] string? Description = null,
+    [property: JsonPropertyName("publish_to_topic")] bool? PublishToTopic = null);
 
 /// <summary>The body of <c>POST /api/v1/channels/{id}/messages</c>.</summary>
 public sealed record PostMessageRequest(

@@ -23,7 +23,47 @@ public static class ChannelEndpoints
         group.MapDelete("/{id}/members/me", LeaveAsync).WithName("LeaveChannel");
         group.MapPost("/{id}/messages", PostAsync).WithName("PostChannelMessage").AcceptsJson<PostMessageRequest>();
         group.MapGet("/{id}/messages", ReadAsync).WithName("ReadChannelMessages");
+        endpoints.MapGroup("/api/v1/channels").WithTags("Channels").RequireAgentOrOperator()
+            .MapPatch("/{id}", UpdateAsync).WithName("UpdateChannel").AcceptsJson<UpdateChannelRequest>();
         return endpoints;
+    }
+
+    /// <summary>Changes name, description or topic publishing; the channel's creator or the operator only.</summary>
+    private static async Task<Results<Ok<ChannelInfo>, ApiProblem>> UpdateAsync(string id, HttpContext context, ChannelService channels)
+    {
+        if (!ChannelInput.TryRouteChannel(id, out var channel, out var notFound))
+        {
+            return notFound!;
+        }
+
+        var body = await JsonBody.ReadAsync<UpdateChannelRequest>(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = body.Value!;
+        var errors = new List<FieldError>();
+        ChannelInput.ValidateProfile(request.Name, nameRequired: false, request.Description, channels.Options, errors);
+        if (request is { Name: null, Description: null, PublishToTopic: null })
+        {
+            errors.Add(new FieldError("$", "must set at least one of name, description, publish_to_topic"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        try
+        {
+            var requester = context.IsOperator() ? null : context.GetAgentCaller().AgentId;
+            return TypedResults.Ok(await channels.UpdateAsync(channel, requester, request.Name, request.Description, request.PublishToTopic, context.RequestAborted));
+        }
+        catch (Exception e) when (ChannelInput.ProblemFor(e) is { } failure)
+        {
+            return failure;
+        }
     }
 
     private static async Task<Results<Created<ChannelInfo>, ApiProblem>> CreateAsync(HttpContext context, ChannelService channels)
@@ -43,20 +83,7 @@ public static class ChannelEndpoints
             errors.Add(new FieldError("id", $"must be {ChannelId.MinLength}-{ChannelId.MaxLength} characters of [a-z0-9-]"));
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            errors.Add(new FieldError("name", "is required and must not be blank"));
-        }
-        else if (request.Name.Length > options.MaxNameLength)
-        {
-            errors.Add(new FieldError("name", $"must be at most {options.MaxNameLength} characters"));
-        }
-
-        if (request.Description is { Length: var length } && length > options.MaxDescriptionLength)
-        {
-            errors.Add(new FieldError("description", $"must be at most {options.MaxDescriptionLength} characters"));
-        }
-
+        ChannelInput.ValidateProfile(request.Name, nameRequired: true, request.Description, options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -64,7 +91,7 @@ public static class ChannelEndpoints
 
         try
         {
-            var created = await channels.CreateAsync(id, request.Name!, request.Description, caller.AgentId, context.RequestAborted);
+            var created = await channels.CreateAsync(id, request.Name!, request.Description, caller.AgentId, request.PublishToTopic ?? false, context.RequestAborted);
             return TypedResults.Created($"/api/v1/channels/{created.Id}", created);
         }
         catch (Exception e) when (ChannelInput.ProblemFor(e) is { } failure)

@@ -171,6 +171,6 @@ public static class InboxEndpoints
             id,
             new DirectMessage { SenderId = caller.AgentId, Title = request.Title ?? string.Empty, Content = request.Content!, Priority = priority },
             context.RequestAborted);
-        return TypedResults.Created($"/api/v1/agents/{id}", message);
+        return TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/agents/{id}/messages/{message.Sequence}/delivery"), message);
     }
 }

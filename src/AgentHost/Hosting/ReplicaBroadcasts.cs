@@ -15,13 +15,22 @@ internal sealed class ReplicaBroadcasts(IPubSub pubSub, IServiceProvider service
     private readonly string _replica = Guid.NewGuid().ToString("N");
     private readonly List<IAsyncDisposable> _subscriptions = [];
 
-    public void Relay(string? channelId, long head, IReadOnlyList<string> agentIds)
+    public async ValueTask RelayAsync(string? channelId, long head, IReadOnlyList<string> agentIds, CancellationToken cancellationToken = default)
     {
         var wakeup = new InboxWakeup(agentIds, channelId, head, _replica);
         var (topic, options) = channelId is null
             ? (InboxWakeup.AgentTopic, new PublishOptions { Type = InboxWakeup.AgentEventType })
             : (InboxWakeup.ChannelTopic, new PublishOptions { Type = InboxWakeup.ChannelEventType, Subject = channelId });
-        _ = PublishAsync(topic, wakeup, options, CancellationToken.None);
+        try
+        {
+            await pubSub.PublishAsync(topic, wakeup, options, cancellationToken);
+        }
+        catch (Exception error) when (channelId is null)
+        {
+            // A channel's outbox logs and retries its own wake-ups; a direct one is a hint that is not sent again.
+            Log.BroadcastFailed(logger, topic, error);
+            throw;
+        }
     }
 
     public async ValueTask PublishAsync(string agentId, CancellationToken cancellationToken = default) =>

@@ -5,10 +5,11 @@ using AgentPlatform.Runtime.Actors;
 namespace AgentPlatform.Agents.Channels;
 
 /// <summary>One channel: profile, members, sequence counter and the durable message log, one state key per message.</summary>
-/// <remarks>Appending writes the new messages, the head sequence and the posters' cooldown stamps in one commit; nothing is
-/// rewritten, so a post costs the same however long the log is. Fan-out costs no write: members' inboxes keep a cursor into
-/// this log and are woken after the commit, in process and, with several replicas, through the inbox signal relay.</remarks>
-internal sealed class ChannelActor : Actor
+/// <remarks>Appending writes the new messages, the head sequence, the log's counts and the posters' cooldown stamps in one
+/// commit; nothing is rewritten, so a post costs the same however long the log is. Fan-out costs no write: members' inboxes keep
+/// a cursor into this log and are woken after the commit, in process at once and, with several replicas or a channel topic,
+/// through the outbox (<c>ChannelActor.Outbound.cs</c>), which survives a crash.</remarks>
+internal sealed partial class ChannelActor : Actor
 {
     public const string TypeName = "channel";
     public const string CreateMethod = "create";
@@ -17,6 +18,9 @@ internal sealed class ChannelActor : Actor
     public const string LeaveMethod = "leave";
     public const string PostMethod = "post";
     public const string ReadMethod = "read";
+    public const string UpdateMethod = "update";
+    public const string RecipientsMethod = "recipients";
+    public const string TallyMethod = "tally";
 
     private const string ProfileKey = "profile";
     private const string MembersKey = "members";
@@ -25,6 +29,7 @@ internal sealed class ChannelActor : Actor
     private readonly ChannelOptions _options;
     private readonly InboxSignals _signals;
     private readonly ChannelMetrics _metrics;
+    private readonly ChannelContext _context;
     private readonly Dictionary<string, DateTimeOffset?> _lastPosts = new(StringComparer.Ordinal);
     private ChannelProfile? _profile;
     private Dictionary<string, ChannelMember> _members = new(StringComparer.Ordinal);
@@ -36,6 +41,7 @@ internal sealed class ChannelActor : Actor
         _options = context.Channels;
         _signals = context.Signals;
         _metrics = context.Metrics;
+        _context = context;
     }
 
     public static string MessageKey(long sequence) => string.Create(CultureInfo.InvariantCulture, $"msg/{sequence}");
@@ -46,6 +52,7 @@ internal sealed class ChannelActor : Actor
         var members = await StateManager.GetStateOrDefaultAsync<Dictionary<string, ChannelMember>?>(MembersKey, null, cancellationToken);
         _members = members is null ? new(StringComparer.Ordinal) : new(members, StringComparer.Ordinal);
         _head = await StateManager.GetStateOrDefaultAsync(HeadKey, 0L, cancellationToken);
+        await LoadOutboundAsync(cancellationToken);
     }
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
@@ -56,6 +63,9 @@ internal sealed class ChannelActor : Actor
         LeaveMethod => await LeaveAsync(ActorPayload.Read<MembershipChange>(call), cancellationToken),
         PostMethod => await PostAsync(ActorPayload.Read<PostBatch>(call), cancellationToken),
         ReadMethod => await ReadAsync(ActorPayload.Read<LogQuery>(call), cancellationToken),
+        UpdateMethod => Update(ActorPayload.Read<UpdateChannel>(call)),
+        RecipientsMethod => await RecipientsAsync(ActorPayload.Read<RecipientsQuery>(call), cancellationToken),
+        TallyMethod => _profile is null ? new TallyReply(ChannelStatus.NotFound, null, null) : new TallyReply(ChannelStatus.Ok, Reply(ChannelStatus.Ok).Info, _tally),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 
@@ -77,8 +87,9 @@ internal sealed class ChannelActor : Actor
         var announcement = SystemMessage(sequence, creator, "channel created", $"{creator} created #{command.Profile.Id}.", now, command.TraceParent);
         var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal) { [creator] = new(now, sequence) };
         StateManager.SetState(ProfileKey, command.Profile);
-        await AppendMembershipAsync(members, announcement, cancellationToken);
         _profile = command.Profile;
+        await AppendMembershipAsync(members, announcement, cancellationToken);
+        NotifyMembers(creator, [announcement]);
         return Reply(ChannelStatus.Created, sequence);
     }
 
@@ -97,8 +108,9 @@ internal sealed class ChannelActor : Actor
         var now = Host.Time.GetUtcNow();
         var sequence = _head + 1;
         var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal) { [change.AgentId] = new(now, sequence) };
-        await AppendMembershipAsync(members, SystemMessage(sequence, change.AgentId, "member joined", $"{change.AgentId} joined #{_profile.Id}.", now, change.TraceParent), cancellationToken);
-        NotifyMembers(change.AgentId);
+        var announcement = SystemMessage(sequence, change.AgentId, "member joined", $"{change.AgentId} joined #{_profile.Id}.", now, change.TraceParent);
+        await AppendMembershipAsync(members, announcement, cancellationToken);
+        NotifyMembers(change.AgentId, [announcement]);
         return Reply(ChannelStatus.Created, sequence);
     }
 
@@ -118,9 +130,10 @@ internal sealed class ChannelActor : Actor
         var sequence = _head + 1;
         var members = new Dictionary<string, ChannelMember>(_members, StringComparer.Ordinal);
         members.Remove(change.AgentId);
-        await AppendMembershipAsync(members, SystemMessage(sequence, change.AgentId, "member left", $"{change.AgentId} left #{_profile.Id}.", now, change.TraceParent), cancellationToken);
+        var announcement = SystemMessage(sequence, change.AgentId, "member left", $"{change.AgentId} left #{_profile.Id}.", now, change.TraceParent);
+        await AppendMembershipAsync(members, announcement, cancellationToken);
         _lastPosts.Remove(change.AgentId);
-        NotifyMembers(change.AgentId);
+        NotifyMembers(change.AgentId, [announcement]);
         return Reply(ChannelStatus.Ok);
     }
 
@@ -129,7 +142,9 @@ internal sealed class ChannelActor : Actor
         StateManager.SetState(MembersKey, members);
         StateManager.SetState(MessageKey(announcement.Sequence), announcement);
         StateManager.SetState(HeadKey, announcement.Sequence);
+        var tally = await PrepareCommitAsync(announcement.Sequence, [announcement], cancellationToken);
         await StateManager.SaveStateAsync(cancellationToken);
+        _tally = tally;
         _members = members;
         _head = announcement.Sequence;
         _metrics.Appended(MessagePriority.Normal, MessageKind.System);
@@ -202,7 +217,9 @@ internal sealed class ChannelActor : Actor
             }
         }
 
+        var tally = await PrepareCommitAsync(sequence, appended, cancellationToken);
         await StateManager.SaveStateAsync(cancellationToken);
+        _tally = tally;
         _head = sequence;
         if (cooldown > TimeSpan.Zero)
         {
@@ -217,7 +234,7 @@ internal sealed class ChannelActor : Actor
             _metrics.Appended(message.Priority, MessageKind.Post);
         }
 
-        NotifyMembers(posters.Count == 1 ? appended[0].SenderId : null);
+        NotifyMembers(posters.Count == 1 ? appended[0].SenderId : null, appended);
         return new PostBatchReply(results);
     }
 
@@ -262,21 +279,48 @@ internal sealed class ChannelActor : Actor
         return last;
     }
 
-    private void NotifyMembers(string? except)
+    /// <summary>Wakes the members' readers here at once, and hands the commit's events to the outbox for the other replicas
+    /// and the channel topic.</summary>
+    private void NotifyMembers(string? except, IReadOnlyList<ChannelMessage> appended)
     {
+        var woken = new List<string>(_members.Count);
         foreach (var member in _members.Keys)
         {
             if (member != except)
             {
                 _signals.Wake(member);
+                woken.Add(member);
             }
         }
 
-        // Readers may wait on other replicas: one event per commit, with the channel as subject, wakes them there.
-        if (_signals.IsRelayed)
+        Outbound()?.Enqueue(_head, woken, _profile!.PublishToTopic ? appended : []);
+    }
+
+    private ChannelReply Update(UpdateChannel update)
+    {
+        if (_profile is null)
         {
-            _signals.RelayChannel(_profile?.Id ?? Id.Key, _head, [.. _members.Keys.Where(member => member != except)]);
+            return NotFound();
         }
+
+        if (update.RequesterId is { } requester && requester != _profile.CreatedBy)
+        {
+            return Reply(ChannelStatus.Forbidden);
+        }
+
+        var profile = _profile with
+        {
+            Name = update.Name ?? _profile.Name,
+            Description = update.Description ?? _profile.Description,
+            PublishToTopic = update.PublishToTopic ?? _profile.PublishToTopic,
+        };
+        if (profile != _profile)
+        {
+            StateManager.SetState(ProfileKey, profile);
+            _profile = profile;
+        }
+
+        return Reply(ChannelStatus.Ok);
     }
 
     private ChannelMessage SystemMessage(long sequence, string agentId, string title, string content, DateTimeOffset now, string? traceParent) => new()

@@ -33,6 +33,14 @@ public sealed record ChannelInfo
     [JsonPropertyName("last_sequence")]
     public required long LastSequence { get; init; }
 
+    /// <summary>Whether the channel also publishes its messages to <see cref="Topic"/>.</summary>
+    [JsonPropertyName("publish_to_topic")]
+    public bool PublishToTopic { get; init; }
+
+    /// <summary>The pub/sub topic the channel publishes to (<c>channel.&lt;id&gt;</c>), or null when it does not.</summary>
+    [JsonPropertyName("topic")]
+    public string? Topic { get; init; }
+
     internal static ChannelInfo From(ChannelProfile profile, int memberCount, long lastSequence) => new()
     {
         Id = profile.Id,
@@ -42,5 +50,7 @@ public sealed record ChannelInfo
         CreatedAt = profile.CreatedAt,
         MemberCount = memberCount,
         LastSequence = lastSequence,
+        PublishToTopic = profile.PublishToTopic,
+        Topic = profile.PublishToTopic ? ChannelTopic.For(profile.Id) : null,
     };
 }

@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using AgentPlatform.Runtime.Diagnostics;
 
 namespace AgentPlatform.Agents.Channels;
 
 /// <summary>Channel and inbox instruments on the meter <c>AgentPlatform.Channels</c>: volume, deliveries, acknowledgements,
-/// abandoned deliveries and delivery latency, each tagged with the message priority.</summary>
+/// abandoned deliveries and delivery latency, each tagged with the message priority; and, per channel, the same delivery
+/// figures counted in this process since it started (<see cref="DeliveriesOf"/>).</summary>
 public sealed class ChannelMetrics : IDisposable
 {
     /// <summary>The meter name.</summary>
@@ -17,6 +19,7 @@ public sealed class ChannelMetrics : IDisposable
     private readonly Counter<long> _acknowledged;
     private readonly Counter<long> _abandoned;
     private readonly Histogram<double> _latency;
+    private readonly ConcurrentDictionary<string, ChannelDeliveryTally> _channels = new(StringComparer.Ordinal);
 
     /// <summary>Creates the instruments, on a meter from <paramref name="meterFactory"/> when one is given.</summary>
     public ChannelMetrics(IMeterFactory? meterFactory = null)
@@ -33,18 +36,46 @@ public sealed class ChannelMetrics : IDisposable
     internal void Appended(MessagePriority priority, MessageKind kind, int count = 1) =>
         _posts.Add(count, new("priority", priority.ToWire()), new("kind", KindTag(kind)));
 
-    internal void Delivered(MessagePriority priority, int attempt, TimeSpan sinceCreated)
+    /// <summary>When the per-channel delivery figures started counting (this process's start).</summary>
+    public DateTimeOffset CountingSince { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The delivery figures of <paramref name="channelId"/> counted in this process since it started; zeros when none.</summary>
+    public ChannelDeliveryFigures DeliveriesOf(string channelId) =>
+        _channels.TryGetValue(channelId, out var tally) ? tally.Snapshot() : ChannelDeliveryTally.Empty;
+
+    internal void Delivered(string? channelId, MessagePriority priority, int attempt, TimeSpan sinceCreated)
     {
         _deliveries.Add(1, new("priority", priority.ToWire()), new("redelivery", attempt > 1));
         if (attempt == 1)
         {
             _latency.Record(Math.Max(0, sinceCreated.TotalMilliseconds), new KeyValuePair<string, object?>("priority", priority.ToWire()));
         }
+
+        if (channelId is not null)
+        {
+            Tally(channelId).Delivered(attempt, sinceCreated);
+        }
     }
 
-    internal void Acknowledged(MessagePriority priority) => _acknowledged.Add(1, new KeyValuePair<string, object?>("priority", priority.ToWire()));
+    internal void Acknowledged(string? channelId, MessagePriority priority, TimeSpan sinceCreated)
+    {
+        _acknowledged.Add(1, new KeyValuePair<string, object?>("priority", priority.ToWire()));
+        if (channelId is not null)
+        {
+            Tally(channelId).Acknowledged(sinceCreated);
+        }
+    }
 
-    internal void Abandoned(MessagePriority priority) => _abandoned.Add(1, new KeyValuePair<string, object?>("priority", priority.ToWire()));
+    internal void Abandoned(string? channelId, MessagePriority priority)
+    {
+        _abandoned.Add(1, new KeyValuePair<string, object?>("priority", priority.ToWire()));
+        if (channelId is not null)
+        {
+            Tally(channelId).GivenUp();
+        }
+    }
+
+    private ChannelDeliveryTally Tally(string channelId) => _channels.GetOrAdd(channelId, static _ => new ChannelDeliveryTally());
 
     /// <inheritdoc/>
     public void Dispose()

@@ -29,4 +29,8 @@ public sealed class ChannelOptions
 
     /// <summary>The most concurrent posts to one channel committed together in one durable write.</summary>
     public int MaxPostBatch { get; set; } = 256;
+
+    /// <summary>How often a channel with committed but unpublished events (cross-replica wake-ups, topic messages) checks them
+    /// through a durable reminder, so that events lost with a crashed process go out again even if nobody calls the channel.</summary>
+    public TimeSpan PublishRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

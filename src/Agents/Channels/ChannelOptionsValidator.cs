@@ -15,6 +15,11 @@ public sealed class ChannelOptionsValidator : IValidateOptions<ChannelOptions>
             failures.Add($"{ChannelOptions.SectionName}:PostCooldown must not be negative.");
         }
 
+        if (options.PublishRetryInterval < TimeSpan.FromSeconds(1) || options.PublishRetryInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{ChannelOptions.SectionName}:PublishRetryInterval must be between 1 second and 1 hour.");
+        }
+
         Positive(failures, nameof(options.MaxNameLength), options.MaxNameLength);
         Positive(failures, nameof(options.MaxDescriptionLength), options.MaxDescriptionLength);
         Positive(failures, nameof(options.MaxTitleLength), options.MaxTitleLength);

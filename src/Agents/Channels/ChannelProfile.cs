@@ -24,4 +24,9 @@ public sealed record ChannelProfile
     /// <summary>When it was created.</summary>
     [JsonPropertyName("created_at")]
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Whether every message appended to the log is also published as a CloudEvent on the channel's own topic
+    /// (<see cref="ChannelTopic.For"/>), for agents that read it through their own Dapr sidecar.</summary>
+    [JsonPropertyName("publish_to_topic")]
+    public bool PublishToTopic { get; init; }
 }

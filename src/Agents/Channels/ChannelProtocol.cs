@@ -13,6 +13,7 @@ internal enum ChannelStatus
     NotMember,
     Conflict,
     Cooldown,
+    Forbidden,
 }
 
 /// <summary>Creates a channel with its creator as first member.</summary>
@@ -47,3 +48,61 @@ internal sealed record LogReply(ChannelStatus Status, IReadOnlyList<ChannelMessa
 internal sealed record ChannelMember(
     [property: JsonPropertyName("joined_at")] DateTimeOffset JoinedAt,
     [property: JsonPropertyName("join_sequence")] long JoinSequence);
+
+/// <summary>Changes a channel's profile; null fields stay as they are. Only its creator or the operator may.</summary>
+internal sealed record UpdateChannel(string? RequesterId, string? Name, string? Description, bool? PublishToTopic);
+
+/// <summary>Asks which members a message is for: the members who joined before it, but its sender, in id order, after
+/// <paramref name="After"/>, at most <paramref name="Limit"/>.</summary>
+internal sealed record RecipientsQuery(long Sequence, string? After, int Limit);
+
+/// <summary>The message a <see cref="RecipientsQuery"/> asked about and a page of its recipients; <paramref name="More"/> when
+/// the page was cut at the limit.</summary>
+internal sealed record RecipientsReply(ChannelStatus Status, ChannelMessage? Message, IReadOnlyList<string> Recipients, bool More);
+
+/// <summary>A channel's profile and its durable message counts.</summary>
+internal sealed record TallyReply(ChannelStatus Status, ChannelInfo? Info, ChannelTally? Tally);
+
+/// <summary>The durable counts of a channel log, written with every commit, and how far its outbound events are published.</summary>
+/// <param name="Published">The last sequence whose events (wake-ups, topic messages) the broker accepted when the commit was made.</param>
+/// <param name="High">Posts of high priority appended since <paramref name="CountedFrom"/>.</param>
+/// <param name="Normal">Posts of normal priority appended since <paramref name="CountedFrom"/>.</param>
+/// <param name="Low">Posts of low priority appended since <paramref name="CountedFrom"/>.</param>
+/// <param name="System">System announcements (create, join, leave) appended since <paramref name="CountedFrom"/>.</param>
+/// <param name="CountedFrom">The sequence after which the counts start (0 for channels created with them; a channel older
+/// than the counts starts at its head when first loaded).</param>
+internal sealed record ChannelTally(
+    [property: JsonPropertyName("published")] long Published,
+    [property: JsonPropertyName("high")] long High,
+    [property: JsonPropertyName("normal")] long Normal,
+    [property: JsonPropertyName("low")] long Low,
+    [property: JsonPropertyName("system")] long System,
+    [property: JsonPropertyName("counted_from")] long CountedFrom)
+{
+    /// <summary>The counts with <paramref name="messages"/> added.</summary>
+    public ChannelTally Add(IEnumerable<ChannelMessage> messages)
+    {
+        var (high, normal, low, system) = (High, Normal, Low, System);
+        foreach (var message in messages)
+        {
+            if (message.Kind == MessageKind.System)
+            {
+                system++;
+            }
+            else if (message.Priority == MessagePriority.High)
+            {
+                high++;
+            }
+            else if (message.Priority == MessagePriority.Low)
+            {
+                low++;
+            }
+            else
+            {
+                normal++;
+            }
+        }
+
+        return this with { High = high, Normal = normal, Low = low, System = system };
+    }
+}

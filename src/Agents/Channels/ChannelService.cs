@@ -15,10 +15,17 @@ public sealed class ChannelService
     private readonly ChannelOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ChannelService> _logger;
+    private readonly ChannelMetrics _metrics;
 
     internal ChannelService(
-        IActorRuntime runtime, ChannelPostBatcher batcher, IOptions<ChannelOptions> options, TimeProvider time, ILogger<ChannelService> logger)
+        IActorRuntime runtime,
+        ChannelPostBatcher batcher,
+        IOptions<ChannelOptions> options,
+        TimeProvider time,
+        ChannelMetrics metrics,
+        ILogger<ChannelService> logger)
     {
+        _metrics = metrics;
         _runtime = runtime;
         _batcher = batcher;
         _options = options.Value;
@@ -31,7 +38,14 @@ public sealed class ChannelService
 
     /// <summary>Creates a channel; its creator becomes the first member.</summary>
     /// <exception cref="ChannelAlreadyExistsException">The id is taken.</exception>
-    public async Task<ChannelInfo> CreateAsync(ChannelId id, string name, string? description, string creatorId, CancellationToken cancellationToken = default)
+    public Task<ChannelInfo> CreateAsync(ChannelId id, string name, string? description, string creatorId, CancellationToken cancellationToken = default) =>
+        CreateAsync(id, name, description, creatorId, publishToTopic: false, cancellationToken);
+
+    /// <summary>Creates a channel; its creator becomes the first member. With <paramref name="publishToTopic"/>, every message
+    /// of its log is also published on <see cref="ChannelTopic.For"/>.</summary>
+    /// <exception cref="ChannelAlreadyExistsException">The id is taken.</exception>
+    public async Task<ChannelInfo> CreateAsync(
+        ChannelId id, string name, string? description, string creatorId, bool publishToTopic, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrEmpty(creatorId);
@@ -42,6 +56,7 @@ public sealed class ChannelService
             Description = description ?? string.Empty,
             CreatedBy = creatorId,
             CreatedAt = _time.GetUtcNow(),
+            PublishToTopic = publishToTopic,
         };
         var reply = await _runtime.InvokeAsync<CreateChannel, ChannelReply>(Channel(id), ChannelActor.CreateMethod, new CreateChannel(profile, TraceContext.Current()), cancellationToken);
         await _runtime.InvokeAsync(Directory, ChannelDirectoryActor.AddMethod, id.Value, cancellationToken);
@@ -162,6 +177,87 @@ public sealed class ChannelService
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
         return await ReadLogAsync(id, new LogQuery(string.Empty, after, limit, ExcludeOwn: false, Observer: true), cancellationToken);
     }
+
+    /// <summary>Changes a channel's name, description or topic publishing; null values stay as they are.</summary>
+    /// <param name="id">The channel.</param>
+    /// <param name="requesterId">The agent asking, which must be the channel's creator; null for the operator.</param>
+    /// <param name="name">The new display name, or null.</param>
+    /// <param name="description">The new description, or null.</param>
+    /// <param name="publishToTopic">Whether to publish to the channel topic from the next commit on, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    /// <exception cref="ChannelAccessDeniedException"><paramref name="requesterId"/> did not create the channel.</exception>
+    public async Task<ChannelInfo> UpdateAsync(
+        ChannelId id, string? requesterId, string? name, string? description, bool? publishToTopic, CancellationToken cancellationToken = default)
+    {
+        var reply = await _runtime.InvokeAsync<UpdateChannel, ChannelReply>(
+            Channel(id), ChannelActor.UpdateMethod, new UpdateChannel(requesterId, name, description, publishToTopic), cancellationToken);
+        return reply.Status switch
+        {
+            ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
+            ChannelStatus.Forbidden => throw new ChannelAccessDeniedException($"Only the creator of '{id.Value}' or the operator may change it."),
+            _ => reply.Info!,
+        };
+    }
+
+    /// <summary>The delivery status of message <paramref name="sequence"/> of a channel, per recipient, asked of each
+    /// recipient's inbox (wherever it is hosted).</summary>
+    /// <param name="id">The channel.</param>
+    /// <param name="sequence">The message's sequence in the log.</param>
+    /// <param name="requesterId">The agent asking, which must be the message's sender; null for the operator.</param>
+    /// <param name="after">Recipients after this agent id (the previous page's cursor), or null from the start.</param>
+    /// <param name="limit">The most recipients to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status, or null when the channel has no message <paramref name="sequence"/>.</returns>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    /// <exception cref="ChannelAccessDeniedException"><paramref name="requesterId"/> did not send the message.</exception>
+    public async Task<MessageDelivery?> GetDeliveryAsync(
+        ChannelId id, long sequence, string? requesterId, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var reply = await _runtime.InvokeAsync<RecipientsQuery, RecipientsReply>(
+            Channel(id), ChannelActor.RecipientsMethod, new RecipientsQuery(sequence, after, limit), cancellationToken);
+        if (reply.Message is not { } message)
+        {
+            return await ExistsAsync(id, cancellationToken) ? null : throw new ChannelNotFoundException(id.Value);
+        }
+
+        if (requesterId is not null && requesterId != message.SenderId)
+        {
+            throw new ChannelAccessDeniedException($"Only the sender of a message or the operator may read its delivery status.");
+        }
+
+        var recipients = new RecipientDelivery[reply.Recipients.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, recipients.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, token) => recipients[i] = (await _runtime.InvokeAsync<DeliveryQuery, DeliveryReply>(
+                Inbox(reply.Recipients[i]), InboxActor.StatusMethod, new DeliveryQuery(id.Value, sequence), token)).Delivery);
+        return new MessageDelivery(message.Id, id.Value, sequence, message.SenderId, recipients, reply.More ? reply.Recipients[^1] : null);
+    }
+
+    /// <summary>The channel's volume and priority mix from its durable log, and its delivery figures counted in this process.</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    public async Task<ChannelMetricsReport> GetMetricsAsync(ChannelId id, CancellationToken cancellationToken = default)
+    {
+        var reply = await _runtime.InvokeAsync<TallyReply>(Channel(id), ChannelActor.TallyMethod, cancellationToken);
+        if (reply.Info is not { } info || reply.Tally is not { } tally)
+        {
+            throw new ChannelNotFoundException(id.Value);
+        }
+
+        var posts = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [MessagePriority.High.ToWire()] = tally.High,
+            [MessagePriority.Normal.ToWire()] = tally.Normal,
+            [MessagePriority.Low.ToWire()] = tally.Low,
+        };
+        return new ChannelMetricsReport(
+            id.Value, info.LastSequence, posts, tally.System, tally.CountedFrom, info.MemberCount, _metrics.DeliveriesOf(id.Value), _metrics.CountingSince);
+    }
+
+    private async Task<bool> ExistsAsync(ChannelId id, CancellationToken cancellationToken) =>
+        (await _runtime.InvokeAsync<ChannelReply>(Channel(id), ChannelActor.GetMethod, cancellationToken)).Status != ChannelStatus.NotFound;
 
     private async Task<ChannelLogPage> ReadLogAsync(ChannelId id, LogQuery query, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.PubSub;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,8 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<InboxSignals>(),
             sp.GetRequiredService<ChannelMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<IPubSub>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<ChannelSystem>().CreateChannelService(sp.GetRequiredService<IActorRuntime>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<ChannelSystem>().CreateInboxService(sp.GetRequiredService<IActorRuntime>()));
 

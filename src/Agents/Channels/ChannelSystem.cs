@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.PubSub;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,12 +39,23 @@ public sealed class ChannelSystem
 
     /// <summary>Creates the system from validated options.</summary>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
+    /// <param name="channels">Channel settings.</param>
+    /// <param name="inbox">Inbox settings.</param>
+    /// <param name="time">The clock; the system clock when null.</param>
+    /// <param name="loggers">Loggers; none when null.</param>
+    /// <param name="meters">The meter factory of the instruments; a meter of their own when null.</param>
+    /// <param name="pubSub">The pub/sub that channels opting in publish their messages to; without one they publish nothing.</param>
     public static ChannelSystem Create(
-        ChannelOptions channels, InboxOptions inbox, TimeProvider? time = null, ILoggerFactory? loggers = null, IMeterFactory? meters = null) =>
-        Create(channels, inbox, new InboxSignals(), new ChannelMetrics(meters), time, loggers);
+        ChannelOptions channels,
+        InboxOptions inbox,
+        TimeProvider? time = null,
+        ILoggerFactory? loggers = null,
+        IMeterFactory? meters = null,
+        IPubSub? pubSub = null) =>
+        Create(channels, inbox, new InboxSignals(), new ChannelMetrics(meters), time, loggers, pubSub);
 
     internal static ChannelSystem Create(
-        ChannelOptions channels, InboxOptions inbox, InboxSignals signals, ChannelMetrics metrics, TimeProvider? time, ILoggerFactory? loggers)
+        ChannelOptions channels, InboxOptions inbox, InboxSignals signals, ChannelMetrics metrics, TimeProvider? time, ILoggerFactory? loggers, IPubSub? pubSub)
     {
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(inbox);
@@ -54,7 +66,9 @@ public sealed class ChannelSystem
             throw new OptionsValidationException(Options.DefaultName, typeof(ChannelOptions), failures);
         }
 
-        return new ChannelSystem(new ChannelContext(channels, inbox, signals, metrics), time ?? TimeProvider.System, loggers ?? NullLoggerFactory.Instance);
+        loggers ??= NullLoggerFactory.Instance;
+        var context = new ChannelContext(channels, inbox, signals, metrics, pubSub, loggers.CreateLogger<ChannelService>());
+        return new ChannelSystem(context, time ?? TimeProvider.System, loggers);
     }
 
     /// <summary>Creates the channel service calling channel actors through <paramref name="runtime"/>.</summary>
@@ -67,6 +81,7 @@ public sealed class ChannelSystem
             new ChannelPostBatcher(runtime, options, _loggers.CreateLogger<ChannelPostBatcher>()),
             options,
             _time,
+            _context.Metrics,
             _loggers.CreateLogger<ChannelService>());
     }
 

@@ -4,6 +4,8 @@ namespace AgentPlatform.Agents.Inbox;
 /// agents. Registered only when the host runs as several replicas (Dapr mode); without one, wake-ups stay in process.</summary>
 public interface IInboxSignalRelay
 {
-    /// <summary>Sends a wake-up to the other replicas; returns at once, and a failure to send is the relay's to report.</summary>
-    void Relay(string? channelId, long head, IReadOnlyList<string> agentIds);
+    /// <summary>Sends a wake-up to the other replicas.</summary>
+    /// <returns>A task that completes once the broker accepted the wake-up and faults when it did not (the relay logs the
+    /// failure; a caller that must not lose the wake-up sends it again).</returns>
+    ValueTask RelayAsync(string? channelId, long head, IReadOnlyList<string> agentIds, CancellationToken cancellationToken = default);
 }

@@ -57,7 +57,7 @@ internal sealed partial class InboxActor
                 lease.Attempt++;
                 lease.ExpiresAt = now + _options.LeaseFor(lease.Attempt);
                 deliveries.Add(new InboxDelivery(candidate.DeliveryId, lease.Attempt, lease.Message));
-                _metrics.Delivered(lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
+                _metrics.Delivered(lease.ChannelId, lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
             }
             else
             {
@@ -69,7 +69,7 @@ internal sealed partial class InboxActor
                 fresh++;
                 _leases[candidate.DeliveryId] = new LeaseEntry(candidate.ChannelId, candidate.Message) { Attempt = 1, ExpiresAt = now + _options.LeaseFor(1) };
                 deliveries.Add(new InboxDelivery(candidate.DeliveryId, 1, candidate.Message));
-                _metrics.Delivered(candidate.Message.Priority, 1, now - candidate.Message.CreatedAt);
+                _metrics.Delivered(candidate.ChannelId, candidate.Message.Priority, 1, now - candidate.Message.CreatedAt);
             }
         }
 
@@ -113,10 +113,11 @@ internal sealed partial class InboxActor
         {
             foreach (var deliveryId in abandoned)
             {
-                _metrics.Abandoned(_leases[deliveryId].Message.Priority);
+                var lease = _leases[deliveryId];
+                _metrics.Abandoned(lease.ChannelId, lease.Message.Priority);
             }
 
-            Settle(abandoned);
+            Settle(abandoned, givenUp: true);
         }
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class InboxActor : Actor
     public const string ReadMethod = "read";
     public const string AckMethod = "ack";
     public const string NackMethod = "nack";
+    public const string StatusMethod = "status";
 
     private const string CursorsKey = "channels";
     private const string DirectIndexKey = "direct";
@@ -33,6 +34,7 @@ internal sealed partial class InboxActor : Actor
     private readonly Dictionary<string, LeaseEntry> _leases = new(StringComparer.Ordinal);
     private Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private DirectIndex _direct = new(0, []);
+    private DateTimeOffset _loadedAt;
 
     public InboxActor(ActorHost host, ChannelContext context)
         : base(host)
@@ -54,6 +56,8 @@ internal sealed partial class InboxActor : Actor
         var cursors = await StateManager.GetStateOrDefaultAsync<Dictionary<string, long>?>(CursorsKey, null, cancellationToken);
         _cursors = cursors is null ? new(StringComparer.Ordinal) : new(cursors, StringComparer.Ordinal);
         _direct = await StateManager.GetStateOrDefaultAsync<DirectIndex?>(DirectIndexKey, null, cancellationToken) ?? new(0, []);
+        _givenUp = await StateManager.GetStateOrDefaultAsync<List<string>?>(GivenUpKey, null, cancellationToken) ?? [];
+        _loadedAt = Host.Time.GetUtcNow();
     }
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
@@ -64,6 +68,7 @@ internal sealed partial class InboxActor : Actor
         ReadMethod => await ReadAsync(ActorPayload.Read<InboxReadRequest>(call), cancellationToken),
         AckMethod => Acknowledge(ActorPayload.Read<InboxAck>(call)),
         NackMethod => HandBack(ActorPayload.Read<InboxAck>(call)),
+        StatusMethod => await StatusAsync(ActorPayload.Read<DeliveryQuery>(call), cancellationToken),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
 
@@ -109,7 +114,7 @@ internal sealed partial class InboxActor : Actor
             Sequence = sequence,
             TraceParent = direct.TraceParent,
         };
-        var index = new DirectIndex(sequence, [.. _direct.Pending, sequence]);
+        var index = _direct with { Next = sequence, Pending = [.. _direct.Pending, sequence] };
         StateManager.SetState(DirectKey(sequence), message);
         StateManager.SetState(DirectIndexKey, index);
         _direct = index;
@@ -143,11 +148,11 @@ internal sealed partial class InboxActor : Actor
             if (_leases.TryGetValue(deliveryId, out var lease) && !settled.Contains(deliveryId))
             {
                 settled.Add(deliveryId);
-                _metrics.Acknowledged(lease.Message.Priority);
+                _metrics.Acknowledged(lease.ChannelId, lease.Message.Priority, Host.Time.GetUtcNow() - lease.Message.CreatedAt);
             }
         }
 
-        Settle(settled);
+        Settle(settled, givenUp: false);
         return settled.Count;
     }
 
@@ -168,7 +173,7 @@ internal sealed partial class InboxActor : Actor
             if (lease.Attempt >= _options.MaxAttempts(lease.Message.Priority))
             {
                 (abandoned ??= []).Add(deliveryId);
-                _metrics.Abandoned(lease.Message.Priority);
+                _metrics.Abandoned(lease.ChannelId, lease.Message.Priority);
                 continue;
             }
 
@@ -177,14 +182,15 @@ internal sealed partial class InboxActor : Actor
 
         if (abandoned is not null)
         {
-            Settle(abandoned);
+            Settle(abandoned, givenUp: true);
         }
 
         return handedBack.Count;
     }
 
-    /// <summary>Forgets leases that are done with (acknowledged or abandoned) and moves the durable cursors past them.</summary>
-    private void Settle(List<string> deliveryIds)
+    /// <summary>Forgets leases that are done with (acknowledged, or abandoned when <paramref name="givenUp"/>) and moves the
+    /// durable cursors past them, recording the outcome for the senders' delivery status.</summary>
+    private void Settle(List<string> deliveryIds, bool givenUp)
     {
         if (deliveryIds.Count == 0)
         {
@@ -193,6 +199,7 @@ internal sealed partial class InboxActor : Actor
 
         var channels = new HashSet<string>(StringComparer.Ordinal);
         List<long>? directDone = null;
+        List<SettledDirect>? outcomes = null;
         foreach (var deliveryId in deliveryIds)
         {
             if (!_leases.Remove(deliveryId, out var lease))
@@ -204,17 +211,30 @@ internal sealed partial class InboxActor : Actor
             {
                 channels.Add(channelId);
                 NoteSettledAhead(channelId, lease.Message.Sequence);
+                if (givenUp)
+                {
+                    RecordGivenUp(deliveryId);
+                }
             }
             else
             {
                 (directDone ??= []).Add(lease.Message.Sequence);
                 StateManager.RemoveState(DirectKey(lease.Message.Sequence));
+
+                // Tasks and requests have their own status; only direct messages keep an outcome for their senders.
+                if (lease.Message.Kind == MessageKind.Direct)
+                {
+                    (outcomes ??= []).Add(new SettledDirect(lease.Message.Sequence, lease.Message.Id, lease.Message.SenderId, givenUp));
+                }
             }
         }
 
         if (directDone is not null)
         {
-            _direct = new DirectIndex(_direct.Next, [.. _direct.Pending.Where(s => !directDone.Contains(s))]);
+            _direct = new DirectIndex(
+                _direct.Next,
+                [.. _direct.Pending.Where(s => !directDone.Contains(s))],
+                outcomes is null ? _direct.Settled : [.. (_direct.Settled ?? []).Concat(outcomes).TakeLast(SettledDirectMemory)]);
             StateManager.SetState(DirectIndexKey, _direct);
         }
 

@@ -128,5 +128,29 @@ public sealed class InboxService
         return stored;
     }
 
+    /// <summary>The delivery status of direct message <paramref name="sequence"/> of <paramref name="recipientId"/>'s inbox.</summary>
+    /// <param name="recipientId">The recipient.</param>
+    /// <param name="sequence">The message's sequence among the recipient's direct messages, as returned when it was sent.</param>
+    /// <param name="requesterId">The agent asking, which must be the sender; null for the operator.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status with its one recipient, or null when the inbox has no record of the message (never sent, or settled
+    /// before the last 64 direct messages settled).</returns>
+    /// <exception cref="ChannelAccessDeniedException"><paramref name="requesterId"/> did not send the message.</exception>
+    public async Task<MessageDelivery?> GetDirectDeliveryAsync(string recipientId, long sequence, string? requesterId, CancellationToken cancellationToken = default)
+    {
+        var reply = await _runtime.InvokeAsync<DeliveryQuery, DeliveryReply>(Address(recipientId), InboxActor.StatusMethod, new DeliveryQuery(null, sequence), cancellationToken);
+        if (reply.SenderId is not { } senderId || reply.MessageId is not { } messageId || reply.Delivery.State == DeliveryState.Unknown)
+        {
+            return null;
+        }
+
+        if (requesterId is not null && requesterId != senderId)
+        {
+            throw new ChannelAccessDeniedException("Only the sender of a message or the operator may read its delivery status.");
+        }
+
+        return new MessageDelivery(messageId, null, sequence, senderId, [reply.Delivery], null);
+    }
+
     private static ActorId Address(string agentId) => ActorId.Create(InboxActor.TypeName, agentId);
 }

@@ -22,7 +22,7 @@ public sealed class InboxSignals
         _relay = relay;
     }
 
-    /// <summary>True when notifications also go to other replicas, so a caller should <see cref="RelayChannel"/>.</summary>
+    /// <summary>True when notifications also go to other replicas, so a caller should <see cref="RelayChannelAsync"/>.</summary>
     public bool IsRelayed => _relay is not null;
 
     /// <summary>A task that completes at the next <see cref="Notify"/> of <paramref name="agentId"/>.</summary>
@@ -32,7 +32,10 @@ public sealed class InboxSignals
     public void Notify(string agentId)
     {
         Wake(agentId);
-        _relay?.Relay(null, 0, [agentId]);
+        if (_relay is not null)
+        {
+            _ = ObserveAsync(_relay.RelayAsync(null, 0, [agentId]));
+        }
     }
 
     /// <summary>Wakes the waiters of <paramref name="agentId"/> in this process only.</summary>
@@ -46,7 +49,22 @@ public sealed class InboxSignals
 
     /// <summary>Tells the other replicas that <paramref name="channelId"/> committed up to <paramref name="head"/>, waking
     /// <paramref name="agentIds"/> there; the caller has woken them here with <see cref="Wake"/>.</summary>
-    public void RelayChannel(string channelId, long head, IReadOnlyList<string> agentIds) => _relay?.Relay(channelId, head, agentIds);
+    /// <returns>A task that completes once the wake-up was handed to the broker (at once without a relay) and faults when it
+    /// was not.</returns>
+    public ValueTask RelayChannelAsync(string channelId, long head, IReadOnlyList<string> agentIds, CancellationToken cancellationToken = default) =>
+        _relay?.RelayAsync(channelId, head, agentIds, cancellationToken) ?? ValueTask.CompletedTask;
+
+    // A direct wake-up is a hint: a lost one only delays a reader to its lease expiry or wait limit, and the relay logged it.
+    private static async Task ObserveAsync(ValueTask relayed)
+    {
+        try
+        {
+            await relayed;
+        }
+        catch (Exception)
+        {
+        }
+    }
 
     private sealed class Signal
     {

@@ -5,6 +5,7 @@ using AgentPlatform.Runtime.Embedded;
 using AgentPlatform.Runtime.Embedded.Actors;
 using AgentPlatform.Runtime.Embedded.Reminders;
 using AgentPlatform.Runtime.Embedded.State;
+using AgentPlatform.Runtime.PubSub;
 using AgentPlatform.TestKit;
 
 namespace AgentPlatform.Agents.Tests.Channels;
@@ -17,10 +18,12 @@ internal sealed class ChannelTestHost : IAsyncDisposable
     private readonly EmbeddedReminderService _reminders;
     private readonly SqliteDatabase? _database;
 
-    private ChannelTestHost(ChannelOptions channelOptions, InboxOptions inboxOptions, string? dataDirectory, ManualTimeProvider time, TimeProvider clock)
+    private ChannelTestHost(
+        ChannelOptions channelOptions, InboxOptions inboxOptions, string? dataDirectory, ManualTimeProvider time, TimeProvider clock, IPubSub? pubSub, IInboxSignalRelay? relay)
     {
         Time = time;
-        var system = ChannelSystem.Create(channelOptions, inboxOptions, clock);
+        var signals = relay is null ? new InboxSignals() : new InboxSignals(relay);
+        var system = ChannelSystem.Create(channelOptions, inboxOptions, signals, new ChannelMetrics(), clock, null, pubSub);
         Metrics = system.Metrics;
         IActorStateStore store;
         if (dataDirectory is null)
@@ -52,14 +55,16 @@ internal sealed class ChannelTestHost : IAsyncDisposable
         Action<InboxOptions>? inbox = null,
         string? dataDirectory = null,
         ManualTimeProvider? time = null,
-        Func<ManualTimeProvider, TimeProvider>? clock = null)
+        Func<ManualTimeProvider, TimeProvider>? clock = null,
+        IPubSub? pubSub = null,
+        IInboxSignalRelay? relay = null)
     {
         var channelOptions = new ChannelOptions { PostCooldown = TimeSpan.Zero };
         channels?.Invoke(channelOptions);
         var inboxOptions = new InboxOptions();
         inbox?.Invoke(inboxOptions);
         time ??= new ManualTimeProvider();
-        return new ChannelTestHost(channelOptions, inboxOptions, dataDirectory, time, clock?.Invoke(time) ?? time);
+        return new ChannelTestHost(channelOptions, inboxOptions, dataDirectory, time, clock?.Invoke(time) ?? time, pubSub, relay);
     }
 
     public static string NewDataDirectory()

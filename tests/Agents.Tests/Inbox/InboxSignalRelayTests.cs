@@ -17,11 +17,13 @@ public sealed class InboxSignalRelayTests
         var id = ChannelId.Create("relayed");
         await channels.CreateAsync(id, "Relayed", null, "agt_a").WithTimeout();
         await channels.JoinAsync(id, "agt_b").WithTimeout();
-        await channels.JoinAsync(id, "agt_c").WithTimeout();
+        var joined = await channels.JoinAsync(id, "agt_c").WithTimeout();
+        await relay.HeadRelayedAsync(joined.Channel.LastSequence).WithTimeout();
         relay.Wakeups.Clear();
 
         var post = await channels.PostAsync(id, "agt_a", null, "hello").WithTimeout();
 
+        await relay.HeadRelayedAsync(post.Sequence).WithTimeout();
         var wakeup = Assert.Single(relay.Wakeups);
         Assert.Equal(("relayed", post.Sequence), (wakeup.ChannelId, wakeup.Head));
         Assert.Equal(["agt_b", "agt_c"], wakeup.AgentIds.Order(StringComparer.Ordinal));
@@ -50,17 +52,30 @@ public sealed class InboxSignalRelayTests
         var woken = signals.WaitAsync("agt_a");
 
         signals.Notify("agt_a");
-        signals.RelayChannel("c", 1, ["agt_a"]);
+        var relayed = signals.RelayChannelAsync("c", 1, ["agt_a"]);
 
         Assert.False(signals.IsRelayed);
+        Assert.True(relayed.IsCompletedSuccessfully);
         Assert.True(woken.IsCompletedSuccessfully);
     }
 
     private sealed class RecordingRelay : IInboxSignalRelay
     {
+        private readonly ConcurrentDictionary<long, TaskCompletionSource> _heads = new();
+
         public ConcurrentQueue<InboxWakeup> Wakeups { get; } = new();
 
-        public void Relay(string? channelId, long head, IReadOnlyList<string> agentIds) =>
+        /// <summary>Completes once a channel wake-up with <paramref name="head"/> was relayed (the outbox relays after the commit).</summary>
+        public Task HeadRelayedAsync(long head) => Head(head).Task;
+
+        public ValueTask RelayAsync(string? channelId, long head, IReadOnlyList<string> agentIds, CancellationToken cancellationToken = default)
+        {
             Wakeups.Enqueue(new InboxWakeup(agentIds, channelId, head, "test"));
+            Head(head).TrySetResult();
+            return ValueTask.CompletedTask;
+        }
+
+        private TaskCompletionSource Head(long head) =>
+            _heads.GetOrAdd(head, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 }

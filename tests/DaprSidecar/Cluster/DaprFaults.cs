@@ -8,6 +8,7 @@ public sealed class DaprFaults
     private int _duplicateReminderFires;
     private int _redeliveries;
     private int _stateConflicts;
+    private volatile string? _refusedTopic;
 
     /// <summary>The next <paramref name="count"/> reminder fires are delivered twice (at-least-once delivery).</summary>
     public void DuplicateReminderFires(int count = 1) => Arm(ref _duplicateReminderFires, count);
@@ -19,9 +20,14 @@ public sealed class DaprFaults
     /// API) fail as ETag conflicts without changing anything.</summary>
     public void ConflictStateWrites(int count = 1) => Arm(ref _stateConflicts, count);
 
+    /// <summary>Every publish to <paramref name="topic"/> fails (gRPC <c>Internal</c>, HTTP 500 <c>ERR_PUBSUB_PUBLISH_MESSAGE</c>),
+    /// as when the broker is unreachable, until <see cref="Clear"/> or a call with null.</summary>
+    public void RefusePublishesTo(string? topic) => _refusedTopic = topic;
+
     /// <summary>Disarms every switch.</summary>
     public void Clear()
     {
+        _refusedTopic = null;
         Interlocked.Exchange(ref _duplicateReminderFires, 0);
         Interlocked.Exchange(ref _redeliveries, 0);
         Interlocked.Exchange(ref _stateConflicts, 0);
@@ -32,6 +38,8 @@ public sealed class DaprFaults
     internal bool TryTakeRedelivery() => TryTake(ref _redeliveries);
 
     internal bool TryTakeStateConflict() => TryTake(ref _stateConflicts);
+
+    internal bool RefusesPublishTo(string topic) => _refusedTopic is { } refused && refused == topic;
 
     private static void Arm(ref int counter, int count)
     {

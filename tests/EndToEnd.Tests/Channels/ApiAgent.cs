@@ -47,6 +47,13 @@ internal sealed class ApiAgent : IDisposable
         return new ApiAgent(client, agent["id"]!.GetValue<string>(), agent["name"]!.GetValue<string>(), key);
     }
 
+    /// <summary>The same agent, with the same key, talking to another replica of the host.</summary>
+    public ApiAgent OnReplica(HostProcess host) => FromRegistration(host, new JsonObject
+    {
+        ["api_key"] = Key,
+        ["agent"] = new JsonObject { ["id"] = Id, ["name"] = Name },
+    });
+
     public static string NewChannelId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30];
 
     public async Task<string> CreateChannelAsync(string prefix, CancellationToken cancellationToken)

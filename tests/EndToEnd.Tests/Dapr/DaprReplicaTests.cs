@@ -27,7 +27,7 @@ public sealed class DaprReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         var timeout = TestTimeout.After(60);
         using var alice = await ApiAgent.RegisterAsync(A, "alice", timeout);
         using var bobOnA = await ApiAgent.RegisterAsync(A, "bob", timeout);
-        using var bobOnB = OnReplica(B, bobOnA);
+        using var bobOnB = bobOnA.OnReplica(B);
         var channel = await alice.CreateChannelAsync("replicas", timeout);
         await bobOnB.JoinAsync(channel, timeout);
         await bobOnB.DrainInboxAsync(timeout);
@@ -52,7 +52,7 @@ public sealed class DaprReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         var timeout = TestTimeout.After(60);
         using var alice = await ApiAgent.RegisterAsync(A, "alice", timeout);
         using var bobOnA = await ApiAgent.RegisterAsync(A, "bob", timeout);
-        using var bobOnB = OnReplica(B, bobOnA);
+        using var bobOnB = bobOnA.OnReplica(B);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("api/v1/agents/me/inbox/stream", UriKind.Relative));
         using var response = await bobOnB.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -78,7 +78,7 @@ public sealed class DaprReplicaTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var timeout = TestTimeout.After(60);
         using var agentOnA = await ApiAgent.RegisterAsync(A, "rotating", timeout);
-        using var agentOnB = OnReplica(B, agentOnA);
+        using var agentOnB = agentOnA.OnReplica(B);
         Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(agentOnB, timeout));
 
         using var rotation = await agentOnA.SendAsync(HttpMethod.Post, "agents/me/keys/rotate", null, timeout);
@@ -123,11 +123,6 @@ public sealed class DaprReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("dapr-sidecar", body, StringComparison.Ordinal);
     }
 
-    private static ApiAgent OnReplica(HostProcess host, ApiAgent agent) => ApiAgent.FromRegistration(host, new JsonObject
-    {
-        ["api_key"] = agent.Key,
-        ["agent"] = new JsonObject { ["id"] = agent.Id, ["name"] = agent.Name },
-    });
 
     private static async Task<HttpStatusCode> StatusOfMeAsync(ApiAgent agent, CancellationToken cancellationToken)
     {

@@ -19,6 +19,11 @@ internal sealed partial class DaprGrpcApi
             throw Invalid($"topic is empty in pubsub {request.PubsubName}");
         }
 
+        if (cluster.Faults.RefusesPublishTo(request.Topic))
+        {
+            throw new RpcException(new Status(StatusCode.Internal, $"error when publish to topic {request.Topic} in pubsub {request.PubsubName}: refused (fault switch)"));
+        }
+
         try
         {
             var cloudEvent = CloudEvents.Wrap(

@@ -28,6 +28,11 @@ internal static class FaultEndpoints
             arm(count ?? 1);
             return Results.NoContent();
         });
+        control.MapPost("/faults/refused-publishes", (string? topic, ClusterRuntime cluster) =>
+        {
+            cluster.Faults.RefusePublishesTo(string.IsNullOrEmpty(topic) ? null : topic);
+            return Results.NoContent();
+        });
         control.MapPost("/replicas/{replica:int}/{action}", (int replica, string action, ClusterRuntime cluster) =>
         {
             if (replica < 0 || replica >= cluster.Sidecars.Count || action is not ("lose" or "restore" or "restart"))

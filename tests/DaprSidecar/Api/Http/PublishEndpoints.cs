@@ -20,6 +20,11 @@ internal static class PublishEndpoints
             return DaprError.Of(StatusCodes.Status404NotFound, "ERR_PUBSUB_NOT_FOUND", $"pubsub {pubsub} not found or topic is empty");
         }
 
+        if (cluster.Faults.RefusesPublishTo(topic))
+        {
+            return DaprError.Of(StatusCodes.Status500InternalServerError, "ERR_PUBSUB_PUBLISH_MESSAGE", $"error when publish to topic {topic}: refused (fault switch)");
+        }
+
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var metadata = context.Request.Query

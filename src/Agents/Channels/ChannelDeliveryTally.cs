@@ -1,0 +1,109 @@
+namespace AgentPlatform.Agents.Channels;
+
+/// <summary>The lock-free counters behind one channel's <see cref="ChannelDeliveryFigures"/>.</summary>
+internal sealed class ChannelDeliveryTally
+{
+    public static readonly ChannelDeliveryFigures Empty = new ChannelDeliveryTally().Snapshot();
+
+    private readonly LatencyTally _delivery = new();
+    private readonly LatencyTally _acknowledgement = new();
+    private long _delivered;
+    private long _redelivered;
+    private long _acknowledged;
+    private long _givenUp;
+
+    public void Delivered(int attempt, TimeSpan sinceCreated)
+    {
+        if (attempt > 1)
+        {
+            Interlocked.Increment(ref _redelivered);
+            return;
+        }
+
+        Interlocked.Increment(ref _delivered);
+        _delivery.Record(sinceCreated);
+    }
+
+    public void Acknowledged(TimeSpan sinceCreated)
+    {
+        Interlocked.Increment(ref _acknowledged);
+        _acknowledgement.Record(sinceCreated);
+    }
+
+    public void GivenUp() => Interlocked.Increment(ref _givenUp);
+
+    public ChannelDeliveryFigures Snapshot()
+    {
+        var acknowledged = Interlocked.Read(ref _acknowledged);
+        var givenUp = Interlocked.Read(ref _givenUp);
+        var settled = acknowledged + givenUp;
+        return new ChannelDeliveryFigures(
+            Interlocked.Read(ref _delivered),
+            Interlocked.Read(ref _redelivered),
+            acknowledged,
+            givenUp,
+            settled == 0 ? null : (double)acknowledged / settled,
+            _delivery.Snapshot(),
+            _acknowledgement.Snapshot());
+    }
+
+    /// <summary>Counts per power-of-two bucket of milliseconds (bucket i holds samples below 2^i ms), plus sum and maximum.</summary>
+    private sealed class LatencyTally
+    {
+        private const int Buckets = 32;
+        private readonly long[] _buckets = new long[Buckets];
+        private long _count;
+        private long _sumMicroseconds;
+        private long _maxMicroseconds;
+
+        public void Record(TimeSpan latency)
+        {
+            var microseconds = Math.Max(0, (long)latency.TotalMicroseconds);
+            var milliseconds = microseconds / 1000;
+            var bucket = Math.Min(Buckets - 1, milliseconds == 0 ? 0 : 64 - long.LeadingZeroCount(milliseconds));
+            Interlocked.Increment(ref _buckets[bucket]);
+            Interlocked.Increment(ref _count);
+            Interlocked.Add(ref _sumMicroseconds, microseconds);
+            var max = Interlocked.Read(ref _maxMicroseconds);
+            while (microseconds > max && Interlocked.CompareExchange(ref _maxMicroseconds, microseconds, max) != max)
+            {
+                max = Interlocked.Read(ref _maxMicroseconds);
+            }
+        }
+
+        public LatencyFigures Snapshot()
+        {
+            var counts = new long[Buckets];
+            for (var i = 0; i < Buckets; i++)
+            {
+                counts[i] = Interlocked.Read(ref _buckets[i]);
+            }
+
+            var total = counts.Sum();
+            if (total == 0)
+            {
+                return new LatencyFigures(0, null, null, null, null);
+            }
+
+            var max = Interlocked.Read(ref _maxMicroseconds) / 1000.0;
+            return new LatencyFigures(
+                total, Interlocked.Read(ref _sumMicroseconds) / 1000.0 / Math.Max(1, Interlocked.Read(ref _count)), Percentile(counts, total, 0.50, max), Percentile(counts, total, 0.99, max), max);
+        }
+
+        private static double Percentile(long[] counts, long total, double quantile, double max)
+        {
+            var rank = (long)Math.Ceiling(total * quantile);
+            long seen = 0;
+            for (var i = 0; i < counts.Length; i++)
+            {
+                seen += counts[i];
+                if (seen >= rank)
+                {
+                    return Math.Min(max, Math.Pow(2, i));
+                }
+            }
+
+            return max;
+        }
+    }
+}
