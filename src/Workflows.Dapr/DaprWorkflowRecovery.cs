@@ -1,5 +1,6 @@
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.History;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
