@@ -7,9 +7,12 @@ namespace AgentPlatform.Samples.DotnetHost;
 
 /// <summary>A C# agent living in the host: it takes workflow tasks as <see cref="AgentTaskMessage"/>s and answers with the first
 /// words of the input's <c>text</c> and how many words there were; counts what it summarized in its own state.</summary>
+/// <remarks>It declares the capability <c>summarize</c>, so the registry lists <c>summarizer/default</c> and a step asking for
+/// <c>summarize</c> by capabilities is matched to it like to any external agent.</remarks>
+[TaskCapability("summarize", 0.9)]
 public sealed class SummarizerAgent(ActorHost host) : RoutedAgent(host)
 {
-    /// <summary>The agent type: a step names an agent of it as <c>summarizer/{key}</c>.</summary>
+    /// <summary>The agent type: a step names an agent of it as <c>summarizer/{key}</c>, or asks for <c>summarize</c>.</summary>
     public const string TypeName = "summarizer";
 
     private const int SummaryWords = 5;

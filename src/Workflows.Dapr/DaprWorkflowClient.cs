@@ -60,7 +60,13 @@ public sealed class DaprWorkflowClient : IWorkflowClient
         var existing = await _index.AddAsync(summary, cancellationToken);
         plan.ThrowIfConflict(existing);
 
-        var input = new StepEngineInput { InstanceId = instanceId.Value, Definition = new StoredWorkflowDefinition(definition), Input = request.Input };
+        var input = new StepEngineInput
+        {
+            InstanceId = instanceId.Value,
+            Definition = new StoredWorkflowDefinition(definition),
+            Input = request.Input,
+            TraceParent = WorkflowTraceParent.Current(),
+        };
         var created = false;
         if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)
         {

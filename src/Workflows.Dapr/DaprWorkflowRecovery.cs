@@ -1,5 +1,6 @@
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.History;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -55,9 +56,11 @@ internal sealed partial class DaprWorkflowRecovery(
                 continue;
             }
 
+            var traceParents = instance.History.OfType<TaskScheduled>().Where(e => e.TraceParent is not null).ToDictionary(e => e.TaskId, e => e.TraceParent, StringComparer.Ordinal);
             foreach (var pending in instance.State.PendingTasks)
             {
-                await results.DeliverAsync(new WorkflowTask { InstanceId = summary.InstanceId, Schedule = pending.Task }, dispatcher, stoppingToken);
+                var task = new WorkflowTask { InstanceId = summary.InstanceId, Schedule = pending.Task, TraceParent = traceParents.GetValueOrDefault(pending.TaskId) };
+                await results.DeliverAsync(task, dispatcher, stoppingToken);
             }
 
             LogResumed(logger, summary.InstanceId.Value, instance.State.PendingTasks.Count);

@@ -19,4 +19,10 @@ public sealed record StepEngineInput
     /// <summary>The workflow input.</summary>
     [JsonPropertyName("input")]
     public JsonElement? Input { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> current when the instance was started; the orchestration records it in
+    /// <c>workflow_started</c> and in every <c>task_scheduled</c> (it has no ambient activity of its own that replays
+    /// deterministically) and hands it to agents with each task. Null when nothing was traced.</summary>
+    [JsonPropertyName("traceparent")]
+    public string? TraceParent { get; init; }
 }

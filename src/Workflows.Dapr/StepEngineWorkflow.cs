@@ -40,6 +40,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             DefinitionId = start.Definition.Definition.Id,
             DefinitionVersion = start.Definition.Definition.Version,
             Input = start.Input,
+            TraceParent = start.TraceParent,
         });
         while (true)
         {
@@ -94,11 +95,12 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
 
                 foreach (var command in commands)
                 {
-                    Append(command.ToEvent(_history.Count + 1, default));
+                    var e = command.ToEvent(_history.Count + 1, default);
+                    Append(e is TaskScheduled scheduled ? scheduled with { TraceParent = start.TraceParent } : e);
                     switch (command)
                     {
                         case ScheduleTask schedule:
-                            var task = new WorkflowTask { InstanceId = _instanceId, Schedule = schedule };
+                            var task = new WorkflowTask { InstanceId = _instanceId, Schedule = schedule, TraceParent = start.TraceParent };
                             _inFlight.Add(schedule.TaskId);
                             _dispatches[schedule.TaskId] = context.CallActivityAsync<bool>(AgentTaskActivity.Name, JsonSerializer.Serialize(task, WorkflowJson.Options));
                             break;

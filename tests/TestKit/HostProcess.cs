@@ -51,6 +51,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The CPU time the running process has used so far, all threads together.</summary>
+    public TimeSpan ProcessorTime => _process is { HasExited: false } process
+        ? process.TotalProcessorTime
+        : throw new InvalidOperationException("The host is not running.");
+
     /// <summary>Prepares a host with a fresh data directory and a chosen port without starting it, for a test that must hand
     /// the port to something else first (a sidecar); start it with <see cref="StartAsync"/>.</summary>
     public static HostProcess Create(

@@ -25,6 +25,9 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host process's CPU time so far (all threads).</summary>
+    public TimeSpan ProcessorTime() => _process.ProcessorTime;
+
     public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string>
@@ -56,6 +59,31 @@ internal sealed class BenchHost : IAsyncDisposable
         }
 
         return (json["agent"]!["id"]!.GetValue<string>(), json["api_key"]!.GetValue<string>());
+    }
+
+    /// <summary>Sends one request with an optional bearer and JSON body and returns the JSON answer (an empty object for none);
+    /// a status other than 2xx throws with the answer.</summary>
+    public async Task<JsonNode> SendJsonAsync(HttpMethod method, string path, string? bearer, string? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+        }
+
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
     }
 
     /// <summary>Sends one authenticated request and returns its status.</summary>

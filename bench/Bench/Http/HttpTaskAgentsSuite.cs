@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace AgentPlatform.Bench.Http;
@@ -179,26 +177,6 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
     private static Task<JsonNode> PostAsync(BenchHost host, string? bearer, string path, string body, CancellationToken cancellationToken) =>
         SendAsync(host, bearer, HttpMethod.Post, path, body, cancellationToken);
 
-    private static async Task<JsonNode> SendAsync(BenchHost host, string? bearer, HttpMethod method, string path, string? body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await host.Client.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
-        }
-
-        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-    }
+    private static Task<JsonNode> SendAsync(BenchHost host, string? bearer, HttpMethod method, string path, string? body, CancellationToken cancellationToken) =>
+        host.SendJsonAsync(method, path, bearer, body, cancellationToken);
 }

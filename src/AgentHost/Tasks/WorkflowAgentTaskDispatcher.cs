@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Workflows.Dispatch;
@@ -44,7 +43,7 @@ public sealed class WorkflowAgentTaskDispatcher(InProcessTaskAgents builtIn, InP
             Input = task.Input,
             Timeout = task.Timeout,
             Priority = MessagePriorities.TryParse(task.Priority, out var priority) ? priority : MessagePriority.Normal,
-            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } ? traceParent : null,
+            TraceParent = task.TraceParent ?? WorkflowTraceParent.Current(),
         };
     }
 }

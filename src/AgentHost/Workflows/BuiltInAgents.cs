@@ -9,6 +9,9 @@ public static class BuiltInAgents
     /// <summary>The echo agent's id and capability.</summary>
     public const string Echo = "echo";
 
+    /// <summary>The noop agent's id and capability.</summary>
+    public const string Noop = "noop";
+
     private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement;
 
     /// <summary>Registers <c>echo</c>: records the execution durably, then returns the task input.</summary>
@@ -28,5 +31,13 @@ public static class BuiltInAgents
                 return task.Input ?? JsonNull;
             },
             new Dictionary<string, double> { [Echo] = 1.0 });
+    }
+
+    /// <summary>Registers <c>noop</c>: returns the task input at once, with no I/O of its own and no delay, so what a
+    /// workflow of <c>noop</c> steps costs is the engine's own work (its durable appends and dispatch).</summary>
+    public static void RegisterNoop(InProcessTaskAgents agents)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        agents.Register(Noop, (task, _) => ValueTask.FromResult(task.Input ?? JsonNull), new Dictionary<string, double> { [Noop] = 1.0 });
     }
 }

@@ -30,6 +30,7 @@ public static class WorkflowHostingExtensions
                 var agents = new InProcessTaskAgents();
                 BuiltInAgents.RegisterEcho(
                     agents, sp.GetRequiredService<TaskExecutionRecord>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(builtIn.DelayMilliseconds));
+                BuiltInAgents.RegisterNoop(agents);
                 return agents;
             });
         }

@@ -8,11 +8,16 @@ namespace AgentPlatform.Agents.Core;
 /// <c>services.AddAgents().AddAgent&lt;TAgent&gt;(type)</c> does both.</remarks>
 public sealed class AgentTypeRegistration
 {
-    private AgentTypeRegistration(string type, Type agentClass, IReadOnlyList<Subscription> subscriptions, ActorTypeRegistration actorRegistration)
+    /// <summary>The key of the agent that takes the tasks matched to an agent type by its declared capabilities.</summary>
+    public const string TaskAgentKey = "default";
+
+    private AgentTypeRegistration(
+        string type, Type agentClass, IReadOnlyList<Subscription> subscriptions, IReadOnlyDictionary<string, double> taskCapabilities, ActorTypeRegistration actorRegistration)
     {
         Type = type;
         AgentClass = agentClass;
         Subscriptions = subscriptions;
+        TaskCapabilities = taskCapabilities;
         ActorRegistration = actorRegistration;
     }
 
@@ -25,6 +30,14 @@ public sealed class AgentTypeRegistration
     /// <summary>The subscriptions declared on the class with <see cref="TypeSubscriptionAttribute"/> and <see cref="TypePrefixSubscriptionAttribute"/>.</summary>
     public IReadOnlyList<Subscription> Subscriptions { get; }
 
+    /// <summary>The capabilities declared on the class with <see cref="TaskCapabilityAttribute"/> (name → proficiency); empty when
+    /// the type takes no tasks by capability.</summary>
+    public IReadOnlyDictionary<string, double> TaskCapabilities { get; }
+
+    /// <summary>The agent listed in the capability registry for <see cref="TaskCapabilities"/>, <c>{type}/default</c>; null when
+    /// none are declared.</summary>
+    public string? TaskAgentId => TaskCapabilities.Count == 0 ? null : AgentId.Create(Type, TaskAgentKey).ToString();
+
     /// <summary>The actor type registration hosting the agents.</summary>
     public ActorTypeRegistration ActorRegistration { get; }
 
@@ -34,7 +47,8 @@ public sealed class AgentTypeRegistration
     /// <see cref="ActorHost"/> and services from <see cref="ActorHost.Services"/>.</param>
     /// <param name="idleTimeout">How long an idle agent stays activated; null uses the runtime default.</param>
     /// <exception cref="ArgumentException"><paramref name="type"/> is not valid.</exception>
-    /// <exception cref="InvalidOperationException">A handler of <typeparamref name="TAgent"/> has an unsupported signature.</exception>
+    /// <exception cref="InvalidOperationException">A handler of <typeparamref name="TAgent"/> has an unsupported signature, or a
+    /// declared task capability is unnamed, repeated or has a proficiency outside [0, 1].</exception>
     public static AgentTypeRegistration Create<TAgent>(string type, Func<ActorHost, TAgent>? factory = null, TimeSpan? idleTimeout = null)
         where TAgent : RoutedAgent
     {
@@ -47,6 +61,7 @@ public sealed class AgentTypeRegistration
         }
 
         var subscriptions = new List<Subscription>();
+        var capabilities = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var attribute in typeof(TAgent).GetCustomAttributes(inherit: true))
         {
             switch (attribute)
@@ -57,10 +72,18 @@ public sealed class AgentTypeRegistration
                 case TypePrefixSubscriptionAttribute prefixed:
                     subscriptions.Add(new TypePrefixSubscription(prefixed.TopicTypePrefix, type));
                     break;
+                case TaskCapabilityAttribute capability:
+                    if (string.IsNullOrWhiteSpace(capability.Name) || capability.Proficiency is not (>= 0 and <= 1) || !capabilities.TryAdd(capability.Name, capability.Proficiency))
+                    {
+                        throw new InvalidOperationException(
+                            $"{typeof(TAgent).Name} declares task capability '{capability.Name}' with proficiency {capability.Proficiency}: names must be non-empty and unique, proficiencies in [0,1].");
+                    }
+
+                    break;
             }
         }
 
         var actorRegistration = new ActorTypeRegistration(type, factory) { IdleTimeout = idleTimeout };
-        return new AgentTypeRegistration(type, typeof(TAgent), subscriptions, actorRegistration);
+        return new AgentTypeRegistration(type, typeof(TAgent), subscriptions, capabilities, actorRegistration);
     }
 }

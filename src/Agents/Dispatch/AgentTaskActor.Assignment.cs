@@ -16,11 +16,12 @@ internal sealed partial class AgentTaskActor
     {
         var task = record.Task;
         string? chosen;
+        var candidates = 1;
         if (task.AgentId is { } named)
         {
             if (_context.IsInProcess(named))
             {
-                await AssignAsync(record, named, inProcess: true, cancellationToken);
+                await AssignAsync(record, named, inProcess: true, candidates, cancellationToken);
                 return;
             }
 
@@ -49,6 +50,7 @@ internal sealed partial class AgentTaskActor
             var excluded = await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken);
             var match = await _context.Registry.MatchAsync(request, excluded.Count + 1, cancellationToken);
             chosen = match.Candidates.Select(c => c.AgentId).FirstOrDefault(id => !excluded.Contains(id, StringComparer.Ordinal));
+            candidates = match.Candidates.Count;
         }
 
         if (chosen is null)
@@ -59,10 +61,10 @@ internal sealed partial class AgentTaskActor
             return;
         }
 
-        await AssignAsync(record, chosen, inProcess: false, cancellationToken);
+        await AssignAsync(record, chosen, inProcess: _context.IsInProcess(chosen), candidates, cancellationToken);
     }
 
-    private async ValueTask AssignAsync(AgentTaskRecord record, string agentId, bool inProcess, CancellationToken cancellationToken)
+    private async ValueTask AssignAsync(AgentTaskRecord record, string agentId, bool inProcess, int candidates, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();
         var assigned = record with
@@ -74,6 +76,7 @@ internal sealed partial class AgentTaskActor
             LeaseUntil = inProcess ? null : now + _context.Options.LeaseDuration,
         };
         await SaveAsync(assigned, cancellationToken);
+        DispatchTelemetry.Assigned(record, agentId, candidates, now);
         await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
         if (inProcess)
         {
@@ -134,6 +137,7 @@ internal sealed partial class AgentTaskActor
         var now = Host.Time.GetUtcNow();
         var finished = record with { State = AgentTaskState.Finished, End = end, Error = error };
         await SaveAsync(finished, cancellationToken);
+        DispatchTelemetry.EndedUnassigned(record, end, error, now);
         await UnregisterReminderAsync(CheckReminder, cancellationToken);
         if (record is { State: AgentTaskState.Assigned, AgentId: { } holder })
         {

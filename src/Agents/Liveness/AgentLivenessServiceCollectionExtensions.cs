@@ -31,7 +31,8 @@ public static class AgentLivenessServiceCollectionExtensions
             provider.GetRequiredService<IOptions<AgentLivenessOptions>>().Value,
             provider.GetRequiredService<IPubSub>(),
             provider.GetServices<AgentTypeRegistration>().Select(t => t.Type),
-            provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentLiveness)) ?? NullLogger.Instance));
+            provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentLiveness)) ?? NullLogger.Instance,
+            provider.GetServices<AgentTypeRegistration>().Where(t => t.TaskAgentId is not null).ToDictionary(t => t.TaskAgentId!, t => t.TaskCapabilities, StringComparer.Ordinal)));
         services.AddActorType(
             AgentLiveness.ActorType, static host => new AgentPresenceActor(host, host.Services.GetRequiredService<AgentPresenceContext>()));
         services.TryAddSingleton(provider => new AgentPresenceService(

@@ -50,7 +50,8 @@ internal sealed partial class AgentPresenceActor
 
     /// <summary>Makes <paramref name="record"/> and <paramref name="work"/> current: writes what must be durable in one save, then
     /// publishes a status change and a new registry entry when they changed.</summary>
-    /// <returns>The new registry entry when matching data changed (and the agent is not in-process), otherwise null.</returns>
+    /// <returns>The new registry entry when matching data changed (and the agent is not an in-process agent without task
+    /// capabilities), otherwise null.</returns>
     private async ValueTask<AgentRegistryEntry?> CommitAsync(
         PresenceRecord? record, AgentWorkRecord work, bool persistPresence, DateTimeOffset? lastHeartbeat, CancellationToken cancellationToken)
     {
@@ -92,13 +93,13 @@ internal sealed partial class AgentPresenceActor
 
         _record = record;
         _work = work;
-        if (_alwaysAlive)
+        if (_alwaysAlive && _codeCapabilities is null)
         {
             return null;
         }
 
         var at = Host.Time.GetUtcNow();
-        if (after != before)
+        if (after != before && !_alwaysAlive)
         {
             await PublishAsync(AgentStatusChanged.Topic, AgentStatusChanged.EventType, new AgentStatusChanged(_agentId, before, after, lastHeartbeat, at), cancellationToken);
         }

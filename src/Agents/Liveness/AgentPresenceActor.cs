@@ -40,6 +40,10 @@ internal sealed partial class AgentPresenceActor : Actor
     private readonly AgentPresenceContext _context;
     private readonly string _agentId;
     private readonly bool _alwaysAlive;
+
+    // Capabilities an in-process agent type declares in code; such an agent is listed for matching, idle or working while its
+    // host runs, and publishes its registry entry like any other.
+    private readonly IReadOnlyDictionary<string, double>? _codeCapabilities;
     private PresenceRecord? _record;
     private PresenceRecord? _persisted;
     private AgentWorkRecord _work = AgentWorkRecord.Empty;
@@ -51,6 +55,7 @@ internal sealed partial class AgentPresenceActor : Actor
         _context = context;
         _agentId = PresenceKeys.AgentIdOf(host.Id);
         _alwaysAlive = context.IsInProcess(_agentId);
+        _codeCapabilities = _alwaysAlive ? context.TaskCapabilitiesOf(_agentId) : null;
     }
 
     private TimeSpan Interval => _work.HeartbeatInterval ?? _context.Options.HeartbeatInterval;
@@ -193,6 +198,11 @@ internal sealed partial class AgentPresenceActor : Actor
 
     private AgentStatus Status(PresenceRecord? record, AgentWorkRecord work)
     {
+        if (_codeCapabilities is not null)
+        {
+            return work.InFlight > 0 ? AgentStatus.Working : AgentStatus.Idle;
+        }
+
         if (!_alwaysAlive && record is not { Online: true })
         {
             return AgentStatus.Offline;
@@ -230,8 +240,10 @@ internal sealed partial class AgentPresenceActor : Actor
         };
     }
 
-    private AgentRegistryEntry Entry(AgentWorkRecord work) =>
-        new(_agentId, Status(_record, work), work.Capabilities, work.InFlight, work.MaxConcurrentTasks, work.Track, work.Version);
+    // A code-declared agent is listed before anything changed it, so its entries count from version 1 (an index ignores version 0).
+    private AgentRegistryEntry Entry(AgentWorkRecord work) => _codeCapabilities is { } declared
+        ? new(_agentId, Status(_record, work), declared, work.InFlight, AgentDeclaration.MaxTaskLimit, work.Track, work.Version + 1)
+        : new(_agentId, Status(_record, work), work.Capabilities, work.InFlight, work.MaxConcurrentTasks, work.Track, work.Version);
 
     private Task RegisterLivenessReminderAsync(CancellationToken cancellationToken) =>
         RegisterReminderAsync(new ReminderRegistration(ReminderName, Interval, Interval), cancellationToken);

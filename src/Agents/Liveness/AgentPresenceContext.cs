@@ -5,9 +5,18 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Agents.Liveness;
 
-/// <summary>What every presence actor shares: the options, where to publish status changes, and the in-process agent types.</summary>
-internal sealed class AgentPresenceContext(AgentLivenessOptions options, IPubSub pubSub, IEnumerable<string> inProcessAgentTypes, ILogger logger)
+/// <summary>What every presence actor shares: the options, where to publish status changes, the in-process agent types and the
+/// task capabilities some of them declare in code (agent id → capability → proficiency).</summary>
+internal sealed class AgentPresenceContext(
+    AgentLivenessOptions options,
+    IPubSub pubSub,
+    IEnumerable<string> inProcessAgentTypes,
+    ILogger logger,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? inProcessTaskAgents = null)
 {
+    private readonly FrozenDictionary<string, IReadOnlyDictionary<string, double>> _taskAgents =
+        (inProcessTaskAgents ?? new Dictionary<string, IReadOnlyDictionary<string, double>>()).ToFrozenDictionary(StringComparer.Ordinal);
+
     public AgentLivenessOptions Options { get; } = options;
 
     /// <summary>How long without a heartbeat turns an agent with heartbeat interval <paramref name="interval"/> offline.</summary>
@@ -31,4 +40,7 @@ internal sealed class AgentPresenceContext(AgentLivenessOptions options, IPubSub
 
     public bool IsInProcess(string agentId) =>
         AgentId.TryParse(agentId, out var id) && InProcessAgentTypes.Contains(id.Type);
+
+    /// <summary>The task capabilities the in-process agent <paramref name="agentId"/> declares in code, or null when it declares none.</summary>
+    public IReadOnlyDictionary<string, double>? TaskCapabilitiesOf(string agentId) => _taskAgents.GetValueOrDefault(agentId);
 }

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace AgentPlatform.Agents.Registry;
 
 /// <summary><see cref="IAgentRegistry"/> over the process's <see cref="AgentRegistryIndex"/>: subscribes to
-/// <see cref="AgentRegistryEntry.Topic"/>, then loads the entry of every registered agent from its presence actor.</summary>
+/// <see cref="AgentRegistryEntry.Topic"/>, then loads the entry of every registered agent, and of every in-process agent that
+/// declares task capabilities in code (<paramref name="inProcessTaskAgents"/>), from its presence actor.</summary>
 /// <remarks>Subscribing before loading means no change is missed: a change published during the load is applied by the event or
 /// read by the load, and the index keeps the higher version either way. A failed load is retried by the next match.</remarks>
 internal sealed class AgentRegistry(
-    AgentRegistryIndex index, IPubSub pubSub, IAgentIdentityStore identities, IAgentPresence presence, ILogger logger)
+    AgentRegistryIndex index, IPubSub pubSub, IAgentIdentityStore identities, IAgentPresence presence, ILogger logger, IReadOnlyList<string>? inProcessTaskAgents = null)
     : IAgentRegistry, IAsyncDisposable
 {
     private const int LoadPageSize = 1000;
@@ -83,6 +84,12 @@ internal sealed class AgentRegistry(
                 after = page.NextCursor;
             }
             while (after is not null);
+
+            foreach (var agentId in inProcessTaskAgents ?? [])
+            {
+                index.Apply(await presence.GetEntryAsync(agentId, cancellationToken));
+                count++;
+            }
 
             _loaded = true;
             Log.RegistryIndexLoaded(logger, count);

@@ -1,3 +1,4 @@
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
@@ -26,7 +27,8 @@ public static class AgentRegistryServiceCollectionExtensions
             provider.GetRequiredService<IPubSub>(),
             provider.GetRequiredService<IAgentIdentityStore>(),
             provider.GetRequiredService<IAgentPresence>(),
-            provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentRegistry)) ?? NullLogger.Instance));
+            provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentRegistry)) ?? NullLogger.Instance,
+            [.. provider.GetServices<AgentTypeRegistration>().Select(t => t.TaskAgentId).OfType<string>()]));
         return services;
     }
 }

@@ -22,9 +22,12 @@ public static class PlatformTelemetry
     /// <summary>Spans of workflow steps: one per task attempt, from scheduling to its result.</summary>
     public const string WorkflowsActivitySource = "AgentPlatform.Workflows";
 
+    /// <summary>Spans of task dispatch: one per task attempt, from matching to its assignment to an agent.</summary>
+    public const string DispatchActivitySource = "AgentPlatform.Dispatch";
+
     /// <summary>Every meter of the platform.</summary>
     public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter];
 
     /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
-    public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource];
+    public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource, DispatchActivitySource];
 }

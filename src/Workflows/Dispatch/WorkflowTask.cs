@@ -21,6 +21,11 @@ public sealed record WorkflowTask
     [JsonPropertyName("schedule")]
     public required ScheduleTask Schedule { get; init; }
 
+    /// <summary>The W3C <c>traceparent</c> recorded with the attempt's <c>task_scheduled</c> event; agents continue the trace from it.
+    /// Null when nothing was traced.</summary>
+    [JsonPropertyName("traceparent")]
+    public string? TraceParent { get; init; }
+
     /// <summary>The task id (see <see cref="WorkflowTaskId"/>).</summary>
     [JsonIgnore]
     public string TaskId => Schedule.TaskId;

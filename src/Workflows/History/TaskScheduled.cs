@@ -33,4 +33,9 @@ public sealed record TaskScheduled : WorkflowEvent
     /// <summary>The delivery priority (<c>high</c>, <c>normal</c> or <c>low</c>) from the step; null means normal.</summary>
     [JsonPropertyName("priority")]
     public string? Priority { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the trace the attempt belongs to, recorded by the engine (not the decider) so the
+    /// step's span and the dispatched task keep their parent across a restart; absent in histories written before it existed.</summary>
+    [JsonPropertyName("traceparent")]
+    public string? TraceParent { get; init; }
 }

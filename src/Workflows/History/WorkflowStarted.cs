@@ -21,4 +21,9 @@ public sealed record WorkflowStarted : WorkflowEvent
     /// <summary>The workflow input (usually an object); absent means JSON null.</summary>
     [JsonPropertyName("input")]
     public JsonElement? Input { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> current when the instance was started (for example the HTTP request's), the parent of
+    /// its steps when nothing else is; absent in histories written before it existed or when nothing was traced.</summary>
+    [JsonPropertyName("traceparent")]
+    public string? TraceParent { get; init; }
 }

@@ -11,6 +11,8 @@ namespace AgentPlatform.Workflows.History;
 /// the current version is read directly. Data of a newer version than this build is refused.</para>
 /// <para>Version 1 to 2: nothing in the content changed; version 2 added the version itself (<c>v</c> on each event)
 /// and stores a definition inside an envelope <c>{ "schema_version", "definition" }</c> instead of bare.</para>
+/// <para>Optional fields added within a version need no step: <c>traceparent</c> on <c>workflow_started</c> and
+/// <c>task_scheduled</c> (version 2) is absent from older events, which read it as null, and the decider never reads it.</para>
 /// </remarks>
 public sealed class WorkflowUpcaster
 {

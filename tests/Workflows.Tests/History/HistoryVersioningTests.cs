@@ -120,6 +120,40 @@ public sealed class HistoryVersioningTests
         Assert.Equal(written, JsonSerializer.Serialize(JsonSerializer.Deserialize<StoredWorkflowDefinition>(written, WorkflowJson.Options), WorkflowJson.Options));
     }
 
+    [Fact]
+    public void Stored_histories_written_before_traceparent_existed_load_without_it_and_decide_as_they_did()
+    {
+        foreach (var path in Directory.GetFiles(RecordedHistory.Directory(), "*.json"))
+        {
+            var recorded = RecordedHistory.Load(path);
+            var traced = TraceEvery(File.ReadAllText(path), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+            Assert.Contains(recorded.History, e => e is WorkflowStarted);
+            Assert.All(recorded.History.OfType<WorkflowStarted>(), e => Assert.Null(e.TraceParent));
+            Assert.All(recorded.History.OfType<TaskScheduled>(), e => Assert.Null(e.TraceParent));
+            Assert.All(traced.History.OfType<TaskScheduled>(), e => Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", e.TraceParent));
+            var plain = WorkflowDecider.Decide(recorded.Definition, recorded.History);
+            var withTrace = WorkflowDecider.Decide(traced.Definition, traced.History);
+            Assert.Equal(Serialize(plain.State), Serialize(withTrace.State));
+            Assert.Equal(Serialize(plain.Commands), Serialize(withTrace.Commands));
+        }
+    }
+
+    /// <summary>The recorded file with a traceparent on every <c>workflow_started</c> and <c>task_scheduled</c>, as this build writes them.</summary>
+    private static RecordedHistory TraceEvery(string json, string traceParent)
+    {
+        var file = JsonNode.Parse(json)!.AsObject();
+        foreach (var e in file["history"]!.AsArray().Select(e => e!.AsObject()))
+        {
+            if (e["type"]!.GetValue<string>() is "workflow_started" or "task_scheduled")
+            {
+                e["traceparent"] = traceParent;
+            }
+        }
+
+        return JsonSerializer.Deserialize<RecordedHistory>(file.ToJsonString(), WorkflowJson.Options)!;
+    }
+
     private static JsonObject RenameReasonToWhy(JsonObject e)
     {
         if (e["reason"] is { } reason)

@@ -19,6 +19,8 @@ internal sealed partial class WorkflowInstanceActor
         _execution = null;
         _snapshot = null;
         _awaitedTasks.Clear();
+        _traceParents.Clear();
+        _startTraceParent = null;
         var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(DefinitionKey, cancellationToken);
         await _history.LoadAsync(cancellationToken);
         if (found && stored is not null && _history.Count > 0)
@@ -27,6 +29,7 @@ internal sealed partial class WorkflowInstanceActor
             foreach (var e in _history.Events)
             {
                 Fold(e);
+                _telemetry.Reload(e);
             }
         }
 
@@ -41,16 +44,26 @@ internal sealed partial class WorkflowInstanceActor
         _execution!.Apply(e);
         switch (e)
         {
+            case WorkflowStarted started:
+                _startTraceParent = started.TraceParent;
+                break;
             case TaskScheduled scheduled:
                 _awaitedTasks.Add(scheduled.TaskId);
+                if (scheduled.TraceParent is { } traceParent)
+                {
+                    _traceParents[scheduled.TaskId] = traceParent;
+                }
+
                 break;
             case TaskCompleted completed:
                 _awaitedTasks.Remove(completed.TaskId);
                 _inFlight.Remove(completed.TaskId);
+                _traceParents.Remove(completed.TaskId);
                 break;
             case TaskFailed failed:
                 _awaitedTasks.Remove(failed.TaskId);
                 _inFlight.Remove(failed.TaskId);
+                _traceParents.Remove(failed.TaskId);
                 break;
             default:
                 break;
@@ -80,7 +93,8 @@ internal sealed partial class WorkflowInstanceActor
             performed ??= [];
             foreach (var command in commands)
             {
-                Append(command.ToEvent(_history.Count + 1, now));
+                var e = command.ToEvent(_history.Count + 1, now);
+                Append(e is TaskScheduled scheduled ? scheduled with { TraceParent = WorkflowTraceParent.Current() ?? _startTraceParent } : e);
                 performed.Add(command);
             }
 
@@ -169,6 +183,7 @@ internal sealed partial class WorkflowInstanceActor
         foreach (var taskId in abandoned)
         {
             _inFlight.Remove(taskId);
+            _traceParents.Remove(taskId);
             await _dispatcher.CancelAsync(taskId, reason, cancellationToken);
         }
     }

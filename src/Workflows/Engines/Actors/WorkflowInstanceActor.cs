@@ -31,6 +31,11 @@ internal sealed partial class WorkflowInstanceActor : Actor
     // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
     // resume must not dispatch them again (a reminder due at start-up can schedule a task before resume runs).
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
+
+    // The traceparent recorded with each awaited task, and the one the instance was started under (the fallback for tasks
+    // scheduled with no activity current: a turn does not see its caller's activity).
+    private readonly Dictionary<string, string> _traceParents = new(StringComparer.Ordinal);
+    private string? _startTraceParent;
     private WorkflowExecution? _execution;
     private WorkflowInstanceState? _snapshot;
     private bool _loaded;
@@ -124,6 +129,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
                 DefinitionId = start.Definition.Id,
                 DefinitionVersion = start.Definition.Version,
                 Input = start.Input,
+                TraceParent = start.TraceParent,
             },
             cancellationToken);
         Log.InstanceStarted(_logger, start.InstanceId.Value, start.Definition.Id, start.Definition.Version);
@@ -239,5 +245,6 @@ internal sealed partial class WorkflowInstanceActor : Actor
         return _dispatcher.DispatchAsync(ToTask(schedule), cancellationToken);
     }
 
-    private WorkflowTask ToTask(ScheduleTask schedule) => new() { InstanceId = _instanceId, Schedule = schedule };
+    private WorkflowTask ToTask(ScheduleTask schedule) =>
+        new() { InstanceId = _instanceId, Schedule = schedule, TraceParent = _traceParents.GetValueOrDefault(schedule.TaskId) };
 }

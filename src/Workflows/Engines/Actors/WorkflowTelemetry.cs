@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AgentPlatform.Runtime.Diagnostics;
+using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Engines.Actors;
 
 /// <summary>Turns the events one instance appends into metrics and step spans; one per instance activation.</summary>
-/// <remarks>It sees only newly appended events (never replayed ones), so a restart does not count an instance twice.
-/// A step span starts when its task is scheduled and ends when its result is appended; its parent is the activity
-/// that was current when the task was scheduled (for example the HTTP request that started the instance). Spans of
-/// steps in flight across a restart are not recorded: the parent context is kept in memory only.</remarks>
+/// <remarks>It counts only newly appended events (never replayed ones), so a restart does not count an instance twice.
+/// A step span starts when its task is scheduled and ends when its result is appended; its parent is the
+/// <c>traceparent</c> recorded in the <c>task_scheduled</c> event (the activity current when the task was scheduled, or
+/// the one the instance was started under). Because that is in the history, a step in flight across a restart still
+/// gets its span, with its original start time and parent, when its result arrives.</remarks>
 internal sealed class WorkflowTelemetry
 {
     private static readonly Meter Meter = new(PlatformTelemetry.WorkflowsMeter);
@@ -23,7 +25,27 @@ internal sealed class WorkflowTelemetry
     private static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
         "agentplatform.workflows.step.duration", "s", "Time from scheduling a task attempt to its result, tagged with step and outcome.");
 
-    private readonly Dictionary<string, (TaskScheduled Scheduled, ActivityContext Parent)> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskScheduled> _open = new(StringComparer.Ordinal);
+
+    /// <summary>Takes note of <paramref name="replayed"/>, an event read back from the stored history when the instance is
+    /// loaded: counts nothing, but remembers the tasks still open so their spans end when their results arrive.</summary>
+    public void Reload(WorkflowEvent replayed)
+    {
+        switch (replayed)
+        {
+            case TaskScheduled scheduled:
+                _open[scheduled.TaskId] = scheduled;
+                break;
+            case TaskCompleted completed:
+                _open.Remove(completed.TaskId);
+                break;
+            case TaskFailed failed:
+                _open.Remove(failed.TaskId);
+                break;
+            default:
+                break;
+        }
+    }
 
     /// <summary>Records <paramref name="appended"/>, an event just added to the history of <paramref name="instanceId"/>.</summary>
     public void Record(string instanceId, WorkflowEvent appended)
@@ -43,7 +65,7 @@ internal sealed class WorkflowTelemetry
                 Finished.Add(1, new KeyValuePair<string, object?>("outcome", "terminated"));
                 break;
             case TaskScheduled scheduled:
-                _open[scheduled.TaskId] = (scheduled, Activity.Current?.Context ?? default);
+                _open[scheduled.TaskId] = scheduled;
                 break;
             case TaskCompleted completed:
                 Close(instanceId, completed.TaskId, completed.Timestamp, "completed", null);
@@ -58,12 +80,11 @@ internal sealed class WorkflowTelemetry
 
     private void Close(string instanceId, string taskId, DateTimeOffset endedAt, string outcome, string? error)
     {
-        if (!_open.Remove(taskId, out var open))
+        if (!_open.Remove(taskId, out var scheduled))
         {
             return;
         }
 
-        var scheduled = open.Scheduled;
         var step = new KeyValuePair<string, object?>("step", scheduled.StepId);
         var result = new KeyValuePair<string, object?>("outcome", outcome);
         Steps.Add(1, step, result);
@@ -74,7 +95,7 @@ internal sealed class WorkflowTelemetry
         }
 
         var ambient = Activity.Current;
-        using var span = Source.StartActivity($"workflow step {scheduled.StepId}", ActivityKind.Internal, open.Parent, startTime: scheduled.Timestamp);
+        using var span = Source.StartActivity($"workflow step {scheduled.StepId}", ActivityKind.Internal, WorkflowTraceParent.ToContext(scheduled.TraceParent), startTime: scheduled.Timestamp);
         if (span is not null)
         {
             span.SetTag("workflow.instance.id", instanceId);

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.TestKit;
+using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
 
@@ -52,6 +54,51 @@ public sealed class RunnerTelemetryTests
         Assert.Equal(["workflow step first", "workflow step second"], mine.Select(s => s.DisplayName).Order(StringComparer.Ordinal));
         Assert.All(mine, s => Assert.Equal("tel-1:" + s.GetTagItem("workflow.step.id") + ":1", s.GetTagItem("workflow.task.id")));
     }
+
+    [Fact]
+    public async Task A_step_in_flight_across_a_restart_keeps_the_traceparent_recorded_in_its_history()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is PlatformTelemetry.WorkflowsActivitySource or Source,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(activities);
+        using var source = new ActivitySource(Source);
+        await using var harness = await RunnerHarness.StartAsync(agents => agents.Blocked.Add("b"));
+        await harness.RegisterAsync("""
+            id: traced
+            steps:
+              - { id: a, kind: agent_task, agent: worker }
+              - { id: b, kind: agent_task, agent: worker }
+            """);
+        var instance = WorkflowInstanceId.Create("trace-1");
+        string request;
+        using (var started = source.StartActivity("start request"))
+        {
+            request = started!.Id!;
+            await harness.Workflows.StartAsync(new WorkflowStartRequest { DefinitionId = "traced", InstanceId = instance }, TestTimeout.After());
+        }
+
+        await harness.Agents.StartedAsync("b").WithTimeout();
+        await harness.RestartAsync();
+        var final = await harness.Workflows.WaitForCompletionAsync(instance, TestTimeout.After());
+        var history = (await harness.Workflows.GetHistoryAsync(instance, TestTimeout.After()))!;
+
+        var traceId = ActivityContext.Parse(request, null).TraceId;
+        Assert.Equal(WorkflowStatus.Completed, final.Status);
+        Assert.Equal(request, history.OfType<WorkflowStarted>().Single().TraceParent);
+        var recorded = history.OfType<TaskScheduled>().Single(t => t.StepId == "b").TraceParent;
+        Assert.Equal(traceId, ActivityContext.Parse(recorded!, null).TraceId);
+        Assert.Equal(recorded, harness.Agents.TraceParents["trace-1:b:1"]);
+        var stepB = Assert.Single(spans, s => s.DisplayName == "workflow step b" && (string?)s.GetTagItem("workflow.instance.id") == "trace-1");
+        Assert.Equal(traceId, stepB.TraceId);
+        Assert.Equal(ActivityContext.Parse(recorded!, null).SpanId, stepB.ParentSpanId);
+    }
+
+    private const string Source = "AgentPlatform.Workflows.Tests.Requests";
 
     private static string Describe(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

@@ -19,6 +19,9 @@ public sealed class TestAgents
     /// <summary>How many attempts of a step fail before one succeeds.</summary>
     public ConcurrentDictionary<string, int> FailuresBeforeSuccess { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The traceparent each task id was last dispatched with.</summary>
+    public ConcurrentDictionary<string, string?> TraceParents { get; } = new(StringComparer.Ordinal);
+
     public int CountOf(string taskId) => _executions.Count(t => t == taskId);
 
     /// <summary>Completes when a task of <paramref name="stepId"/> has started running.</summary>
@@ -33,6 +36,7 @@ public sealed class TestAgents
     private async ValueTask<JsonElement> RunAsync(WorkflowTask task, CancellationToken cancellationToken)
     {
         _executions.Enqueue(task.TaskId);
+        TraceParents[task.TaskId] = task.TraceParent;
         Started(task.StepId).TrySetResult();
         if (Blocked.Contains(task.StepId))
         {
