@@ -25,7 +25,7 @@ public static class DashboardEndpoints
         group.MapPost("/sign-out", SignOut).WithName("DashboardSignOut");
         group.MapGet("/assets/{name}", GetAsset).WithName("DashboardAsset");
         group.MapGet("/api/channels", ListChannelsAsync).WithName("DashboardChannels").RequireDashboardSession();
-        group.MapGet("/api/tasks", ListOpenTasksAsync).WithName("DashboardOpenTasks").RequireDashboardSession();
+        group.MapGet("/api/tasks", ListOpenTasks).WithName("DashboardOpenTasks").RequireDashboardSession();
         group.MapGet("/events", DashboardLiveUpdates.StreamAsync).WithName("DashboardEvents").RequireDashboardSession();
         return endpoints;
     }
@@ -157,8 +157,7 @@ public static class DashboardEndpoints
         }
     }
 
-    private static async Task<Ok<OpenTasksView>> ListOpenTasksAsync(HttpContext context, DashboardReader reader) =>
-        TypedResults.Ok(await reader.ReadOpenTasksAsync(context.RequestAborted));
+    private static Ok<OpenTasksView> ListOpenTasks(DashboardReader reader) => TypedResults.Ok(reader.ReadOpenTasks());
 
     private static CookieOptions CookieOptions(HttpContext context, DateTimeOffset? expiresAt) => new()
     {

@@ -55,6 +55,7 @@ internal sealed partial class AgentTaskActor
         {
             var waiting = record with { State = AgentTaskState.Waiting, MatchTries = record.MatchTries + 1 };
             await SaveAsync(waiting, cancellationToken);
+            _context.Queue.Unmatched(waiting);
             await CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken);
             return;
         }
@@ -74,6 +75,7 @@ internal sealed partial class AgentTaskActor
             LeaseUntil = inProcess ? null : now + _context.Options.LeaseDuration,
         };
         await SaveAsync(assigned, cancellationToken);
+        _context.Queue.Assigned(assigned);
         await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
         if (inProcess)
         {
@@ -134,6 +136,7 @@ internal sealed partial class AgentTaskActor
         var now = Host.Time.GetUtcNow();
         var finished = record with { State = AgentTaskState.Finished, End = end, Error = error };
         await SaveAsync(finished, cancellationToken);
+        _context.Queue.Finished(record.Task.TaskId);
         await UnregisterReminderAsync(CheckReminder, cancellationToken);
         if (record is { State: AgentTaskState.Assigned, AgentId: { } holder })
         {
