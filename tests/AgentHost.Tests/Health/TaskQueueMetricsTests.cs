@@ -14,7 +14,8 @@ public sealed partial class TaskQueueMetricsTests
     [Fact]
     public async Task Tasks_with_no_candidate_wait_per_capability_and_stop_counting_once_an_agent_picks_one_up()
     {
-        await using var host = await TestHost.StartAsync();
+        // A short matching back-off, so the agent that turns up is matched within a moment.
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string> { ["Tasks:MaxMatchBackoff"] = "00:00:00.500" });
         using (var definition = await host.SendAsync(HttpMethod.Post, "api/v1/workflows/definitions", TestHost.OperatorToken,
             $$"""{"id":"queued","steps":[{"id":"a","kind":"agent_task","capabilities":{"{{Capability}}":1.0},"timeout":"60s"}]}"""))
         {
@@ -56,7 +57,7 @@ public sealed partial class TaskQueueMetricsTests
 
     private static async Task<JsonNode> PollHealthAsync(TestHost host, Func<int, bool> expected)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(40);
         while (true)
         {
             using var response = await host.SendAsync(HttpMethod.Get, "api/v1/health", TestHost.OperatorToken);
@@ -75,7 +76,7 @@ public sealed partial class TaskQueueMetricsTests
     /// value after a bounded wait (the exporter caches its text for a moment).</summary>
     private static async Task<double> PollMetricAsync(TestHost host, string metric, double expected)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(40);
         var pattern = new Regex("^" + Regex.Escape(metric) + "\\{[^}]*capability=\"" + Capability + "\"[^}]*\\} (\\S+)", RegexOptions.Multiline);
         double? seen = null;
         while (DateTimeOffset.UtcNow < deadline)
@@ -96,7 +97,7 @@ public sealed partial class TaskQueueMetricsTests
 
     private static async Task<string> ReadTaskIdAsync(TestHost host, string key)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(40);
         while (DateTimeOffset.UtcNow < deadline)
         {
             using var response = await host.SendAsync(HttpMethod.Get, "api/v1/agents/me/inbox?wait=2&limit=10", key);
