@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Warning, "Publishing a replica broadcast on {Topic} failed; other replicas learn of it only from their own reads")]
     public static partial void BroadcastFailed(ILogger logger, string topic, Exception exception);
 
+    [LoggerMessage(50, LogLevel.Information, "{Actor} {Action} {Target}: {Status} (from {RemoteAddress})")]
+    public static partial void Audited(ILogger logger, string actor, string action, string target, int status, string? remoteAddress);
+
     [LoggerMessage(40, LogLevel.Information, "Operator signed in to the dashboard from {RemoteAddress}")]
     public static partial void DashboardSignedIn(ILogger logger, string? remoteAddress);
 

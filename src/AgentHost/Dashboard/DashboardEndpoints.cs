@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentPlatform.AgentHost.Channels;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Channels;
@@ -25,7 +26,7 @@ public static class DashboardEndpoints
         group.MapPost("/sign-out", SignOut).WithName("DashboardSignOut");
         group.MapGet("/assets/{name}", GetAsset).WithName("DashboardAsset");
         group.MapGet("/api/channels", ListChannelsAsync).WithName("DashboardChannels").RequireDashboardSession();
-        group.MapGet("/api/tasks", ListOpenTasksAsync).WithName("DashboardOpenTasks").RequireDashboardSession();
+        group.MapGet("/api/tasks", ListOpenTasks).WithName("DashboardOpenTasks").RequireDashboardSession();
         group.MapGet("/events", DashboardLiveUpdates.StreamAsync).WithName("DashboardEvents").RequireDashboardSession();
         return endpoints;
     }
@@ -58,13 +59,34 @@ public static class DashboardEndpoints
         }
     }
 
-    private static async Task SignInAsync(HttpContext context, DashboardSessions sessions, OperatorToken operatorToken, ILoggerFactory loggers)
+    private static async Task SignInAsync(
+        HttpContext context,
+        DashboardSessions sessions,
+        OperatorToken operatorToken,
+        [FromKeyedServices(DashboardOptions.SignInLimiterKey)] AddressRateLimiter attempts,
+        ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(DashboardEndpoints));
-        var address = context.Connection.RemoteIpAddress?.ToString();
+        var remote = context.Connection.RemoteIpAddress;
+        var address = remote?.ToString();
+        if (attempts.WaitFor(remote) is { } wait)
+        {
+            var seconds = Problems.RetryAfterSeconds(wait);
+            var tooMany = $"Too many failed sign-ins from this address. Try again in {seconds} s.";
+            Log.DashboardSignInRefused(logger, address, tooMany);
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await DashboardPages.WriteSignInAsync(context, StatusCodes.Status429TooManyRequests, tooMany);
+            return;
+        }
+
         var refusal = await CheckSignInAsync(context, sessions, operatorToken);
         if (refusal is var (status, message))
         {
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                attempts.TryAcquire(remote);
+            }
+
             Log.DashboardSignInRefused(logger, address, message);
             await DashboardPages.WriteSignInAsync(context, status, message);
             return;
@@ -157,8 +179,7 @@ public static class DashboardEndpoints
         }
     }
 
-    private static async Task<Ok<OpenTasksView>> ListOpenTasksAsync(HttpContext context, DashboardReader reader) =>
-        TypedResults.Ok(await reader.ReadOpenTasksAsync(context.RequestAborted));
+    private static Ok<OpenTasksView> ListOpenTasks(DashboardReader reader) => TypedResults.Ok(reader.ReadOpenTasks());
 
     private static CookieOptions CookieOptions(HttpContext context, DateTimeOffset? expiresAt) => new()
     {

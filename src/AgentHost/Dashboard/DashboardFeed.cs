@@ -16,8 +16,8 @@ namespace AgentPlatform.AgentHost.Dashboard;
 /// <para>Agent changes arrive as registry notifications (<see cref="AgentRegistryEntry.Topic"/>) and go out once per
 /// <see cref="DashboardOptions.FeedInterval"/>, one entry per agent; when more than <see cref="MaxAgentsPerUpdate"/> changed
 /// the update says <c>reset</c> and the page reloads the agents it shows. Channels and running workflow instances have no
-/// notification a dashboard can follow, so each interval reads the first channels and the running instances and
-/// sends what moved. With no page open nothing is read.</para>
+/// notification a dashboard can follow, so each interval reads the first channels, the running instances and the waiting
+/// tasks and sends what moved. With no page open nothing is read.</para>
 /// </remarks>
 public sealed class DashboardFeed(
     DashboardEventLog log,
@@ -157,7 +157,7 @@ public sealed class DashboardFeed(
 
     private async Task PublishWorkflowsAsync(CancellationToken cancellationToken)
     {
-        var (running, truncated) = await reader.ReadRunningAsync(cancellationToken);
+        var (running, _) = await reader.ReadRunningAsync(cancellationToken);
         var stillRunning = new HashSet<WorkflowInstanceId>();
         foreach (var state in running)
         {
@@ -179,8 +179,7 @@ public sealed class DashboardFeed(
             }
         }
 
-        var tasks = OpenTasksView.From([.. running], truncated);
-        var tasksJson = JsonSerializer.Serialize(tasks, _json);
+        var tasksJson = JsonSerializer.Serialize(reader.ReadOpenTasks(), _json);
         if (tasksJson != _lastTasks)
         {
             _lastTasks = tasksJson;

@@ -1,3 +1,5 @@
+using AgentPlatform.AgentHost.Http;
+
 namespace AgentPlatform.AgentHost.Dashboard;
 
 /// <summary>Settings of the operator dashboard at <c>/dashboard</c>.</summary>
@@ -16,4 +18,12 @@ public sealed class DashboardOptions
     /// <summary>How often the live feed looks for changes of channels and workflows while a page is open (default 1 s); agent
     /// changes arrive as notifications and go out at the same pace.</summary>
     public TimeSpan FeedInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Failed sign-ins allowed per client address: <c>Burst</c> at once (default 5), then one per 1/<c>PermitsPerSecond</c>
+    /// seconds (default 0.1: one every 10 s). Beyond that a sign-in is answered 429 with <c>Retry-After</c>.</summary>
+    public ApiRateLimitOptions SignInAttempts { get; set; } = new() { PermitsPerSecond = 0.1, Burst = 5 };
+
+    /// <summary>The service key of the <see cref="AddressRateLimiter"/> counting failed sign-ins: each wrong token takes a
+    /// permit, and an address with none left is refused before its token is read.</summary>
+    public const string SignInLimiterKey = "dashboard-sign-in";
 }

@@ -1,3 +1,4 @@
+using AgentPlatform.AgentHost.Http;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Dashboard;
@@ -25,6 +26,7 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
             failures.Add($"Dashboard:FeedInterval must be between 100 ms and 1 minute; it is {options.FeedInterval}.");
         }
 
+        ApiOptionsValidator.ValidateBucket(options.SignInAttempts, "Dashboard:SignInAttempts", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

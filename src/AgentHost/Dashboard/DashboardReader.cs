@@ -1,5 +1,6 @@
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.TaskQueues;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
@@ -7,9 +8,12 @@ using AgentPlatform.Workflows.Operations;
 namespace AgentPlatform.AgentHost.Dashboard;
 
 /// <summary>Reads what the dashboard shows and the JSON API does not answer for an operator: channels with their newest
-/// messages (the channel API is for members) and open workflow tasks.</summary>
-public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore agents, IWorkflowClient workflows)
+/// messages (the channel API is for members), running workflow instances and tasks waiting for an agent.</summary>
+public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore agents, IWorkflowClient workflows, TaskQueueIndex queues)
 {
+    /// <summary>How many running instances the live feed follows at most.</summary>
+    public const int MaxRunningInstances = 100;
+
     /// <summary>How many of a channel's newest messages are shown.</summary>
     public const int RecentMessages = 20;
 
@@ -60,10 +64,10 @@ public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore
         return new ChannelActivityView(channel, messages, senders);
     }
 
-    /// <summary>The states of the running instances, at most <see cref="OpenTasksView.MaxInstances"/>, and whether more run.</summary>
+    /// <summary>The states of the running instances, at most <see cref="MaxRunningInstances"/>, and whether more run.</summary>
     public async Task<(IReadOnlyList<WorkflowInstanceState> Running, bool Truncated)> ReadRunningAsync(CancellationToken cancellationToken)
     {
-        var page = await workflows.ListInstancesAsync(WorkflowStatus.Running, OpenTasksView.MaxInstances, null, cancellationToken);
+        var page = await workflows.ListInstancesAsync(WorkflowStatus.Running, MaxRunningInstances, null, cancellationToken);
         var states = new List<WorkflowInstanceState>(page.Instances.Count);
         foreach (var instance in page.Instances)
         {
@@ -76,12 +80,8 @@ public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore
         return (states, page.NextCursor is not null);
     }
 
-    /// <summary>The open tasks of the running instances.</summary>
-    public async Task<OpenTasksView> ReadOpenTasksAsync(CancellationToken cancellationToken)
-    {
-        var (running, truncated) = await ReadRunningAsync(cancellationToken);
-        return OpenTasksView.From([.. running], truncated);
-    }
+    /// <summary>The tasks waiting for an agent in this process.</summary>
+    public OpenTasksView ReadOpenTasks() => OpenTasksView.From(queues.Snapshot());
 
     /// <summary>The state of one instance, or null once purged.</summary>
     public async Task<WorkflowInstanceState?> ReadInstanceAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using AgentPlatform.AgentHost.Dashboard;
+using AgentPlatform.AgentHost.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,8 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DashboardSessions>();
+        services.TryAddKeyedSingleton(DashboardOptions.SignInLimiterKey, static (provider, _) =>
+            new AddressRateLimiter(provider.GetRequiredService<IOptions<DashboardOptions>>().Value.SignInAttempts));
         services.TryAddSingleton<DashboardReader>();
         services.TryAddSingleton<DashboardEventLog>();
         services.TryAddSingleton<DashboardFeed>();

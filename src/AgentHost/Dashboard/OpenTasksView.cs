@@ -1,47 +1,20 @@
 using System.Text.Json.Serialization;
-using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Agents.TaskQueues;
 
 namespace AgentPlatform.AgentHost.Dashboard;
 
-/// <summary>Workflow tasks awaiting a result, per capability (or per agent, for tasks addressed to one agent), read from the
-/// pending tasks of running instances.</summary>
+/// <summary>Tasks waiting for an agent (scheduled and not yet picked up), per capability (or per agent, for tasks addressed to one
+/// agent), as the process's <see cref="TaskQueueIndex"/> counts them.</summary>
 /// <param name="Queues">One line per capability or agent, most tasks first.</param>
-/// <param name="ExaminedInstances">How many running instances were read.</param>
-/// <param name="Truncated">True when more instances run than were read, so the counts are a lower bound.</param>
+/// <param name="Waiting">Distinct waiting tasks; a task asking for several capabilities counts once here and under each of them.</param>
 public sealed record OpenTasksView(
     [property: JsonPropertyName("queues")] IReadOnlyList<OpenTaskQueueView> Queues,
-    [property: JsonPropertyName("examined_instances")] int ExaminedInstances,
-    [property: JsonPropertyName("truncated")] bool Truncated)
+    [property: JsonPropertyName("waiting")] int Waiting)
 {
-    /// <summary>How many running instances one count reads at most.</summary>
-    public const int MaxInstances = 100;
-
-    /// <summary>Counts the pending tasks of <paramref name="running"/>; a task asking for several capabilities counts under each.</summary>
-    public static OpenTasksView From(IReadOnlyCollection<WorkflowInstanceState> running, bool truncated)
+    /// <summary>The view of <paramref name="snapshot"/>.</summary>
+    public static OpenTasksView From(TaskQueueSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(running);
-        var queues = new Dictionary<string, (int Count, DateTimeOffset? Oldest)>(StringComparer.Ordinal);
-        foreach (var state in running)
-        {
-            foreach (var pending in state.PendingTasks)
-            {
-                var since = state.Steps.FirstOrDefault(s => s.StepId == pending.Task.StepId)?.StartedAt;
-                var selector = pending.Task.Agent;
-                IEnumerable<string> names = selector.Capabilities is { Count: > 0 } capabilities
-                    ? capabilities.Keys
-                    : [$"agent:{selector.AgentId}"];
-                foreach (var name in names)
-                {
-                    var (count, oldest) = queues.GetValueOrDefault(name);
-                    queues[name] = (count + 1, oldest is null || (since is not null && since < oldest) ? since : oldest);
-                }
-            }
-        }
-
-        return new OpenTasksView(
-            [.. queues.OrderByDescending(q => q.Value.Count).ThenBy(q => q.Key, StringComparer.Ordinal)
-                .Select(q => new OpenTaskQueueView(q.Key, q.Value.Count, q.Value.Oldest))],
-            running.Count,
-            truncated);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new OpenTasksView([.. snapshot.Queues.Select(q => new OpenTaskQueueView(q.Name, q.Waiting, q.OldestSince))], snapshot.Waiting);
     }
 }

@@ -4,12 +4,13 @@ using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
+using AgentPlatform.Agents.TaskQueues;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AgentPlatform.AgentHost.Endpoints;
 
-/// <summary>The operator's summary of the platform: readiness, agents, channels, database.</summary>
+/// <summary>The operator's summary of the platform: readiness, agents, channels, task queues, database.</summary>
 public static class OperatorHealthEndpoints
 {
     private const int PageSize = 200;
@@ -22,7 +23,8 @@ public static class OperatorHealthEndpoints
     }
 
     private static async Task<Ok<OperatorHealthView>> GetSummaryAsync(
-        HttpContext context, HealthCheckService health, IAgentRegistry registry, ChannelService channels, BackupCatalog backups)
+        HttpContext context, HealthCheckService health, IAgentRegistry registry, ChannelService channels, TaskQueueIndex queues,
+        BackupCatalog backups, TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthOptions.ReadyTag), cancellationToken);
@@ -32,6 +34,7 @@ public static class OperatorHealthEndpoints
             checks,
             await CountAgentsAsync(registry, cancellationToken),
             await CountChannelsAsync(channels, cancellationToken),
+            Describe(queues.Snapshot(), time.GetUtcNow()),
             Describe(backups)));
     }
 
@@ -60,6 +63,11 @@ public static class OperatorHealthEndpoints
 
         return new ChannelCountsView(count, messages);
     }
+
+    private static TaskQueuesView Describe(TaskQueueSnapshot queues, DateTimeOffset now) => new(
+        queues.Waiting,
+        [.. queues.Queues.Select(q => new TaskQueueView(q.Name, q.Waiting, q.OldestSince, Math.Max(0, (now - q.OldestSince).TotalSeconds)))],
+        queues.InboxBacklog.ToDictionary(p => p.Key.ToWire(), p => p.Value, StringComparer.Ordinal));
 
     private static DatabaseView? Describe(BackupCatalog backups)
     {

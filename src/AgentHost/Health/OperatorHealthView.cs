@@ -8,4 +8,5 @@ public sealed record OperatorHealthView(
     [property: JsonPropertyName("checks")] IReadOnlyDictionary<string, string> Checks,
     [property: JsonPropertyName("agents")] AgentCountsView Agents,
     [property: JsonPropertyName("channels")] ChannelCountsView Channels,
+    [property: JsonPropertyName("queues")] TaskQueuesView Queues,
     [property: JsonPropertyName("database")] DatabaseView? Database);

@@ -104,6 +104,8 @@ public static class ApiAuthorization
                 return Problems.Unauthorized("The API key is not valid: it is wrong, revoked or was rotated away.");
         }
 
+        // Known before any refusal, so the audit log names the agent behind a refused attempt.
+        http.Features.Set(new AgentCaller(verification.AgentId!, verification.KeyId!));
         if (!allowAgent)
         {
             return Problems.Forbidden("This is an admin endpoint: it needs the operator token, and agents may act only on themselves.");
@@ -114,7 +116,6 @@ public static class ApiAuthorization
             return Problems.RateLimited(retryAfter, "The API key's request rate limit is exhausted.");
         }
 
-        http.Features.Set(new AgentCaller(verification.AgentId!, verification.KeyId!));
         var result = await next(context);
         if (!IsProblem(result) && http.GetEndpoint()?.Metadata.GetMetadata<NoLivenessEvidence>() is null)
         {

@@ -28,7 +28,8 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateBucket(ApiRateLimitOptions bucket, string section, List<string> failures)
+    /// <summary>Adds one line to <paramref name="failures"/> per setting of <paramref name="bucket"/> that cannot work.</summary>
+    internal static void ValidateBucket(ApiRateLimitOptions bucket, string section, List<string> failures)
     {
         if (!(bucket.PermitsPerSecond > 0) || double.IsInfinity(bucket.PermitsPerSecond))
         {

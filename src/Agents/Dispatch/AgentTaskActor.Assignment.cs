@@ -57,6 +57,7 @@ internal sealed partial class AgentTaskActor
         {
             var waiting = record with { State = AgentTaskState.Waiting, MatchTries = record.MatchTries + 1 };
             await SaveAsync(waiting, cancellationToken);
+            _context.Queue.Unmatched(waiting);
             await CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken);
             return;
         }
@@ -77,6 +78,7 @@ internal sealed partial class AgentTaskActor
         };
         await SaveAsync(assigned, cancellationToken);
         DispatchTelemetry.Assigned(record, agentId, candidates, now);
+        _context.Queue.Assigned(assigned);
         await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
         if (inProcess)
         {
@@ -138,6 +140,7 @@ internal sealed partial class AgentTaskActor
         var finished = record with { State = AgentTaskState.Finished, End = end, Error = error };
         await SaveAsync(finished, cancellationToken);
         DispatchTelemetry.EndedUnassigned(record, end, error, now);
+        _context.Queue.Finished(record.Task.TaskId);
         await UnregisterReminderAsync(CheckReminder, cancellationToken);
         if (record is { State: AgentTaskState.Assigned, AgentId: { } holder })
         {

@@ -32,8 +32,17 @@ internal sealed partial class AgentTaskActor : Actor
 
     public static ActorId Address(string taskId) => ActorId.Create(TypeName, taskId);
 
-    public override async ValueTask OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async ValueTask OnActivateAsync(CancellationToken cancellationToken)
+    {
         _record = await StateManager.GetStateOrDefaultAsync<AgentTaskRecord?>(StateKey, null, cancellationToken);
+        _context.Queue.Activated(_record, _context.Options.LeaseDuration);
+    }
+
+    public override ValueTask OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        _context.Queue.Deactivated(Id.Key);
+        return ValueTask.CompletedTask;
+    }
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken) => call.Method switch
     {
@@ -112,6 +121,7 @@ internal sealed partial class AgentTaskActor : Actor
         }
 
         var now = Host.Time.GetUtcNow();
+        _context.Queue.Acted(record, now);
         switch (act.Kind)
         {
             case TaskActKind.Heartbeat:

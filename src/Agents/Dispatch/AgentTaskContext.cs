@@ -3,6 +3,7 @@ using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
 using AgentPlatform.Agents.Rights;
+using AgentPlatform.Agents.TaskQueues;
 using Microsoft.Extensions.Logging;
 
 namespace AgentPlatform.Agents.Dispatch;
@@ -19,6 +20,7 @@ internal sealed class AgentTaskContext(
     TaskOutcomeReporter reporter,
     IAgentRuntime? agents,
     IAgentRights? rights,
+    ITaskQueueObserver queue,
     ILogger logger)
 {
     public AgentTaskOptions Options { get; } = options;
@@ -36,6 +38,9 @@ internal sealed class AgentTaskContext(
     public TaskOutcomeReporter Reporter { get; } = reporter;
 
     public ILogger Logger { get; } = logger;
+
+    /// <summary>Told at each state transition which tasks wait for an agent.</summary>
+    public ITaskQueueObserver Queue { get; } = queue;
 
     /// <summary>Where an agent handed a task is recorded as working for the task's instance; null when rights are not in use.</summary>
     public IAgentRights? Rights { get; } = rights;

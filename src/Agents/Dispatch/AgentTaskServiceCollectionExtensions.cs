@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
 using AgentPlatform.Agents.Rights;
+using AgentPlatform.Agents.TaskQueues;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -33,6 +35,7 @@ public static class AgentTaskServiceCollectionExtensions
         services.TryAddSingleton(sp => new InProcessTaskRunner(sp, LoggerOf<InProcessTaskRunner>(sp)));
         services.TryAddSingleton(sp => new TaskOutcomeReporter(sp, LoggerOf<TaskOutcomeReporter>(sp)));
         services.TryAddSingleton<AgentTaskDispatcher>();
+        services.TryAddSingleton(sp => new TaskQueueIndex(sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new AgentTaskContext(
             sp.GetRequiredService<IOptions<AgentTaskOptions>>().Value,
             sp.GetRequiredService<IAgentRegistry>(),
@@ -43,6 +46,7 @@ public static class AgentTaskServiceCollectionExtensions
             sp.GetRequiredService<TaskOutcomeReporter>(),
             sp.GetService<IAgentRuntime>(),
             sp.GetService<IAgentRights>(),
+            sp.GetRequiredService<TaskQueueIndex>(),
             LoggerOf<AgentTaskDispatcher>(sp)));
         services.AddActorType(AgentTaskActor.TypeName, CreateTaskActor);
         services.AddActorType(TaskExclusionsActor.TypeName, CreateExclusionsActor);

@@ -19,6 +19,9 @@ public static class PlatformTelemetry
     /// <summary>The embedded runtime's SQLite group commit and backups.</summary>
     public const string StorageMeter = "AgentPlatform.Storage";
 
+    /// <summary>Tasks waiting for an agent, per capability and inbox priority, and their wait until pick-up.</summary>
+    public const string TasksMeter = "AgentPlatform.Tasks";
+
     /// <summary>Spans of workflow steps: one per task attempt, from scheduling to its result.</summary>
     public const string WorkflowsActivitySource = "AgentPlatform.Workflows";
 
@@ -26,7 +29,7 @@ public static class PlatformTelemetry
     public const string DispatchActivitySource = "AgentPlatform.Dispatch";
 
     /// <summary>Every meter of the platform.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter];
+    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, TasksMeter];
 
     /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
     public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource, DispatchActivitySource];

@@ -37,7 +37,8 @@ public sealed partial class HelmChartTests
 
         var errors = string.Join('\n', ChartFiles.SchemaErrors(broken));
         Assert.All(
-            ["/replicaCount", "/image/repository", "/dapr/logLevel", "/podAnnotations", "/app/env", "/channelTopics/0/channel", "/channelTopics/0/subscribers/0", "/components/pubSub/type", "/components/pubSub/metadata/0"],
+            ["/replicaCount", "/image/repository", "/dapr/logLevel", "/podAnnotations", "/app/env", "/channelTopics/0/channel", "/channelTopics/0/subscribers/0", "/components/pubSub/type", "/components/pubSub/metadata/0",
+                "/autoscaling/waitingTasks/engine", "/autoscaling/waitingTasks/tasksPerReplica", "/autoscaling/waitingTasks/prometheusAddress"],
             location => Assert.Contains(location, errors, StringComparison.Ordinal));
     }
 

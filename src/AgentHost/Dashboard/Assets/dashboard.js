@@ -213,12 +213,10 @@ async function loadWorkflows() {
 
 function renderTasks(view) {
   $('tasks').tBodies[0].replaceChildren(...view.queues.map((q) => el('tr', { 'data-queue': q.name },
-    el('td', { text: q.name }), el('td', { class: 'num', text: String(q.open) }),
+    el('td', { text: q.name }), el('td', { class: 'num', text: String(q.waiting) }),
     el('td', { class: 'num', text: q.oldest_since ? ago(q.oldest_since).replace(' ago', '') : '' }))));
   $('tasks').hidden = view.queues.length === 0;
   $('tasks-empty').hidden = view.queues.length > 0;
-  $('tasks-truncated').hidden = !view.truncated;
-  $('tasks-truncated').textContent = view.truncated ? `Counted over the first ${view.examined_instances} running instances.` : '';
 }
 
 const loadTasks = async () => renderTasks(await api('/dashboard/api/tasks'));
