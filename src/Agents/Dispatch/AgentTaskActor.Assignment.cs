@@ -59,7 +59,8 @@ internal sealed partial class AgentTaskActor
             return;
         }
 
-        await AssignAsync(record, chosen, inProcess: false, cancellationToken);
+        // A match may be an in-process agent declared to the registry (an LLM agent): it is reached by actor call, not by inbox.
+        await AssignAsync(record, chosen, inProcess: _context.IsInProcess(chosen), cancellationToken);
     }
 
     private async ValueTask AssignAsync(AgentTaskRecord record, string agentId, bool inProcess, CancellationToken cancellationToken)

@@ -19,11 +19,14 @@ public static class PlatformTelemetry
     /// <summary>The embedded runtime's SQLite group commit and backups.</summary>
     public const string StorageMeter = "AgentPlatform.Storage";
 
+    /// <summary>LLM calls: GenAI token usage and operation duration, cost, retries, the governor's concurrency limits.</summary>
+    public const string LlmMeter = "AgentPlatform.Llm";
+
     /// <summary>Spans of workflow steps: one per task attempt, from scheduling to its result.</summary>
     public const string WorkflowsActivitySource = "AgentPlatform.Workflows";
 
     /// <summary>Every meter of the platform.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter];
+    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, LlmMeter];
 
     /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
     public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource];
