@@ -4,7 +4,8 @@ namespace AgentPlatform.Llm.Governor;
 /// multiplicative decrease) and a pause that a 429's <c>Retry-After</c> sets for everyone.</summary>
 /// <remarks>A caller waits for a free slot and for the end of any pause before it calls; callers waiting for a slot are let in
 /// first come, first served. The limit shrinks at most once per congestion event: a failure of a call that started before the
-/// last decrease saw the old limit and does not shrink it again, so a burst of 429s halves the limit once, not once per 429.</remarks>
+/// last decrease saw the old limit and does not shrink it again, so a burst of 429s halves the limit once, not once per 429; nor
+/// does its success grow the new limit.</remarks>
 public sealed class EndpointGovernor
 {
     private readonly Lock _gate = new();
@@ -173,7 +174,8 @@ public sealed class EndpointGovernor
     {
         switch (failure?.Kind)
         {
-            case null:
+            case null when startedAt >= _lastDecrease:
+                // Only calls started under the current limit vouch for it; earlier ones say nothing about it.
                 _limit = Math.Min(_options.MaxConcurrency, _limit + (_options.AdditiveIncrease / Math.Max(1, _limit)));
                 break;
             case LlmFailureKind.RateLimited or LlmFailureKind.TimedOut:

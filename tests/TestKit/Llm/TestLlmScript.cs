@@ -24,6 +24,9 @@ public sealed class TestLlmScript
     /// <summary>The wait a <see cref="TestLlmFault.RateLimited"/> fault announces.</summary>
     public TimeSpan FaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>False to announce the wait of a 429 only in whole seconds (<c>Retry-After</c>), without <c>retry-after-ms</c>.</summary>
+    public bool SendRetryAfterMilliseconds { get; set; } = true;
+
     /// <summary>True to leave the <c>usage</c> fields out of replies, as some providers do.</summary>
     public bool OmitUsage { get; set; }
 

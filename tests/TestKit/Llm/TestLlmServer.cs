@@ -257,10 +257,14 @@ public sealed class TestLlmServer : IAsyncDisposable
         return bucket.TryTake();
     }
 
-    private static async Task RateLimitedAsync(HttpContext context, TimeSpan wait)
+    private async Task RateLimitedAsync(HttpContext context, TimeSpan wait)
     {
         context.Response.Headers["Retry-After"] = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        if (Script.SendRetryAfterMilliseconds)
+        {
+            context.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         await ErrorAsync(context, 429, "rate_limit_exceeded", "Rate limit reached for requests.");
     }
 
