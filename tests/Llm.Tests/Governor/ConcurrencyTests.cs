@@ -25,53 +25,52 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     [Fact]
     public async Task ConcurrencyConvergesUnderAProviderRateLimit()
     {
-        var token = TestTimeout.After(60);
         // 40 requests/s at 100 ms each: about 4 calls in flight is what the provider sustains.
-        await using var server = await TestLlmServer.StartAsync(new TestLlmScript
-        {
-            Latency = TimeSpan.FromMilliseconds(100),
-            RequestsPerSecond = 40,
-            Burst = 4,
-        });
-        var options = new LlmGovernorOptions { InitialConcurrency = 32, MaxConcurrency = 64, MaxAttempts = 50, BackoffBase = TimeSpan.FromMilliseconds(20) };
-        using var rig = GovernorRig.Create(server, options, TimeProvider.System);
+        var run = await RunUnderRateLimitAsync(requestsPerSecond: 40, burst: 4, latencyMs: 100, initialConcurrency: 32, calls: 120);
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => rig.AskAsync($"task {i}", token))).WithTimeout(60);
-
-        var requests = server.Requests;
-        var limited = requests.Count(r => r.Status == 429);
-        var lastHalf = requests.Skip(requests.Count / 2).ToList();
-        var limitedLate = lastHalf.Count(r => r.Status == 429);
-        output.WriteLine($"requests {requests.Count}, 429s {limited}, 429s in the last half {limitedLate}, final limit {rig.Endpoint.Limit}");
-        Assert.Equal(120, replies.Length);
-        Assert.InRange(rig.Endpoint.Limit, 1, 12);
-        Assert.True(limitedLate <= lastHalf.Count / 4, $"{limitedLate} of the last {lastHalf.Count} requests were rate limited.");
+        Assert.InRange(run.FinalLimit, 1, 12);
+        Assert.True(run.LimitedLate <= run.LastHalf / 4, $"{run.LimitedLate} of the last {run.LastHalf} requests were rate limited.");
     }
 
     [Fact]
     public async Task A429StormEndsWithoutARetryStorm()
     {
-        var token = TestTimeout.After(60);
         // 100 requests/s at 50 ms each: about 5 calls in flight is what the provider sustains, and 64 start at once.
+        var run = await RunUnderRateLimitAsync(requestsPerSecond: 100, burst: 10, latencyMs: 50, initialConcurrency: 64, calls: 150);
+
+        // The first wave of 64 meets a bucket of 10; a client retrying each 429 on its own would send several times that.
+        Assert.True(run.Limited <= 120, $"{run.Limited} requests were rate limited for 150 calls.");
+        Assert.True(run.LimitedLate <= run.LastHalf / 5, $"The storm was still going on: {run.LimitedLate} of the last {run.LastHalf} requests were rate limited.");
+    }
+
+    private async Task<RateLimitedRun> RunUnderRateLimitAsync(int requestsPerSecond, int burst, int latencyMs, int initialConcurrency, int calls)
+    {
+        var token = TestTimeout.After(60);
         await using var server = await TestLlmServer.StartAsync(new TestLlmScript
         {
-            Latency = TimeSpan.FromMilliseconds(50),
-            RequestsPerSecond = 100,
-            Burst = 10,
+            Latency = TimeSpan.FromMilliseconds(latencyMs),
+            RequestsPerSecond = requestsPerSecond,
+            Burst = burst,
         });
-        var options = new LlmGovernorOptions { InitialConcurrency = 64, MaxConcurrency = 64, MaxAttempts = 50, BackoffBase = TimeSpan.FromMilliseconds(20) };
+        var options = new LlmGovernorOptions
+        {
+            InitialConcurrency = initialConcurrency,
+            MaxConcurrency = 64,
+            MaxAttempts = 50,
+            BackoffBase = TimeSpan.FromMilliseconds(20),
+        };
         using var rig = GovernorRig.Create(server, options, TimeProvider.System);
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 150).Select(i => rig.AskAsync($"task {i}", token))).WithTimeout(60);
+        var replies = await Task.WhenAll(Enumerable.Range(0, calls).Select(i => rig.AskAsync($"task {i}", token))).WithTimeout(60);
 
+        Assert.All(replies.Select((reply, i) => (reply, i)), r => Assert.Equal($"echo: task {r.i}", r.reply.Text));
         var requests = server.Requests;
-        var limited = requests.Count(r => r.Status == 429);
         var lastHalf = requests.Skip(requests.Count / 2).ToList();
-        var limitedLate = lastHalf.Count(r => r.Status == 429);
-        output.WriteLine($"requests {requests.Count}, 429s {limited}, 429s in the last half {limitedLate}, final limit {rig.Endpoint.Limit}");
-        Assert.Equal(150, replies.Length);
-        // The first wave of 64 meets a bucket of 10; a client retrying each 429 on its own would send several times that.
-        Assert.True(limited <= 120, $"{limited} requests were rate limited for 150 calls.");
-        Assert.True(limitedLate <= lastHalf.Count / 5, $"The storm was still going on: {limitedLate} of the last {lastHalf.Count} requests were rate limited.");
+        var run = new RateLimitedRun(
+            requests.Count(r => r.Status == 429), lastHalf.Count(r => r.Status == 429), lastHalf.Count, rig.Endpoint.Limit);
+        output.WriteLine($"requests {requests.Count}, 429s {run.Limited}, 429s in the last half {run.LimitedLate}, final limit {run.FinalLimit}");
+        return run;
     }
+
+    private sealed record RateLimitedRun(int Limited, int LimitedLate, int LastHalf, int FinalLimit);
 }
