@@ -25,6 +25,7 @@ public partial class Program
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformTasks(builder.Configuration);
+        builder.Services.AddPlatformLlm(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddPlatformHealth(builder.Configuration);

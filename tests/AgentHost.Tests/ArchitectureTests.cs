@@ -9,6 +9,7 @@ public sealed class ArchitectureTests
 
     [Theory]
     [InlineData("AgentPlatform.Agents")]
+    [InlineData("AgentPlatform.Llm")]
     [InlineData("AgentPlatform.Workflows")]
     [InlineData("AgentPlatform.Runtime")]
     public void Layer_does_not_reference_a_runtime_implementation(string assemblyName)

@@ -10,9 +10,11 @@ namespace AgentPlatform.Agents.Dispatch;
 /// <param name="Attempt">The attempt number.</param>
 /// <param name="Input">The task input.</param>
 /// <param name="Deadline">When the attempt times out, if it has a timeout.</param>
+/// <param name="InstanceId">The workflow instance the task belongs to, if any (an LLM agent counts its spend against that run).</param>
 public sealed record AgentTaskMessage(
     [property: JsonPropertyName("task_id")] string TaskId,
     [property: JsonPropertyName("step_id")] string StepId,
     [property: JsonPropertyName("attempt")] int Attempt,
     [property: JsonPropertyName("input")] JsonElement? Input,
-    [property: JsonPropertyName("deadline")] DateTimeOffset? Deadline);
+    [property: JsonPropertyName("deadline")] DateTimeOffset? Deadline,
+    [property: JsonPropertyName("instance_id")] string? InstanceId = null);

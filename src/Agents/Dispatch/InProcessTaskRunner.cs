@@ -52,7 +52,7 @@ internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger log
             try
             {
                 var runtime = services.GetRequiredService<IAgentRuntime>();
-                var message = new AgentTaskMessage(task.TaskId, task.StepId, task.Attempt, task.Input, deadline);
+                var message = new AgentTaskMessage(task.TaskId, task.StepId, task.Attempt, task.Input, deadline, task.InstanceId);
                 var response = await runtime.SendMessageAsync(message, AgentId.Parse(agentId), timeout: task.Timeout, cancellationToken: run.Token);
                 var output = response switch
                 {

@@ -22,6 +22,9 @@ public static class PlatformTelemetry
     /// <summary>Tasks waiting for an agent, per capability and inbox priority, and their wait until pick-up.</summary>
     public const string TasksMeter = "AgentPlatform.Tasks";
 
+    /// <summary>LLM calls: GenAI token usage and operation duration, cost, retries, the governor's concurrency limits.</summary>
+    public const string LlmMeter = "AgentPlatform.Llm";
+
     /// <summary>Spans of workflow steps: one per task attempt, from scheduling to its result.</summary>
     public const string WorkflowsActivitySource = "AgentPlatform.Workflows";
 
@@ -29,7 +32,7 @@ public static class PlatformTelemetry
     public const string DispatchActivitySource = "AgentPlatform.Dispatch";
 
     /// <summary>Every meter of the platform.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, TasksMeter];
+    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, TasksMeter, LlmMeter];
 
     /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
     public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource, DispatchActivitySource];

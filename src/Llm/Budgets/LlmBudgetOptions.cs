@@ -1,0 +1,11 @@
+namespace AgentPlatform.Llm.Budgets;
+
+/// <summary>The most one workflow run may spend on LLM calls; null means no limit.</summary>
+public sealed class LlmBudgetOptions
+{
+    /// <summary>The most tokens (input and output) one run may use.</summary>
+    public long? MaxTokensPerRun { get; set; }
+
+    /// <summary>The most one run may cost, priced by <see cref="LlmOptions.Prices"/>.</summary>
+    public decimal? MaxCostPerRun { get; set; }
+}

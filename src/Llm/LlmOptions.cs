@@ -1,0 +1,29 @@
+using AgentPlatform.Llm.Accounting;
+using AgentPlatform.Llm.Agents;
+using AgentPlatform.Llm.Budgets;
+using AgentPlatform.Llm.Governor;
+using AgentPlatform.Llm.Http;
+
+namespace AgentPlatform.Llm;
+
+/// <summary>LLM agents, their endpoints' connections, the governor, prices and budgets (section <see cref="SectionName"/>).</summary>
+public sealed class LlmOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Llm";
+
+    /// <summary>The agents by name (the key of agent id <c>llm/&lt;name&gt;</c>).</summary>
+    public Dictionary<string, LlmAgentOptions> Agents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How endpoints are connected to.</summary>
+    public LlmHttpOptions Http { get; set; } = new();
+
+    /// <summary>How calls are paced per endpoint.</summary>
+    public LlmGovernorOptions Governor { get; set; } = new();
+
+    /// <summary>Prices by model name; a model without a price costs nothing and only its tokens count against budgets.</summary>
+    public Dictionary<string, LlmPrice> Prices { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Spending limits per workflow run.</summary>
+    public LlmBudgetOptions Budgets { get; set; } = new();
+}

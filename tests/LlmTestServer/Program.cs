@@ -1,0 +1,56 @@
+using System.Globalization;
+using AgentPlatform.TestKit.Llm;
+
+// Usage: LlmTestServer [--port N] [--latency-ms N] [--max-latency-ms N] [--rps N] [--burst N] [--per-key] [--omit-usage]
+// Prints "listening <base url>" once ready and runs until stdin closes or Ctrl+C.
+var script = new TestLlmScript();
+var port = 0;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--port":
+            port = Number(args, ++i);
+            break;
+        case "--latency-ms":
+            script.Latency = TimeSpan.FromMilliseconds(Number(args, ++i));
+            break;
+        case "--max-latency-ms":
+            script.MaxLatency = TimeSpan.FromMilliseconds(Number(args, ++i));
+            break;
+        case "--rps":
+            script.RequestsPerSecond = Number(args, ++i);
+            break;
+        case "--burst":
+            script.Burst = Number(args, ++i);
+            break;
+        case "--per-key":
+            script.PerKeyLimit = true;
+            break;
+        case "--omit-usage":
+            script.OmitUsage = true;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown option '{args[i]}'.");
+            return 2;
+    }
+}
+
+await using var server = await TestLlmServer.StartAsync(script, port);
+Console.WriteLine($"listening {server.BaseUrl}");
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+var stdinClosed = Task.Run(() => Console.In.ReadToEnd(), CancellationToken.None);
+await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+var answered = server.Requests;
+Console.WriteLine($"requests {answered.Count} rate-limited {answered.Count(r => r.Status == 429)} max-in-flight {server.MaxInFlight}");
+return 0;
+
+static int Number(string[] args, int index) =>
+    index < args.Length && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
+        ? value
+        : throw new ArgumentException($"Option '{args[index - 1]}' needs a whole number of at least 0.");

@@ -1,0 +1,62 @@
+namespace AgentPlatform.TestKit.Llm;
+
+/// <summary>How the test LLM server behaves; a test may change it while the server runs (every request reads it anew).</summary>
+public sealed class TestLlmScript
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<TestLlmFault> _faults = new();
+
+    /// <summary>The least time a request takes before its answer starts.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>When longer than <see cref="Latency"/>, each request waits a random time between the two.</summary>
+    public TimeSpan MaxLatency { get; set; }
+
+    /// <summary>Requests per second the token bucket refills with; 0 means no limit.</summary>
+    public double RequestsPerSecond { get; set; }
+
+    /// <summary>How many requests the bucket holds when full; 0 means one second's worth (at least 1).</summary>
+    public int Burst { get; set; }
+
+    /// <summary>True to give every API key (the bearer token) its own bucket instead of one shared by all callers.</summary>
+    public bool PerKeyLimit { get; set; }
+
+    /// <summary>The wait a <see cref="TestLlmFault.RateLimited"/> fault announces.</summary>
+    public TimeSpan FaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>False to announce the wait of a 429 only in whole seconds (<c>Retry-After</c>), without <c>retry-after-ms</c>.</summary>
+    public bool SendRetryAfterMilliseconds { get; set; } = true;
+
+    /// <summary>True to leave the <c>usage</c> fields out of replies, as some providers do.</summary>
+    public bool OmitUsage { get; set; }
+
+    /// <summary>Makes the next requests fail, one fault each, in order.</summary>
+    public void EnqueueFaults(params TestLlmFault[] faults)
+    {
+        lock (_gate)
+        {
+            foreach (var fault in faults)
+            {
+                _faults.Enqueue(fault);
+            }
+        }
+    }
+
+    internal TestLlmFault? NextFault()
+    {
+        lock (_gate)
+        {
+            return _faults.TryDequeue(out var fault) ? fault : null;
+        }
+    }
+
+    internal TimeSpan NextLatency()
+    {
+        if (MaxLatency <= Latency)
+        {
+            return Latency;
+        }
+
+        return Latency + ((MaxLatency - Latency) * Random.Shared.NextDouble());
+    }
+}
