@@ -54,6 +54,9 @@ internal sealed class PlanStep
 
     public int JoinCount { get; set; }
 
+    /// <summary>How many branches of a parallel step may be in flight at once (the branch count when unlimited).</summary>
+    public int MaxConcurrency { get; set; }
+
     public TimeSpan? WaitDuration { get; set; }
 
     public DateTimeOffset? WaitUntil { get; set; }

@@ -33,5 +33,8 @@ internal sealed class StepRuntime
     public int ChosenScope = -1;
     public int BranchesCompleted;
     public int BranchesFailed;
+
+    /// <summary>How many branches of a parallel step have been started, in branch order.</summary>
+    public int BranchesStarted;
     public bool[]? CompletedBranches;
 }

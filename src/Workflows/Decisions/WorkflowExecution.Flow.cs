@@ -79,9 +79,9 @@ public sealed partial class WorkflowExecution
                 break;
             case ParallelStep:
                 runtime.CompletedBranches = new bool[plan.BranchScopes.Length];
-                foreach (var branch in plan.BranchScopes)
+                while (runtime.BranchesStarted < plan.MaxConcurrency)
                 {
-                    StartScope(branch);
+                    StartScope(plan.BranchScopes[runtime.BranchesStarted++]);
                 }
 
                 break;
@@ -277,6 +277,7 @@ public sealed partial class WorkflowExecution
         else
         {
             BranchCompleted(plan.Owner, plan.Branch);
+            StartWaitingBranch(plan.Owner);
         }
     }
 
@@ -313,6 +314,10 @@ public sealed partial class WorkflowExecution
             {
                 AbandonBranches(owner);
                 FailStep(plan.Owner, $"branch '{owner.BranchNames[plan.Branch]}': {error}");
+            }
+            else
+            {
+                StartWaitingBranch(plan.Owner);
             }
         }
     }

@@ -52,6 +52,18 @@ public sealed partial class WorkflowExecution
         CompleteStep(step, JsonElement.ParseValue(ref reader));
     }
 
+    /// <summary>Starts the next branch held back by <c>max_concurrency</c> once a branch of <paramref name="step"/> has
+    /// finished; the choice depends only on branch order, so replay makes it again at the same event.</summary>
+    private void StartWaitingBranch(int step)
+    {
+        var plan = _plan.Steps[step];
+        var runtime = _steps[step];
+        if (runtime.Status == StepStatus.Running && runtime.BranchesStarted < plan.BranchScopes.Length)
+        {
+            StartScope(plan.BranchScopes[runtime.BranchesStarted++]);
+        }
+    }
+
     private void AbandonBranches(PlanStep parallel)
     {
         foreach (var branch in parallel.BranchScopes)

@@ -119,6 +119,7 @@ internal sealed class WorkflowPlan
                     "n" => parallel.N!.Value,
                     _ => branches.Count,
                 };
+                planStep.MaxConcurrency = Math.Min(parallel.MaxConcurrency ?? branches.Count, branches.Count);
                 break;
             case WaitStep wait:
                 planStep.WaitDuration = wait.Duration is null ? null : WorkflowDuration.Parse(wait.Duration);

@@ -17,6 +17,11 @@ public sealed record ParallelStep : WorkflowStep
     [JsonPropertyName("n")]
     public int? N { get; init; }
 
+    /// <summary>At most this many branches in flight at once, started in branch order as earlier ones finish; null for
+    /// no limit.</summary>
+    [JsonPropertyName("max_concurrency")]
+    public int? MaxConcurrency { get; init; }
+
     /// <inheritdoc/>
     [JsonIgnore]
     public override string Kind => StepKinds.Parallel;

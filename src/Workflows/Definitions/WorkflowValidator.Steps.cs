@@ -170,6 +170,11 @@ public static partial class WorkflowValidator
             {
                 AddStep(path, parallel, "n", "is only allowed when join is n");
             }
+
+            if (parallel.MaxConcurrency is < 1)
+            {
+                AddStep(path, parallel, "max_concurrency", "must be >= 1");
+            }
         }
 
         private void ValidateWait(WaitStep wait, string path)

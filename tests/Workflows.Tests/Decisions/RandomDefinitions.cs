@@ -67,7 +67,14 @@ internal sealed class RandomDefinitions(int seed)
                     .Select(_ => new ParallelBranch { Steps = List(depth + 1, _random.Next(1, 3)) })
                     .ToList();
                 var join = _random.Next(3) switch { 0 => "any", 1 => "n", _ => "all" };
-                return new ParallelStep { Id = id, Branches = branches, Join = join, N = join == "n" ? _random.Next(1, branches.Count + 1) : null };
+                return new ParallelStep
+                {
+                    Id = id,
+                    Branches = branches,
+                    Join = join,
+                    N = join == "n" ? _random.Next(1, branches.Count + 1) : null,
+                    MaxConcurrency = _random.Next(3) == 0 ? _random.Next(1, branches.Count + 1) : null,
+                };
             default:
                 return new AgentTaskStep
                 {

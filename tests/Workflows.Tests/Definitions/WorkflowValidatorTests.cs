@@ -164,6 +164,27 @@ public sealed class WorkflowValidatorTests
         Assert.Contains(problems, p => p is { Path: "steps[q].branches", StepId: "q" });
     }
 
+    [Theory]
+    [InlineData("0", "must be >= 1")]
+    [InlineData("-2", "must be >= 1")]
+    [InlineData("two", "")]
+    [InlineData("1.5", "")]
+    public void Max_concurrency_must_be_a_positive_integer_and_is_named_by_path(string value, string message)
+    {
+        var problem = Single($$"""
+            id: w
+            steps:
+              - id: p
+                kind: parallel
+                max_concurrency: {{value}}
+                branches:
+                  - steps: [ { id: a, kind: agent_task, agent: x } ]
+            """, "steps[p].max_concurrency");
+
+        Assert.Equal("p", problem.StepId);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Agent_selection_must_be_exactly_one_of_agent_or_capabilities()
     {
