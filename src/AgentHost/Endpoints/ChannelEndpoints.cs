@@ -36,27 +36,8 @@ public static class ChannelEndpoints
         }
 
         var request = body.Value!;
-        var options = channels.Options;
         var errors = new List<FieldError>();
-        if (!ChannelId.TryParse(request.Id, out var id))
-        {
-            errors.Add(new FieldError("id", $"must be {ChannelId.MinLength}-{ChannelId.MaxLength} characters of [a-z0-9-]"));
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            errors.Add(new FieldError("name", "is required and must not be blank"));
-        }
-        else if (request.Name.Length > options.MaxNameLength)
-        {
-            errors.Add(new FieldError("name", $"must be at most {options.MaxNameLength} characters"));
-        }
-
-        if (request.Description is { Length: var length } && length > options.MaxDescriptionLength)
-        {
-            errors.Add(new FieldError("description", $"must be at most {options.MaxDescriptionLength} characters"));
-        }
-
+        var id = NewChannelInput.Validate(request.Id, request.Name, request.Description, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -76,7 +57,7 @@ public static class ChannelEndpoints
     private static async Task<Results<Ok<ChannelListView>, ApiProblem>> ListAsync(string? limit, string? after, HttpContext context, ChannelService channels)
     {
         var errors = new List<FieldError>();
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
         if (after is not null && !ChannelId.IsValid(after))
         {
             errors.Add(new FieldError("after", "must be a cursor returned by a previous page"));
@@ -164,7 +145,7 @@ public static class ChannelEndpoints
 
         var request = body.Value!;
         var errors = new List<FieldError>();
-        var priority = ChannelInput.ValidateMessage(request.Title, request.Content, request.Priority, channels.Options, errors);
+        var priority = MessageInput.Validate(request.Title, request.Content, request.Priority, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -200,8 +181,8 @@ public static class ChannelEndpoints
 
         var options = channels.Options;
         var errors = new List<FieldError>();
-        var cursor = ChannelInput.ParseWhole(after, "after", 0, 0, long.MaxValue, errors);
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
+        var cursor = QueryInput.ParseWhole(after, "after", 0, 0, long.MaxValue, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

@@ -1,7 +1,6 @@
 using AgentPlatform.AgentHost.Backups;
 using AgentPlatform.AgentHost.Health;
 using AgentPlatform.AgentHost.Hosting;
-using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Telemetry;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Runtime.Dapr;

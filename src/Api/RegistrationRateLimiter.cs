@@ -2,7 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>A token bucket per client address on agent registration, the one route a caller without a key can use to
 /// make the host write.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>Rejects API settings that cannot work, reporting every problem at once.</summary>
 public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
