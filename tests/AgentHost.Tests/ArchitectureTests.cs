@@ -11,6 +11,8 @@ public sealed class ArchitectureTests
     [InlineData("AgentPlatform.Agents")]
     [InlineData("AgentPlatform.Workflows")]
     [InlineData("AgentPlatform.Runtime")]
+    [InlineData("AgentPlatform.Api")]
+    [InlineData("AgentPlatform.Api.Grpc")]
     public void Layer_does_not_reference_a_runtime_implementation(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);

@@ -76,6 +76,31 @@ public sealed class GrpcApiTests(GrpcHostFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_client_that_disconnects_mid_stream_gets_its_unacknowledged_delivery_again_on_a_new_stream()
+    {
+        var timeout = TestTimeout.After(60);
+        var (_, sender) = await Host.RegisterAsync("grpc-sender", timeout);
+        var (receiverId, receiver) = await Host.RegisterAsync("grpc-receiver", timeout);
+        var inbox = new InboxService.InboxServiceClient(Host.Channel);
+        var sent = await inbox.SendDirectAsync(new SendDirectRequest { AgentId = receiverId, Content = "left unacknowledged" }, sender, cancellationToken: timeout);
+        Assert.Equal(MessageKind.Direct, sent.Kind);
+
+        Delivery first;
+        using (var leaving = CancellationTokenSource.CreateLinkedTokenSource(timeout))
+        using (var stream = inbox.Subscribe(new SubscribeRequest(), receiver, cancellationToken: leaving.Token))
+        {
+            first = await NextPostAsync(stream.ResponseStream, sent.Id, timeout);
+            await leaving.CancelAsync();
+        }
+
+        using var back = inbox.Subscribe(new SubscribeRequest(), receiver, cancellationToken: timeout);
+        var again = await NextPostAsync(back.ResponseStream, sent.Id, timeout);
+        Assert.Equal(first.DeliveryId, again.DeliveryId);
+        Assert.Equal(first.Attempt + 1, again.Attempt);
+        Assert.Equal(1, (await inbox.AckAsync(new SettleRequest { DeliveryIds = { again.DeliveryId } }, receiver, cancellationToken: timeout)).Acknowledged);
+    }
+
+    [Fact]
     public async Task Bad_input_is_invalid_argument_naming_the_field_and_changes_nothing()
     {
         var timeout = TestTimeout.After(30);
@@ -93,6 +118,8 @@ public sealed class GrpcApiTests(GrpcHostFixture fixture, ITestOutputHelper outp
         await GrpcErrorAssert.InvalidAsync("content", () => channels.PostMessageAsync(new PostMessageRequest { ChannelId = "grpc-careful", Content = " " }, key, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.InvalidAsync("priority", () => channels.PostMessageAsync(
             new PostMessageRequest { ChannelId = "grpc-careful", Content = "ok", Priority = (Priority)99 }, key, cancellationToken: timeout).ResponseAsync);
+        await GrpcErrorAssert.FailsAsync(StatusCode.ResourceExhausted, () => channels.PostMessageAsync(
+            new PostMessageRequest { ChannelId = "grpc-careful", Content = new string('x', 100_000) }, key, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.InvalidAsync("limit", () => channels.ReadMessagesAsync(new ReadMessagesRequest { ChannelId = "grpc-careful", Limit = -1 }, key, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.InvalidAsync("delivery_ids[0]", () => inbox.AckAsync(new SettleRequest { DeliveryIds = { "" } }, key, cancellationToken: timeout).ResponseAsync);
 

@@ -40,6 +40,7 @@ public sealed class GrpcHost : IAsyncDisposable
         ["Api__RateLimit__PermitsPerSecond"] = "1000",
         ["Api__RateLimit__Burst"] = "1000",
         ["Inbox__NackBackoff"] = "00:00:00.050",
+        ["Inbox__AckTimeout"] = "00:00:03",
         ["Tasks__LeaseDuration"] = "00:01:00",
         ["Tasks__MatchBackoff"] = "00:00:00.100",
         ["Tasks__MaxMatchBackoff"] = "00:00:01",
