@@ -17,6 +17,7 @@ public partial class Program
         // appsettings.json is read from the build output wherever the host is started; ./data is relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseDefaultPlatformUrls(builder.Configuration);
+        builder.AddGrpcApi();
         builder.Services.AddPlatformRuntime(builder.Configuration);
         builder.Services.AddAgentIdentity();
         builder.Services.AddAgentLiveness(builder.Configuration);
@@ -52,6 +53,7 @@ public partial class Program
         audited.MapWorkflowEndpoints();
         audited.MapTaskEndpoints();
         audited.MapRequestEndpoints();
+        app.MapGrpcApi();
         app.MapRuntimeCallbacks();
         app.MapDashboard();
         return app.LogStartup();

@@ -12,6 +12,8 @@ public sealed class ArchitectureTests
     [InlineData("AgentPlatform.Llm")]
     [InlineData("AgentPlatform.Workflows")]
     [InlineData("AgentPlatform.Runtime")]
+    [InlineData("AgentPlatform.Api")]
+    [InlineData("AgentPlatform.Api.Grpc")]
     public void Layer_does_not_reference_a_runtime_implementation(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);

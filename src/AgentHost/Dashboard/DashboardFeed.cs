@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;

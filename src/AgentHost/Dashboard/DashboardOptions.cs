@@ -1,4 +1,3 @@
-using AgentPlatform.AgentHost.Http;
 
 namespace AgentPlatform.AgentHost.Dashboard;
 

@@ -1,4 +1,3 @@
-using AgentPlatform.AgentHost.Http;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Dashboard;

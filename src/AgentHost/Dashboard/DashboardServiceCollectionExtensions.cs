@@ -1,5 +1,4 @@
 using AgentPlatform.AgentHost.Dashboard;
-using AgentPlatform.AgentHost.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AgentPlatform.AgentHost.Http;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Dashboard;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgentPlatform.AgentHost.Channels;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
@@ -178,7 +177,7 @@ public static class AgentEndpoints
             errors.Add(new FieldError("status", $"must be {AgentStatusNames.Listable}"));
         }
 
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
 
         if (after is not null && (after.Length is 0 or > 19 || !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {

@@ -44,7 +44,7 @@ public static class ChannelEndpoints
 
         var request = body.Value!;
         var errors = new List<FieldError>();
-        ChannelInput.ValidateProfile(request.Name, nameRequired: false, request.Description, channels.Options, errors);
+        ChannelProfileInput.Validate(request.Name, nameRequired: false, request.Description, channels.Options, errors);
         if (request is { Name: null, Description: null, PublishToTopic: null })
         {
             errors.Add(new FieldError("$", "must set at least one of name, description, publish_to_topic"));
@@ -76,14 +76,8 @@ public static class ChannelEndpoints
         }
 
         var request = body.Value!;
-        var options = channels.Options;
         var errors = new List<FieldError>();
-        if (!ChannelId.TryParse(request.Id, out var id))
-        {
-            errors.Add(new FieldError("id", $"must be {ChannelId.MinLength}-{ChannelId.MaxLength} characters of [a-z0-9-]"));
-        }
-
-        ChannelInput.ValidateProfile(request.Name, nameRequired: true, request.Description, options, errors);
+        var id = NewChannelInput.Validate(request.Id, request.Name, request.Description, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -103,7 +97,7 @@ public static class ChannelEndpoints
     private static async Task<Results<Ok<ChannelListView>, ApiProblem>> ListAsync(string? limit, string? after, HttpContext context, ChannelService channels)
     {
         var errors = new List<FieldError>();
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", DefaultListLimit, 1, MaxListLimit, errors);
         if (after is not null && !ChannelId.IsValid(after))
         {
             errors.Add(new FieldError("after", "must be a cursor returned by a previous page"));
@@ -191,7 +185,7 @@ public static class ChannelEndpoints
 
         var request = body.Value!;
         var errors = new List<FieldError>();
-        var priority = ChannelInput.ValidateMessage(request.Title, request.Content, request.Priority, channels.Options, errors);
+        var priority = MessageInput.Validate(request.Title, request.Content, request.Priority, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -227,8 +221,8 @@ public static class ChannelEndpoints
 
         var options = channels.Options;
         var errors = new List<FieldError>();
-        var cursor = ChannelInput.ParseWhole(after, "after", 0, 0, long.MaxValue, errors);
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
+        var cursor = QueryInput.ParseWhole(after, "after", 0, 0, long.MaxValue, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

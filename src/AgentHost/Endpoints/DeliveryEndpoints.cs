@@ -36,8 +36,8 @@ public static class DeliveryEndpoints
         }
 
         var errors = new List<FieldError>();
-        var position = ChannelInput.ParseWhole(sequence, "sequence", 0, 1, long.MaxValue, errors);
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", DefaultRecipientLimit, 1, MaxRecipientLimit, errors);
+        var position = QueryInput.ParseWhole(sequence, "sequence", 0, 1, long.MaxValue, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", DefaultRecipientLimit, 1, MaxRecipientLimit, errors);
         if (after is not null && !ApiKey.IsAgentId(after))
         {
             errors.Add(new FieldError("after", "must be a cursor returned by a previous page"));
@@ -70,7 +70,7 @@ public static class DeliveryEndpoints
         }
 
         var errors = new List<FieldError>();
-        var position = ChannelInput.ParseWhole(sequence, "sequence", 0, 1, long.MaxValue, errors);
+        var position = QueryInput.ParseWhole(sequence, "sequence", 0, 1, long.MaxValue, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

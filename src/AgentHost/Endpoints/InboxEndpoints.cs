@@ -14,9 +14,6 @@ namespace AgentPlatform.AgentHost.Endpoints;
 /// <summary>An agent's inbox (long-poll, server-sent events, acknowledgement) and direct messages to other agents.</summary>
 public static class InboxEndpoints
 {
-    private const int MaxAcknowledgements = 1000;
-    private const int MaxDeliveryIdLength = 200;
-
     /// <summary>Maps the inbox routes under <c>/api/v1/agents</c>.</summary>
     public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -49,7 +46,7 @@ public static class InboxEndpoints
             }
         }
 
-        var pageSize = (int)ChannelInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
+        var pageSize = (int)QueryInput.ParseWhole(limit, "limit", options.DefaultReadLimit, 1, options.MaxReadLimit, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -122,25 +119,7 @@ public static class InboxEndpoints
 
         var ids = body.Value!.DeliveryIds;
         var errors = new List<FieldError>();
-        if (ids is null)
-        {
-            errors.Add(new FieldError("delivery_ids", "is required"));
-        }
-        else if (ids.Count > MaxAcknowledgements)
-        {
-            errors.Add(new FieldError("delivery_ids", $"must hold at most {MaxAcknowledgements} ids"));
-        }
-        else
-        {
-            for (var i = 0; i < ids.Count; i++)
-            {
-                if (string.IsNullOrEmpty(ids[i]) || ids[i].Length > MaxDeliveryIdLength)
-                {
-                    errors.Add(new FieldError(string.Create(CultureInfo.InvariantCulture, $"delivery_ids[{i}]"), "must be a delivery id from the inbox"));
-                }
-            }
-        }
-
+        MessageInput.ValidateDeliveryIds(ids, errors);
         return errors.Count > 0 ? (null, Problems.Validation(errors)) : (ids, null);
     }
 
@@ -161,7 +140,7 @@ public static class InboxEndpoints
 
         var request = body.Value!;
         var errors = new List<FieldError>();
-        var priority = ChannelInput.ValidateMessage(request.Title, request.Content, request.Priority, channels.Options, errors);
+        var priority = MessageInput.Validate(request.Title, request.Content, request.Priority, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

@@ -37,7 +37,7 @@ public static class PostEndpoints
             errors.Add(new FieldError("title", "is required"));
         }
 
-        var priority = ChannelInput.ValidateMessage(request.Title, request.Content, request.Priority, channels.Options, errors);
+        var priority = MessageInput.Validate(request.Title, request.Content, request.Priority, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

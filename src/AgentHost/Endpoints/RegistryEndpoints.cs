@@ -1,4 +1,3 @@
-using AgentPlatform.AgentHost.Channels;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Registry;
 using AgentPlatform.Agents.Registry;
@@ -26,7 +25,7 @@ public static class RegistryEndpoints
     {
         var errors = new List<FieldError>();
         var request = CapabilityQuery.Parse(capabilities, minConfidence, errors);
-        var count = (int)ChannelInput.ParseWhole(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
+        var count = (int)QueryInput.ParseWhole(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
         if (request is null || errors.Count > 0)
         {
             return Problems.Validation(errors);

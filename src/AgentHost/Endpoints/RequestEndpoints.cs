@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgentPlatform.AgentHost.Channels;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Tasks;
 using AgentPlatform.Agents.Channels;
@@ -40,21 +39,8 @@ public static class RequestEndpoints
 
         var request = body.Value!;
         var errors = new List<FieldError>();
-        var priority = ChannelInput.ValidateMessage(null, request.Content, request.Priority, channels.Options, errors);
-        var timeout = AgentRequestService.MaxTimeout;
-        if (request.TimeoutSeconds is { } seconds)
-        {
-            if (!double.IsFinite(seconds) || seconds <= 0 || seconds > AgentRequestService.MaxTimeout.TotalSeconds)
-            {
-                errors.Add(new FieldError("timeout_seconds", string.Create(
-                    CultureInfo.InvariantCulture, $"must be greater than 0 and at most {AgentRequestService.MaxTimeout.TotalSeconds}")));
-            }
-            else
-            {
-                timeout = TimeSpan.FromSeconds(seconds);
-            }
-        }
-
+        var priority = MessageInput.Validate(null, request.Content, request.Priority, channels.Options, errors);
+        var timeout = MessageInput.ParseRequestTimeout(request.TimeoutSeconds, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -84,7 +70,7 @@ public static class RequestEndpoints
         }
 
         var errors = new List<FieldError>();
-        ChannelInput.ValidateMessage(null, body.Value!.Content, null, channels.Options, errors);
+        MessageInput.Validate(null, body.Value!.Content, null, channels.Options, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

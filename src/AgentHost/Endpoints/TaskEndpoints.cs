@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Tasks;
@@ -53,9 +52,11 @@ public static class TaskEndpoints
         }
 
         var reason = body.Value?.Reason;
-        if (reason is not null && (reason.Length == 0 || reason.Length > options.Value.MaxErrorLength))
+        var errors = new List<FieldError>();
+        TaskInput.ValidateRejectReason(reason, options.Value, errors);
+        if (errors.Count > 0)
         {
-            return Problems.Validation("reason", string.Create(CultureInfo.InvariantCulture, $"must be 1-{options.Value.MaxErrorLength} characters"));
+            return Problems.Validation(errors);
         }
 
         return await ActAsync(id, new TaskAct(caller.AgentId, TaskActKind.Reject, Error: reason), context, tasks);

@@ -1,4 +1,3 @@
-using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Runtime.Dapr;
 using Dapr.Client;
 

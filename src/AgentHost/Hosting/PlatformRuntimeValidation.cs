@@ -1,9 +1,9 @@
 using AgentPlatform.AgentHost.Backups;
 using AgentPlatform.AgentHost.Health;
 using AgentPlatform.AgentHost.Hosting;
-using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Telemetry;
 using AgentPlatform.AgentHost.Workflows;
+using AgentPlatform.Api.Grpc;
 using AgentPlatform.Runtime.Dapr;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +22,7 @@ internal static class PlatformRuntimeValidation
         var failures = new List<OptionsValidationException>();
         Check(builder.Configuration, PlatformRuntimeOptions.SectionName, new PlatformRuntimeOptionsValidator(), failures);
         Check(builder.Configuration, ApiOptions.SectionName, new ApiOptionsValidator(), failures);
+        Check(builder.Configuration, GrpcApiOptions.SectionName, new GrpcApiOptionsValidator(), failures);
         Check(builder.Configuration, TelemetryOptions.SectionName, new TelemetryOptionsValidator(), failures);
         Check(builder.Configuration, HealthOptions.SectionName, new HealthOptionsValidator(), failures);
         Check(builder.Configuration, BackupOptions.SectionName, new BackupOptionsValidator(), failures);

@@ -15,8 +15,6 @@ namespace AgentPlatform.AgentHost.Http;
 /// </remarks>
 public static class ApiAuthorization
 {
-    private const string BearerPrefix = "Bearer ";
-
     /// <summary>Requires an agent API key; the handler reads the caller with <see cref="GetAgentCaller"/>.</summary>
     public static TBuilder RequireAgentKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
@@ -74,13 +72,11 @@ public static class ApiAuthorization
             return Problems.Unauthorized("The Authorization header is missing; send Authorization: Bearer <token>.");
         }
 
-        var value = header.Count == 1 ? header[0] : null;
-        if (value is null || value.Length <= BearerPrefix.Length || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (AgentKeyCheck.ReadBearer(header.Count == 1 ? header[0] ?? string.Empty : string.Empty, out var malformed) is not { } token)
         {
-            return Problems.Unauthorized("The Authorization header must be 'Bearer <token>'.");
+            return Problems.Unauthorized(malformed!);
         }
 
-        var token = value[BearerPrefix.Length..].Trim();
         if (allowOperator && !token.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
         {
             var operatorToken = services.GetRequiredService<OperatorToken>();
@@ -95,31 +91,29 @@ public static class ApiAuthorization
                 : Problems.Unauthorized("The operator token is wrong.");
         }
 
-        var verification = await services.GetRequiredService<IAgentIdentityStore>().VerifyKeyAsync(token, http.RequestAborted);
-        switch (verification.Status)
+        var keys = services.GetRequiredService<AgentKeyCheck>();
+        var verified = await keys.VerifyAsync(token, http.RequestAborted);
+        if (verified.Caller is not { } caller)
         {
-            case ApiKeyStatus.Malformed:
-                return Problems.Unauthorized("The API key is malformed; keys look like apk_<key id>.<secret>.");
-            case ApiKeyStatus.Rejected:
-                return Problems.Unauthorized("The API key is not valid: it is wrong, revoked or was rotated away.");
+            return Problems.Unauthorized(verified.Failure!);
         }
 
         // Known before any refusal, so the audit log names the agent behind a refused attempt.
-        http.Features.Set(new AgentCaller(verification.AgentId!, verification.KeyId!));
+        http.Features.Set(caller);
         if (!allowAgent)
         {
             return Problems.Forbidden("This is an admin endpoint: it needs the operator token, and agents may act only on themselves.");
         }
 
-        if (services.GetRequiredService<KeyRateLimiter>().TryAcquire(verification.KeyId!) is { } retryAfter)
+        if (keys.TryAcquire(caller) is { } retryAfter)
         {
-            return Problems.RateLimited(retryAfter, "The API key's request rate limit is exhausted.");
+            return Problems.RateLimited(retryAfter, AgentKeyResult.RateLimitedMessage);
         }
 
         var result = await next(context);
         if (!IsProblem(result) && http.GetEndpoint()?.Metadata.GetMetadata<NoLivenessEvidence>() is null)
         {
-            await services.GetRequiredService<LivenessEvidence>().RecordAsync(verification.AgentId!, http.RequestAborted);
+            await services.GetRequiredService<LivenessEvidence>().RecordAsync(caller.AgentId, http.RequestAborted);
         }
 
         return result;

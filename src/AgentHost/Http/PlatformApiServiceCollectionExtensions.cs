@@ -18,6 +18,7 @@ public static class PlatformApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OperatorToken>();
         services.TryAddSingleton<KeyRateLimiter>();
+        services.TryAddSingleton<AgentKeyCheck>();
         services.TryAddSingleton<RegistrationRateLimiter>();
         services.AddOptions<InboxConnectionOptions>().Bind(configuration.GetSection(InboxConnectionOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxConnectionOptions>, InboxConnectionOptionsValidator>());

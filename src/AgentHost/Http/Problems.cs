@@ -110,19 +110,8 @@ public static class Problems
     /// <summary>Whole seconds to wait, rounded up, at least 1.</summary>
     public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
-    /// <summary>Client text made safe to echo in a problem: at most 64 characters, control characters replaced by '?'.</summary>
-    public static string Printable(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var cut = text.Length > 64 ? text[..64] + "…" : text;
-        return string.Create(cut.Length, cut, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = char.IsControl(source[i]) ? '?' : source[i];
-            }
-        });
-    }
+    /// <summary>Client text made safe to echo in a problem; see <see cref="ClientText.Printable"/>.</summary>
+    public static string Printable(string text) => ClientText.Printable(text);
 
     private static ApiProblem Create(
         int status, string type, string title, string? detail, (string Name, object Value)? extension = null,

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.Agents.Registry;
 
 namespace AgentPlatform.AgentHost.Registry;

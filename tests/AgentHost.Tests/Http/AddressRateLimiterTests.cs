@@ -1,5 +1,4 @@
 using System.Net;
-using AgentPlatform.AgentHost.Http;
 
 namespace AgentPlatform.AgentHost.Tests.Http;
 

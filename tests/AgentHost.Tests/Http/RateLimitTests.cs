@@ -1,5 +1,4 @@
 using System.Net;
-using AgentPlatform.AgentHost.Http;
 using AgentPlatform.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -55,8 +55,8 @@ public sealed class RegistrationRateLimiterTests
     [InlineData(1_000_000_000, 3)]
     public void Any_valid_rate_gives_a_bucket_of_burst_permits_per_address(double permitsPerSecond, int burst)
     {
-        using var limiter = new AgentPlatform.AgentHost.Http.RegistrationRateLimiter(Microsoft.Extensions.Options.Options.Create(
-            new AgentPlatform.AgentHost.Http.ApiOptions { RegistrationRateLimit = new() { PermitsPerSecond = permitsPerSecond, Burst = burst } }));
+        using var limiter = new AgentPlatform.Api.RegistrationRateLimiter(Microsoft.Extensions.Options.Options.Create(
+            new AgentPlatform.Api.ApiOptions { RegistrationRateLimit = new() { PermitsPerSecond = permitsPerSecond, Burst = burst } }));
         var first = IPAddress.Parse("192.0.2.1");
 
         var granted = Enumerable.Range(0, burst).Count(_ => limiter.TryAcquire(first) is null);

@@ -1,4 +1,4 @@
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>The token bucket applied to each API key.</summary>
 public sealed class ApiRateLimitOptions

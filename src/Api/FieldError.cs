@@ -1,4 +1,4 @@
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>One invalid field of a request.</summary>
 /// <param name="Field">The JSON path, for example <c>capabilities.search</c> or <c>name</c>.</param>

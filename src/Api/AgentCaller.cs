@@ -1,4 +1,4 @@
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>The agent an authenticated request acts as.</summary>
 /// <param name="AgentId">The calling agent's id; handlers act only on this agent's own resources.</param>

@@ -1,6 +1,6 @@
 using AgentPlatform.Agents.Liveness;
 
-namespace AgentPlatform.AgentHost.Endpoints;
+namespace AgentPlatform.Api;
 
 /// <summary>The wire names of agent statuses and of what a heartbeat may declare.</summary>
 /// <remarks>Heartbeats still accept <c>available</c>, read as <c>idle</c>; listings accept <c>available</c> as "can take work"

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>A token bucket per API key, driven by <see cref="TimeProvider"/> so tests can move time.</summary>
 public sealed class KeyRateLimiter

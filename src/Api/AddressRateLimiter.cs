@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>A token bucket per client address, for the routes a caller without a key can use.</summary>
 /// <remarks>Built on <see cref="PartitionedRateLimiter"/>, which disposes the buckets of addresses that went quiet, so a

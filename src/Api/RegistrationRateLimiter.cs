@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>An <see cref="AddressRateLimiter"/> on agent registration, the one route a caller without a key can use to make the
 /// host write.</summary>

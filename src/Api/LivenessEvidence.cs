@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using AgentPlatform.Agents.Liveness;
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>Counts an accepted request of an agent as a heartbeat that declares nothing, when
 /// <see cref="AgentLivenessOptions.RequestsCountAsHeartbeats"/> is on, so clients that only check in now and then stay online.</summary>

@@ -1,13 +1,12 @@
 using System.Text.Json;
-using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
 
-namespace AgentPlatform.AgentHost.Endpoints;
+namespace AgentPlatform.Api;
 
 /// <summary>Reads a <c>PATCH /agents/me</c> body: only <c>description</c>, <c>emoji</c>, <c>capabilities</c>,
 /// <c>max_concurrent_tasks</c> and <c>heartbeat_interval_seconds</c> (null returns to the host's interval) may appear.</summary>
-internal static class AgentProfilePatch
+public static class AgentProfilePatch
 {
     private static readonly HashSet<string> ReadOnlyFields = new(StringComparer.Ordinal)
     {
@@ -71,7 +70,7 @@ internal static class AgentProfilePatch
                     errors.Add(new FieldError(name, "is read-only"));
                     break;
                 default:
-                    errors.Add(new FieldError(Problems.Printable(property.Name), "is not a known field"));
+                    errors.Add(new FieldError(ClientText.Printable(property.Name), "is not a known field"));
                     break;
             }
         }
@@ -112,7 +111,7 @@ internal static class AgentProfilePatch
         {
             if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetDouble(out var proficiency))
             {
-                errors.Add(new FieldError($"capabilities.{Problems.Printable(entry.Name)}", "proficiency must be a number between 0 and 1"));
+                errors.Add(new FieldError($"capabilities.{ClientText.Printable(entry.Name)}", "proficiency must be a number between 0 and 1"));
                 continue;
             }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>Rejects API settings that cannot work, reporting every problem at once.</summary>
 public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
@@ -29,7 +29,7 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
     }
 
     /// <summary>Adds one line to <paramref name="failures"/> per setting of <paramref name="bucket"/> that cannot work.</summary>
-    internal static void ValidateBucket(ApiRateLimitOptions bucket, string section, List<string> failures)
+    public static void ValidateBucket(ApiRateLimitOptions bucket, string section, List<string> failures)
     {
         if (!(bucket.PermitsPerSecond > 0) || double.IsInfinity(bucket.PermitsPerSecond))
         {

@@ -1,4 +1,4 @@
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>Settings of the HTTP API: operator token, body limit, per-key and per-address rate limits.</summary>
 public sealed class ApiOptions

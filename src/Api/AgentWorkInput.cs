@@ -1,14 +1,16 @@
-using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Liveness;
 
-namespace AgentPlatform.AgentHost.Endpoints;
+namespace AgentPlatform.Api;
 
 /// <summary>Edge validation of what an agent declares about the work it takes (registration and <c>PATCH /agents/me</c>).</summary>
-internal static class AgentWorkInput
+public static class AgentWorkInput
 {
+    /// <summary>The wire name of the task limit.</summary>
     public const string MaxConcurrentTasksField = "max_concurrent_tasks";
+    /// <summary>The wire name of the declared heartbeat interval.</summary>
     public const string HeartbeatIntervalField = "heartbeat_interval_seconds";
 
+    /// <summary>Checks a declared task limit (null means the default).</summary>
     public static void ValidateMaxConcurrentTasks(int? value, List<FieldError> errors)
     {
         if (value is < 1 or > AgentDeclaration.MaxTaskLimit)

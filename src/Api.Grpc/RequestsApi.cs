@@ -1,0 +1,60 @@
+using System.Globalization;
+using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Requests;
+using AgentPlatform.Grpc.V1;
+using Grpc.Core;
+using ChannelService = AgentPlatform.Agents.Channels.ChannelService;
+
+namespace AgentPlatform.Api.Grpc;
+
+/// <summary>agentplatform.v1.Requests over <see cref="AgentRequestService"/>: request/reply between agents.</summary>
+public sealed class RequestsApi(AgentRequestService requests, ChannelService channels, IAgentIdentityStore identities) : RequestService.RequestServiceBase
+{
+    private const int MaxRequestIdLength = 64;
+
+    /// <inheritdoc/>
+    public override async Task<SendRequestResponse> Send(SendRequestRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = context.GetAgentCaller();
+        await Recipients.RequireAsync(identities, request.AgentId, context.CancellationToken);
+
+        var errors = new List<FieldError>();
+        var priority = MessageInput.Validate(null, request.Content, WireViews.PriorityName(request.Priority), channels.Options, errors);
+        var timeout = MessageInput.ParseRequestTimeout(request.HasTimeoutSeconds ? request.TimeoutSeconds : null, errors);
+        GrpcErrors.ThrowIfInvalid(errors);
+        var reply = await requests.SendAsync(caller.AgentId, request.AgentId, request.Content, timeout, priority, context.CancellationToken);
+        return reply.Replied
+            ? new SendRequestResponse { RequestId = reply.RequestId, From = request.AgentId, Content = reply.Content! }
+            : throw GrpcErrors.DeadlineExceeded(string.Create(CultureInfo.InvariantCulture,
+                $"Agent '{request.AgentId}' did not reply within {timeout.TotalSeconds} s to request '{reply.RequestId}'; a later reply is refused."));
+    }
+
+    /// <inheritdoc/>
+    public override async Task<ReplyResponse> Reply(ReplyRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = context.GetAgentCaller();
+        var id = request.RequestId;
+        if (id.Length > MaxRequestIdLength)
+        {
+            throw UnknownRequest(id);
+        }
+
+        var errors = new List<FieldError>();
+        MessageInput.Validate(null, request.Content, null, channels.Options, errors);
+        GrpcErrors.ThrowIfInvalid(errors);
+        return await requests.ReplyAsync(caller.AgentId, id, request.Content, context.CancellationToken) switch
+        {
+            ReplyStatus.Delivered => new ReplyResponse { RequestId = id, Status = "delivered" },
+            ReplyStatus.NotRecipient => throw GrpcErrors.PermissionDenied($"Request '{ClientText.Printable(id)}' was not sent to agent '{caller.AgentId}'."),
+            ReplyStatus.Late => throw GrpcErrors.FailedPrecondition(
+                $"Request '{ClientText.Printable(id)}' has expired or was already answered; the reply was not delivered."),
+            _ => throw UnknownRequest(id),
+        };
+    }
+
+    private static RpcException UnknownRequest(string id) => GrpcErrors.NotFound($"No request '{ClientText.Printable(id)}' (field 'request_id').");
+}
