@@ -51,6 +51,22 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The CPU time the running host process has used so far (user and kernel), for benchmarks that report CPU per
+    /// operation; zero when it is not running.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return TimeSpan.Zero;
+            }
+
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Prepares a host with a fresh data directory and a chosen port without starting it, for a test that must hand
     /// the port to something else first (a sidecar); start it with <see cref="StartAsync"/>.</summary>
     public static HostProcess Create(

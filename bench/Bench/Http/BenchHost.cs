@@ -18,12 +18,15 @@ internal sealed class BenchHost : IAsyncDisposable
     private BenchHost(HostProcess process)
     {
         _process = process;
-        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri BaseAddress => _process.BaseAddress;
 
     public HttpClient Client { get; }
+
+    /// <summary>The CPU time the host process has used so far.</summary>
+    public TimeSpan HostProcessorTime => _process.ProcessorTime;
 
     public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
