@@ -18,7 +18,7 @@ internal sealed class BenchHost : IAsyncDisposable
     private BenchHost(HostProcess process)
     {
         _process = process;
-        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri BaseAddress => _process.BaseAddress;

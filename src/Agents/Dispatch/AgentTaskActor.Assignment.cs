@@ -47,7 +47,10 @@ internal sealed partial class AgentTaskActor
                 return;
             }
 
-            var excluded = await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken);
+            // Agents are excluded only after a failed attempt of the same work, so a first attempt has nobody to exclude.
+            var excluded = task.Attempt > 1
+                ? await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken)
+                : [];
             var match = await _context.Registry.MatchAsync(request, excluded.Count + 1, cancellationToken);
             chosen = match.Candidates.Select(c => c.AgentId).FirstOrDefault(id => !excluded.Contains(id, StringComparer.Ordinal));
             candidates = match.Candidates.Count;
@@ -65,6 +68,9 @@ internal sealed partial class AgentTaskActor
         await AssignAsync(record, chosen, inProcess: _context.IsInProcess(chosen), candidates, cancellationToken);
     }
 
+    /// <remarks>The assignment, its check reminder and the agent's right to act on the instance are written together; the task reaches
+    /// the agent's inbox (and its load counter goes up) only once the assignment is durable, so an agent never holds a task that a
+    /// restart would forget it was handed.</remarks>
     private async ValueTask AssignAsync(AgentTaskRecord record, string agentId, bool inProcess, int candidates, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();
@@ -76,25 +82,35 @@ internal sealed partial class AgentTaskActor
             AssignedAt = now,
             LeaseUntil = inProcess ? null : now + _context.Options.LeaseDuration,
         };
-        await SaveAsync(assigned, cancellationToken);
-        DispatchTelemetry.Assigned(record, agentId, candidates, now);
-        _context.Queue.Assigned(assigned);
-        await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
         if (inProcess)
         {
-            await UnregisterReminderAsync(CheckReminder, cancellationToken);
+            await Task.WhenAll(SaveAsync(assigned, cancellationToken).AsTask(), UnregisterReminderAsync(CheckReminder, cancellationToken));
+            Assigned(record, assigned, candidates, now);
+            await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
             _context.Runner.Start(assigned.Task, agentId, assigned.Deadline);
             return;
         }
 
+        var durable = new List<Task>(3) { SaveAsync(assigned, cancellationToken).AsTask(), CheckAfterAsync(NextHolderCheck(assigned, now), cancellationToken) };
+
         // Only external agents call the workflow API, so only they are recorded as working for the instance.
         if (record.Task.InstanceId is { } instanceId && _context.Rights is { } rights)
         {
-            await rights.RecordWorkingForAsync(agentId, instanceId, cancellationToken);
+            durable.Add(rights.RecordWorkingForAsync(agentId, instanceId, cancellationToken).AsTask());
         }
 
-        await _context.Inbox.SendAsync(agentId, TaskMessages.Task(assigned), cancellationToken);
-        await CheckAfterAsync(NextHolderCheck(assigned, now), cancellationToken);
+        await Task.WhenAll(durable);
+        Assigned(record, assigned, candidates, now);
+        await Task.WhenAll(
+            _context.Inbox.SendAsync(agentId, TaskMessages.Task(assigned), cancellationToken),
+            _context.Workload.TaskStartedAsync(agentId, cancellationToken).AsTask());
+    }
+
+    /// <summary>Tells the dispatch span and the waiting-task index that the attempt is durably assigned.</summary>
+    private void Assigned(AgentTaskRecord record, AgentTaskRecord assigned, int candidates, DateTimeOffset now)
+    {
+        DispatchTelemetry.Assigned(record, assigned.AgentId!, candidates, now);
+        _context.Queue.Assigned(assigned);
     }
 
     /// <summary>Ends the attempt of an external holder whose lease ran out or who went offline; otherwise checks again later.</summary>
@@ -132,53 +148,67 @@ internal sealed partial class AgentTaskActor
     private Task CheckAfterAsync(TimeSpan due, CancellationToken cancellationToken) =>
         RegisterReminderAsync(new ReminderRegistration(CheckReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero), cancellationToken);
 
-    /// <summary>Ends the attempt durably, then settles the holder (load and track record, exclusion from later attempts, a
-    /// <c>task_cancelled</c> notice or a stop of its in-process run) and reports the outcome off the turn.</summary>
+    /// <summary>Ends the attempt durably (keeping it for <see cref="AgentTaskOptions.RetainEnded"/>) and reports the outcome off the
+    /// turn, then settles the holder: load and track record, exclusion from later attempts, a <c>task_cancelled</c> notice or a stop of
+    /// its in-process run.</summary>
+    /// <remarks>The writes of the end (the record, the retention reminder, the exclusion or the forgetting of exclusions) go out
+    /// together; the holder is settled once they are durable, with its notices and counters written together too.</remarks>
     private async ValueTask FinishAsync(AgentTaskRecord record, AgentTaskEnd end, string? error, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();
-        var finished = record with { State = AgentTaskState.Finished, End = end, Error = error };
-        await SaveAsync(finished, cancellationToken);
-        DispatchTelemetry.EndedUnassigned(record, end, error, now);
-        _context.Queue.Finished(record.Task.TaskId);
-        await UnregisterReminderAsync(CheckReminder, cancellationToken);
-        if (record is { State: AgentTaskState.Assigned, AgentId: { } holder })
+        var finished = record with { State = AgentTaskState.Finished, End = end, Error = error, Task = record.Task with { Input = null } };
+        var holder = record is { State: AgentTaskState.Assigned, AgentId: { } assignedTo } ? assignedTo : null;
+        var durable = new List<Task>(3)
         {
-            var latency = now - (record.AssignedAt ?? now);
-            switch (end)
-            {
-                case AgentTaskEnd.Completed:
-                    await _context.Workload.TaskFinishedAsync(holder, true, latency, cancellationToken);
-                    break;
-                case AgentTaskEnd.Failed or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned:
-                    await _context.Workload.TaskFinishedAsync(holder, false, latency, cancellationToken);
-                    break;
-                default:
-                    await _context.Workload.TaskReleasedAsync(holder, cancellationToken);
-                    break;
-            }
-
-            if (end is AgentTaskEnd.Failed or AgentTaskEnd.Rejected or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned && record.Task.AgentId is null)
-            {
-                await Host.Runtime.InvokeAsync<string, bool>(TaskExclusionsActor.Address(record.Task.WorkKey), TaskExclusionsActor.AddMethod, holder, cancellationToken);
-            }
-
-            if (end is AgentTaskEnd.Cancelled or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned)
-            {
-                if (record.InProcess)
-                {
-                    _context.Runner.Stop(record.Task.TaskId);
-                }
-                else
-                {
-                    await _context.Inbox.SendAsync(holder, TaskMessages.Cancelled(record, error ?? end.ToString()), cancellationToken);
-                }
-            }
+            SaveAsync(finished, cancellationToken).AsTask(),
+            RegisterReminderAsync(new ReminderRegistration(CheckReminder, _context.Options.RetainEnded), cancellationToken),
+        };
+        if (record.Task.AgentId is null && holder is not null
+            && end is AgentTaskEnd.Failed or AgentTaskEnd.Rejected or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned)
+        {
+            durable.Add(Host.Runtime.InvokeAsync<string, bool>(TaskExclusionsActor.Address(record.Task.WorkKey), TaskExclusionsActor.AddMethod, holder, cancellationToken).AsTask());
+        }
+        else if (record.Task.AgentId is null && record.Task.Attempt > 1 && end == AgentTaskEnd.Completed)
+        {
+            // The work is done: the agents excluded from it by earlier failed attempts need not be remembered.
+            durable.Add(Host.Runtime.InvokeAsync<object?, bool>(TaskExclusionsActor.Address(record.Task.WorkKey), TaskExclusionsActor.ClearMethod, null, cancellationToken).AsTask());
         }
 
+        await Task.WhenAll(durable);
+        DispatchTelemetry.EndedUnassigned(record, end, error, now);
+        _context.Queue.Finished(record.Task.TaskId);
         if (finished.Outcome is { } outcome)
         {
             _context.Reporter.Report(outcome);
         }
+
+        if (holder is null)
+        {
+            return;
+        }
+
+        var latency = now - (record.AssignedAt ?? now);
+        var settled = new List<Task>(2)
+        {
+            end switch
+            {
+                AgentTaskEnd.Completed => _context.Workload.TaskFinishedAsync(holder, true, latency, cancellationToken).AsTask(),
+                AgentTaskEnd.Failed or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned => _context.Workload.TaskFinishedAsync(holder, false, latency, cancellationToken).AsTask(),
+                _ => _context.Workload.TaskReleasedAsync(holder, cancellationToken).AsTask(),
+            },
+        };
+        if (end is AgentTaskEnd.Cancelled or AgentTaskEnd.TimedOut or AgentTaskEnd.Orphaned)
+        {
+            if (record.InProcess)
+            {
+                _context.Runner.Stop(record.Task.TaskId);
+            }
+            else
+            {
+                settled.Add(_context.Inbox.SendAsync(holder, TaskMessages.Cancelled(record, error ?? end.ToString()), cancellationToken));
+            }
+        }
+
+        await Task.WhenAll(settled);
     }
 }

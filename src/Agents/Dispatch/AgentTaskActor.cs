@@ -1,4 +1,5 @@
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Reminders;
 
 namespace AgentPlatform.Agents.Dispatch;
 
@@ -12,6 +13,9 @@ namespace AgentPlatform.Agents.Dispatch;
 /// <para>Every outcome that ends the attempt on its own is reported off the turn by the <see cref="TaskOutcomeReporter"/>, never from
 /// inside it: the receiver (a workflow instance) may cancel other tasks in its own turn, and a turn waiting on it could deadlock.
 /// A second dispatch of a finished task reports its outcome again (at-least-once after a restart).</para>
+/// <para>A cancel that arrives before the dispatch is remembered: the dispatch then ends the attempt as cancelled and nobody is
+/// handed the task. An ended attempt (or such a cancel) is kept for <see cref="AgentTaskOptions.RetainEnded"/>, so duplicate and
+/// late acts still get their answer; the same reminder then removes its state.</para>
 /// </remarks>
 internal sealed partial class AgentTaskActor : Actor
 {
@@ -22,10 +26,14 @@ internal sealed partial class AgentTaskActor : Actor
     public const string GetMethod = "get";
 
     private const string StateKey = "task";
+    private const string CancelledKey = "cancelled";
     private const string CheckReminder = "check";
 
     private readonly AgentTaskContext _context;
     private AgentTaskRecord? _record;
+
+    // Why the attempt was cancelled before it was dispatched; null unless such a cancel came first.
+    private string? _cancelledBeforeDispatch;
 
     public AgentTaskActor(ActorHost host, AgentTaskContext context)
         : base(host) => _context = context;
@@ -35,6 +43,11 @@ internal sealed partial class AgentTaskActor : Actor
     public override async ValueTask OnActivateAsync(CancellationToken cancellationToken)
     {
         _record = await StateManager.GetStateOrDefaultAsync<AgentTaskRecord?>(StateKey, null, cancellationToken);
+        if (_record is null)
+        {
+            _cancelledBeforeDispatch = await StateManager.GetStateOrDefaultAsync<string?>(CancelledKey, null, cancellationToken);
+        }
+
         _context.Queue.Activated(_record, _context.Options.LeaseDuration);
     }
 
@@ -71,7 +84,8 @@ internal sealed partial class AgentTaskActor : Actor
                 await CheckHolderAsync(_record, cancellationToken);
                 break;
             default:
-                await UnregisterReminderAsync(CheckReminder, cancellationToken);
+                // Ended (or cancelled before its dispatch) at least RetainEnded ago: nothing may still ask, so the state goes.
+                await ForgetAsync(cancellationToken);
                 break;
         }
     }
@@ -80,6 +94,20 @@ internal sealed partial class AgentTaskActor : Actor
     {
         switch (_record)
         {
+            case null when _cancelledBeforeDispatch is { } reason:
+                // The cancel came first: the attempt ends here, no agent is handed it, and (cancelled) it is not reported.
+                var cancelled = new AgentTaskRecord
+                {
+                    Task = task with { Input = null },
+                    State = AgentTaskState.Finished,
+                    DispatchedAt = Host.Time.GetUtcNow(),
+                    End = AgentTaskEnd.Cancelled,
+                    Error = reason,
+                };
+                StateManager.RemoveState(CancelledKey);
+                await SaveAsync(cancelled, cancellationToken);
+                _cancelledBeforeDispatch = null;
+                break;
             case null:
                 var record = new AgentTaskRecord { Task = task, State = AgentTaskState.Waiting, DispatchedAt = Host.Time.GetUtcNow() };
                 await TryAssignAsync(record, cancellationToken);
@@ -144,13 +172,32 @@ internal sealed partial class AgentTaskActor : Actor
 
     private async ValueTask<bool> CancelAsync(string reason, CancellationToken cancellationToken)
     {
-        if (_record is not { State: not AgentTaskState.Finished } record)
+        switch (_record)
         {
-            return false;
+            case null when _cancelledBeforeDispatch is null:
+                // Before the dispatch: remember the cancel so that the dispatch, when it comes, hands the task to nobody.
+                StateManager.SetState(CancelledKey, reason);
+                await Task.WhenAll(
+                    StateManager.SaveStateAsync(cancellationToken).AsTask(),
+                    RegisterReminderAsync(new ReminderRegistration(CheckReminder, _context.Options.RetainEnded), cancellationToken));
+                _cancelledBeforeDispatch = reason;
+                return true;
+            case { State: not AgentTaskState.Finished } record:
+                await FinishAsync(record, AgentTaskEnd.Cancelled, reason, cancellationToken);
+                return true;
+            default:
+                return false;
         }
+    }
 
-        await FinishAsync(record, AgentTaskEnd.Cancelled, reason, cancellationToken);
-        return true;
+    /// <summary>Removes everything this attempt stored; an act on it afterwards finds no task.</summary>
+    private async ValueTask ForgetAsync(CancellationToken cancellationToken)
+    {
+        StateManager.RemoveState(StateKey);
+        StateManager.RemoveState(CancelledKey);
+        await Task.WhenAll(StateManager.SaveStateAsync(cancellationToken).AsTask(), UnregisterReminderAsync(CheckReminder, cancellationToken));
+        _record = null;
+        _cancelledBeforeDispatch = null;
     }
 
     private async ValueTask SaveAsync(AgentTaskRecord record, CancellationToken cancellationToken)

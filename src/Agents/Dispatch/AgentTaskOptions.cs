@@ -20,6 +20,12 @@ public sealed class AgentTaskOptions
     /// <summary>The cap of the doubling wait between matching tries.</summary>
     public TimeSpan MaxMatchBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long an ended attempt is remembered after it ended, so that a duplicate or late result still answers
+    /// <c>duplicate</c> or <c>late</c> and a dispatch repeated after a restart reports the same outcome; then its state is removed
+    /// (and a task id acted on afterwards is unknown). The agents excluded from a piece of work are forgotten this long after the last
+    /// failed attempt, or when an attempt of it completes.</summary>
+    public TimeSpan RetainEnded { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The largest task output an agent may post, in bytes of JSON.</summary>
     public int MaxOutputBytes { get; set; } = 1024 * 1024;
 

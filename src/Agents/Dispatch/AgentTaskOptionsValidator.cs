@@ -13,6 +13,7 @@ public sealed class AgentTaskOptionsValidator : IValidateOptions<AgentTaskOption
         Positive(options.LeaseDuration, nameof(options.LeaseDuration), problems);
         Positive(options.OfflineCheckInterval, nameof(options.OfflineCheckInterval), problems);
         Positive(options.MatchBackoff, nameof(options.MatchBackoff), problems);
+        Positive(options.RetainEnded, nameof(options.RetainEnded), problems);
         if (options.MaxMatchBackoff < options.MatchBackoff)
         {
             problems.Add($"{AgentTaskOptions.SectionName}:{nameof(options.MaxMatchBackoff)} must be at least {nameof(options.MatchBackoff)}.");

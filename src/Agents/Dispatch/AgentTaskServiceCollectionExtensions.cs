@@ -59,5 +59,6 @@ public static class AgentTaskServiceCollectionExtensions
 
     private static AgentTaskActor CreateTaskActor(ActorHost host) => new(host, host.Services.GetRequiredService<AgentTaskContext>());
 
-    private static TaskExclusionsActor CreateExclusionsActor(ActorHost host) => new(host);
+    private static TaskExclusionsActor CreateExclusionsActor(ActorHost host) =>
+        new(host, host.Services.GetRequiredService<IOptions<AgentTaskOptions>>().Value);
 }

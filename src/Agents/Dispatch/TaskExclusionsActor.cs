@@ -1,16 +1,21 @@
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Reminders;
 
 namespace AgentPlatform.Agents.Dispatch;
 
 /// <summary>The agents whose attempt at one piece of work (one <see cref="AgentTask.WorkKey"/>) failed, so that later attempts go to
 /// the next-best agent; one actor per work key, its list durable.</summary>
-internal sealed class TaskExclusionsActor(ActorHost host) : Actor(host)
+/// <remarks>The list goes when an attempt of the work completes (<see cref="ClearMethod"/>), or
+/// <see cref="AgentTaskOptions.RetainEnded"/> after the last failed attempt, when no further attempt came.</remarks>
+internal sealed class TaskExclusionsActor(ActorHost host, AgentTaskOptions options) : Actor(host)
 {
     public const string TypeName = "agent-task-exclusions";
     public const string AddMethod = "add";
     public const string ListMethod = "list";
+    public const string ClearMethod = "clear";
 
     private const string StateKey = "agents";
+    private const string ExpiryReminder = "expire";
 
     private List<string> _agents = [];
 
@@ -29,14 +34,38 @@ internal sealed class TaskExclusionsActor(ActorHost host) : Actor(host)
                 {
                     _agents = [.. _agents, agentId];
                     StateManager.SetState(StateKey, _agents);
-                    await StateManager.SaveStateAsync(cancellationToken);
+                    await Task.WhenAll(
+                        StateManager.SaveStateAsync(cancellationToken).AsTask(),
+                        RegisterReminderAsync(new ReminderRegistration(ExpiryReminder, options.RetainEnded), cancellationToken));
                 }
 
+                return true;
+            case ClearMethod:
+                await ForgetAsync(cancellationToken);
                 return true;
             default:
                 throw new ActorMethodNotFoundException(Id, call.Method);
         }
     }
 
+    public override async ValueTask OnReminderAsync(ActorReminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        if (reminder.Name != ExpiryReminder)
+        {
+            await base.OnReminderAsync(reminder, cancellationToken);
+            return;
+        }
+
+        await ForgetAsync(cancellationToken);
+    }
+
     public static ActorId Address(string workKey) => ActorId.Create(TypeName, workKey);
+
+    private async Task ForgetAsync(CancellationToken cancellationToken)
+    {
+        _agents = [];
+        StateManager.RemoveState(StateKey);
+        await Task.WhenAll(StateManager.SaveStateAsync(cancellationToken).AsTask(), UnregisterReminderAsync(ExpiryReminder, cancellationToken));
+    }
 }
