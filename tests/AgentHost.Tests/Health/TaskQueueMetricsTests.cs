@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AgentPlatform.AgentHost.Tests.Telemetry;
 
 namespace AgentPlatform.AgentHost.Tests.Health;
 
 /// <summary>Tasks with no agent to take them are counted as waiting per capability in <c>/metrics</c> and <c>/api/v1/health</c>
 /// until an agent picks them up.</summary>
+[Collection(ProcessWideMetricsGroup.Name)]
 public sealed partial class TaskQueueMetricsTests
 {
     private const string Capability = "summarize";
