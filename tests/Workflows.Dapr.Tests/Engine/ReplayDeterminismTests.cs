@@ -16,7 +16,8 @@ public sealed class ReplayDeterminismTests
     {
         var agents = new ConformanceAgents();
         agents.FailuresBeforeSuccess["flaky"] = 1;
-        agents.FirstAttemptDelay["slow"] = TimeSpan.FromMilliseconds(800);
+        // The first attempt of "slow" outlives its timeout; the retry has a second to answer, enough on a loaded machine.
+        agents.FirstAttemptDelay["slow"] = TimeSpan.FromSeconds(3);
         await using var engine = await DaprEngineHarness.StartAsync(agents);
         await engine.Workflows.RegisterDefinitionAsync(WorkflowDefinitionLoader.FromYaml("""
             id: mixed
@@ -25,7 +26,7 @@ public sealed class ReplayDeterminismTests
                 kind: parallel
                 branches:
                   - { name: a, steps: [ { id: flaky, kind: agent_task, agent: worker, retry: { max_attempts: 2, initial_backoff: 100ms } } ] }
-                  - { name: b, steps: [ { id: slow, kind: agent_task, agent: worker, timeout: 300ms, retry: { max_attempts: 2, initial_backoff: 0s } } ] }
+                  - { name: b, steps: [ { id: slow, kind: agent_task, agent: worker, timeout: 1s, retry: { max_attempts: 2, initial_backoff: 0s } } ] }
                   - { name: c, steps: [ { id: nap, kind: wait, duration: 200ms } ] }
               - id: gate
                 kind: condition
@@ -52,8 +53,9 @@ public sealed class ReplayDeterminismTests
     private static async Task UntilWaitingAsync(IWorkflowClient workflows, WorkflowInstanceId id, string stepId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((await workflows.GetStatusAsync(id, timeout.Token))?.CurrentSteps.Contains(stepId) != true)
+        while ((await workflows.GetStatusAsync(id, timeout.Token)) is var status && status?.CurrentSteps.Contains(stepId) != true)
         {
+            Assert.True(status is null or { Status: WorkflowStatus.Running or WorkflowStatus.Pending }, $"The instance ended before waiting at '{stepId}': {status?.Status}");
             await Task.Delay(20, timeout.Token);
         }
     }
