@@ -234,7 +234,9 @@ internal sealed partial class ChannelActor : Actor
             _metrics.Appended(message.Priority, MessageKind.Post);
         }
 
-        NotifyMembers(posters.Count == 1 ? appended[0].SenderId : null, appended);
+        var except = posters.Count == 1 ? appended[0].SenderId : null;
+        NotifyMembers(except, appended);
+        ChannelTelemetry.Posted(_profile.Id, appended, _members.Count - (except is not null && _members.ContainsKey(except) ? 1 : 0), now, Host.Time.GetUtcNow());
         return new PostBatchReply(results);
     }
 

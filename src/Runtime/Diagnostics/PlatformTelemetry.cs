@@ -28,6 +28,9 @@ public static class PlatformTelemetry
     /// <summary>Spans of workflow steps: one per task attempt, from scheduling to its result.</summary>
     public const string WorkflowsActivitySource = "AgentPlatform.Workflows";
 
+    /// <summary>Spans of channel fan-out: one per post, from its channel's turn to its commit and the wake-up of its recipients.</summary>
+    public const string ChannelsActivitySource = "AgentPlatform.Channels";
+
     /// <summary>Spans of task dispatch: one per task attempt, from matching to its assignment to an agent.</summary>
     public const string DispatchActivitySource = "AgentPlatform.Dispatch";
 
@@ -35,5 +38,5 @@ public static class PlatformTelemetry
     public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, TasksMeter, LlmMeter];
 
     /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
-    public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource, DispatchActivitySource];
+    public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource, DispatchActivitySource, ChannelsActivitySource];
 }
