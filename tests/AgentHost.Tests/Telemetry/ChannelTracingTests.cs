@@ -29,33 +29,10 @@ public sealed class ChannelTracingTests
         using var posted = await host.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
 
-        var fanOut = await WaitForAsync(spans, s => s.TraceId == trace && s.OperationName == $"channel post {channel}");
+        var fanOut = await ExportedSpans.WaitForAsync(spans, s => s.TraceId == trace && s.OperationName == $"channel post {channel}");
         Assert.Equal(channel, fanOut.GetTagItem("channel.id"));
         Assert.Equal(1, fanOut.GetTagItem("channel.recipients"));
         Assert.Equal("normal", fanOut.GetTagItem("message.priority"));
-        Assert.Single(Snapshot(spans), s => s.OperationName == $"channel post {channel}" && s.GetTagItem("message.sequence") is long sequence && sequence > 0);
-    }
-
-    private static async Task<Activity> WaitForAsync(List<Activity> spans, Func<Activity, bool> wanted)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            if (Snapshot(spans).FirstOrDefault(wanted) is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the expected span was not exported within 10 s");
-            await Task.Delay(20);
-        }
-    }
-
-    private static List<Activity> Snapshot(List<Activity> spans)
-    {
-        lock (spans)
-        {
-            return [.. spans];
-        }
+        Assert.Single(ExportedSpans.Snapshot(spans), s => s.OperationName == $"channel post {channel}" && s.GetTagItem("message.sequence") is long sequence && sequence > 0);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RequestTracingTests
         using var health = await host.SendAsync(HttpMethod.Get, "api/v1/health", TestHost.OperatorToken);
         health.EnsureSuccessStatusCode();
 
-        await WaitForAsync(spans, s => s.GetTagItem("url.path") as string == "/api/v1/health");
+        await ExportedSpans.WaitForAsync(spans, s => s.GetTagItem("url.path") as string == "/api/v1/health");
         var traced = ServerSpansOf(host, spans).Select(s => s.GetTagItem("url.path") as string).ToList();
         Assert.Equal(["/api/v1/health"], traced);
     }
@@ -58,30 +58,11 @@ public sealed class RequestTracingTests
         request.Headers.Add("traceparent", $"00-{parent}-{ActivitySpanId.CreateRandom()}-01");
         using var followed = await host.Client.SendAsync(request);
 
-        await WaitForAsync(spans, s => s.TraceId == parent && s.Kind == ActivityKind.Server);
+        await ExportedSpans.WaitForAsync(spans, s => s.TraceId == parent && s.Kind == ActivityKind.Server);
     }
 
     /// <summary>ASP.NET Core's activity source is process-wide, so hosts of tests running in parallel feed this provider
     /// too; only spans of requests to this host's port count.</summary>
     private static List<Activity> ServerSpansOf(TestHost host, List<Activity> spans) =>
-        [.. Snapshot(spans).Where(s => s.Kind == ActivityKind.Server && s.GetTagItem("server.port") is int port && port == host.BaseAddress.Port)];
-
-    /// <summary>A server span ends just after its response is written, so the client can see the answer first.</summary>
-    private static async Task WaitForAsync(List<Activity> spans, Func<Activity, bool> wanted)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!Snapshot(spans).Any(wanted))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the expected span was not exported within 10 s");
-            await Task.Delay(20);
-        }
-    }
-
-    private static List<Activity> Snapshot(List<Activity> spans)
-    {
-        lock (spans)
-        {
-            return [.. spans];
-        }
-    }
+        [.. ExportedSpans.Snapshot(spans).Where(s => s.Kind == ActivityKind.Server && s.GetTagItem("server.port") is int port && port == host.BaseAddress.Port)];
 }
