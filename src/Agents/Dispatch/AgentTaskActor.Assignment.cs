@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
 using AgentPlatform.Runtime.Actors;
@@ -51,9 +52,11 @@ internal sealed partial class AgentTaskActor
             var excluded = task.Attempt > 1
                 ? await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken)
                 : [];
+            var matchStarted = Stopwatch.GetTimestamp();
             var match = await _context.Registry.MatchAsync(request, excluded.Count + 1, cancellationToken);
             chosen = match.Candidates.Select(c => c.AgentId).FirstOrDefault(id => !excluded.Contains(id, StringComparer.Ordinal));
             candidates = match.Candidates.Count;
+            DispatchTelemetry.Matched(matchStarted, chosen is not null);
         }
 
         if (chosen is null)

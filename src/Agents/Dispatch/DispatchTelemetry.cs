@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using AgentPlatform.Runtime.Diagnostics;
 
 namespace AgentPlatform.Agents.Dispatch;
@@ -7,10 +8,24 @@ namespace AgentPlatform.Agents.Dispatch;
 /// (or to its end when it was never assigned), parented on the task's <c>traceparent</c>.</summary>
 /// <remarks>Matching may take several turns of the task's actor (no candidate yet, retried with back-off); the span is built
 /// once, when the attempt leaves matching, with the attempt's <see cref="AgentTaskRecord.DispatchedAt"/> as its start, so
-/// there is one span per attempt and none per turn.</remarks>
+/// there is one span per attempt and none per turn. Each capability match is also timed on the meter
+/// <c>AgentPlatform.Dispatch</c>, tagged with whether it found a candidate.</remarks>
 internal static class DispatchTelemetry
 {
     private static readonly ActivitySource Source = new(PlatformTelemetry.DispatchActivitySource);
+    private static readonly Meter Meter = new(PlatformTelemetry.DispatchMeter);
+    private static readonly Histogram<double> MatchDuration = Meter.CreateHistogram<double>(
+        "agentplatform.dispatch.match.duration", "s", "Time to rank the candidates of one capability match, tagged with outcome (matched, no_candidate).");
+
+    /// <summary>Records a capability match that started at <paramref name="startedTimestamp"/> (a <see cref="Stopwatch"/>
+    /// timestamp) and found a candidate or not.</summary>
+    public static void Matched(long startedTimestamp, bool found)
+    {
+        if (MatchDuration.Enabled)
+        {
+            MatchDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>("outcome", found ? "matched" : "no_candidate"));
+        }
+    }
 
     /// <summary>Records the span of an attempt handed to <paramref name="agentId"/>, chosen among <paramref name="candidates"/>.</summary>
     public static void Assigned(AgentTaskRecord record, string agentId, int candidates, DateTimeOffset at) =>

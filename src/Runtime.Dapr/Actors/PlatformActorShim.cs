@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.Dapr.Reminders;
+using AgentPlatform.Runtime.Diagnostics;
 using DaprActor = Dapr.Actors.Runtime.Actor;
 using DaprActorHost = Dapr.Actors.Runtime.ActorHost;
 using IRemindable = Dapr.Actors.Runtime.IRemindable;
@@ -126,10 +127,12 @@ internal sealed class PlatformActorShim : DaprActor, IPlatformActor, IRemindable
     {
         await _state.FlushAsync(CancellationToken.None);
         await FlushTimersAsync();
+        ActorTurnMetrics.Completed(_registration.Type);
     }
 
     private async ValueTask FailTurnAsync()
     {
+        ActorTurnMetrics.Failed(_registration.Type);
         _state.Discard();
         await StateManager.ClearCacheAsync();
         await FlushTimersAsync();

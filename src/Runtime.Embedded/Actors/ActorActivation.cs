@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Diagnostics;
 
 namespace AgentPlatform.Runtime.Embedded.Actors;
 
@@ -205,11 +206,13 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 
             state.EndTurn();
             Touch();
+            ActorTurnMetrics.Completed(_type.Registration.Type);
             completion?.TryComplete(request.Generation, result);
         }
         catch (Exception error)
         {
             _state?.DiscardTurn();
+            ActorTurnMetrics.Failed(_type.Registration.Type);
             Touch();
             Fail(request, error);
         }

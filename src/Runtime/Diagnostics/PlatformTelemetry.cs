@@ -19,6 +19,12 @@ public static class PlatformTelemetry
     /// <summary>The embedded runtime's SQLite group commit and backups.</summary>
     public const string StorageMeter = "AgentPlatform.Storage";
 
+    /// <summary>Actor turns of the runtime (embedded or Dapr), per actor type and outcome.</summary>
+    public const string RuntimeMeter = "AgentPlatform.Runtime";
+
+    /// <summary>Capability matches of task dispatch: how long ranking the candidates took, and whether one was found.</summary>
+    public const string DispatchMeter = "AgentPlatform.Dispatch";
+
     /// <summary>Tasks waiting for an agent, per capability and inbox priority, and their wait until pick-up.</summary>
     public const string TasksMeter = "AgentPlatform.Tasks";
 
@@ -35,7 +41,7 @@ public static class PlatformTelemetry
     public const string DispatchActivitySource = "AgentPlatform.Dispatch";
 
     /// <summary>Every meter of the platform.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, TasksMeter, LlmMeter];
+    public static IReadOnlyList<string> MeterNames { get; } = [RuntimeMeter, DispatchMeter, ChannelsMeter, LivenessMeter, WorkflowsMeter, StorageMeter, TasksMeter, LlmMeter];
 
     /// <summary>Every activity source of the platform (HTTP request spans come from ASP.NET Core itself).</summary>
     public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowsActivitySource, DispatchActivitySource, ChannelsActivitySource];
