@@ -43,8 +43,16 @@ public sealed class DaprTaskResultSink : IWorkflowTaskResultSink
     {
         ArgumentNullException.ThrowIfNull(result);
         var taskId = WorkflowTaskId.Parse(result.TaskId);
-        _inFlight.TryRemove(result.TaskId, out _);
-        await _store.SetAsync(Key(result.TaskId), JsonSerializer.SerializeToUtf8Bytes(result, WorkflowJson.Options), new StateWriteOptions(TimeToLive: ResultRetention), cancellationToken);
+        try
+        {
+            await _store.SetAsync(Key(result.TaskId), JsonSerializer.SerializeToUtf8Bytes(result, WorkflowJson.Options), new StateWriteOptions(TimeToLive: ResultRetention), cancellationToken);
+        }
+        finally
+        {
+            // Only once the result is kept: a hand-out that finds the task no longer in flight then finds its result.
+            _inFlight.TryRemove(result.TaskId, out _);
+        }
+
         await RaiseAsync(taskId, result, cancellationToken);
     }
 
@@ -54,13 +62,22 @@ public sealed class DaprTaskResultSink : IWorkflowTaskResultSink
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(dispatcher);
-        if (await TryRedeliverAsync(task.TaskId, cancellationToken) || !_inFlight.TryAdd(task.TaskId, true))
+
+        // In flight first, kept result second (the reverse of ReportAsync): a hand-out racing a result being reported
+        // either still sees the task in flight or already sees its result, never neither.
+        if (!_inFlight.TryAdd(task.TaskId, true))
         {
             return;
         }
 
         try
         {
+            if (await TryRedeliverAsync(task.TaskId, cancellationToken))
+            {
+                _inFlight.TryRemove(task.TaskId, out _);
+                return;
+            }
+
             await dispatcher.DispatchAsync(task, cancellationToken);
         }
         catch
