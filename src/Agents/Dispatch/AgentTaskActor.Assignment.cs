@@ -62,9 +62,8 @@ internal sealed partial class AgentTaskActor
         if (chosen is null)
         {
             var waiting = record with { State = AgentTaskState.Waiting, MatchTries = record.MatchTries + 1 };
-            await SaveAsync(waiting, cancellationToken);
+            await Task.WhenAll(SaveAsync(waiting, cancellationToken).AsTask(), CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken));
             _context.Queue.Unmatched(waiting);
-            await CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken);
             return;
         }
 
