@@ -62,9 +62,8 @@ internal sealed partial class AgentTaskActor
         if (chosen is null)
         {
             var waiting = record with { State = AgentTaskState.Waiting, MatchTries = record.MatchTries + 1 };
-            await SaveAsync(waiting, cancellationToken);
+            await Task.WhenAll(SaveAsync(waiting, cancellationToken).AsTask(), CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken));
             _context.Queue.Unmatched(waiting);
-            await CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken);
             return;
         }
 
@@ -87,7 +86,9 @@ internal sealed partial class AgentTaskActor
         };
         if (inProcess)
         {
-            await Task.WhenAll(SaveAsync(assigned, cancellationToken).AsTask(), UnregisterReminderAsync(CheckReminder, cancellationToken));
+            // Only a task that waited has a retry reminder to remove; a first try skips that call to the reminder store.
+            var saved = SaveAsync(assigned, cancellationToken).AsTask();
+            await (record.MatchTries > 0 ? Task.WhenAll(saved, UnregisterReminderAsync(CheckReminder, cancellationToken)) : saved);
             Assigned(record, assigned, candidates, now);
             await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
             _context.Runner.Start(assigned.Task, agentId, assigned.Deadline);

@@ -41,7 +41,12 @@ internal sealed class TaskExclusionsActor(ActorHost host, AgentTaskOptions optio
 
                 return true;
             case ClearMethod:
-                await ForgetAsync(cancellationToken);
+                // Earlier attempts that excluded nobody (cancelled, unassignable) or whose exclusions expired left nothing to clear.
+                if (_agents.Count > 0)
+                {
+                    await ForgetAsync(cancellationToken);
+                }
+
                 return true;
             default:
                 throw new ActorMethodNotFoundException(Id, call.Method);

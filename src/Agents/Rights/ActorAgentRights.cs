@@ -32,9 +32,8 @@ internal sealed class ActorAgentRights(IActorRuntime actors) : IAgentRights
         RecordStartedAsync(agentId, instanceId, cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask<bool> CanRaiseEventAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
-        (await GetAsync(agentId, cancellationToken)).RaiseEvents
-        && await actors.InvokeAsync<string, bool>(Address(agentId), AgentRightsActor.StartedMethod, instanceId, cancellationToken);
+    public ValueTask<bool> CanRaiseEventAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
+        actors.InvokeAsync<string, bool>(Address(agentId), AgentRightsActor.CanRaiseEventMethod, instanceId, cancellationToken);
 
     private static ActorId Address(string agentId) => ActorId.Create(AgentRightsActor.TypeName, agentId);
 }

@@ -1,0 +1,36 @@
+using AgentPlatform.Agents.Rights;
+using AgentPlatform.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentPlatform.Agents.Tests.Rights;
+
+/// <summary>The instances an agent may raise events on: the latest <see cref="AgentRightsActor.MaxStartedInstances"/> it started or
+/// worked for, each kept under its own key.</summary>
+public sealed class AgentRightsActorTests
+{
+    [Fact]
+    public async Task The_latest_instances_are_kept_in_first_record_order_and_the_oldest_goes_past_the_limit()
+    {
+        await using var host = await AgentTestHost.StartAsync(services => services.AddAgentRights());
+        var rights = host.Get<IAgentRights>();
+        await rights.SetAsync("agent-1", new AgentRights([], RaiseEvents: true), TestTimeout.After());
+        for (var i = 0; i < AgentRightsActor.MaxStartedInstances; i++)
+        {
+            await rights.RecordStartedAsync("agent-1", $"i-{i}", TestTimeout.After());
+        }
+
+        // Recording a kept instance again does not move it to the newest end.
+        await rights.RecordWorkingForAsync("agent-1", "i-0", TestTimeout.After());
+        Assert.True(await rights.CanRaiseEventAsync("agent-1", "i-0", TestTimeout.After()));
+
+        await rights.RecordStartedAsync("agent-1", "newest", TestTimeout.After());
+
+        Assert.False(await rights.CanRaiseEventAsync("agent-1", "i-0", TestTimeout.After()));
+        Assert.True(await rights.CanRaiseEventAsync("agent-1", "i-1", TestTimeout.After()));
+        Assert.True(await rights.CanRaiseEventAsync("agent-1", "newest", TestTimeout.After()));
+        Assert.False(await rights.CanRaiseEventAsync("agent-2", "newest", TestTimeout.After()));
+
+        await rights.SetAsync("agent-1", new AgentRights([], RaiseEvents: false), TestTimeout.After());
+        Assert.False(await rights.CanRaiseEventAsync("agent-1", "newest", TestTimeout.After()));
+    }
+}
