@@ -1,15 +1,15 @@
 namespace AgentPlatform.Agents.Channels;
 
 /// <summary>The lock-free counters behind one channel's <see cref="ChannelDeliveryFigures"/>.</summary>
+/// <remarks>Recorded by every inbox for every delivery and acknowledgement, so it keeps nothing it can derive: first deliveries
+/// and acknowledgements are the sample counts of their latency distributions.</remarks>
 internal sealed class ChannelDeliveryTally
 {
     public static readonly ChannelDeliveryFigures Empty = new ChannelDeliveryTally().Snapshot();
 
     private readonly LatencyTally _delivery = new();
     private readonly LatencyTally _acknowledgement = new();
-    private long _delivered;
     private long _redelivered;
-    private long _acknowledged;
     private long _givenUp;
 
     public void Delivered(int attempt, TimeSpan sinceCreated)
@@ -20,39 +20,36 @@ internal sealed class ChannelDeliveryTally
             return;
         }
 
-        Interlocked.Increment(ref _delivered);
         _delivery.Record(sinceCreated);
     }
 
-    public void Acknowledged(TimeSpan sinceCreated)
-    {
-        Interlocked.Increment(ref _acknowledged);
-        _acknowledgement.Record(sinceCreated);
-    }
+    public void Acknowledged(TimeSpan sinceCreated) => _acknowledgement.Record(sinceCreated);
 
     public void GivenUp() => Interlocked.Increment(ref _givenUp);
 
     public ChannelDeliveryFigures Snapshot()
     {
-        var acknowledged = Interlocked.Read(ref _acknowledged);
+        var delivery = _delivery.Snapshot();
+        var acknowledgement = _acknowledgement.Snapshot();
+        var acknowledged = acknowledgement.Count;
         var givenUp = Interlocked.Read(ref _givenUp);
         var settled = acknowledged + givenUp;
         return new ChannelDeliveryFigures(
-            Interlocked.Read(ref _delivered),
+            delivery.Count,
             Interlocked.Read(ref _redelivered),
             acknowledged,
             givenUp,
             settled == 0 ? null : (double)acknowledged / settled,
-            _delivery.Snapshot(),
-            _acknowledgement.Snapshot());
+            delivery,
+            acknowledgement);
     }
 
-    /// <summary>Counts per power-of-two bucket of milliseconds (bucket i holds samples below 2^i ms), plus sum and maximum.</summary>
+    /// <summary>Counts per power-of-two bucket of milliseconds (bucket i holds samples below 2^i ms), plus sum and maximum;
+    /// the sample count is the buckets' total.</summary>
     private sealed class LatencyTally
     {
         private const int Buckets = 32;
         private readonly long[] _buckets = new long[Buckets];
-        private long _count;
         private long _sumMicroseconds;
         private long _maxMicroseconds;
 
@@ -62,7 +59,6 @@ internal sealed class ChannelDeliveryTally
             var milliseconds = microseconds / 1000;
             var bucket = Math.Min(Buckets - 1, milliseconds == 0 ? 0 : 64 - long.LeadingZeroCount(milliseconds));
             Interlocked.Increment(ref _buckets[bucket]);
-            Interlocked.Increment(ref _count);
             Interlocked.Add(ref _sumMicroseconds, microseconds);
             var max = Interlocked.Read(ref _maxMicroseconds);
             while (microseconds > max && Interlocked.CompareExchange(ref _maxMicroseconds, microseconds, max) != max)
@@ -87,7 +83,7 @@ internal sealed class ChannelDeliveryTally
 
             var max = Interlocked.Read(ref _maxMicroseconds) / 1000.0;
             return new LatencyFigures(
-                total, Interlocked.Read(ref _sumMicroseconds) / 1000.0 / Math.Max(1, Interlocked.Read(ref _count)), Percentile(counts, total, 0.50, max), Percentile(counts, total, 0.99, max), max);
+                total, Interlocked.Read(ref _sumMicroseconds) / 1000.0 / total, Percentile(counts, total, 0.50, max), Percentile(counts, total, 0.99, max), max);
         }
 
         private static double Percentile(long[] counts, long total, double quantile, double max)
