@@ -142,13 +142,14 @@ internal sealed partial class InboxActor : Actor
 
     private int Acknowledge(InboxAck ack)
     {
+        var now = Host.Time.GetUtcNow();
         var settled = new List<string>(ack.DeliveryIds.Count);
         foreach (var deliveryId in ack.DeliveryIds)
         {
             if (_leases.TryGetValue(deliveryId, out var lease) && !settled.Contains(deliveryId))
             {
                 settled.Add(deliveryId);
-                _metrics.Acknowledged(lease.ChannelId, lease.Message.Priority, Host.Time.GetUtcNow() - lease.Message.CreatedAt);
+                _metrics.Acknowledged(lease.ChannelId, lease.Message.Priority, now - lease.Message.CreatedAt);
             }
         }
 
