@@ -201,6 +201,7 @@ internal sealed partial class InboxActor : Actor
         var channels = new HashSet<string>(StringComparer.Ordinal);
         List<long>? directDone = null;
         List<SettledDirect>? outcomes = null;
+        List<string>? givenUpIds = null;
         foreach (var deliveryId in deliveryIds)
         {
             if (!_leases.Remove(deliveryId, out var lease))
@@ -214,7 +215,7 @@ internal sealed partial class InboxActor : Actor
                 NoteSettledAhead(channelId, lease.Message.Sequence);
                 if (givenUp)
                 {
-                    RecordGivenUp(deliveryId);
+                    (givenUpIds ??= []).Add(deliveryId);
                 }
             }
             else
@@ -228,6 +229,11 @@ internal sealed partial class InboxActor : Actor
                     (outcomes ??= []).Add(new SettledDirect(lease.Message.Sequence, lease.Message.Id, lease.Message.SenderId, givenUp));
                 }
             }
+        }
+
+        if (givenUpIds is not null)
+        {
+            RecordGivenUp(givenUpIds);
         }
 
         if (directDone is not null)
