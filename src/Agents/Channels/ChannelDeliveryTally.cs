@@ -12,18 +12,19 @@ internal sealed class ChannelDeliveryTally
     private long _redelivered;
     private long _givenUp;
 
-    public void Delivered(int attempt, TimeSpan sinceCreated)
+    /// <summary>Adds <paramref name="redelivered"/> redeliveries and the first deliveries with their latencies.</summary>
+    public void Delivered(int redelivered, ReadOnlySpan<TimeSpan> firstDeliveries)
     {
-        if (attempt > 1)
+        if (redelivered > 0)
         {
-            Interlocked.Increment(ref _redelivered);
-            return;
+            Interlocked.Add(ref _redelivered, redelivered);
         }
 
-        _delivery.Record(sinceCreated);
+        _delivery.Record(firstDeliveries);
     }
 
-    public void Acknowledged(TimeSpan sinceCreated) => _acknowledgement.Record(sinceCreated);
+    /// <summary>Adds acknowledgements with their latencies.</summary>
+    public void Acknowledged(ReadOnlySpan<TimeSpan> latencies) => _acknowledgement.Record(latencies);
 
     public void GivenUp() => Interlocked.Increment(ref _givenUp);
 
@@ -53,15 +54,37 @@ internal sealed class ChannelDeliveryTally
         private long _sumMicroseconds;
         private long _maxMicroseconds;
 
-        public void Record(TimeSpan latency)
+        /// <summary>Adds the samples with one interlocked operation per bucket they touch, plus the sum and the maximum.</summary>
+        public void Record(ReadOnlySpan<TimeSpan> latencies)
         {
-            var microseconds = Math.Max(0, (long)latency.TotalMicroseconds);
-            var milliseconds = microseconds / 1000;
-            var bucket = Math.Min(Buckets - 1, milliseconds == 0 ? 0 : 64 - long.LeadingZeroCount(milliseconds));
-            Interlocked.Increment(ref _buckets[bucket]);
-            Interlocked.Add(ref _sumMicroseconds, microseconds);
+            if (latencies.IsEmpty)
+            {
+                return;
+            }
+
+            Span<long> counts = stackalloc long[Buckets];
+            long sum = 0;
+            long highest = 0;
+            foreach (var latency in latencies)
+            {
+                var microseconds = Math.Max(0, (long)latency.TotalMicroseconds);
+                var milliseconds = microseconds / 1000;
+                counts[(int)Math.Min(Buckets - 1, milliseconds == 0 ? 0 : 64 - long.LeadingZeroCount(milliseconds))]++;
+                sum += microseconds;
+                highest = Math.Max(highest, microseconds);
+            }
+
+            for (var i = 0; i < Buckets; i++)
+            {
+                if (counts[i] > 0)
+                {
+                    Interlocked.Add(ref _buckets[i], counts[i]);
+                }
+            }
+
+            Interlocked.Add(ref _sumMicroseconds, sum);
             var max = Interlocked.Read(ref _maxMicroseconds);
-            while (microseconds > max && Interlocked.CompareExchange(ref _maxMicroseconds, microseconds, max) != max)
+            while (highest > max && Interlocked.CompareExchange(ref _maxMicroseconds, highest, max) != max)
             {
                 max = Interlocked.Read(ref _maxMicroseconds);
             }

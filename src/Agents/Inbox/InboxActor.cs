@@ -144,14 +144,17 @@ internal sealed partial class InboxActor : Actor
     {
         var now = Host.Time.GetUtcNow();
         var settled = new List<string>(ack.DeliveryIds.Count);
+        var figures = new ChannelDeliveryBatch(_metrics);
         foreach (var deliveryId in ack.DeliveryIds)
         {
             if (_leases.TryGetValue(deliveryId, out var lease) && !settled.Contains(deliveryId))
             {
                 settled.Add(deliveryId);
-                _metrics.Acknowledged(lease.ChannelId, lease.Message.Priority, now - lease.Message.CreatedAt);
+                figures.Acknowledged(lease.ChannelId, lease.Message.Priority, now - lease.Message.CreatedAt);
             }
         }
+
+        figures.Flush();
 
         Settle(settled, givenUp: false);
         return settled.Count;
