@@ -3,7 +3,8 @@ using AgentPlatform.Agents.Channels;
 
 namespace AgentPlatform.AgentHost.Channels;
 
-/// <summary>HTTP answers shared by the channel, post and inbox endpoints: domain failures as problems, route ids.</summary>
+/// <summary>HTTP answers shared by the channel, post, inbox and delivery endpoints: domain failures as problems, route ids,
+/// the requester of a creator- or sender-only call.</summary>
 public static class ChannelInput
 {
     /// <summary>The problem for a domain failure of a channel call, or null when <paramref name="exception"/> is not one.</summary>
@@ -29,5 +30,13 @@ public static class ChannelInput
 
         problem = Problems.NotFound($"There is no channel '{Problems.Printable(id)}'.");
         return false;
+    }
+
+    /// <summary>The agent asking, for a call only a channel's creator or a message's sender may make; null for the operator,
+    /// who may make it for every channel and message.</summary>
+    public static string? Requester(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.IsOperator() ? null : context.GetAgentCaller().AgentId;
     }
 }

@@ -57,8 +57,7 @@ public static class ChannelEndpoints
 
         try
         {
-            var requester = context.IsOperator() ? null : context.GetAgentCaller().AgentId;
-            return TypedResults.Ok(await channels.UpdateAsync(channel, requester, request.Name, request.Description, request.PublishToTopic, context.RequestAborted));
+            return TypedResults.Ok(await channels.UpdateAsync(channel, ChannelInput.Requester(context), request.Name, request.Description, request.PublishToTopic, context.RequestAborted));
         }
         catch (Exception e) when (ChannelInput.ProblemFor(e) is { } failure)
         {

@@ -50,7 +50,7 @@ public static class DeliveryEndpoints
 
         try
         {
-            var delivery = await channels.GetDeliveryAsync(channel, position, Requester(context), after, pageSize, context.RequestAborted);
+            var delivery = await channels.GetDeliveryAsync(channel, position, ChannelInput.Requester(context), after, pageSize, context.RequestAborted);
             return delivery is null
                 ? Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"The channel '{channel}' has no message {position}."))
                 : TypedResults.Ok(delivery);
@@ -78,7 +78,7 @@ public static class DeliveryEndpoints
 
         try
         {
-            var delivery = await inbox.GetDirectDeliveryAsync(id, position, Requester(context), context.RequestAborted);
+            var delivery = await inbox.GetDirectDeliveryAsync(id, position, ChannelInput.Requester(context), context.RequestAborted);
             return delivery is null
                 ? Problems.NotFound(string.Create(
                     CultureInfo.InvariantCulture,
@@ -107,7 +107,4 @@ public static class DeliveryEndpoints
             return failure;
         }
     }
-
-    /// <summary>The agent asking, or null for the operator (who may read every message's status).</summary>
-    private static string? Requester(HttpContext context) => context.IsOperator() ? null : context.GetAgentCaller().AgentId;
 }

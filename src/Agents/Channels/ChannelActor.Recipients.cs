@@ -4,18 +4,21 @@ namespace AgentPlatform.Agents.Channels;
 internal sealed partial class ChannelActor
 {
     /// <remarks>The recipients are the current members who joined before the message, but its sender: a member who left
-    /// since no longer follows the channel, so nothing is known of its delivery.</remarks>
+    /// since no longer follows the channel, so nothing is known of its delivery. A channel without that message answers
+    /// <see cref="ChannelStatus.Ok"/> with no message, so the caller needs no second call to tell it from no channel.</remarks>
     private async Task<RecipientsReply> RecipientsAsync(RecipientsQuery query, CancellationToken cancellationToken)
     {
-        if (_profile is null || query.Sequence < 1 || query.Sequence > _head)
+        if (_profile is null)
         {
             return new RecipientsReply(ChannelStatus.NotFound, null, [], false);
         }
 
-        var (found, message) = await StateManager.TryGetStateAsync<ChannelMessage>(MessageKey(query.Sequence), cancellationToken);
+        var (found, message) = query.Sequence < 1 || query.Sequence > _head
+            ? (false, null)
+            : await StateManager.TryGetStateAsync<ChannelMessage>(MessageKey(query.Sequence), cancellationToken);
         if (!found || message is null)
         {
-            return new RecipientsReply(ChannelStatus.NotFound, null, [], false);
+            return new RecipientsReply(ChannelStatus.Ok, null, [], false);
         }
 
         var recipients = _members

@@ -285,17 +285,16 @@ internal sealed partial class ChannelActor : Actor
     /// and the channel topic.</summary>
     private void NotifyMembers(string? except, IReadOnlyList<ChannelMessage> appended)
     {
-        var woken = new List<string>(_members.Count);
         foreach (var member in _members.Keys)
         {
             if (member != except)
             {
                 _signals.Wake(member);
-                woken.Add(member);
             }
         }
 
-        Outbound()?.Enqueue(_head, woken, _profile!.PublishToTopic ? appended : []);
+        // Without an outbox (one replica, no topic) nothing else needs the list; the outbox takes it in Enqueue, at once.
+        Outbound()?.Enqueue(_head, _members.Keys.Where(member => member != except), _profile!.PublishToTopic ? appended : []);
     }
 
     private ChannelReply Update(UpdateChannel update)

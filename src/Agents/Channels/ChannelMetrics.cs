@@ -43,28 +43,18 @@ public sealed class ChannelMetrics : IDisposable
     public ChannelDeliveryFigures DeliveriesOf(string channelId) =>
         _channels.TryGetValue(channelId, out var tally) ? tally.Snapshot() : ChannelDeliveryTally.Empty;
 
-    internal void Delivered(string? channelId, MessagePriority priority, int attempt, TimeSpan sinceCreated)
+    /// <remarks>The per-channel figures of a delivery are added through <see cref="ChannelDeliveryBatch"/>.</remarks>
+    internal void Delivered(MessagePriority priority, int attempt, TimeSpan sinceCreated)
     {
         _deliveries.Add(1, new("priority", priority.ToWire()), new("redelivery", attempt > 1));
         if (attempt == 1)
         {
             _latency.Record(Math.Max(0, sinceCreated.TotalMilliseconds), new KeyValuePair<string, object?>("priority", priority.ToWire()));
         }
-
-        if (channelId is not null)
-        {
-            Tally(channelId).Delivered(attempt, sinceCreated);
-        }
     }
 
-    internal void Acknowledged(string? channelId, MessagePriority priority, TimeSpan sinceCreated)
-    {
-        _acknowledged.Add(1, new KeyValuePair<string, object?>("priority", priority.ToWire()));
-        if (channelId is not null)
-        {
-            Tally(channelId).Acknowledged(sinceCreated);
-        }
-    }
+    /// <remarks>The per-channel figures of an acknowledgement are added through <see cref="ChannelDeliveryBatch"/>.</remarks>
+    internal void Acknowledged(MessagePriority priority) => _acknowledged.Add(1, new KeyValuePair<string, object?>("priority", priority.ToWire()));
 
     internal void Abandoned(string? channelId, MessagePriority priority)
     {
@@ -75,7 +65,7 @@ public sealed class ChannelMetrics : IDisposable
         }
     }
 
-    private ChannelDeliveryTally Tally(string channelId) => _channels.GetOrAdd(channelId, static _ => new ChannelDeliveryTally());
+    internal ChannelDeliveryTally Tally(string channelId) => _channels.GetOrAdd(channelId, static _ => new ChannelDeliveryTally());
 
     /// <inheritdoc/>
     public void Dispose()

@@ -56,8 +56,8 @@ internal sealed record UpdateChannel(string? RequesterId, string? Name, string? 
 /// <paramref name="After"/>, at most <paramref name="Limit"/>.</summary>
 internal sealed record RecipientsQuery(long Sequence, string? After, int Limit);
 
-/// <summary>The message a <see cref="RecipientsQuery"/> asked about and a page of its recipients; <paramref name="More"/> when
-/// the page was cut at the limit.</summary>
+/// <summary>The message a <see cref="RecipientsQuery"/> asked about (null when the channel has no such message) and a page of
+/// its recipients; <paramref name="More"/> when the page was cut at the limit.</summary>
 internal sealed record RecipientsReply(ChannelStatus Status, ChannelMessage? Message, IReadOnlyList<string> Recipients, bool More);
 
 /// <summary>A channel's profile and its durable message counts.</summary>

@@ -217,9 +217,14 @@ public sealed class ChannelService
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var reply = await _runtime.InvokeAsync<RecipientsQuery, RecipientsReply>(
             Channel(id), ChannelActor.RecipientsMethod, new RecipientsQuery(sequence, after, limit), cancellationToken);
+        if (reply.Status == ChannelStatus.NotFound)
+        {
+            throw new ChannelNotFoundException(id.Value);
+        }
+
         if (reply.Message is not { } message)
         {
-            return await ExistsAsync(id, cancellationToken) ? null : throw new ChannelNotFoundException(id.Value);
+            return null;
         }
 
         if (requesterId is not null && requesterId != message.SenderId)
@@ -255,9 +260,6 @@ public sealed class ChannelService
         return new ChannelMetricsReport(
             id.Value, info.LastSequence, posts, tally.System, tally.CountedFrom, info.MemberCount, _metrics.DeliveriesOf(id.Value), _metrics.CountingSince);
     }
-
-    private async Task<bool> ExistsAsync(ChannelId id, CancellationToken cancellationToken) =>
-        (await _runtime.InvokeAsync<ChannelReply>(Channel(id), ChannelActor.GetMethod, cancellationToken)).Status != ChannelStatus.NotFound;
 
     private async Task<ChannelLogPage> ReadLogAsync(ChannelId id, LogQuery query, CancellationToken cancellationToken)
     {

@@ -45,6 +45,7 @@ internal sealed partial class InboxActor
         });
 
         var fresh = 0;
+        var figures = new ChannelDeliveryBatch(_metrics);
         foreach (var candidate in candidates)
         {
             if (deliveries.Count >= limit)
@@ -57,7 +58,7 @@ internal sealed partial class InboxActor
                 lease.Attempt++;
                 lease.ExpiresAt = now + _options.LeaseFor(lease.Attempt);
                 deliveries.Add(new InboxDelivery(candidate.DeliveryId, lease.Attempt, lease.Message));
-                _metrics.Delivered(lease.ChannelId, lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
+                figures.Delivered(lease.ChannelId, lease.Message.Priority, lease.Attempt, now - lease.Message.CreatedAt);
             }
             else
             {
@@ -69,9 +70,11 @@ internal sealed partial class InboxActor
                 fresh++;
                 _leases[candidate.DeliveryId] = new LeaseEntry(candidate.ChannelId, candidate.Message) { Attempt = 1, ExpiresAt = now + _options.LeaseFor(1) };
                 deliveries.Add(new InboxDelivery(candidate.DeliveryId, 1, candidate.Message));
-                _metrics.Delivered(candidate.ChannelId, candidate.Message.Priority, 1, now - candidate.Message.CreatedAt);
+                figures.Delivered(candidate.ChannelId, candidate.Message.Priority, 1, now - candidate.Message.CreatedAt);
             }
         }
+
+        figures.Flush();
 
         foreach (var (channelId, scan) in scans)
         {

@@ -66,9 +66,9 @@ internal sealed partial class InboxActor
 
     private RecipientDelivery Status(DeliveryState state) => new(AgentId, state, null, null, _loadedAt);
 
-    private void RecordGivenUp(string deliveryId)
+    private void RecordGivenUp(List<string> deliveryIds)
     {
-        _givenUp = [.. _givenUp.Append(deliveryId).TakeLast(SettledMemory)];
+        _givenUp = [.. _givenUp.Concat(deliveryIds).TakeLast(SettledMemory)];
         StateManager.SetState(GivenUpKey, _givenUp);
     }
 }

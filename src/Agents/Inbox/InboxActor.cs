@@ -142,15 +142,19 @@ internal sealed partial class InboxActor : Actor
 
     private int Acknowledge(InboxAck ack)
     {
+        var now = Host.Time.GetUtcNow();
         var settled = new List<string>(ack.DeliveryIds.Count);
+        var figures = new ChannelDeliveryBatch(_metrics);
         foreach (var deliveryId in ack.DeliveryIds)
         {
             if (_leases.TryGetValue(deliveryId, out var lease) && !settled.Contains(deliveryId))
             {
                 settled.Add(deliveryId);
-                _metrics.Acknowledged(lease.ChannelId, lease.Message.Priority, Host.Time.GetUtcNow() - lease.Message.CreatedAt);
+                figures.Acknowledged(lease.ChannelId, lease.Message.Priority, now - lease.Message.CreatedAt);
             }
         }
+
+        figures.Flush();
 
         Settle(settled, givenUp: false);
         return settled.Count;
@@ -200,6 +204,7 @@ internal sealed partial class InboxActor : Actor
         var channels = new HashSet<string>(StringComparer.Ordinal);
         List<long>? directDone = null;
         List<SettledDirect>? outcomes = null;
+        List<string>? givenUpIds = null;
         foreach (var deliveryId in deliveryIds)
         {
             if (!_leases.Remove(deliveryId, out var lease))
@@ -213,7 +218,7 @@ internal sealed partial class InboxActor : Actor
                 NoteSettledAhead(channelId, lease.Message.Sequence);
                 if (givenUp)
                 {
-                    RecordGivenUp(deliveryId);
+                    (givenUpIds ??= []).Add(deliveryId);
                 }
             }
             else
@@ -227,6 +232,11 @@ internal sealed partial class InboxActor : Actor
                     (outcomes ??= []).Add(new SettledDirect(lease.Message.Sequence, lease.Message.Id, lease.Message.SenderId, givenUp));
                 }
             }
+        }
+
+        if (givenUpIds is not null)
+        {
+            RecordGivenUp(givenUpIds);
         }
 
         if (directDone is not null)
