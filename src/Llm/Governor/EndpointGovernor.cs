@@ -162,11 +162,7 @@ public sealed class EndpointGovernor
     {
         lock (_gate)
         {
-            var until = _time.GetUtcNow() + wait;
-            if (until > _pausedUntil)
-            {
-                _pausedUntil = until;
-            }
+            ExtendPause(wait);
         }
     }
 
@@ -187,14 +183,20 @@ public sealed class EndpointGovernor
 
                 if (failure.RetryAfter is { } wait)
                 {
-                    var until = _time.GetUtcNow() + wait;
-                    if (until > _pausedUntil)
-                    {
-                        _pausedUntil = until;
-                    }
+                    ExtendPause(wait);
                 }
 
                 break;
+        }
+    }
+
+    // Called under _gate.
+    private void ExtendPause(TimeSpan wait)
+    {
+        var until = _time.GetUtcNow() + wait;
+        if (until > _pausedUntil)
+        {
+            _pausedUntil = until;
         }
     }
 
