@@ -67,18 +67,6 @@ public sealed class EndpointGovernor
         }
     }
 
-    /// <summary>How many callers wait for a slot (not counting those waiting out a pause).</summary>
-    internal int Waiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiters.Count(w => !w.Task.IsCompleted);
-            }
-        }
-    }
-
     private int CurrentLimit => Math.Max(_options.MinConcurrency, (int)Math.Floor(_limit));
 
     /// <summary>Waits until a call may start (no pause, a free slot) and takes the slot; release it with <see cref="Release"/>.</summary>
