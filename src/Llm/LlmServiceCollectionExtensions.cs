@@ -32,8 +32,8 @@ public static class LlmServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new LlmHttpClients(Options(sp).Http));
-        services.TryAddSingleton(sp => new LlmChatClients(sp.GetRequiredService<LlmHttpClients>(), Options(sp).Http));
+        services.TryAddSingleton(sp => new LlmHttpClient(Options(sp).Http));
+        services.TryAddSingleton(sp => new LlmChatClients(sp.GetRequiredService<LlmHttpClient>(), Options(sp).Http));
         services.TryAddSingleton(sp => new LlmGovernor(
             Options(sp).Governor,
             sp.GetRequiredService<TimeProvider>(),

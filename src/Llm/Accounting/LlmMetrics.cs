@@ -45,14 +45,14 @@ public sealed class LlmMetrics : IDisposable
         }
     }
 
-    internal void Recorded(LlmCallTags tags, LlmUsage usage, decimal cost)
+    internal void Recorded(LlmCallTags tags, LlmUsage usage)
     {
         var estimated = new KeyValuePair<string, object?>("agentplatform.llm.usage.estimated", usage.Estimated);
         _tokens.Record(usage.InputTokens, [.. tags.Common, new("gen_ai.token.type", "input"), estimated]);
         _tokens.Record(usage.OutputTokens, [.. tags.Common, new("gen_ai.token.type", "output"), estimated]);
-        if (cost > 0)
+        if (usage.Cost > 0)
         {
-            _cost.Add((double)cost, [.. tags.Common, estimated]);
+            _cost.Add((double)usage.Cost, [.. tags.Common, estimated]);
         }
     }
 

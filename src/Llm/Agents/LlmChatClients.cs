@@ -7,9 +7,9 @@ using OpenAI;
 
 namespace AgentPlatform.Llm.Agents;
 
-/// <summary>The <see cref="IChatClient"/> of each LLM agent: an OpenAI-compatible client over its endpoint's pooled
-/// <see cref="HttpClient"/>, with the client's own retries off so the governor alone decides.</summary>
-public sealed class LlmChatClients(LlmHttpClients http, LlmHttpOptions httpOptions)
+/// <summary>The <see cref="IChatClient"/> of each LLM agent: an OpenAI-compatible client over the pooled
+/// <see cref="HttpClient"/> (see <see cref="LlmHttpClient"/>), with the client's own retries off so the governor alone decides.</summary>
+public sealed class LlmChatClients(LlmHttpClient http, LlmHttpOptions httpOptions)
 {
     private readonly ConcurrentDictionary<string, IChatClient> _clients = new(StringComparer.Ordinal);
 
@@ -20,7 +20,7 @@ public sealed class LlmChatClients(LlmHttpClients http, LlmHttpOptions httpOptio
         return _clients.GetOrAdd(agentName, _ =>
         {
             var endpoint = new Uri(agent.Endpoint);
-            return Create(endpoint, agent.Model, agent.ApiKey ?? "", http.For(endpoint), httpOptions.ReadTimeout);
+            return Create(endpoint, agent.Model, agent.ApiKey ?? "", http.Client, httpOptions.ReadTimeout);
         });
     }
 

@@ -82,7 +82,7 @@ public sealed class LlmTaskExecutor(
                 reservation = null;
             }
 
-            metrics.Recorded(tags, usage, usage.Cost);
+            metrics.Recorded(tags, usage);
             metrics.Finished(tags, time.GetElapsedTime(started), null);
             var output = agent.ResponseSchema is { Length: > 0 }
                 ? JsonDocument.Parse(response.Text).RootElement.Clone()

@@ -67,18 +67,6 @@ public sealed class EndpointGovernor
         }
     }
 
-    /// <summary>How many callers wait for a slot (not counting those waiting out a pause).</summary>
-    internal int Waiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiters.Count(w => !w.Task.IsCompleted);
-            }
-        }
-    }
-
     private int CurrentLimit => Math.Max(_options.MinConcurrency, (int)Math.Floor(_limit));
 
     /// <summary>Waits until a call may start (no pause, a free slot) and takes the slot; release it with <see cref="Release"/>.</summary>
@@ -162,11 +150,7 @@ public sealed class EndpointGovernor
     {
         lock (_gate)
         {
-            var until = _time.GetUtcNow() + wait;
-            if (until > _pausedUntil)
-            {
-                _pausedUntil = until;
-            }
+            ExtendPause(wait);
         }
     }
 
@@ -187,14 +171,20 @@ public sealed class EndpointGovernor
 
                 if (failure.RetryAfter is { } wait)
                 {
-                    var until = _time.GetUtcNow() + wait;
-                    if (until > _pausedUntil)
-                    {
-                        _pausedUntil = until;
-                    }
+                    ExtendPause(wait);
                 }
 
                 break;
+        }
+    }
+
+    // Called under _gate.
+    private void ExtendPause(TimeSpan wait)
+    {
+        var until = _time.GetUtcNow() + wait;
+        if (until > _pausedUntil)
+        {
+            _pausedUntil = until;
         }
     }
 

@@ -1,6 +1,6 @@
 namespace AgentPlatform.Llm.Http;
 
-/// <summary>How the one pooled <see cref="HttpClient"/> of each LLM endpoint connects; the defaults suit 100 or more sub-agents
+/// <summary>How the pooled <see cref="HttpClient"/> of LLM calls connects to each endpoint; the defaults suit 100 or more sub-agents
 /// calling one endpoint at once.</summary>
 public sealed class LlmHttpOptions
 {

@@ -1,29 +1,25 @@
-using System.Collections.Concurrent;
-
 namespace AgentPlatform.Llm.Http;
 
-/// <summary>One pooled <see cref="HttpClient"/> per LLM endpoint (scheme, host and port), shared by every agent calling it.</summary>
-public sealed class LlmHttpClients(LlmHttpOptions options) : IDisposable
+/// <summary>The one pooled <see cref="HttpClient"/> of every LLM call. Its <see cref="SocketsHttpHandler"/> keeps a connection pool
+/// per endpoint (scheme, host and port), each bounded by <see cref="LlmHttpOptions.MaxConnectionsPerEndpoint"/>, so every agent
+/// calling one endpoint shares that endpoint's pool.</summary>
+public sealed class LlmHttpClient(LlmHttpOptions options) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<HttpClient>> _clients = new(StringComparer.Ordinal);
+    private readonly Lazy<HttpClient> _client = new(() => Create(options));
 
-    /// <summary>The client of the server <paramref name="endpoint"/> is on.</summary>
-    public HttpClient For(Uri endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        return _clients.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority), _ => new Lazy<HttpClient>(Create)).Value;
-    }
+    /// <summary>The client; it serves every endpoint, each from its own connection pool.</summary>
+    public HttpClient Client => _client.Value;
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Where(c => c.IsValueCreated))
+        if (_client.IsValueCreated)
         {
-            client.Value.Dispose();
+            _client.Value.Dispose();
         }
     }
 
-    private HttpClient Create()
+    private static HttpClient Create(LlmHttpOptions options)
     {
         var handler = new SocketsHttpHandler
         {
