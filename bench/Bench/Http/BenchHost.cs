@@ -26,7 +26,7 @@ internal sealed class BenchHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>The host process's CPU time so far (all threads).</summary>
-    public TimeSpan ProcessorTime() => _process.ProcessorTime;
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
 
     public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
@@ -84,6 +84,20 @@ internal sealed class BenchHost : IAsyncDisposable
         }
 
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Long-polls workflow instance <paramref name="id"/> as the operator until it is neither pending nor running; answers
+    /// its status then.</summary>
+    public async Task<string> WaitEndedAsync(string id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var answer = await SendJsonAsync(HttpMethod.Get, $"api/v1/workflows/instances/{id}?wait=30", OperatorToken, null, cancellationToken);
+            if (answer["status"]!.GetValue<string>() is not ("running" or "pending") and var status)
+            {
+                return status;
+            }
+        }
     }
 
     /// <summary>Sends one authenticated request and returns its status.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentPlatform.Bench.Workflows;
@@ -33,12 +32,12 @@ public sealed class HttpReferenceWorkflowSuite : BenchSuite
         var p99 = new List<double>();
         for (var run = 0; run < report.Runs; run++)
         {
-            var cpuBefore = host.ProcessorTime();
-            var (rate, latencies, count) = await MeasureAsync(host, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref next), cancellationToken);
-            cpu.Add((host.ProcessorTime() - cpuBefore).TotalMicroseconds / count);
+            var cpuBefore = host.ProcessorTime;
+            var (rate, latencies) = await MeasureAsync(host, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref next), cancellationToken);
+            cpu.Add((host.ProcessorTime - cpuBefore).TotalMicroseconds / latencies.Count);
             rates.Add(rate);
-            p50.Add(latencies[latencies.Count / 2]);
-            p99.Add(latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))]);
+            p50.Add(ClosedLoop.Percentile(latencies, 0.5));
+            p99.Add(ClosedLoop.Percentile(latencies, 0.99));
         }
 
         report.Row($"completed instances, {ReferenceWorkflow.TasksPerInstance} noop tasks each, {Clients} HTTP clients (start, wait for completed)", "instances/s", rates);
@@ -48,42 +47,16 @@ public sealed class HttpReferenceWorkflowSuite : BenchSuite
         report.Note($"Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
     }
 
-    private static async Task<(double Rate, List<double> Latencies, int Count)> MeasureAsync(
-        BenchHost host, TimeSpan duration, Func<int> next, CancellationToken cancellationToken)
-    {
-        var latencies = new List<double>[Clients];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
-        {
-            var mine = latencies[client] = [];
-            while (clock.Elapsed < duration)
-            {
-                var id = $"ref-{next()}";
-                var started = clock.Elapsed;
-                await SendAsync(host, HttpMethod.Post, "api/v1/workflows/instances", $$$"""{"definition_id":"{{{ReferenceWorkflow.Id}}}","instance_id":"{{{id}}}","input":{"n":1}}""", cancellationToken);
-                await WaitCompletedAsync(host, id, cancellationToken);
-                mine.Add((clock.Elapsed - started).TotalMilliseconds);
-            }
-        }, cancellationToken)));
-        var elapsed = clock.Elapsed;
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        return (all.Count / elapsed.TotalSeconds, all, all.Count);
-    }
+    private static Task<(double Rate, List<double> Latencies)> MeasureAsync(BenchHost host, TimeSpan duration, Func<int> next, CancellationToken cancellationToken) =>
+        ClosedLoop.RunAsync(Clients, duration, (_, _) => RunInstanceAsync(host, $"ref-{next()}", cancellationToken), cancellationToken);
 
-    private static async Task WaitCompletedAsync(BenchHost host, string id, CancellationToken cancellationToken)
+    private static async Task RunInstanceAsync(BenchHost host, string id, CancellationToken cancellationToken)
     {
-        while (true)
+        await SendAsync(host, HttpMethod.Post, "api/v1/workflows/instances", $$$"""{"definition_id":"{{{ReferenceWorkflow.Id}}}","instance_id":"{{{id}}}","input":{"n":1}}""", cancellationToken);
+        var status = await host.WaitEndedAsync(id, cancellationToken);
+        if (status != "completed")
         {
-            var status = (await SendAsync(host, HttpMethod.Get, $"api/v1/workflows/instances/{id}?wait=30", null, cancellationToken))["status"]!.GetValue<string>();
-            switch (status)
-            {
-                case "completed":
-                    return;
-                case "running" or "pending":
-                    continue;
-                default:
-                    throw new InvalidOperationException($"Instance {id} ended {status}.");
-            }
+            throw new InvalidOperationException($"Instance {id} ended {status}.");
         }
     }
 

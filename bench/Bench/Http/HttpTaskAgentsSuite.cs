@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AgentPlatform.Bench.Workflows;
 
 namespace AgentPlatform.Bench.Http;
 
@@ -59,8 +60,8 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
             hostCpu.Add(cpu);
             var latencies = await PacedAsync(host, paced, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref instance), receipts, cancellationToken);
             latencies.Sort();
-            p50.Add(latencies[latencies.Count / 2]);
-            p99.Add(latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))]);
+            p50.Add(ClosedLoop.Percentile(latencies, 0.5));
+            p99.Add(ClosedLoop.Percentile(latencies, 0.99));
         }
 
         await stop.CancelAsync();
@@ -77,7 +78,7 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
     private static async Task<(double Rate, double CpuMicroseconds)> SaturateAsync(BenchHost host, TimeSpan duration, Func<int> next, CancellationToken cancellationToken)
     {
         var completed = 0L;
-        var cpu = host.ProcessorTime();
+        var cpu = host.ProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Starters).Select(async _ =>
         {
@@ -85,12 +86,12 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
             {
                 var id = $"bench-{next()}";
                 await StartAsync(host, id, cancellationToken);
-                await WaitCompletedAsync(host, id, cancellationToken);
+                await host.WaitEndedAsync(id, cancellationToken);
                 Interlocked.Increment(ref completed);
             }
         }));
         var elapsed = clock.Elapsed;
-        var used = host.ProcessorTime() - cpu;
+        var used = host.ProcessorTime - cpu;
         return (completed / elapsed.TotalSeconds, completed == 0 ? double.NaN : used.TotalMicroseconds / completed);
     }
 
@@ -119,7 +120,7 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
         var latencies = new List<double>();
         foreach (var id in ids)
         {
-            await WaitCompletedAsync(host, id, cancellationToken);
+            await host.WaitEndedAsync(id, cancellationToken);
             var history = await GetAsync(host, $"api/v1/workflows/instances/{id}/history", cancellationToken);
             foreach (var e in history["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "task_scheduled"))
             {
@@ -179,13 +180,6 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
 
     private static Task<JsonNode> StartAsync(BenchHost host, string id, CancellationToken cancellationToken) =>
         PostAsync(host, BenchHost.OperatorToken, "api/v1/workflows/instances", $$$"""{"definition_id":"bench-task","instance_id":"{{{id}}}","input":{"n":1}}""", cancellationToken);
-
-    private static async Task WaitCompletedAsync(BenchHost host, string id, CancellationToken cancellationToken)
-    {
-        while ((await GetAsync(host, $"api/v1/workflows/instances/{id}?wait=30", cancellationToken))["status"]!.GetValue<string>() is "running" or "pending")
-        {
-        }
-    }
 
     private static Task<JsonNode> GetAsync(BenchHost host, string path, CancellationToken cancellationToken) =>
         SendAsync(host, BenchHost.OperatorToken, HttpMethod.Get, path, null, cancellationToken);

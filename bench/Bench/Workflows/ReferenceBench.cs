@@ -42,8 +42,8 @@ public sealed class ReferenceBench : BenchSuite
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             rates.Add(rate);
             cpu.Add(used.TotalMicroseconds / latencies.Count);
-            p50.Add(latencies[latencies.Count / 2]);
-            p99.Add(latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))]);
+            p50.Add(ClosedLoop.Percentile(latencies, 0.5));
+            p99.Add(ClosedLoop.Percentile(latencies, 0.99));
         }
 
         report.Row($"completed instances, {ReferenceWorkflow.TasksPerInstance} noop tasks each, {InFlight} in flight, SQLite FULL + group commit", "instances/s", rates);
@@ -55,24 +55,8 @@ public sealed class ReferenceBench : BenchSuite
 
     /// <summary>Runs <see cref="InFlight"/> loops of start-and-wait for <paramref name="duration"/>; answers completed instances per
     /// second and every instance's latency in milliseconds, sorted.</summary>
-    private static async Task<(double Rate, List<double> Latencies)> MeasureAsync(RunnerBenchHost host, string prefix, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var latencies = new List<double>[InFlight];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, InFlight).Select(worker => Task.Run(async () =>
-        {
-            var mine = latencies[worker] = [];
-            for (var n = 0; clock.Elapsed < duration; n++)
-            {
-                var started = clock.Elapsed;
-                await RunInstanceAsync(host, $"{prefix}-{worker}-{n}", cancellationToken);
-                mine.Add((clock.Elapsed - started).TotalMilliseconds);
-            }
-        }, cancellationToken)));
-        var elapsed = clock.Elapsed;
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        return (all.Count / elapsed.TotalSeconds, all);
-    }
+    private static Task<(double Rate, List<double> Latencies)> MeasureAsync(RunnerBenchHost host, string prefix, TimeSpan duration, CancellationToken cancellationToken) =>
+        ClosedLoop.RunAsync(InFlight, duration, (worker, n) => RunInstanceAsync(host, $"{prefix}-{worker}-{n}", cancellationToken), cancellationToken);
 
     private static async Task RunInstanceAsync(RunnerBenchHost host, string id, CancellationToken cancellationToken)
     {

@@ -19,7 +19,6 @@ internal sealed partial class WorkflowInstanceActor
         _execution = null;
         _snapshot = null;
         _awaitedTasks.Clear();
-        _traceParents.Clear();
         _startTraceParent = null;
         var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(DefinitionKey, cancellationToken);
         await _history.LoadAsync(cancellationToken);
@@ -29,7 +28,6 @@ internal sealed partial class WorkflowInstanceActor
             foreach (var e in _history.Events)
             {
                 Fold(e);
-                _telemetry.Reload(e);
             }
         }
 
@@ -38,35 +36,27 @@ internal sealed partial class WorkflowInstanceActor
 
     private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition).CreateExecution();
 
-    /// <summary>Folds one event into the decider and the runner's own view of awaited tasks (live timers are the decider's).</summary>
-    private void Fold(WorkflowEvent e)
+    /// <summary>Folds one event into the decider and the runner's own view of awaited tasks (live timers are the decider's);
+    /// answers the <c>task_scheduled</c> of the awaited task a result ends, if any.</summary>
+    private TaskScheduled? Fold(WorkflowEvent e)
     {
         _execution!.Apply(e);
         switch (e)
         {
             case WorkflowStarted started:
                 _startTraceParent = started.TraceParent;
-                break;
+                return null;
             case TaskScheduled scheduled:
-                _awaitedTasks.Add(scheduled.TaskId);
-                if (scheduled.TraceParent is { } traceParent)
-                {
-                    _traceParents[scheduled.TaskId] = traceParent;
-                }
-
-                break;
+                _awaitedTasks[scheduled.TaskId] = scheduled;
+                return null;
             case TaskCompleted completed:
-                _awaitedTasks.Remove(completed.TaskId);
                 _inFlight.Remove(completed.TaskId);
-                _traceParents.Remove(completed.TaskId);
-                break;
+                return _awaitedTasks.Remove(completed.TaskId, out var ended) ? ended : null;
             case TaskFailed failed:
-                _awaitedTasks.Remove(failed.TaskId);
                 _inFlight.Remove(failed.TaskId);
-                _traceParents.Remove(failed.TaskId);
-                break;
+                return _awaitedTasks.Remove(failed.TaskId, out ended) ? ended : null;
             default:
-                break;
+                return null;
         }
     }
 
@@ -130,8 +120,7 @@ internal sealed partial class WorkflowInstanceActor
     {
         _history.Add(e);
         _snapshot = null;
-        Fold(e);
-        _telemetry.Record(Id.Key, e);
+        WorkflowTelemetry.Record(Id.Key, e, Fold(e));
     }
 
     private async ValueTask PerformAsync(List<WorkflowCommand> commands, CancellationToken cancellationToken)
@@ -183,7 +172,6 @@ internal sealed partial class WorkflowInstanceActor
         foreach (var taskId in abandoned)
         {
             _inFlight.Remove(taskId);
-            _traceParents.Remove(taskId);
             await _dispatcher.CancelAsync(taskId, reason, cancellationToken);
         }
     }

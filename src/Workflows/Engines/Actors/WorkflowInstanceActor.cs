@@ -25,16 +25,17 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
     private readonly WorkflowInstanceId _instanceId;
-    private readonly WorkflowTelemetry _telemetry = new();
-    private readonly HashSet<string> _awaitedTasks = new(StringComparer.Ordinal);
+
+    // Every task scheduled and not yet answered, with its task_scheduled event (its traceparent and start, for the dispatched
+    // task and the step's span).
+    private readonly Dictionary<string, TaskScheduled> _awaitedTasks = new(StringComparer.Ordinal);
 
     // Tasks this activation has dispatched and whose result is not recorded yet: they are in flight in this process, so
     // resume must not dispatch them again (a reminder due at start-up can schedule a task before resume runs).
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
 
-    // The traceparent recorded with each awaited task, and the one the instance was started under (the fallback for tasks
-    // scheduled with no activity current: a turn does not see its caller's activity).
-    private readonly Dictionary<string, string> _traceParents = new(StringComparer.Ordinal);
+    // The traceparent the instance was started under: the fallback for tasks scheduled with no activity current (a turn does
+    // not see its caller's activity).
     private string? _startTraceParent;
     private WorkflowExecution? _execution;
     private WorkflowInstanceState? _snapshot;
@@ -143,7 +144,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
             return Reply(InstanceOutcome.NotFound);
         }
 
-        if (IsFinished || !_awaitedTasks.Contains(result.TaskId))
+        if (IsFinished || !_awaitedTasks.ContainsKey(result.TaskId))
         {
             Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
             return Bare(InstanceOutcome.Conflict);
@@ -246,5 +247,5 @@ internal sealed partial class WorkflowInstanceActor : Actor
     }
 
     private WorkflowTask ToTask(ScheduleTask schedule) =>
-        new() { InstanceId = _instanceId, Schedule = schedule, TraceParent = _traceParents.GetValueOrDefault(schedule.TaskId) };
+        new() { InstanceId = _instanceId, Schedule = schedule, TraceParent = _awaitedTasks.GetValueOrDefault(schedule.TaskId)?.TraceParent };
 }

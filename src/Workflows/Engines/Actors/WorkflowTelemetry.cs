@@ -6,13 +6,13 @@ using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Engines.Actors;
 
-/// <summary>Turns the events one instance appends into metrics and step spans; one per instance activation.</summary>
-/// <remarks>It counts only newly appended events (never replayed ones), so a restart does not count an instance twice.
+/// <summary>Turns the events an instance appends into metrics and step spans.</summary>
+/// <remarks>It is told only of newly appended events (never replayed ones), so a restart does not count an instance twice.
 /// A step span starts when its task is scheduled and ends when its result is appended; its parent is the
 /// <c>traceparent</c> recorded in the <c>task_scheduled</c> event (the activity current when the task was scheduled, or
 /// the one the instance was started under). Because that is in the history, a step in flight across a restart still
 /// gets its span, with its original start time and parent, when its result arrives.</remarks>
-internal sealed class WorkflowTelemetry
+internal static class WorkflowTelemetry
 {
     private static readonly Meter Meter = new(PlatformTelemetry.WorkflowsMeter);
     private static readonly ActivitySource Source = new(PlatformTelemetry.WorkflowsActivitySource);
@@ -25,30 +25,9 @@ internal sealed class WorkflowTelemetry
     private static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
         "agentplatform.workflows.step.duration", "s", "Time from scheduling a task attempt to its result, tagged with step and outcome.");
 
-    private readonly Dictionary<string, TaskScheduled> _open = new(StringComparer.Ordinal);
-
-    /// <summary>Takes note of <paramref name="replayed"/>, an event read back from the stored history when the instance is
-    /// loaded: counts nothing, but remembers the tasks still open so their spans end when their results arrive.</summary>
-    public void Reload(WorkflowEvent replayed)
-    {
-        switch (replayed)
-        {
-            case TaskScheduled scheduled:
-                _open[scheduled.TaskId] = scheduled;
-                break;
-            case TaskCompleted completed:
-                _open.Remove(completed.TaskId);
-                break;
-            case TaskFailed failed:
-                _open.Remove(failed.TaskId);
-                break;
-            default:
-                break;
-        }
-    }
-
-    /// <summary>Records <paramref name="appended"/>, an event just added to the history of <paramref name="instanceId"/>.</summary>
-    public void Record(string instanceId, WorkflowEvent appended)
+    /// <summary>Records <paramref name="appended"/>, an event just added to the history of <paramref name="instanceId"/>;
+    /// <paramref name="ended"/> is the <c>task_scheduled</c> of the awaited task it answers, if it is a task's result.</summary>
+    public static void Record(string instanceId, WorkflowEvent appended, TaskScheduled? ended)
     {
         switch (appended)
         {
@@ -64,27 +43,19 @@ internal sealed class WorkflowTelemetry
             case WorkflowTerminated:
                 Finished.Add(1, new KeyValuePair<string, object?>("outcome", "terminated"));
                 break;
-            case TaskScheduled scheduled:
-                _open[scheduled.TaskId] = scheduled;
+            case TaskCompleted completed when ended is not null:
+                Close(instanceId, ended, completed.Timestamp, "completed", null);
                 break;
-            case TaskCompleted completed:
-                Close(instanceId, completed.TaskId, completed.Timestamp, "completed", null);
-                break;
-            case TaskFailed failed:
-                Close(instanceId, failed.TaskId, failed.Timestamp, "failed", failed.Error);
+            case TaskFailed failed when ended is not null:
+                Close(instanceId, ended, failed.Timestamp, "failed", failed.Error);
                 break;
             default:
                 break;
         }
     }
 
-    private void Close(string instanceId, string taskId, DateTimeOffset endedAt, string outcome, string? error)
+    private static void Close(string instanceId, TaskScheduled scheduled, DateTimeOffset endedAt, string outcome, string? error)
     {
-        if (!_open.Remove(taskId, out var scheduled))
-        {
-            return;
-        }
-
         var step = new KeyValuePair<string, object?>("step", scheduled.StepId);
         var result = new KeyValuePair<string, object?>("outcome", outcome);
         Steps.Add(1, step, result);
@@ -100,7 +71,7 @@ internal sealed class WorkflowTelemetry
         {
             span.SetTag("workflow.instance.id", instanceId);
             span.SetTag("workflow.step.id", scheduled.StepId);
-            span.SetTag("workflow.task.id", taskId);
+            span.SetTag("workflow.task.id", scheduled.TaskId);
             span.SetTag("workflow.task.attempt", scheduled.Attempt);
             if (error is not null)
             {
