@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
@@ -65,7 +66,7 @@ public sealed class DaprWorkflowClient : IWorkflowClient
             InstanceId = instanceId.Value,
             Definition = new StoredWorkflowDefinition(definition),
             Input = request.Input,
-            TraceParent = WorkflowTraceParent.Current(),
+            TraceParent = TraceParents.Current(),
         };
         var created = false;
         if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)

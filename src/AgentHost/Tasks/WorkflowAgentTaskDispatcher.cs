@@ -1,5 +1,6 @@
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Dispatch;
+using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Ids;
 
@@ -43,7 +44,7 @@ public sealed class WorkflowAgentTaskDispatcher(InProcessTaskAgents builtIn, InP
             Input = task.Input,
             Timeout = task.Timeout,
             Priority = MessagePriorities.TryParse(task.Priority, out var priority) ? priority : MessagePriority.Normal,
-            TraceParent = task.TraceParent ?? WorkflowTraceParent.Current(),
+            TraceParent = task.TraceParent ?? TraceParents.Current(),
         };
     }
 }

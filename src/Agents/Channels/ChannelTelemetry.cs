@@ -24,8 +24,7 @@ internal static class ChannelTelemetry
         var ambient = Activity.Current;
         foreach (var message in appended)
         {
-            var parent = message.TraceParent is not null && ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var context) ? context : default;
-            using var span = Source.StartActivity($"channel post {channelId}", ActivityKind.Internal, parent, startTime: startedAt);
+            using var span = Source.StartActivity($"channel post {channelId}", ActivityKind.Internal, TraceParents.ToContext(message.TraceParent), startTime: startedAt);
             if (span is null)
             {
                 continue;

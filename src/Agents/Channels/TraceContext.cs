@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentPlatform.Runtime.Diagnostics;
 
 namespace AgentPlatform.Agents.Channels;
 
@@ -6,13 +7,6 @@ namespace AgentPlatform.Agents.Channels;
 internal static class TraceContext
 {
     /// <summary>The current activity's traceparent, or a fresh one when there is no W3C activity.</summary>
-    public static string Current()
-    {
-        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } id })
-        {
-            return id;
-        }
-
-        return $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
-    }
+    public static string Current() =>
+        TraceParents.Current() ?? $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
 }

@@ -48,7 +48,7 @@ internal static class DispatchTelemetry
         }
 
         var task = record.Task;
-        var parent = task.TraceParent is not null && ActivityContext.TryParse(task.TraceParent, null, isRemote: true, out var context) ? context : default;
+        var parent = TraceParents.ToContext(task.TraceParent);
         var ambient = Activity.Current;
         using var span = Source.StartActivity($"dispatch {task.StepId}", ActivityKind.Internal, parent, startTime: record.DispatchedAt);
         if (span is not null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Runtime.PubSub;
 using Dapr.Client;
 using Microsoft.Extensions.Logging;
@@ -109,7 +110,7 @@ public sealed class DaprPubSub : IPubSub
         var activity = Activity.Current;
         Add(metadata, "cloudevent.type", options?.Type);
         Add(metadata, "cloudevent.subject", options?.Subject);
-        Add(metadata, "cloudevent.traceparent", options?.TraceParent ?? (activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null));
+        Add(metadata, "cloudevent.traceparent", options?.TraceParent ?? TraceParents.Current());
         Add(metadata, "cloudevent.tracestate", options?.TraceState ?? activity?.TraceStateString);
         if (options?.TimeToLive is { } ttl)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Runtime.PubSub;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -60,7 +61,7 @@ public sealed class InMemoryPubSub : IPubSub, IAsyncDisposable, IDisposable
             Topic = topic,
             PubSubName = Name,
             Time = now,
-            TraceParent = options?.TraceParent ?? (activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null),
+            TraceParent = options?.TraceParent ?? TraceParents.Current(),
             TraceState = options?.TraceState ?? activity?.TraceStateString,
             Expiration = options?.TimeToLive is { } ttl ? now + ttl : null,
         };

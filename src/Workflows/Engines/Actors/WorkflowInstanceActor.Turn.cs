@@ -1,3 +1,4 @@
+using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Runtime.Reminders;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Dispatch;
@@ -84,7 +85,7 @@ internal sealed partial class WorkflowInstanceActor
             foreach (var command in commands)
             {
                 var e = command.ToEvent(_history.Count + 1, now);
-                Append(e is TaskScheduled scheduled ? scheduled with { TraceParent = WorkflowTraceParent.Current() ?? _startTraceParent } : e);
+                Append(e is TaskScheduled scheduled ? scheduled with { TraceParent = TraceParents.Current() ?? _startTraceParent } : e);
                 performed.Add(command);
             }
 

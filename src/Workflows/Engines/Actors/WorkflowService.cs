@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
-using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
@@ -78,7 +78,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         var (instanceId, definition, summary) = (plan.InstanceId, plan.Definition, plan.Summary);
         var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
         plan.ThrowIfConflict(existing);
-        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Start, new StartInstance(instanceId, definition, request.Input, WorkflowTraceParent.Current()), cancellationToken);
+        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Start, new StartInstance(instanceId, definition, request.Input, TraceParents.Current()), cancellationToken);
         return new WorkflowStartResult(existing is null && reply.Outcome == InstanceOutcome.Done, reply.State!);
     }
 

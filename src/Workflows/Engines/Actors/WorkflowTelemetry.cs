@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AgentPlatform.Runtime.Diagnostics;
-using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Engines.Actors;
@@ -66,7 +65,7 @@ internal static class WorkflowTelemetry
         }
 
         var ambient = Activity.Current;
-        using var span = Source.StartActivity($"workflow step {scheduled.StepId}", ActivityKind.Internal, WorkflowTraceParent.ToContext(scheduled.TraceParent), startTime: scheduled.Timestamp);
+        using var span = Source.StartActivity($"workflow step {scheduled.StepId}", ActivityKind.Internal, TraceParents.ToContext(scheduled.TraceParent), startTime: scheduled.Timestamp);
         if (span is not null)
         {
             span.SetTag("workflow.instance.id", instanceId);

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace AgentPlatform.Workflows.Dispatch;
+namespace AgentPlatform.Runtime.Diagnostics;
 
-/// <summary>The W3C <c>traceparent</c> the engines record in <c>workflow_started</c> and <c>task_scheduled</c> and hand to agents
-/// with each task, so a workflow's steps stay in the trace of the request that started it, across restarts too.</summary>
-public static class WorkflowTraceParent
+/// <summary>W3C <c>traceparent</c> strings as the platform carries them in messages, tasks, events and workflow history,
+/// so that spans built later (after a hop between actors, processes or a restart) land in the trace that caused them.</summary>
+public static class TraceParents
 {
     /// <summary>The current activity's <c>traceparent</c>, or null when there is no W3C activity.</summary>
     public static string? Current() => Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } id } ? id : null;
