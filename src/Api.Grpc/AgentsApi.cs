@@ -29,19 +29,11 @@ public sealed class AgentsApi(
         var emoji = request.HasEmoji ? request.Emoji : null;
         var capabilities = request.Capabilities.ToDictionary(StringComparer.Ordinal);
         int? maxTasks = request.HasMaxConcurrentTasks ? request.MaxConcurrentTasks : null;
-        var errors = new List<ProfileError>();
-        AgentProfileRules.ValidateName(request.Name, errors);
-        AgentProfileRules.ValidateDescription(description, errors);
-        AgentProfileRules.ValidateEmoji(emoji, errors);
-        AgentProfileRules.ValidateCapabilities(capabilities, errors);
-        var fieldErrors = errors.Select(e => new FieldError(e.Field, e.Message)).ToList();
-        AgentWorkInput.ValidateMaxConcurrentTasks(maxTasks, fieldErrors);
-        var interval = AgentWorkInput.ParseHeartbeatInterval(
-            request.HasHeartbeatIntervalSeconds ? request.HeartbeatIntervalSeconds : null, liveness.Value, fieldErrors);
-        if (fieldErrors.Count > 0)
-        {
-            throw GrpcErrors.Validation(fieldErrors);
-        }
+        var errors = new List<FieldError>();
+        var interval = AgentRegistrationInput.Validate(
+            request.Name, description, emoji, capabilities, maxTasks,
+            request.HasHeartbeatIntervalSeconds ? request.HeartbeatIntervalSeconds : null, liveness.Value, errors);
+        GrpcErrors.ThrowIfInvalid(errors);
 
         RegisteredAgent registered;
         try

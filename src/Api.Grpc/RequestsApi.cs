@@ -49,12 +49,11 @@ public sealed class RequestsApi(AgentRequestService requests, ChannelService cha
         return await requests.ReplyAsync(caller.AgentId, id, request.Content, context.CancellationToken) switch
         {
             ReplyStatus.Delivered => new ReplyResponse { RequestId = id, Status = "delivered" },
-            ReplyStatus.NotRecipient => throw GrpcErrors.PermissionDenied($"Request '{ClientText.Printable(id)}' was not sent to agent '{caller.AgentId}'."),
-            ReplyStatus.Late => throw GrpcErrors.FailedPrecondition(
-                $"Request '{ClientText.Printable(id)}' has expired or was already answered; the reply was not delivered."),
+            ReplyStatus.NotRecipient => throw GrpcErrors.PermissionDenied(RequestReplyText.NotRecipient(id, caller.AgentId)),
+            ReplyStatus.Late => throw GrpcErrors.FailedPrecondition(RequestReplyText.Late(id)),
             _ => throw UnknownRequest(id),
         };
     }
 
-    private static RpcException UnknownRequest(string id) => GrpcErrors.NotFound($"No request '{ClientText.Printable(id)}' (field 'request_id').");
+    private static RpcException UnknownRequest(string id) => GrpcErrors.NotFound(RequestReplyText.Unknown(id));
 }

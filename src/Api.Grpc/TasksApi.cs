@@ -55,11 +55,9 @@ public sealed class TasksApi(AgentTaskDispatcher tasks, IOptions<AgentTaskOption
         return reply.Status switch
         {
             TaskActStatus.NotFound => throw GrpcErrors.NotFound($"No task '{ClientText.Printable(id)}' (field 'task_id')."),
-            TaskActStatus.NotAssigned => throw GrpcErrors.PermissionDenied(
-                $"Agent '{act.AgentId}' is not assigned task '{ClientText.Printable(id)}'; only the agent holding a task may act on it."),
-            TaskActStatus.Late when act.Kind == TaskActKind.Heartbeat => throw GrpcErrors.FailedPrecondition(
-                $"Task '{ClientText.Printable(id)}' has ended ({(reply.Task?.End is { } end ? WireViews.Name(end) : "finished")}); stop working on it."),
-            _ => new TaskActResponse { TaskId = id, Status = WireViews.Name(reply.Status), Task = WireViews.Task(reply.Task!) },
+            TaskActStatus.NotAssigned => throw GrpcErrors.PermissionDenied(TaskActText.NotAssigned(act.AgentId, id)),
+            TaskActStatus.Late when act.Kind == TaskActKind.Heartbeat => throw GrpcErrors.FailedPrecondition(TaskActText.Ended(id, reply.Task)),
+            _ => new TaskActResponse { TaskId = id, Status = TaskActText.Name(reply.Status), Task = WireViews.Task(reply.Task!) },
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Identity;
@@ -120,11 +119,11 @@ public static class WireViews
             TaskId = task.TaskId,
             StepId = task.StepId,
             Attempt = task.Attempt,
-            State = Name(task.State),
+            State = TaskActText.Name(task.State),
             AgentId = task.AgentId ?? string.Empty,
             LeaseUntil = Time(task.LeaseUntil),
             Deadline = Time(task.Deadline),
-            End = task.End is { } end ? Name(end) : string.Empty,
+            End = task.End is { } end ? TaskActText.Name(end) : string.Empty,
             Error = task.Error ?? string.Empty,
         };
     }
@@ -139,10 +138,6 @@ public static class WireViews
         WirePriority.Low => "low",
         _ => ((int)priority).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    /// <summary>The JSON name of a platform enum value, as the HTTP API writes it.</summary>
-    public static string Name<T>(T value)
-        where T : struct, System.Enum => JsonSerializer.Serialize(value).Trim('"');
 
     private static Timestamp? Time(DateTimeOffset? time) => time is { } t ? Timestamp.FromDateTimeOffset(t) : null;
 }

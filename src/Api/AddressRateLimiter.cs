@@ -34,23 +34,24 @@ public sealed class AddressRateLimiter : IDisposable
 
     /// <summary>Takes one permit for <paramref name="address"/>; when none is left, says how long until one is.</summary>
     /// <returns>Null when the request may proceed, otherwise the time to wait.</returns>
-    public TimeSpan? TryAcquire(IPAddress? address) => Attempt(address, 1);
-
-    /// <summary>Says how long until <paramref name="address"/> has a permit again, without taking one; null when it has one now.</summary>
-    public TimeSpan? WaitFor(IPAddress? address) => Attempt(address, 0);
-
-    /// <inheritdoc/>
-    public void Dispose() => _limiter.Dispose();
-
-    private TimeSpan? Attempt(IPAddress? address, int permits)
+    public TimeSpan? TryAcquire(IPAddress? address)
     {
-        using var lease = _limiter.AttemptAcquire(address ?? IPAddress.None, permits);
+        using var lease = _limiter.AttemptAcquire(address ?? IPAddress.None);
         if (lease.IsAcquired)
         {
             return null;
         }
 
-        // An empty bucket asked for no permit reports no wait of its own: the next permit arrives within one replenishment.
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : _replenishment;
     }
+
+    /// <summary>Says how long until <paramref name="address"/> has a whole permit again, without taking one; null when it has one now.</summary>
+    /// <remarks>Reads the bucket's whole permits: the token bucket refills continuously, so asking it for zero permits succeeds
+    /// as soon as a fraction of one has come back, a permit <see cref="TryAcquire"/> could not take yet. The next whole permit
+    /// arrives within one replenishment.</remarks>
+    public TimeSpan? WaitFor(IPAddress? address) =>
+        _limiter.GetStatistics(address ?? IPAddress.None) is { CurrentAvailablePermits: < 1 } ? _replenishment : null;
+
+    /// <inheritdoc/>
+    public void Dispose() => _limiter.Dispose();
 }

@@ -156,7 +156,7 @@ public sealed class DashboardFeed(
 
     private async Task PublishWorkflowsAsync(CancellationToken cancellationToken)
     {
-        var (running, _) = await reader.ReadRunningAsync(cancellationToken);
+        var running = await reader.ReadRunningAsync(cancellationToken);
         var stillRunning = new HashSet<WorkflowInstanceId>();
         foreach (var state in running)
         {

@@ -1,4 +1,3 @@
-
 namespace AgentPlatform.AgentHost.Dashboard;
 
 /// <summary>Settings of the operator dashboard at <c>/dashboard</c>.</summary>

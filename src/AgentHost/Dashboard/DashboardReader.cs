@@ -64,8 +64,8 @@ public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore
         return new ChannelActivityView(channel, messages, senders);
     }
 
-    /// <summary>The states of the running instances, at most <see cref="MaxRunningInstances"/>, and whether more run.</summary>
-    public async Task<(IReadOnlyList<WorkflowInstanceState> Running, bool Truncated)> ReadRunningAsync(CancellationToken cancellationToken)
+    /// <summary>The states of the running instances, at most <see cref="MaxRunningInstances"/>.</summary>
+    public async Task<IReadOnlyList<WorkflowInstanceState>> ReadRunningAsync(CancellationToken cancellationToken)
     {
         var page = await workflows.ListInstancesAsync(WorkflowStatus.Running, MaxRunningInstances, null, cancellationToken);
         var states = new List<WorkflowInstanceState>(page.Instances.Count);
@@ -77,7 +77,7 @@ public sealed class DashboardReader(ChannelService channels, IAgentIdentityStore
             }
         }
 
-        return (states, page.NextCursor is not null);
+        return states;
     }
 
     /// <summary>The tasks waiting for an agent in this process.</summary>

@@ -52,17 +52,13 @@ public static class AgentEndpoints
 
         var request = body.Value!;
         var registration = new AgentRegistration(request.Name!, request.Description ?? string.Empty, request.Emoji, request.Capabilities ?? []);
-        var errors = new List<ProfileError>();
-        AgentProfileRules.ValidateName(request.Name, errors);
-        AgentProfileRules.ValidateDescription(request.Description, errors);
-        AgentProfileRules.ValidateEmoji(request.Emoji, errors);
-        AgentProfileRules.ValidateCapabilities(request.Capabilities, errors);
-        var fieldErrors = errors.Select(e => new FieldError(e.Field, e.Message)).ToList();
-        AgentWorkInput.ValidateMaxConcurrentTasks(request.MaxConcurrentTasks, fieldErrors);
-        var interval = AgentWorkInput.ParseHeartbeatInterval(request.HeartbeatIntervalSeconds, liveness.Value, fieldErrors);
-        if (fieldErrors.Count > 0)
+        var errors = new List<FieldError>();
+        var interval = AgentRegistrationInput.Validate(
+            request.Name, request.Description, request.Emoji, request.Capabilities, request.MaxConcurrentTasks,
+            request.HeartbeatIntervalSeconds, liveness.Value, errors);
+        if (errors.Count > 0)
         {
-            return Problems.Validation(fieldErrors);
+            return Problems.Validation(errors);
         }
 
         RegisteredAgent registered;

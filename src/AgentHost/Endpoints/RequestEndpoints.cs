@@ -60,7 +60,7 @@ public static class RequestEndpoints
         var caller = context.GetAgentCaller();
         if (requestId.Length > MaxRequestIdLength)
         {
-            return Problems.NotFound($"No request '{Problems.Printable(requestId)}' (field 'request_id').");
+            return Problems.NotFound(RequestReplyText.Unknown(requestId));
         }
 
         var body = await JsonBody.ReadAsync<AgentReplyBody>(context);
@@ -79,9 +79,9 @@ public static class RequestEndpoints
         return await requests.ReplyAsync(caller.AgentId, requestId, body.Value.Content!, context.RequestAborted) switch
         {
             ReplyStatus.Delivered => TypedResults.Ok(new ReplyDeliveredView(requestId, "delivered")),
-            ReplyStatus.NotRecipient => Problems.Forbidden($"Request '{Problems.Printable(requestId)}' was not sent to agent '{caller.AgentId}'."),
-            ReplyStatus.Late => Problems.Conflict($"Request '{Problems.Printable(requestId)}' has expired or was already answered; the reply was not delivered."),
-            _ => Problems.NotFound($"No request '{Problems.Printable(requestId)}' (field 'request_id')."),
+            ReplyStatus.NotRecipient => Problems.Forbidden(RequestReplyText.NotRecipient(requestId, caller.AgentId)),
+            ReplyStatus.Late => Problems.Conflict(RequestReplyText.Late(requestId)),
+            _ => Problems.NotFound(RequestReplyText.Unknown(requestId)),
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Tasks;
 using AgentPlatform.Agents.Dispatch;
@@ -80,15 +79,11 @@ public static class TaskEndpoints
         return reply.Status switch
         {
             TaskActStatus.NotFound => UnknownTask(id),
-            TaskActStatus.NotAssigned => Problems.Forbidden($"Agent '{act.AgentId}' is not assigned task '{Problems.Printable(id)}'; only the agent holding a task may act on it."),
-            TaskActStatus.Late when act.Kind == TaskActKind.Heartbeat =>
-                Problems.Conflict($"Task '{Problems.Printable(id)}' has ended ({EndName(reply.Task)}); stop working on it."),
+            TaskActStatus.NotAssigned => Problems.Forbidden(TaskActText.NotAssigned(act.AgentId, id)),
+            TaskActStatus.Late when act.Kind == TaskActKind.Heartbeat => Problems.Conflict(TaskActText.Ended(id, reply.Task)),
             _ => TypedResults.Ok(new TaskActView(id, reply.Status, reply.Task!)),
         };
     }
 
     private static ApiProblem UnknownTask(string id) => Problems.NotFound($"No task '{Problems.Printable(id)}' (field 'id').");
-
-    private static string EndName(AgentTaskStatus? task) =>
-        task?.End is { } end ? JsonSerializer.Serialize(end).Trim('"') : "finished";
 }

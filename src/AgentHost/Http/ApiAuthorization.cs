@@ -67,14 +67,10 @@ public static class ApiAuthorization
             return await next(context);
         }
 
-        if (header.Count == 0)
+        var authorization = header.Count switch { 0 => null, 1 => header[0] ?? string.Empty, _ => string.Empty };
+        if (AgentKeyCheck.ReadBearer(authorization, out var refusal) is not { } token)
         {
-            return Problems.Unauthorized("The Authorization header is missing; send Authorization: Bearer <token>.");
-        }
-
-        if (AgentKeyCheck.ReadBearer(header.Count == 1 ? header[0] ?? string.Empty : string.Empty, out var malformed) is not { } token)
-        {
-            return Problems.Unauthorized(malformed!);
+            return Problems.Unauthorized(refusal!);
         }
 
         if (allowOperator && !token.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
