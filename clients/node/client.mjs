@@ -135,7 +135,7 @@ export class AgentClient {
 
   /** Opens the inbox stream: an InboxStream of leased deliveries (tasks and requests arrive on it too). */
   subscribe() {
-    const stream = new InboxStream(this.inbox.subscribe({}, this.#metadata()));
+    const stream = new InboxStream(this.inbox.subscribe({}, this.#metadata()), () => this.#streams.delete(stream));
     this.#streams.add(stream);
     return stream;
   }
@@ -198,8 +198,7 @@ export class AgentClient {
   /** Closes the connection; streams still open end. */
   close() {
     // grpc-js lets calls in flight outlive a closed channel; the host must see the streams go.
-    for (const stream of this.#streams) stream.cancel();
-    this.#streams.clear();
+    for (const stream of [...this.#streams]) stream.cancel();
     this.agents.close();
   }
 

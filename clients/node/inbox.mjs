@@ -30,9 +30,12 @@ export class InboxStream {
   #ended = false;
   #error = null;
   #cancelled = false;
+  #onEnd;
 
-  constructor(call) {
+  /** Wraps a grpc-js server-streaming call; `onEnd` runs once when the stream ends for any reason. */
+  constructor(call, onEnd = () => {}) {
     this.#call = call;
+    this.#onEnd = onEnd;
     call.on('data', (delivery) => this.#push(delivery));
     call.on('error', (error) => {
       if (!(this.#cancelled && error.code === grpc.status.CANCELLED)) {
@@ -87,6 +90,7 @@ export class InboxStream {
   }
 
   #end() {
+    if (!this.#ended) this.#onEnd();
     this.#ended = true;
     this.#wake();
   }

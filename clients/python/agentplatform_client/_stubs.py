@@ -1,15 +1,15 @@
 """Loads the generated protobuf and gRPC modules, generating them first when they are missing or stale."""
 
 import importlib
+import importlib.util
 import os
 import sys
 
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(_HERE))
-try:
-    import generate as _generate  # clients/python/generate.py
-finally:
-    sys.path.pop(0)
+# Loaded by path: a module of the application called `generate` must not stand in for clients/python/generate.py.
+_SCRIPT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "generate.py")
+_spec = importlib.util.spec_from_file_location("agentplatform_client._generate", _SCRIPT)
+_generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_generate)
 
 _OUTPUT = _generate.generate()
 if _OUTPUT not in sys.path:
