@@ -12,6 +12,11 @@
 // POST /tasks/{id}/result; a `task_cancelled` notice stops that work. It prints one JSON line per task it starts.
 //
 //   HOST_URL=http://127.0.0.1:5080 node samples/node-agent/agent.mjs --take-tasks --capabilities translate=0.8
+//
+// With --grpc HOST:PORT (or GRPC_TARGET) it does the same over the gRPC API with the client in clients/node (run
+// `npm ci` in clients/node once):
+//
+//   node samples/node-agent/agent.mjs --grpc 127.0.0.1:5081 --name node-agent --channel lobby
 
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -65,15 +70,78 @@ class Client {
   }
 }
 
-function startHeartbeat(client, summary, maxInterval) {
+// The agent's operations over the HTTP API (the default transport).
+class HttpTransport {
+  constructor(baseUrl, summary) {
+    this.client = new Client(baseUrl, summary);
+  }
+
+  get hasKey() {
+    return this.client.key !== null;
+  }
+
+  async register(body) {
+    const registered = await this.client.call('POST', '/agents', body);
+    this.client.key = registered.api_key;
+    return registered.agent.id;
+  }
+
+  async heartbeat() {
+    return (await this.client.call('POST', '/agents/me/heartbeat')).interval_seconds;
+  }
+
+  async createChannel(channel, description) {
+    await this.client.call('POST', '/channels', { id: channel, name: channel, description });
+  }
+
+  async joinChannel(channel) {
+    await this.client.call('POST', `/channels/${channel}/members`);
+  }
+
+  async post(channel, title, content, priority) {
+    await this.client.call('POST', `/channels/${channel}/messages`, { title, content, priority });
+  }
+
+  async inbox(wait, limit) {
+    return (await this.client.call('GET', `/agents/me/inbox?wait=${wait.toFixed(1)}&limit=${limit}`)).deliveries ?? [];
+  }
+
+  async ack(deliveryIds) {
+    return (await this.client.call('POST', '/agents/me/inbox/ack', { delivery_ids: deliveryIds })).acknowledged;
+  }
+
+  async readLog(channel, after) {
+    const page = await this.client.call('GET', `/channels/${channel}/messages?after=${after}&limit=200`);
+    return [page.messages.length, Number(page.next_cursor)];
+  }
+
+  async taskHeartbeat(taskId) {
+    await this.client.call('POST', `/tasks/${encodeURIComponent(taskId)}/heartbeat`);
+  }
+
+  async postResult(taskId, output) {
+    return (await this.client.call('POST', `/tasks/${encodeURIComponent(taskId)}/result`, { output })).status;
+  }
+
+  close() {}
+}
+
+// HTTP by default; gRPC with --grpc (the client in clients/node).
+async function openTransport(values, summary) {
+  if (!values.grpc) return new HttpTransport(values.host, summary);
+  const { GrpcTransport } = await import('./grpc-transport.mjs');
+  return new GrpcTransport(values.grpc, summary, ApiError);
+}
+
+function startHeartbeat(transport, summary, maxInterval) {
   let timer = null;
   let stopped = false;
   const beat = async () => {
     let interval = maxInterval;
     try {
-      const answer = await client.call('POST', '/agents/me/heartbeat');
+      const announced = await transport.heartbeat();
       summary.heartbeats += 1;
-      interval = Math.min(Number(answer.interval_seconds ?? interval), maxInterval);
+      interval = Math.min(Number(announced ?? interval), maxInterval);
     } catch (error) {
       summary.errors.push(`heartbeat: ${error.message}`);
     }
@@ -89,14 +157,10 @@ function startHeartbeat(client, summary, maxInterval) {
   };
 }
 
-async function reportFailure(client, channel, name, error, summary) {
-  if (!client.key || !summary.joined) return;
+async function reportFailure(transport, channel, name, error, summary) {
+  if (!transport?.hasKey || !summary.joined) return;
   try {
-    await client.call('POST', `/channels/${channel}/messages`, {
-      title: 'failure',
-      content: `${name} failed: ${error.message}`.slice(0, 2000),
-      priority: 'high',
-    });
+    await transport.post(channel, 'failure', `${name} failed: ${error.message}`.slice(0, 2000), 'high');
     summary.failures_reported += 1;
   } catch (reportError) {
     summary.errors.push(`could not report the failure: ${reportError.message}`);
@@ -115,32 +179,30 @@ function parseCapabilities(text) {
 // Registers with capabilities and answers the tasks that arrive in the inbox until --max-tasks or --timeout.
 async function takeTasks(values) {
   const summary = {
-    agent: values.name, language: 'node', agent_id: null, registered: false, heartbeats: 0,
+    agent: values.name, language: 'node', transport: values.grpc ? 'grpc' : 'http', agent_id: null, registered: false, heartbeats: 0,
     rate_limited: 0, retry_after_seconds: [], tasks_done: [], tasks_cancelled: [], task_heartbeats: 0,
     results: {}, errors: [],
   };
-  const client = new Client(values.host, summary);
   const deadline = Date.now() + Number(values.timeout) * 1000;
   const maxTasks = Number(values['max-tasks']);
   const cancelled = new Set();
+  let transport = null;
   let stopHeartbeat = () => {};
   try {
+    transport = await openTransport(values, summary);
     const heartbeatInterval = Number(values['heartbeat-interval']);
-    const registered = await client.call('POST', '/agents', {
+    summary.agent_id = await transport.register({
       name: values.name, description: 'Node.js sample agent taking tasks',
       capabilities: parseCapabilities(values.capabilities), max_concurrent_tasks: 1,
       heartbeat_interval_seconds: heartbeatInterval,
     });
-    client.key = registered.api_key;
-    summary.agent_id = registered.agent.id;
     summary.registered = true;
-    stopHeartbeat = startHeartbeat(client, summary, heartbeatInterval);
+    stopHeartbeat = startHeartbeat(transport, summary, heartbeatInterval);
     while (Date.now() < deadline && (maxTasks === 0 || summary.tasks_done.length < maxTasks)) {
       const wait = Math.max(0, Math.min(Number(values.wait), (deadline - Date.now()) / 1000));
-      const inbox = await client.call('GET', `/agents/me/inbox?wait=${wait.toFixed(1)}&limit=10`);
-      const deliveries = inbox.deliveries ?? [];
+      const deliveries = await transport.inbox(wait, 10);
       if (deliveries.length > 0) {
-        await client.call('POST', '/agents/me/inbox/ack', { delivery_ids: deliveries.map((d) => d.delivery_id) });
+        await transport.ack(deliveries.map((d) => d.delivery_id));
       }
       for (const { message } of deliveries) {
         if (message.kind !== 'task') continue;
@@ -149,7 +211,7 @@ async function takeTasks(values) {
           cancelled.add(content.task_id);
           summary.tasks_cancelled.push(content.task_id);
         } else if (content.type === 'task' && !summary.tasks_done.includes(content.task_id)) {
-          await workOn(client, values, content, cancelled, summary);
+          await workOn(transport, values, content, cancelled, summary);
         }
       }
     }
@@ -157,20 +219,20 @@ async function takeTasks(values) {
     summary.errors.push(error.message);
   } finally {
     stopHeartbeat();
+    transport?.close();
     console.log(JSON.stringify(summary));
   }
   return summary.errors.length === 0 ? 0 : 1;
 }
 
 // Works on one task for --work-seconds, heartbeating its lease, then posts the result (unless it was cancelled).
-async function workOn(client, values, task, cancelled, summary) {
-  const path = `/tasks/${encodeURIComponent(task.task_id)}`;
+async function workOn(transport, values, task, cancelled, summary) {
   console.log(JSON.stringify({ event: 'task_started', task_id: task.task_id, agent_id: summary.agent_id }));
   const finish = Date.now() + Number(values['work-seconds']) * 1000;
   while (Date.now() < finish && !cancelled.has(task.task_id)) {
     await sleep(Math.min(1000, Math.max(0, finish - Date.now())));
     try {
-      await client.call('POST', `${path}/heartbeat`);
+      await transport.taskHeartbeat(task.task_id);
       summary.task_heartbeats += 1;
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
@@ -179,8 +241,7 @@ async function workOn(client, values, task, cancelled, summary) {
   }
   if (cancelled.has(task.task_id)) return;
   const output = { agent: summary.agent_id, language: 'node', step: task.step_id, input: task.input ?? null };
-  const answer = await client.call('POST', `${path}/result`, { output });
-  summary.results[task.task_id] = answer.status;
+  summary.results[task.task_id] = await transport.postResult(task.task_id, output);
   summary.tasks_done.push(task.task_id);
 }
 
@@ -189,6 +250,7 @@ async function main() {
     options: {
       name: { type: 'string', default: process.env.AGENT_NAME ?? `node-agent-${process.pid}` },
       host: { type: 'string', default: process.env.HOST_URL ?? 'http://127.0.0.1:5080' },
+      grpc: { type: 'string', default: process.env.GRPC_TARGET ?? '' },
       channel: { type: 'string', default: process.env.AGENT_CHANNEL ?? 'lobby' },
       rounds: { type: 'string', default: process.env.AGENT_ROUNDS ?? '3' },
       wait: { type: 'string', default: '2' },
@@ -209,27 +271,26 @@ async function main() {
   const channel = values.channel;
 
   const summary = {
-    agent: values.name, language: 'node', agent_id: null, registered: false, joined: false,
+    agent: values.name, language: 'node', transport: values.grpc ? 'grpc' : 'http', agent_id: null, registered: false, joined: false,
     channel, posted: 0, received: 0, received_from: [], received_contents: [],
     acknowledged: 0, log_messages: 0, rate_limited: 0, retry_after_seconds: [], heartbeats: 0,
     failures_reported: 0, errors: [],
   };
-  const client = new Client(values.host, summary);
   const peers = new Set();
+  let transport = null;
   let stopHeartbeat = () => {};
   try {
-    const registered = await client.call('POST', '/agents', { name: values.name, description: 'Node.js sample agent' });
-    client.key = registered.api_key;
-    const me = registered.agent.id;
+    transport = await openTransport(values, summary);
+    const me = await transport.register({ name: values.name, description: 'Node.js sample agent' });
     summary.agent_id = me;
     summary.registered = true;
-    stopHeartbeat = startHeartbeat(client, summary, Number(values['heartbeat-interval']));
+    stopHeartbeat = startHeartbeat(transport, summary, Number(values['heartbeat-interval']));
 
     try {
-      await client.call('POST', '/channels', { id: channel, name: channel, description: 'sample agents meet here' });
+      await transport.createChannel(channel, 'sample agents meet here');
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
-      await client.call('POST', `/channels/${channel}/members`);
+      await transport.joinChannel(channel);
     }
     summary.joined = true;
 
@@ -240,9 +301,7 @@ async function main() {
         round += 1;
         // The second post of a round hits the channel's post cooldown; the client sleeps Retry-After and retries.
         for (const part of ['hello', 'again']) {
-          await client.call('POST', `/channels/${channel}/messages`, {
-            title: `round ${round}`, content: `${values.name} says ${part} (round ${round})`, priority: 'normal',
-          });
+          await transport.post(channel, `round ${round}`, `${values.name} says ${part} (round ${round})`, 'normal');
           summary.posted += 1;
         }
       } else if (peers.size >= expectPeers) {
@@ -250,8 +309,7 @@ async function main() {
       }
 
       const wait = Math.max(0, Math.min(waitSeconds, (deadline - Date.now()) / 1000));
-      const inbox = await client.call('GET', `/agents/me/inbox?wait=${wait.toFixed(1)}&limit=50`);
-      const deliveries = inbox.deliveries ?? [];
+      const deliveries = await transport.inbox(wait, 50);
       for (const delivery of deliveries) {
         const message = delivery.message;
         summary.received += 1;
@@ -261,21 +319,21 @@ async function main() {
         }
       }
       if (deliveries.length > 0) {
-        const acked = await client.call('POST', '/agents/me/inbox/ack', { delivery_ids: deliveries.map((d) => d.delivery_id) });
-        summary.acknowledged += acked.acknowledged;
+        summary.acknowledged += await transport.ack(deliveries.map((d) => d.delivery_id));
       }
 
-      const page = await client.call('GET', `/channels/${channel}/messages?after=${cursor}&limit=200`);
-      summary.log_messages += page.messages.length;
-      cursor = Number(page.next_cursor);
+      const [read, next] = await transport.readLog(channel, cursor);
+      summary.log_messages += read;
+      cursor = next;
     }
 
     if (peers.size < expectPeers) throw new Error(`expected posts from ${expectPeers} other agents, saw ${peers.size}`);
   } catch (error) {
     summary.errors.push(error.message);
-    await reportFailure(client, channel, values.name, error, summary);
+    await reportFailure(transport, channel, values.name, error, summary);
   } finally {
     stopHeartbeat();
+    transport?.close();
     summary.received_from = [...peers].sort();
     console.log(JSON.stringify(summary));
   }

@@ -12,6 +12,11 @@ inbox is acknowledged, worked on for --work-seconds (heartbeating the task's lea
 POST /tasks/{id}/result; a `task_cancelled` notice stops that work. It prints one JSON line per task it starts.
 
     HOST_URL=http://127.0.0.1:5080 python3 samples/python-agent/agent.py --take-tasks --capabilities summarize=0.9
+
+With --grpc HOST:PORT (or GRPC_TARGET) it does the same over the gRPC API with the client in clients/python, which needs
+Debian's python3-grpcio, so run it with Debian's interpreter:
+
+    /usr/bin/python3 samples/python-agent/agent.py --grpc 127.0.0.1:5081 --name py-agent --channel lobby
 """
 
 import argparse
@@ -78,12 +83,78 @@ class Client:
             return error.code, error.headers, payload
 
 
+class HttpTransport:
+    """The agent's operations over the HTTP API (the default transport)."""
+
+    name = "http"
+
+    def __init__(self, base_url, summary):
+        self.client = Client(base_url, summary)
+
+    @property
+    def has_key(self):
+        return self.client.key is not None
+
+    def register(self, body):
+        _, registered = self.client.call("POST", "/agents", body)
+        self.client.key = registered["api_key"]
+        return registered["agent"]["id"]
+
+    def heartbeat(self):
+        _, beat = self.client.call("POST", "/agents/me/heartbeat")
+        return beat.get("interval_seconds")
+
+    def create_channel(self, channel, description):
+        self.client.call("POST", "/channels", {"id": channel, "name": channel, "description": description})
+
+    def join_channel(self, channel):
+        self.client.call("POST", f"/channels/{channel}/members")
+
+    def post(self, channel, title, content, priority):
+        self.client.call("POST", f"/channels/{channel}/messages", {"title": title, "content": content, "priority": priority})
+
+    def inbox(self, wait, limit):
+        _, inbox = self.client.call("GET", f"/agents/me/inbox?wait={wait:.1f}&limit={limit}")
+        return inbox.get("deliveries", [])
+
+    def ack(self, delivery_ids):
+        _, acked = self.client.call("POST", "/agents/me/inbox/ack", {"delivery_ids": delivery_ids})
+        return acked["acknowledged"]
+
+    def read_log(self, channel, after):
+        _, page = self.client.call("GET", f"/channels/{channel}/messages?after={after}&limit=200")
+        return len(page["messages"]), int(page["next_cursor"])
+
+    def task_heartbeat(self, task_id):
+        self.client.call("POST", "/tasks/" + urllib.parse.quote(task_id, safe="") + "/heartbeat")
+
+    def post_result(self, task_id, output):
+        _, answer = self.client.call("POST", "/tasks/" + urllib.parse.quote(task_id, safe="") + "/result", {"output": output})
+        return answer["status"]
+
+    def close(self):
+        pass
+
+
+def open_transport(args, summary):
+    """HTTP by default; gRPC with --grpc (the client in clients/python, on Debian's python3-grpcio)."""
+    if not args.grpc:
+        return HttpTransport(args.host, summary)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    try:
+        from grpc_transport import GrpcTransport
+    except ImportError as error:
+        raise RuntimeError(f"--grpc needs Debian's python3-grpcio; run the agent with /usr/bin/python3 ({error})") from error
+    return GrpcTransport(args.grpc, summary, ApiError)
+
+
 class Heartbeat(threading.Thread):
     """Sends heartbeats on the schedule the host announces, until stopped."""
 
-    def __init__(self, client, summary, max_interval):
+    def __init__(self, transport, summary, max_interval):
         super().__init__(daemon=True)
-        self.client = client
+        self.transport = transport
+        self.lock = threading.Lock()
         self.summary = summary
         self.max_interval = max_interval
         self.stopped = threading.Event()
@@ -92,12 +163,12 @@ class Heartbeat(threading.Thread):
         while not self.stopped.is_set():
             interval = self.max_interval
             try:
-                _, beat = self.client.call("POST", "/agents/me/heartbeat")
-                with self.client.lock:
+                announced = self.transport.heartbeat()
+                with self.lock:
                     self.summary["heartbeats"] += 1
-                interval = min(float(beat.get("interval_seconds") or interval), self.max_interval)
+                interval = min(float(announced or interval), self.max_interval)
             except (ApiError, OSError) as error:
-                with self.client.lock:
+                with self.lock:
                     self.summary["errors"].append(f"heartbeat: {error}")
             self.stopped.wait(interval)
 
@@ -106,6 +177,8 @@ def main():
     parser = argparse.ArgumentParser(description="Agent Platform sample agent (Python)")
     parser.add_argument("--name", default=os.environ.get("AGENT_NAME", f"py-agent-{os.getpid()}"))
     parser.add_argument("--host", default=os.environ.get("HOST_URL", "http://127.0.0.1:5080"))
+    parser.add_argument("--grpc", default=os.environ.get("GRPC_TARGET", ""),
+                        help="HOST:PORT of the host's gRPC API; when set the agent talks gRPC instead of HTTP")
     parser.add_argument("--channel", default=os.environ.get("AGENT_CHANNEL", "lobby"))
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("AGENT_ROUNDS", "3")))
     parser.add_argument("--wait", type=float, default=2.0, help="long-poll seconds per inbox read")
@@ -121,29 +194,29 @@ def main():
         return take_tasks(args)
 
     summary = {
-        "agent": args.name, "language": "python", "agent_id": None, "registered": False, "joined": False,
+        "agent": args.name, "language": "python", "transport": "grpc" if args.grpc else "http", "agent_id": None,
+        "registered": False, "joined": False,
         "channel": args.channel, "posted": 0, "received": 0, "received_from": [], "received_contents": [],
         "acknowledged": 0, "log_messages": 0, "rate_limited": 0, "retry_after_seconds": [], "heartbeats": 0,
         "failures_reported": 0, "errors": [],
     }
-    client = Client(args.host, summary)
+    transport = None
     heartbeat = None
     deadline = time.monotonic() + args.timeout
     peers = set()
     try:
-        _, registered = client.call("POST", "/agents", {"name": args.name, "description": "Python sample agent"})
-        client.key = registered["api_key"]
-        summary["agent_id"] = me = registered["agent"]["id"]
+        transport = open_transport(args, summary)
+        summary["agent_id"] = me = transport.register({"name": args.name, "description": "Python sample agent"})
         summary["registered"] = True
-        heartbeat = Heartbeat(client, summary, args.heartbeat_interval)
+        heartbeat = Heartbeat(transport, summary, args.heartbeat_interval)
         heartbeat.start()
 
         try:
-            client.call("POST", "/channels", {"id": args.channel, "name": args.channel, "description": "sample agents meet here"})
+            transport.create_channel(args.channel, "sample agents meet here")
         except ApiError as error:
             if error.status != 409:
                 raise
-            client.call("POST", f"/channels/{args.channel}/members")
+            transport.join_channel(args.channel)
         summary["joined"] = True
 
         cursor = 0
@@ -153,15 +226,13 @@ def main():
                 rounds += 1
                 # The second post of a round hits the channel's post cooldown; the client sleeps Retry-After and retries.
                 for part in ("hello", "again"):
-                    client.call("POST", f"/channels/{args.channel}/messages",
-                                {"title": f"round {rounds}", "content": f"{args.name} says {part} (round {rounds})", "priority": "normal"})
+                    transport.post(args.channel, f"round {rounds}", f"{args.name} says {part} (round {rounds})", "normal")
                     summary["posted"] += 1
             elif len(peers) >= args.expect_peers:
                 break
 
             wait = max(0.0, min(args.wait, deadline - time.monotonic()))
-            _, inbox = client.call("GET", f"/agents/me/inbox?wait={wait:.1f}&limit=50")
-            deliveries = inbox.get("deliveries", [])
+            deliveries = transport.inbox(wait, 50)
             for delivery in deliveries:
                 message = delivery["message"]
                 summary["received"] += 1
@@ -169,21 +240,21 @@ def main():
                     peers.add(message["sender_id"])
                     summary["received_contents"].append(message["content"])
             if deliveries:
-                _, acked = client.call("POST", "/agents/me/inbox/ack", {"delivery_ids": [d["delivery_id"] for d in deliveries]})
-                summary["acknowledged"] += acked["acknowledged"]
+                summary["acknowledged"] += transport.ack([d["delivery_id"] for d in deliveries])
 
-            _, page = client.call("GET", f"/channels/{args.channel}/messages?after={cursor}&limit=200")
-            summary["log_messages"] += len(page["messages"])
-            cursor = int(page["next_cursor"])
+            read, cursor = transport.read_log(args.channel, cursor)
+            summary["log_messages"] += read
 
         if len(peers) < args.expect_peers:
             raise RuntimeError(f"expected posts from {args.expect_peers} other agents, saw {len(peers)}")
     except (ApiError, OSError, RuntimeError, KeyError, ValueError) as error:
         summary["errors"].append(str(error))
-        report_failure(client, args.channel, args.name, error, summary)
+        report_failure(transport, args.channel, args.name, error, summary)
     finally:
         if heartbeat:
             heartbeat.stopped.set()
+        if transport:
+            transport.close()
         summary["received_from"] = sorted(peers)
         print(json.dumps(summary), flush=True)
     return 0 if not summary["errors"] else 1
@@ -200,30 +271,29 @@ def parse_capabilities(text):
 def take_tasks(args):
     """Registers with capabilities and answers the tasks that arrive in the inbox until --max-tasks or --timeout."""
     summary = {
-        "agent": args.name, "language": "python", "agent_id": None, "registered": False, "heartbeats": 0,
+        "agent": args.name, "language": "python", "transport": "grpc" if args.grpc else "http", "agent_id": None,
+        "registered": False, "heartbeats": 0,
         "rate_limited": 0, "retry_after_seconds": [], "tasks_done": [], "tasks_cancelled": [], "task_heartbeats": 0,
         "results": {}, "errors": [],
     }
-    client = Client(args.host, summary)
+    transport = None
     heartbeat = None
     deadline = time.monotonic() + args.timeout
     cancelled = set()
     try:
-        _, registered = client.call("POST", "/agents", {
+        transport = open_transport(args, summary)
+        summary["agent_id"] = transport.register({
             "name": args.name, "description": "Python sample agent taking tasks",
             "capabilities": parse_capabilities(args.capabilities), "max_concurrent_tasks": 1,
             "heartbeat_interval_seconds": args.heartbeat_interval})
-        client.key = registered["api_key"]
-        summary["agent_id"] = registered["agent"]["id"]
         summary["registered"] = True
-        heartbeat = Heartbeat(client, summary, args.heartbeat_interval)
+        heartbeat = Heartbeat(transport, summary, args.heartbeat_interval)
         heartbeat.start()
         while time.monotonic() < deadline and (args.max_tasks == 0 or len(summary["tasks_done"]) < args.max_tasks):
             wait = max(0.0, min(args.wait, deadline - time.monotonic()))
-            _, inbox = client.call("GET", f"/agents/me/inbox?wait={wait:.1f}&limit=10")
-            deliveries = inbox.get("deliveries", [])
+            deliveries = transport.inbox(wait, 10)
             if deliveries:
-                client.call("POST", "/agents/me/inbox/ack", {"delivery_ids": [d["delivery_id"] for d in deliveries]})
+                transport.ack([d["delivery_id"] for d in deliveries])
             for delivery in deliveries:
                 message = delivery["message"]
                 if message["kind"] != "task":
@@ -233,26 +303,27 @@ def take_tasks(args):
                     cancelled.add(content["task_id"])
                     summary["tasks_cancelled"].append(content["task_id"])
                 elif content["type"] == "task" and content["task_id"] not in summary["tasks_done"]:
-                    work_on(client, args, content, cancelled, summary)
-    except (ApiError, OSError, KeyError, ValueError) as error:
+                    work_on(transport, args, content, cancelled, summary)
+    except (ApiError, OSError, RuntimeError, KeyError, ValueError) as error:
         summary["errors"].append(str(error))
     finally:
         if heartbeat:
             heartbeat.stopped.set()
+        if transport:
+            transport.close()
         print(json.dumps(summary), flush=True)
     return 0 if not summary["errors"] else 1
 
 
-def work_on(client, args, task, cancelled, summary):
+def work_on(transport, args, task, cancelled, summary):
     """Works on one task for --work-seconds, heartbeating its lease, then posts the result (unless it was cancelled)."""
     task_id = task["task_id"]
-    path = "/tasks/" + urllib.parse.quote(task_id, safe="")
     print(json.dumps({"event": "task_started", "task_id": task_id, "agent_id": summary["agent_id"]}), flush=True)
     finish = time.monotonic() + args.work_seconds
     while time.monotonic() < finish and task_id not in cancelled:
         time.sleep(min(1.0, max(0.0, finish - time.monotonic())))
         try:
-            client.call("POST", path + "/heartbeat")
+            transport.task_heartbeat(task_id)
             summary["task_heartbeats"] += 1
         except ApiError as error:
             if error.status == 409:
@@ -262,18 +333,16 @@ def work_on(client, args, task, cancelled, summary):
     if task_id in cancelled:
         return
     output = {"agent": summary["agent_id"], "language": "python", "step": task["step_id"], "input": task.get("input")}
-    _, answer = client.call("POST", path + "/result", {"output": output})
-    summary["results"][task_id] = answer["status"]
+    summary["results"][task_id] = transport.post_result(task_id, output)
     summary["tasks_done"].append(task_id)
 
 
-def report_failure(client, channel, name, error, summary):
+def report_failure(transport, channel, name, error, summary):
     """Tells the channel what went wrong, so the other agents (and people) see it."""
-    if not client.key or not summary["joined"]:
+    if transport is None or not transport.has_key or not summary["joined"]:
         return
     try:
-        client.call("POST", f"/channels/{channel}/messages",
-                    {"title": "failure", "content": f"{name} failed: {error}"[:2000], "priority": "high"})
+        transport.post(channel, "failure", f"{name} failed: {error}"[:2000], "high")
         summary["failures_reported"] += 1
     except (ApiError, OSError) as report_error:
         summary["errors"].append(f"could not report the failure: {report_error}")

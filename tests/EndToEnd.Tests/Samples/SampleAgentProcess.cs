@@ -12,19 +12,7 @@ internal static class SampleAgentProcess
     public static async Task<(int ExitCode, JsonObject Summary)> RunAsync(
         string program, string script, HostProcess host, IEnumerable<string> arguments, ITestOutputHelper output, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ScriptProcess.StartInfo(program, script, arguments);
         start.Environment["HOST_URL"] = host.BaseAddress.ToString().TrimEnd('/');
         using var process = new Process { StartInfo = start };
         var stdout = new StringBuilder();

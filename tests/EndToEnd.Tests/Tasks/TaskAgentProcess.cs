@@ -28,23 +28,10 @@ internal sealed class TaskAgentProcess : IAsyncDisposable
     public static TaskAgentProcess Start(
         string program, string script, HostProcess host, string name, string capabilities, double workSeconds, int maxTasks, ITestOutputHelper output)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, script));
-        foreach (var argument in new[]
-        {
+        var start = ScriptProcess.StartInfo(program, script, [
             "--take-tasks", "--name", name, "--capabilities", capabilities, "--work-seconds", workSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--max-tasks", maxTasks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "90", "--wait", "1", "--heartbeat-interval", "1",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ]);
         start.Environment["HOST_URL"] = host.BaseAddress.ToString().TrimEnd('/');
         var process = new Process { StartInfo = start };
         var agent = new TaskAgentProcess(process, output, $"{program} {name}");

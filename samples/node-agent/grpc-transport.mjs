@@ -1,0 +1,103 @@
+// The sample agent's operations over the gRPC API, with the Node.js client in clients/node.
+//
+// Deliveries come from the inbox stream instead of long-polls; they are handed to the agent in the HTTP JSON shape, so
+// the agent's logic is the same on both transports.
+import { AgentClient, ApiError as GrpcApiError, kindName } from '../../clients/node/index.mjs';
+
+// The HTTP status each gRPC refusal stands for (docs/grpc-api.md), so the agent's checks read the same on both transports.
+const httpStatus = {
+  INVALID_ARGUMENT: 400, UNAUTHENTICATED: 401, PERMISSION_DENIED: 403, NOT_FOUND: 404, ALREADY_EXISTS: 409,
+  FAILED_PRECONDITION: 409, RESOURCE_EXHAUSTED: 429, DEADLINE_EXCEEDED: 504,
+};
+
+// Talks to the host's gRPC port; rejects with `new ErrorType(method, path, status, body)` like the HTTP transport.
+export class GrpcTransport {
+  constructor(target, summary, ErrorType, maxRetries = 10) {
+    this.ErrorType = ErrorType;
+    this.stream = null;
+    this.client = new AgentClient(target, {
+      rateLimitRetries: maxRetries,
+      onRateLimited: (delay) => {
+        summary.rate_limited += 1;
+        summary.retry_after_seconds.push(delay);
+      },
+    });
+  }
+
+  get hasKey() {
+    return this.client.apiKey !== null;
+  }
+
+  async register(body) {
+    const answer = await this.#do(() => this.client.register(body.name, {
+      description: body.description, capabilities: body.capabilities, maxConcurrentTasks: body.max_concurrent_tasks,
+      heartbeatIntervalSeconds: body.heartbeat_interval_seconds,
+    }));
+    return answer.agent.id;
+  }
+
+  async heartbeat() {
+    return (await this.#do(() => this.client.heartbeat())).interval_seconds;
+  }
+
+  async createChannel(channel, description) {
+    await this.#do(() => this.client.createChannel(channel, channel, description));
+  }
+
+  async joinChannel(channel) {
+    await this.#do(() => this.client.joinChannel(channel));
+  }
+
+  async post(channel, title, content, priority) {
+    await this.#do(() => this.client.postMessage(channel, content, { title, priority }));
+  }
+
+  // What the stream delivered within `wait` seconds (at most `limit`), opening the stream on first use.
+  async inbox(wait, limit) {
+    this.stream ??= this.client.subscribe();
+    const deliveries = [];
+    const finish = Date.now() + wait * 1000;
+    while (deliveries.length < limit) {
+      const left = deliveries.length === 0 ? finish - Date.now() : 50;
+      const delivery = await this.#do(() => this.stream.read(Math.max(0, left)));
+      if (delivery === null) break;
+      const { message } = delivery;
+      deliveries.push({
+        delivery_id: delivery.delivery_id, attempt: delivery.attempt,
+        message: { kind: kindName(message), sender_id: message.sender_id, title: message.title, content: message.content },
+      });
+    }
+    return deliveries;
+  }
+
+  ack(deliveryIds) {
+    return this.#do(() => this.client.ack(deliveryIds));
+  }
+
+  async readLog(channel, after) {
+    const page = await this.#do(() => this.client.readMessages(channel, { after, limit: 200 }));
+    return [page.messages.length, Number(page.next_cursor)];
+  }
+
+  async taskHeartbeat(taskId) {
+    await this.#do(() => this.client.taskHeartbeat(taskId));
+  }
+
+  async postResult(taskId, output) {
+    return (await this.#do(() => this.client.postResult(taskId, output))).status;
+  }
+
+  close() {
+    this.stream?.cancel();
+    this.client.close();
+  }
+
+  async #do(operation) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof GrpcApiError)) throw error;
+      throw new this.ErrorType(error.method, '(gRPC)', httpStatus[error.codeName] ?? 500, { detail: error.details });
+    }
+  }
+}
