@@ -33,9 +33,14 @@ public sealed class AgentsBuilder
 
     /// <summary>Names <typeparamref name="TMessage"/> <paramref name="wireName"/> on the wire, also accepting <paramref name="aliases"/>
     /// on receipt; see <see cref="MessageSerializerRegistry"/>.</summary>
-    public AgentsBuilder AddMessageType<TMessage>(string wireName, params string[] aliases)
+    public AgentsBuilder AddMessageType<TMessage>(string wireName, params string[] aliases) =>
+        AddMessageType(new MessageTypeRegistration(typeof(TMessage), wireName, aliases));
+
+    /// <summary>Adds <paramref name="registration"/> to the <see cref="MessageSerializerRegistry"/>.</summary>
+    public AgentsBuilder AddMessageType(MessageTypeRegistration registration)
     {
-        Services.AddSingleton(new MessageTypeRegistration(typeof(TMessage), wireName, aliases));
+        ArgumentNullException.ThrowIfNull(registration);
+        Services.AddSingleton(registration);
         return this;
     }
 
