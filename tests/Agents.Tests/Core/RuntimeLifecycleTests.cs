@@ -120,4 +120,30 @@ public sealed class RuntimeLifecycleTests
         await Assert.ThrowsAsync<ArgumentException>(async () =>
             await host.Agents.RegisterAgentTypeAsync(AgentTypeRegistration.Create("late-desk", actorHost => new DeskAgent(actorHost, journal)), TestTimeout.After()));
     }
+
+    [Fact]
+    public async Task An_actor_runtime_with_fixed_types_refuses_agent_types_added_while_running()
+    {
+        await using var host = await ParityHost.StartAsync();
+        await using var fixedTypes = new AgentRuntime(new FixedTypesActorRuntime(host.Actors), host.PubSub, []);
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(async () =>
+            await fixedTypes.RegisterAgentTypeAsync(AgentTypeRegistration.Create<CountedAgent>("late-counted"), TestTimeout.After()));
+
+        Assert.Contains("AddAgents", error.Message, StringComparison.Ordinal);
+        Assert.False(fixedTypes.IsAgentType("late-counted"));
+    }
+
+    /// <summary>An actor runtime whose types are fixed at start-up, as Dapr's: it forwards calls and adds no types.</summary>
+    private sealed class FixedTypesActorRuntime(AgentPlatform.Runtime.Actors.IActorRuntime inner) : AgentPlatform.Runtime.Actors.IActorRuntime
+    {
+        public ValueTask<TResult> InvokeAsync<TRequest, TResult>(
+            AgentPlatform.Runtime.Actors.ActorId id, string method, TRequest request, CancellationToken cancellationToken = default) =>
+            inner.InvokeAsync<TRequest, TResult>(id, method, request, cancellationToken);
+
+        public ValueTask PostAsync<TRequest>(AgentPlatform.Runtime.Actors.ActorId id, string method, TRequest request, CancellationToken cancellationToken = default) =>
+            inner.PostAsync(id, method, request, cancellationToken);
+
+        public bool IsRegistered(string actorType) => inner.IsRegistered(actorType);
+    }
 }
