@@ -28,7 +28,8 @@ public interface IAgentRuntime
     ValueTask StartAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Stops at once: no more events are delivered to this process's agents, and sending or publishing raises
-    /// <see cref="UndeliverableException"/> until <see cref="StartAsync"/>; handlers already running finish on their own.</summary>
+    /// <see cref="UndeliverableException"/> until <see cref="StartAsync"/>. Handlers already running are not awaited; an event
+    /// handler's token is cancelled when pub/sub ends the subscription, so use <see cref="StopWhenIdleAsync"/> to let work finish.</summary>
     ValueTask StopAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Waits until no work is in flight, then stops as <see cref="StopAsync"/> does.</summary>
