@@ -27,6 +27,7 @@ public partial class Program
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformTasks(builder.Configuration);
         builder.Services.AddPlatformLlm(builder.Configuration);
+        builder.Services.AddHostedAgents(builder.Configuration);
         builder.Services.AddPlatformWorkflows(builder.Configuration);
         builder.Services.AddPlatformTelemetry(builder.Configuration);
         builder.Services.AddPlatformHealth(builder.Configuration);
@@ -53,6 +54,7 @@ public partial class Program
         audited.MapWorkflowEndpoints();
         audited.MapTaskEndpoints();
         audited.MapRequestEndpoints();
+        audited.MapAgentMessageEndpoints();
         app.MapGrpcApi();
         app.MapRuntimeCallbacks();
         app.MapDashboard();

@@ -16,6 +16,8 @@ internal sealed class RecordingPubSub(IPubSub inner) : IPubSub
 
     public string Name => inner.Name;
 
+    public bool DeliversInProcess => inner.DeliversInProcess;
+
     public IReadOnlyCollection<(string Topic, string EventId, DeliveryResult Result)> Log => _log;
 
     public ValueTask PublishAsync(string topic, object? data, PublishOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -23,6 +23,11 @@ internal sealed record AgentEnvelope
     [JsonPropertyName("topic")]
     public TopicId? Topic { get; init; }
 
+    /// <summary>The in-flight count of the runtime that published this envelope, followed to delivery when pub/sub hands the
+    /// envelope over in process; never serialized, so a copy that crossed a broker has none.</summary>
+    [JsonIgnore]
+    public AgentWork? PublishedBy { get; init; }
+
     /// <summary>The name a message type travels under: its full CLR name, also used as the CloudEvent type.</summary>
     public static string TypeName(Type type) => type.FullName ?? type.Name;
 

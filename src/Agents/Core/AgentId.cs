@@ -5,7 +5,7 @@ using AgentPlatform.Runtime.Actors;
 namespace AgentPlatform.Agents.Core;
 
 /// <summary>Addresses one agent: its type and its key within that type.</summary>
-/// <remarks>The wire form is <c>type/key</c>. Both parts follow <see cref="ActorNames"/>' rules, because an agent is the actor
+/// <remarks>The wire form is <c>type/key</c>; <see cref="Parse"/> also accepts <c>type:key</c>, the form some AutoGen documentation shows. Both parts follow <see cref="ActorNames"/>' rules, because an agent is the actor
 /// with the same type and key: <see cref="ToActorId"/> maps it one to one, without a prefix.</remarks>
 [JsonConverter(typeof(WireFormJsonConverter<AgentId>))]
 public readonly record struct AgentId : IParsable<AgentId>
@@ -15,6 +15,9 @@ public readonly record struct AgentId : IParsable<AgentId>
         Type = type;
         Key = key;
     }
+
+    /// <summary>The key <see cref="IAgentRuntime.GetAsync"/> uses when none is given, as AutoGen's <c>runtime.get</c> does.</summary>
+    public const string DefaultKey = "default";
 
     /// <summary>The agent type, which is also the actor type hosting it.</summary>
     public string Type { get; }
@@ -31,7 +34,7 @@ public readonly record struct AgentId : IParsable<AgentId>
         return new AgentId(type, key);
     }
 
-    /// <summary>Parses the <c>type/key</c> wire form.</summary>
+    /// <summary>Parses the <c>type/key</c> wire form, or <c>type:key</c> when the text has no <c>/</c> (split at the first <c>:</c>).</summary>
     /// <exception cref="FormatException">The text is not a valid agent id.</exception>
     public static AgentId Parse(string text)
     {
@@ -39,16 +42,23 @@ public readonly record struct AgentId : IParsable<AgentId>
         return TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not an agent id of the form type/key.");
     }
 
-    /// <summary>Parses the <c>type/key</c> wire form without throwing.</summary>
+    /// <summary>Parses <c>type/key</c> or <c>type:key</c> without throwing; see <see cref="Parse"/>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out AgentId id)
     {
         id = default;
-        if (!ActorId.TryParse(text, out var actor))
+        if (ActorId.TryParse(text, out var actor))
+        {
+            id = new AgentId(actor.Type, actor.Key);
+            return true;
+        }
+
+        var colon = text is null || text.Contains('/', StringComparison.Ordinal) ? -1 : text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || !ActorNames.IsValid(text![..colon]) || !ActorNames.IsValid(text[(colon + 1)..]))
         {
             return false;
         }
 
-        id = new AgentId(actor.Type, actor.Key);
+        id = new AgentId(text[..colon], text[(colon + 1)..]);
         return true;
     }
 

@@ -1,6 +1,9 @@
 namespace AgentPlatform.Agents.Core;
 
-/// <summary>Raised when a message is sent to an agent whose type is not registered as an agent type.</summary>
+/// <summary>The lookup error (AutoGen's <c>LookupError</c>): raised when a message is sent to an agent whose type is not
+/// registered as an agent type.</summary>
+/// <remarks>A known agent that cannot receive a message raises <see cref="UndeliverableException"/> instead; the two are unrelated
+/// types, so a handler of one never catches the other.</remarks>
 public sealed class AgentNotFoundException : Exception
 {
     /// <summary>Creates the exception for <paramref name="recipient"/>.</summary>

@@ -7,28 +7,47 @@ namespace AgentPlatform.Agents.Core;
 /// <summary>Delivery of published messages to subscribed agents.</summary>
 public sealed partial class AgentRuntime
 {
+    /// <summary>Delivers one event, counted as work in flight while it runs; an event this runtime published stops counting as
+    /// pending once its delivery succeeded or was dropped (a retry keeps it pending).</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<DeliveryResult> OnPublishedAsync(CloudEvent cloudEvent, CancellationToken cancellationToken)
     {
+        _work.Enter();
+        var result = DeliveryResult.Retry;
         var envelope = AgentEnvelope.From(cloudEvent.Data);
-        if (envelope?.Topic is not { } topic)
+        try
         {
-            Log.MalformedAgentEvent(_logger, cloudEvent.Id, cloudEvent.Type);
-            return DeliveryResult.Drop;
-        }
+            if (envelope?.Topic is not { } topic)
+            {
+                Log.MalformedAgentEvent(_logger, cloudEvent.Id, cloudEvent.Type);
+                result = DeliveryResult.Drop;
+                return result;
+            }
 
-        var recipients = Recipients(topic, envelope.Sender);
-        if (recipients.Count == 0)
+            var recipients = Recipients(topic, envelope.Sender);
+            result = recipients.Count switch
+            {
+                0 => DeliveryResult.Success,
+                1 => await DeliverAsync(recipients[0], envelope, cancellationToken) ? DeliveryResult.Success : DeliveryResult.Retry,
+                _ => await DeliverAllAsync(recipients, envelope, cancellationToken) ? DeliveryResult.Success : DeliveryResult.Retry,
+            };
+            return result;
+        }
+        finally
         {
-            return DeliveryResult.Success;
-        }
+            if (result != DeliveryResult.Retry && envelope?.PublishedBy == _work)
+            {
+                _work.Exit();
+            }
 
-        if (recipients.Count == 1)
-        {
-            return await DeliverAsync(recipients[0], envelope, cancellationToken) ? DeliveryResult.Success : DeliveryResult.Retry;
+            _work.Exit();
         }
+    }
 
-        // Start every delivery before awaiting any, so recipients run in parallel; each ValueTask is awaited exactly once.
+    /// <summary>Starts every delivery before awaiting any, so recipients run in parallel; false when any should be retried.</summary>
+    private async ValueTask<bool> DeliverAllAsync(List<AgentId> recipients, AgentEnvelope envelope, CancellationToken cancellationToken)
+    {
+        // Each ValueTask is awaited exactly once.
 #pragma warning disable CA2012
         var deliveries = new ValueTask<bool>[recipients.Count];
         for (var i = 0; i < deliveries.Length; i++)
@@ -43,7 +62,7 @@ public sealed partial class AgentRuntime
         }
 #pragma warning restore CA2012
 
-        return delivered ? DeliveryResult.Success : DeliveryResult.Retry;
+        return delivered;
     }
 
     private List<AgentId> Recipients(TopicId topic, AgentId? sender)
@@ -72,7 +91,7 @@ public sealed partial class AgentRuntime
     {
         try
         {
-            await _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), RoutedAgent.EventMethod, envelope, cancellationToken);
+            await _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), BaseAgent.EventMethod, envelope, cancellationToken);
             return true;
         }
         catch (ActorTypeNotRegisteredException)

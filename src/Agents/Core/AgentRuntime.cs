@@ -12,11 +12,12 @@ namespace AgentPlatform.Agents.Core;
 /// <summary>The agent runtime over the runtime ports: direct messages are actor calls, published messages go through pub/sub.</summary>
 /// <remarks>
 /// <para>All published agent messages travel on one pub/sub topic, <see cref="MessagesTopic"/>, as an envelope carrying the
-/// message id, sender, agent topic (<c>type/source</c>), message type name (also the CloudEvent type: the full CLR type name)
-/// and the message. One topic, rather than one per agent topic type, because prefix subscriptions match topic types nobody knows
-/// in advance while Dapr reads an app's subscriptions once at startup. The process that receives an event expands it against
-/// its subscriptions and calls each recipient agent once, in parallel; when any recipient fails, the event is retried and the
-/// recipients that already handled it drop the redelivery by message id.</para>
+/// message id, sender, agent topic (<c>type/source</c>), message type name (also the CloudEvent type: the wire name from the
+/// <see cref="MessageSerializerRegistry"/>, else the full CLR type name) and the message. One topic, rather than one per agent
+/// topic type, because prefix subscriptions match topic types nobody knows in advance while Dapr reads an app's subscriptions
+/// once at startup. The process that receives an event expands it against its subscriptions and calls each recipient agent
+/// once, in parallel; when any recipient fails, the event is retried and the recipients that already handled it drop the
+/// redelivery by message id.</para>
 /// <para>Subscriptions live in the process; register a subscription where its agent type is registered.</para>
 /// </remarks>
 public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
@@ -28,11 +29,16 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     private readonly IPubSub _pubSub;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly FrozenSet<string> _agentTypes;
+    private readonly MessageSerializerRegistry _serializers;
+    private readonly InterventionHandler[] _interventions;
+    private readonly AgentWork _work = new();
+    private readonly bool _followPublishes;
     private readonly Lock _gate = new();
+    private FrozenDictionary<string, AgentTypeRegistration> _agentTypes;
     private ImmutableArray<Subscription> _subscriptions;
     private Task? _started;
     private IAsyncDisposable? _subscription;
+    private volatile bool _stopped;
 
     /// <summary>Creates the runtime for the given agent types and extra subscriptions.</summary>
     /// <param name="actors">The actor runtime hosting the agents' actor types.</param>
@@ -41,13 +47,17 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     /// <param name="subscriptions">Further subscriptions.</param>
     /// <param name="time">The clock for timeouts; the system clock when null.</param>
     /// <param name="logger">Where delivery problems are logged.</param>
+    /// <param name="serializers">The wire names of message types; CLR names when null.</param>
+    /// <param name="interventions">The intervention handlers every sent or published message passes, in order.</param>
     public AgentRuntime(
         IActorRuntime actors,
         IPubSub pubSub,
         IEnumerable<AgentTypeRegistration> agentTypes,
         IEnumerable<Subscription>? subscriptions = null,
         TimeProvider? time = null,
-        ILogger<AgentRuntime>? logger = null)
+        ILogger<AgentRuntime>? logger = null,
+        MessageSerializerRegistry? serializers = null,
+        IEnumerable<InterventionHandler>? interventions = null)
     {
         ArgumentNullException.ThrowIfNull(actors);
         ArgumentNullException.ThrowIfNull(pubSub);
@@ -56,8 +66,11 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         _pubSub = pubSub;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<AgentRuntime>.Instance;
+        _serializers = serializers ?? new MessageSerializerRegistry();
+        _interventions = [.. interventions ?? []];
+        _followPublishes = pubSub.DeliversInProcess;
         var types = agentTypes.ToList();
-        _agentTypes = types.Select(t => t.Type).ToFrozenSet(StringComparer.Ordinal);
+        _agentTypes = types.DistinctBy(t => t.Type).ToFrozenDictionary(t => t.Type, StringComparer.Ordinal);
         _subscriptions = [.. types.SelectMany(t => t.Subscriptions).Concat(subscriptions ?? []).DistinctBy(s => s.Id)];
     }
 
@@ -65,22 +78,10 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     public IReadOnlyList<Subscription> Subscriptions => _subscriptions;
 
     /// <inheritdoc/>
-    public bool IsAgentType(string agentType) => _agentTypes.Contains(agentType);
+    public MessageSerializerRegistry Serializers => _serializers;
 
     /// <inheritdoc/>
-    public ValueTask StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (Volatile.Read(ref _started) is { IsCompletedSuccessfully: true })
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        lock (_gate)
-        {
-            _started ??= SubscribeAsync();
-            return new ValueTask(_started.IsCompletedSuccessfully ? Task.CompletedTask : _started.WaitAsync(cancellationToken));
-        }
-    }
+    public bool IsAgentType(string agentType) => _agentTypes.ContainsKey(agentType);
 
     /// <inheritdoc/>
     public ValueTask<object?> SendMessageAsync(
@@ -97,19 +98,24 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
             return ValueTask.FromException<object?>(new AgentNotFoundException(recipient));
         }
 
-        var messageType = AgentEnvelope.TypeName(message.GetType());
-        var envelope = new AgentEnvelope { Id = MessageIds.Next(), MessageType = messageType, Message = message, Sender = sender };
-        if (timeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
+        if (_stopped)
         {
-            // A registered agent type is hosted as a routed agent, so the runtime's "unknown type/method" errors cannot occur
-            // and the call needs no exception-mapping wrapper.
-            return _agentTypes.Contains(recipient.Type)
-                ? _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), RoutedAgent.RpcMethod, envelope, cancellationToken)
-                : InvokeAsync<AgentEnvelope, object?>(recipient, RoutedAgent.RpcMethod, envelope, cancellationToken);
+            return ValueTask.FromException<object?>(Stopped(recipient));
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
-        return SendWithTimeoutAsync(recipient, envelope, limit, cancellationToken);
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
+        }
+
+        var messageType = _serializers.NameOf(message.GetType());
+        if (_interventions.Length != 0)
+        {
+            return SendThroughInterventionsAsync(message, messageType, recipient, sender, timeout, cancellationToken);
+        }
+
+        var envelope = new AgentEnvelope { Id = MessageIds.Next(), MessageType = messageType, Message = message, Sender = sender };
+        return SendEnvelopeAsync(envelope, recipient, timeout, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -123,17 +129,42 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (_stopped)
+        {
+            throw new UndeliverableException($"The agent runtime is stopped, so a message to topic {topic} cannot be published.");
+        }
+
         await StartAsync(cancellationToken);
-        var messageType = AgentEnvelope.TypeName(message.GetType());
+        var id = messageId ?? MessageIds.Next();
+        var messageType = _serializers.NameOf(message.GetType());
+        if (_interventions.Length != 0)
+        {
+            (message, messageType) = await PublishInterventionsAsync(message, messageType, id, topic, sender, cancellationToken);
+        }
+
         var envelope = new AgentEnvelope
         {
-            Id = messageId ?? MessageIds.Next(),
+            Id = id,
             MessageType = messageType,
             Message = message,
             Sender = sender,
             Topic = topic,
+            PublishedBy = _followPublishes ? _work : null,
         };
-        await _pubSub.PublishAsync(MessagesTopic, envelope, new PublishOptions { Id = envelope.Id, Type = messageType }, cancellationToken);
+        if (_followPublishes)
+        {
+            _work.Enter();
+        }
+
+        try
+        {
+            await _pubSub.PublishAsync(MessagesTopic, envelope, new PublishOptions { Id = envelope.Id, Type = messageType }, cancellationToken);
+        }
+        catch when (_followPublishes)
+        {
+            _work.Exit();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -167,40 +198,54 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     public async ValueTask<JsonElement?> SaveAgentStateAsync(AgentId agent, CancellationToken cancellationToken = default)
     {
         ThrowIfUnknown(agent);
-        return await InvokeAsync<object?, JsonElement?>(agent, RoutedAgent.SaveStateMethod, null, cancellationToken);
+        return await InvokeAsync<object?, JsonElement?>(agent, BaseAgent.SaveStateMethod, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public async ValueTask LoadAgentStateAsync(AgentId agent, JsonElement state, CancellationToken cancellationToken = default)
     {
         ThrowIfUnknown(agent);
-        await InvokeAsync<JsonElement, object?>(agent, RoutedAgent.LoadStateMethod, state, cancellationToken);
+        await InvokeAsync<JsonElement, object?>(agent, BaseAgent.LoadStateMethod, state, cancellationToken);
     }
 
     /// <summary>Unsubscribes from <see cref="MessagesTopic"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        Task? started;
-        lock (_gate)
+        await UnsubscribeAsync();
+    }
+
+    private ValueTask<object?> SendEnvelopeAsync(AgentEnvelope envelope, AgentId recipient, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
         {
-            started = _started;
+            return SendWithTimeoutAsync(recipient, envelope, limit, cancellationToken);
         }
 
-        if (started is not null)
+        // A registered agent type is hosted as an agent, so the runtime's "unknown type/method" errors cannot occur and the
+        // call needs no exception-mapping wrapper.
+        _work.Enter();
+        var call = _agentTypes.ContainsKey(recipient.Type)
+            ? _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), BaseAgent.RpcMethod, envelope, cancellationToken)
+            : InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, cancellationToken);
+        if (call.IsCompleted)
         {
-            try
-            {
-                await started;
-            }
-            catch (Exception e)
-            {
-                Log.AgentRuntimeStartFailed(_logger, e);
-            }
+            _work.Exit();
+            return call;
         }
 
-        if (_subscription is not null)
+        return LeaveWhenDoneAsync(call);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<object?> LeaveWhenDoneAsync(ValueTask<object?> call)
+    {
+        try
         {
-            await _subscription.DisposeAsync();
+            return await call;
+        }
+        finally
+        {
+            _work.Exit();
         }
     }
 
@@ -208,20 +253,25 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     {
         using var timeoutSource = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        _work.Enter();
         try
         {
-            return await InvokeAsync<AgentEnvelope, object?>(recipient, RoutedAgent.RpcMethod, envelope, linked.Token);
+            return await InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, linked.Token);
         }
         catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new AgentCallTimeoutException(recipient, timeout, e);
+        }
+        finally
+        {
+            _work.Exit();
         }
     }
 
     private bool IsKnown(AgentId agent) =>
         agent.Type is null
             ? throw new ArgumentException("The agent id is empty.", nameof(agent))
-            : _agentTypes.Contains(agent.Type) || _actors.IsRegistered(agent.Type);
+            : _agentTypes.ContainsKey(agent.Type) || _actors.IsRegistered(agent.Type);
 
     private void ThrowIfUnknown(AgentId agent)
     {
@@ -230,6 +280,9 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
             throw new AgentNotFoundException(agent);
         }
     }
+
+    private static UndeliverableException Stopped(AgentId recipient) =>
+        new($"The agent runtime is stopped, so a message to agent {recipient} cannot be delivered.");
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TResult> InvokeAsync<TRequest, TResult>(AgentId agent, string method, TRequest payload, CancellationToken cancellationToken)
@@ -247,7 +300,4 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
             throw new AgentNotFoundException(agent, e);
         }
     }
-
-    private async Task SubscribeAsync() =>
-        _subscription = await _pubSub.SubscribeAsync(new TopicSubscription(MessagesTopic, OnPublishedAsync));
 }

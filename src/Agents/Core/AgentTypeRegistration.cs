@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentPlatform.Agents.Core;
 
-/// <summary>An agent type: the routed agent class hosting it, its subscriptions and the actor type registration that hosts it.</summary>
+/// <summary>An agent type: the agent class hosting it, its subscriptions and the actor type registration that hosts it.</summary>
 /// <remarks>Pass <see cref="ActorRegistration"/> to the actor runtime and the registration itself to <see cref="AgentRuntime"/>;
 /// <c>services.AddAgents().AddAgent&lt;TAgent&gt;(type)</c> does both.</remarks>
 public sealed class AgentTypeRegistration
@@ -15,6 +15,7 @@ public sealed class AgentTypeRegistration
         string type, Type agentClass, IReadOnlyList<Subscription> subscriptions, IReadOnlyDictionary<string, double> taskCapabilities, ActorTypeRegistration actorRegistration)
     {
         Type = type;
+        Description = BaseAgent.DescriptionOf(agentClass);
         AgentClass = agentClass;
         Subscriptions = subscriptions;
         TaskCapabilities = taskCapabilities;
@@ -24,7 +25,10 @@ public sealed class AgentTypeRegistration
     /// <summary>The agent type name, also the actor type name.</summary>
     public string Type { get; }
 
-    /// <summary>The routed agent class.</summary>
+    /// <summary>What the agents do, from <see cref="AgentDescriptionAttribute"/>; empty when not declared.</summary>
+    public string Description { get; }
+
+    /// <summary>The agent class.</summary>
     public Type AgentClass { get; }
 
     /// <summary>The subscriptions declared on the class with <see cref="TypeSubscriptionAttribute"/> and <see cref="TypePrefixSubscriptionAttribute"/>.</summary>
@@ -50,24 +54,50 @@ public sealed class AgentTypeRegistration
     /// <exception cref="InvalidOperationException">A handler of <typeparamref name="TAgent"/> has an unsupported signature, or a
     /// declared task capability is unnamed, repeated or has a proficiency outside [0, 1].</exception>
     public static AgentTypeRegistration Create<TAgent>(string type, Func<ActorHost, TAgent>? factory = null, TimeSpan? idleTimeout = null)
-        where TAgent : RoutedAgent
+        where TAgent : BaseAgent =>
+        CreateFor(type, typeof(TAgent), factory, idleTimeout);
+
+    /// <summary>Registers <paramref name="agentClass"/>, a class derived from <see cref="BaseAgent"/>, as agent type
+    /// <paramref name="type"/>; its constructor gets the <see cref="ActorHost"/> and services. For classes named in configuration.</summary>
+    /// <exception cref="ArgumentException"><paramref name="agentClass"/> is not a concrete <see cref="BaseAgent"/> class.</exception>
+    /// <exception cref="InvalidOperationException">As for <see cref="Create{TAgent}"/>.</exception>
+    public static AgentTypeRegistration Create(string type, Type agentClass, TimeSpan? idleTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(agentClass);
+        if (!typeof(BaseAgent).IsAssignableFrom(agentClass) || agentClass.IsAbstract || agentClass.IsGenericTypeDefinition)
+        {
+            throw new ArgumentException($"{agentClass.FullName} is not a concrete class derived from {nameof(BaseAgent)}.", nameof(agentClass));
+        }
+
+        return CreateFor<BaseAgent>(type, agentClass, null, idleTimeout);
+    }
+
+    private static AgentTypeRegistration CreateFor<TAgent>(string type, Type agentClass, Func<ActorHost, TAgent>? factory, TimeSpan? idleTimeout)
+        where TAgent : BaseAgent
     {
         ActorNames.ThrowIfInvalid(type, nameof(type));
-        HandlerTable.For(typeof(TAgent));
+        if (typeof(RoutedAgent).IsAssignableFrom(agentClass))
+        {
+            HandlerTable.For(agentClass);
+        }
+
         if (factory is null)
         {
-            var create = ActivatorUtilities.CreateFactory(typeof(TAgent), [typeof(ActorHost)]);
+            var create = ActivatorUtilities.CreateFactory(agentClass, [typeof(ActorHost)]);
             factory = host => (TAgent)create(host.Services, [host]);
         }
 
         var subscriptions = new List<Subscription>();
         var capabilities = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var attribute in typeof(TAgent).GetCustomAttributes(inherit: true))
+        foreach (var attribute in agentClass.GetCustomAttributes(inherit: true))
         {
             switch (attribute)
             {
                 case TypeSubscriptionAttribute typed:
                     subscriptions.Add(new TypeSubscription(typed.TopicType, type));
+                    break;
+                case DefaultSubscriptionAttribute:
+                    subscriptions.Add(new TypeSubscription(DefaultTopicId.Type, type));
                     break;
                 case TypePrefixSubscriptionAttribute prefixed:
                     subscriptions.Add(new TypePrefixSubscription(prefixed.TopicTypePrefix, type));
@@ -76,7 +106,7 @@ public sealed class AgentTypeRegistration
                     if (string.IsNullOrWhiteSpace(capability.Name) || capability.Proficiency is not (>= 0 and <= 1) || !capabilities.TryAdd(capability.Name, capability.Proficiency))
                     {
                         throw new InvalidOperationException(
-                            $"{typeof(TAgent).Name} declares task capability '{capability.Name}' with proficiency {capability.Proficiency}: names must be non-empty and unique, proficiencies in [0,1].");
+                            $"{agentClass.Name} declares task capability '{capability.Name}' with proficiency {capability.Proficiency}: names must be non-empty and unique, proficiencies in [0,1].");
                     }
 
                     break;
@@ -84,6 +114,6 @@ public sealed class AgentTypeRegistration
         }
 
         var actorRegistration = new ActorTypeRegistration(type, factory) { IdleTimeout = idleTimeout };
-        return new AgentTypeRegistration(type, typeof(TAgent), subscriptions, capabilities, actorRegistration);
+        return new AgentTypeRegistration(type, agentClass, subscriptions, capabilities, actorRegistration);
     }
 }

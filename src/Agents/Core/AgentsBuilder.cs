@@ -17,11 +17,46 @@ public sealed class AgentsBuilder
     /// <param name="idleTimeout">How long an idle agent stays activated; null uses the runtime default.</param>
     /// <exception cref="InvalidOperationException">A handler of <typeparamref name="TAgent"/> has an unsupported signature.</exception>
     public AgentsBuilder AddAgent<TAgent>(string type, Func<ActorHost, TAgent>? factory = null, TimeSpan? idleTimeout = null)
-        where TAgent : RoutedAgent
+        where TAgent : BaseAgent
     {
-        var registration = AgentTypeRegistration.Create(type, factory, idleTimeout);
+        return AddAgent(AgentTypeRegistration.Create(type, factory, idleTimeout));
+    }
+
+    /// <summary>Registers <paramref name="registration"/>'s agent type: its actor type and its declared subscriptions.</summary>
+    public AgentsBuilder AddAgent(AgentTypeRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
         Services.AddSingleton(registration);
         Services.AddActorType(registration.ActorRegistration);
+        return this;
+    }
+
+    /// <summary>Names <typeparamref name="TMessage"/> <paramref name="wireName"/> on the wire, also accepting <paramref name="aliases"/>
+    /// on receipt; see <see cref="MessageSerializerRegistry"/>.</summary>
+    public AgentsBuilder AddMessageType<TMessage>(string wireName, params string[] aliases) =>
+        AddMessageType(new MessageTypeRegistration(typeof(TMessage), wireName, aliases));
+
+    /// <summary>Adds <paramref name="registration"/> to the <see cref="MessageSerializerRegistry"/>.</summary>
+    public AgentsBuilder AddMessageType(MessageTypeRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        Services.AddSingleton(registration);
+        return this;
+    }
+
+    /// <summary>Adds an intervention handler, resolved from the services, after those already added.</summary>
+    public AgentsBuilder AddIntervention<THandler>()
+        where THandler : InterventionHandler
+    {
+        Services.AddSingleton<InterventionHandler, THandler>();
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="handler"/> as an intervention handler, after those already added.</summary>
+    public AgentsBuilder AddIntervention(InterventionHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Services.AddSingleton(handler);
         return this;
     }
 

@@ -14,6 +14,7 @@ public static class AgentsServiceCollectionExtensions
     public static AgentsBuilder AddAgents(this IServiceCollection services, Action<AgentsBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(provider => new MessageSerializerRegistry(provider.GetServices<MessageTypeRegistration>()));
         services.TryAddSingleton<AgentRuntime>();
         services.TryAddSingleton<IAgentRuntime>(provider => provider.GetRequiredService<AgentRuntime>());
         var builder = new AgentsBuilder(services);

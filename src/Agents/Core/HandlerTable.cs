@@ -36,7 +36,16 @@ internal sealed class HandlerTable
                 }
 
                 var handler = Compile(agentClass, method, attribute, order++);
-                (attribute is RpcAttribute ? rpc : events).Add(handler);
+                if (attribute is not EventAttribute)
+                {
+                    rpc.Add(handler);
+                }
+
+                if (attribute is not RpcAttribute)
+                {
+                    events.Add(handler);
+                }
+
                 _messageTypes.TryAdd(AgentEnvelope.TypeName(handler.MessageType), handler.MessageType);
             }
         }
@@ -97,7 +106,6 @@ internal sealed class HandlerTable
     private static MessageHandler Compile(Type agentClass, MethodInfo method, MessageHandlerAttribute attribute, int order)
     {
         var name = $"{method.DeclaringType!.Name}.{method.Name}";
-        var isRpc = attribute is RpcAttribute;
         if (method.IsGenericMethodDefinition)
         {
             throw Invalid(name, "a handler must not be a generic method");
@@ -128,22 +136,25 @@ internal sealed class HandlerTable
         var call = method.IsStatic
             ? Expression.Call(method, arguments)
             : Expression.Call(Expression.Convert(agent, method.DeclaringType!), method, arguments);
-        var body = Adapt(call, method.ReturnType, isRpc, name);
+        var body = Adapt(call, method.ReturnType, attribute, name);
         var invoke = Expression.Lambda<Func<RoutedAgent, object, MessageContext, CancellationToken, ValueTask<object?>>>(
             body, agent, message, context, token).Compile();
         var match = attribute.Match is { } matchName ? CompileMatch(agentClass, matchName, messageType, name) : null;
         return new MessageHandler(messageType, name, order, invoke, match);
     }
 
-    private static Expression Adapt(MethodCallExpression call, Type returnType, bool isRpc, string name)
+    private static Expression Adapt(MethodCallExpression call, Type returnType, MessageHandlerAttribute attribute, string name)
     {
         var generic = returnType.IsGenericType ? returnType.GetGenericTypeDefinition() : null;
         var returnsValue = returnType != typeof(void) && returnType != typeof(Task) && returnType != typeof(ValueTask);
-        if (isRpc != returnsValue)
+        if (attribute is RpcAttribute && !returnsValue)
         {
-            throw Invalid(name, isRpc
-                ? "an [Rpc] handler must return ValueTask<T>, Task<T> or T"
-                : "an [Event] handler must return ValueTask, Task or void");
+            throw Invalid(name, "an [Rpc] handler must return ValueTask<T>, Task<T> or T");
+        }
+
+        if (attribute is EventAttribute && returnsValue)
+        {
+            throw Invalid(name, "an [Event] handler must return ValueTask, Task or void");
         }
 
         if (returnType == typeof(void))
@@ -167,7 +178,7 @@ internal sealed class HandlerTable
         return Expression.Call(method.IsGenericMethodDefinition ? method.MakeGenericMethod(returnType.GetGenericArguments()) : method, call);
     }
 
-    private static Func<RoutedAgent, object, bool> CompileMatch(Type agentClass, string matchName, Type messageType, string handlerName)
+    private static Func<RoutedAgent, object, MessageContext, bool> CompileMatch(Type agentClass, string matchName, Type messageType, string handlerName)
     {
         var predicates = new List<MethodInfo>();
         for (var type = agentClass; type is not null && type != typeof(RoutedAgent); type = type.BaseType)
@@ -176,25 +187,31 @@ internal sealed class HandlerTable
                 m.Name == matchName
                 && m.ReturnType == typeof(bool)
                 && !m.IsGenericMethodDefinition
-                && m.GetParameters() is [var p] && !p.ParameterType.IsByRef && p.ParameterType.IsAssignableFrom(messageType)
+                && m.GetParameters() is [var p, ..] rest && rest.Length <= 2
+                && !p.ParameterType.IsByRef && p.ParameterType.IsAssignableFrom(messageType)
+                && (rest.Length == 1 || rest[1].ParameterType == typeof(MessageContext))
                 && m.GetBaseDefinition() == m));
         }
 
         if (predicates.Count != 1)
         {
             throw Invalid(handlerName, predicates.Count == 0
-                ? $"match predicate '{matchName}' must be a method 'bool {matchName}({messageType.Name})' on the agent"
+                ? $"match predicate '{matchName}' must be a method 'bool {matchName}({messageType.Name}[, MessageContext])' on the agent"
                 : $"match predicate '{matchName}' is ambiguous");
         }
 
         var predicate = predicates[0];
         var agent = Expression.Parameter(typeof(RoutedAgent), "agent");
         var message = Expression.Parameter(typeof(object), "message");
-        var argument = Expression.Convert(message, predicate.GetParameters()[0].ParameterType);
+        var context = Expression.Parameter(typeof(MessageContext), "context");
+        var parameters = predicate.GetParameters();
+        Expression[] arguments = parameters.Length == 1
+            ? [Expression.Convert(message, parameters[0].ParameterType)]
+            : [Expression.Convert(message, parameters[0].ParameterType), context];
         var call = predicate.IsStatic
-            ? Expression.Call(predicate, argument)
-            : Expression.Call(Expression.Convert(agent, predicate.DeclaringType!), predicate, argument);
-        return Expression.Lambda<Func<RoutedAgent, object, bool>>(call, agent, message).Compile();
+            ? Expression.Call(predicate, arguments)
+            : Expression.Call(Expression.Convert(agent, predicate.DeclaringType!), predicate, arguments);
+        return Expression.Lambda<Func<RoutedAgent, object, MessageContext, bool>>(call, agent, message, context).Compile();
     }
 
     private static InvalidOperationException Invalid(string handler, string problem) =>

@@ -11,6 +11,9 @@ public sealed record MessageContext(string MessageId, CancellationToken Cancella
     /// <summary>The topic a published message was sent to; null for a direct message.</summary>
     public TopicId? Topic { get; init; }
 
+    /// <summary>The message's type name on the wire (<see cref="MessageSerializerRegistry"/>); empty before the message is sent.</summary>
+    public string MessageType { get; init; } = "";
+
     /// <summary>True for a direct message sent with <see cref="IAgentRuntime.SendMessageAsync"/> that expects a response.</summary>
     public bool IsRpc { get; init; }
 }

@@ -6,7 +6,7 @@ internal sealed class MessageHandler(
     string methodName,
     int order,
     Func<RoutedAgent, object, MessageContext, CancellationToken, ValueTask<object?>> invoke,
-    Func<RoutedAgent, object, bool>? match)
+    Func<RoutedAgent, object, MessageContext, bool>? match)
 {
     public Type MessageType { get; } = messageType;
 
@@ -17,5 +17,5 @@ internal sealed class MessageHandler(
 
     public Func<RoutedAgent, object, MessageContext, CancellationToken, ValueTask<object?>> Invoke { get; } = invoke;
 
-    public Func<RoutedAgent, object, bool>? Match { get; } = match;
+    public Func<RoutedAgent, object, MessageContext, bool>? Match { get; } = match;
 }

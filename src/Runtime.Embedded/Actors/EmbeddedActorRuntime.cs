@@ -18,9 +18,10 @@ namespace AgentPlatform.Runtime.Embedded.Actors;
 /// the call is cancelled. Call <see cref="StartAsync"/> once at startup so persisted reminders are loaded; the first
 /// call starts the runtime too when nobody did.
 /// </remarks>
-public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDisposable
+public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAsyncDisposable, IDisposable
 {
-    private readonly FrozenDictionary<string, ActorTypeEntry> _types;
+    private readonly Lock _typesGate = new();
+    private FrozenDictionary<string, ActorTypeEntry> _types;
     private readonly EmbeddedReminderService _reminderService;
     private readonly ITimer _idleTimer;
     private readonly Lock _startGate = new();
@@ -129,6 +130,24 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IAsyncDisposable, IDis
         catch (Exception error) when (error is ActorTypeNotRegisteredException or ObjectDisposedException or ArgumentException)
         {
             return ValueTask.FromException(error);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The type table is replaced whole, so calls never take a lock to read it.</remarks>
+    public void AddActorType(ActorTypeRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ActorNames.ThrowIfInvalid(registration.Type, nameof(registration));
+        lock (_typesGate)
+        {
+            if (_types.ContainsKey(registration.Type))
+            {
+                throw new ArgumentException($"Actor type '{registration.Type}' is registered twice.", nameof(registration));
+            }
+
+            var entry = new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout);
+            _types = _types.Append(new KeyValuePair<string, ActorTypeEntry>(registration.Type, entry)).ToFrozenDictionary(StringComparer.Ordinal);
         }
     }
 

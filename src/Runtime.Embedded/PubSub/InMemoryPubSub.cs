@@ -41,6 +41,9 @@ public sealed class InMemoryPubSub : IPubSub, IAsyncDisposable, IDisposable
     public string Name => _options.Name;
 
     /// <inheritdoc/>
+    public bool DeliversInProcess => true;
+
+    /// <inheritdoc/>
     public ValueTask PublishAsync(string topic, object? data, PublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);

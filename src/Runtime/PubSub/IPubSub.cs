@@ -10,6 +10,10 @@ public interface IPubSub
     /// <summary>The component name, for example <c>pubsub</c>.</summary>
     string Name { get; }
 
+    /// <summary>True when subscribers in this process receive the published object itself, never a copy that crossed a broker,
+    /// so a publisher can follow its message to delivery; false (the default) when events may go through a broker.</summary>
+    bool DeliversInProcess => false;
+
     /// <summary>Publishes <paramref name="data"/> to <paramref name="topic"/>; completes when the broker accepted it.</summary>
     ValueTask PublishAsync(string topic, object? data, PublishOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -18,6 +18,22 @@ public sealed class AgentIdTests
     }
 
     [Theory]
+    [InlineData("writer:conversation-1", "writer", "conversation-1")]
+    [InlineData("writer:room:7", "writer", "room:7")]
+    [InlineData("a:b", "a", "b")]
+    public void Parse_accepts_the_colon_form_and_prints_the_slash_form(string text, string type, string key)
+    {
+        var id = AgentId.Parse(text);
+
+        Assert.Equal(AgentId.Create(type, key), id);
+        Assert.Equal($"{type}/{key}", id.ToString());
+    }
+
+    [Fact]
+    public void The_slash_form_wins_when_both_separators_appear() =>
+        Assert.Equal(AgentId.Create("writer:main", "k"), AgentId.Parse("writer:main/k"));
+
+    [Theory]
     [InlineData("", "key")]
     [InlineData("type", "")]
     [InlineData("ty/pe", "key")]
@@ -33,6 +49,8 @@ public sealed class AgentIdTests
     [InlineData("/key")]
     [InlineData("type/")]
     [InlineData("a/b/c")]
+    [InlineData(":key")]
+    [InlineData("type:")]
     public void TryParse_rejects_malformed_text(string? text)
     {
         Assert.False(AgentId.TryParse(text, out _));

@@ -191,11 +191,11 @@ public sealed class AgentRpcTests
         });
         var unknownType = JsonSerializer.SerializeToElement(new AgentEnvelope { Id = "m2", MessageType = "Some.Other.Type", Message = new Job(9) });
 
-        var handledBy = await host.Actors.InvokeAsync<JsonElement, object?>(Triage.ToActorId(), RoutedAgent.RpcMethod, envelope, TestTimeout.After());
+        var handledBy = await host.Actors.InvokeAsync<JsonElement, object?>(Triage.ToActorId(), BaseAgent.RpcMethod, envelope, TestTimeout.After());
 
         Assert.Equal("urgent", handledBy);
         await Assert.ThrowsAsync<CantHandleException>(
-            async () => await host.Actors.InvokeAsync<JsonElement, object?>(Triage.ToActorId(), RoutedAgent.RpcMethod, unknownType, TestTimeout.After()));
+            async () => await host.Actors.InvokeAsync<JsonElement, object?>(Triage.ToActorId(), BaseAgent.RpcMethod, unknownType, TestTimeout.After()));
     }
 
     private static Task<AgentTestHost> StartAsync(TimeProvider? time = null) => AgentTestHost.StartAsync(
