@@ -62,10 +62,24 @@ public sealed class TasksApi(AgentTaskDispatcher tasks, IOptions<AgentTaskOption
     }
 
     /// <summary>The result as the JSON body of <c>POST /tasks/{id}/result</c>, so both APIs read it with <see cref="TaskInput.ReadResult"/>.</summary>
+    /// <exception cref="RpcException">INVALID_ARGUMENT naming <c>output</c>: a <c>google.protobuf.Value</c> in it has no kind set, so
+    /// it has no JSON form.</exception>
     private static string ResultJson(PostResultRequest request) => request.OutcomeCase switch
     {
-        PostResultRequest.OutcomeOneofCase.Output => $"{{\"output\":{JsonFormatter.Default.Format(request.Output)}}}",
+        PostResultRequest.OutcomeOneofCase.Output => $"{{\"output\":{OutputJson(request.Output)}}}",
         PostResultRequest.OutcomeOneofCase.Error => $"{{\"error\":{JsonSerializer.Serialize(request.Error)}}}",
         _ => "{}",
     };
+
+    private static string OutputJson(Google.Protobuf.WellKnownTypes.Value output)
+    {
+        try
+        {
+            return JsonFormatter.Default.Format(output);
+        }
+        catch (InvalidOperationException)
+        {
+            throw GrpcErrors.Validation("output", "has a google.protobuf.Value with no kind set (none of null, number, string, bool, struct or list)");
+        }
+    }
 }

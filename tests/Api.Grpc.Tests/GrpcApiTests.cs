@@ -167,6 +167,9 @@ public sealed class GrpcApiTests(GrpcHostFixture fixture, ITestOutputHelper outp
             new PostResultRequest { TaskId = taskId, Output = Value.ForNumber(1) }, stranger, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.FailsAsync(StatusCode.PermissionDenied, () => tasks.HeartbeatAsync(new TaskHeartbeatRequest { TaskId = taskId }, stranger, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.InvalidAsync("output", () => tasks.PostResultAsync(new PostResultRequest { TaskId = taskId }, worker, cancellationToken: timeout).ResponseAsync);
+        var kindless = new Struct { Fields = { ["sum"] = new Value() } };
+        await GrpcErrorAssert.InvalidAsync("output", () => tasks.PostResultAsync(
+            new PostResultRequest { TaskId = taskId, Output = Value.ForStruct(kindless) }, worker, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.InvalidAsync("reason", () => tasks.RejectAsync(new RejectTaskRequest { TaskId = taskId, Reason = "" }, worker, cancellationToken: timeout).ResponseAsync);
         await GrpcErrorAssert.FailsAsync(StatusCode.NotFound, () => tasks.PostResultAsync(
             new PostResultRequest { TaskId = "grpc-chore-1:work:9", Output = Value.ForNumber(1) }, worker, cancellationToken: timeout).ResponseAsync);
