@@ -46,6 +46,7 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
 
         Require(options.Budgets.MaxTokensPerRun is null or > 0, $"{LlmOptions.SectionName}:Budgets:MaxTokensPerRun must be positive.", failures);
         Require(options.Budgets.MaxCostPerRun is null or > 0, $"{LlmOptions.SectionName}:Budgets:MaxCostPerRun must be positive.", failures);
+        Require(options.Budgets.RetainUnrecorded > TimeSpan.Zero, $"{LlmOptions.SectionName}:Budgets:RetainUnrecorded must be positive.", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

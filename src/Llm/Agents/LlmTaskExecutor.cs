@@ -23,7 +23,7 @@ public sealed class LlmTaskExecutor(
     /// <summary>Runs task <paramref name="taskId"/> of agent <paramref name="agentName"/> on <paramref name="input"/>: a string is
     /// the user message, an object's <c>prompt</c> string is, anything else is sent as its JSON text.</summary>
     /// <param name="agentName">The agent (the key of <c>Llm:Agents</c>).</param>
-    /// <param name="taskId">The task, for logs.</param>
+    /// <param name="taskId">The task attempt, which records the call's usage with its outcome.</param>
     /// <param name="runId">The workflow run whose budget the call counts against; null for none.</param>
     /// <param name="input">The task input.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -56,7 +56,8 @@ public sealed class LlmTaskExecutor(
         {
             try
             {
-                reservation = budgets.Reserve(runId, promptTokens + agent.MaxOutputTokens, price?.CostOf(promptTokens, agent.MaxOutputTokens) ?? 0);
+                reservation = await budgets.ReserveAsync(
+                    runId, taskId, promptTokens + agent.MaxOutputTokens, price?.CostOf(promptTokens, agent.MaxOutputTokens) ?? 0, cancellationToken);
             }
             catch (LlmBudgetExceededException exceeded)
             {
