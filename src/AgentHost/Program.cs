@@ -53,6 +53,7 @@ public partial class Program
         audited.MapWorkflowEndpoints();
         audited.MapTaskEndpoints();
         audited.MapRequestEndpoints();
+        audited.MapLlmAgentEndpoints();
         app.MapGrpcApi();
         app.MapRuntimeCallbacks();
         app.MapDashboard();

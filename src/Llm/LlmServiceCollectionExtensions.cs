@@ -45,6 +45,9 @@ public static class LlmServiceCollectionExtensions
             Options(sp).Budgets, sp.GetRequiredService<ILlmSpendHistory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new LlmMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<LlmGovernor>()));
         services.TryAddSingleton<LlmTokenEstimator>();
+        services.TryAddSingleton<ILlmSecretReader, NoLlmSecretReader>();
+        services.TryAddSingleton<LlmAgentCatalog>();
+        services.AddActorType(LlmAgentDirectoryActor.TypeName, static host => new LlmAgentDirectoryActor(host));
         services.TryAddSingleton<LlmTaskExecutor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LlmAgentRegistrar>());
         if (!services.Any(d => d.ServiceType == typeof(AgentTypeRegistration) && d.ImplementationInstance is AgentTypeRegistration { Type: LlmAgent.AgentType }))

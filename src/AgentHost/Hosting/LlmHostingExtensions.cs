@@ -1,6 +1,7 @@
 using AgentPlatform.AgentHost.Hosting;
 using AgentPlatform.AgentHost.Llm;
 using AgentPlatform.Llm;
+using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Runtime.Dapr;
 using Dapr.Client;
@@ -18,8 +19,14 @@ public static class LlmHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton<ILlmSpendHistory, WorkflowLlmSpendHistory>();
+        var dapr = PlatformRuntimeOptions.From(configuration).IsDapr;
+        if (dapr)
+        {
+            services.TryAddSingleton<ILlmSecretReader, DaprLlmSecretReader>();
+        }
+
         services.AddLlmAgents(options => configuration.GetSection(LlmOptions.SectionName).Bind(options));
-        if (PlatformRuntimeOptions.From(configuration).IsDapr)
+        if (dapr)
         {
             services.AddOptions<LlmOptions>().PostConfigure<DaprClient>((llm, client) =>
             {
