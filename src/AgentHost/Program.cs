@@ -55,6 +55,7 @@ public partial class Program
         audited.MapTaskEndpoints();
         audited.MapRequestEndpoints();
         audited.MapAgentMessageEndpoints();
+        audited.MapLlmAgentEndpoints();
         app.MapGrpcApi();
         app.MapRuntimeCallbacks();
         app.MapDashboard();

@@ -15,6 +15,9 @@ public sealed class LlmOptions
     /// <summary>The agents by name (the key of agent id <c>llm/&lt;name&gt;</c>).</summary>
     public Dictionary<string, LlmAgentOptions> Agents { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>API keys by name, for agents registered through the operator API (which name a key here and never carry one).</summary>
+    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How endpoints are connected to.</summary>
     public LlmHttpOptions Http { get; set; } = new();
 

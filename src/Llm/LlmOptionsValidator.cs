@@ -46,24 +46,25 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
 
         Require(options.Budgets.MaxTokensPerRun is null or > 0, $"{LlmOptions.SectionName}:Budgets:MaxTokensPerRun must be positive.", failures);
         Require(options.Budgets.MaxCostPerRun is null or > 0, $"{LlmOptions.SectionName}:Budgets:MaxCostPerRun must be positive.", failures);
+        Require(options.Budgets.RetainUnrecorded > TimeSpan.Zero, $"{LlmOptions.SectionName}:Budgets:RetainUnrecorded must be positive.", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void CheckAgent(string path, string agentName, LlmAgentOptions agent, List<string> failures)
     {
         Require(ActorNames.IsValid(agentName), $"{path}: the agent name is not a valid actor name.", failures);
-        Require(Uri.TryCreate(agent.Endpoint, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https",
+        Require(LlmAgentRegistrationRules.IsHttpUrl(agent.Endpoint),
             $"{path}:Endpoint must be an absolute http or https URL.", failures);
         Require(!string.IsNullOrWhiteSpace(agent.Model), $"{path}:Model is required.", failures);
         Require(!string.IsNullOrEmpty(agent.ApiKey),
             $"{path}:ApiKey is required (any value for an endpoint that takes none; in Dapr mode it may come from ApiKeySecret).", failures);
-        Require(agent.Temperature is null or >= 0 and <= 2, $"{path}:Temperature must be between 0 and 2.", failures);
+        Require(LlmAgentRegistrationRules.IsTemperature(agent.Temperature), $"{path}:Temperature {LlmAgentRegistrationRules.TemperatureRange}.", failures);
         Require(agent.MaxOutputTokens >= 1, $"{path}:MaxOutputTokens must be at least 1.", failures);
-        Require(agent.MaxConcurrentTasks is >= 1 and <= AgentDeclaration.MaxTaskLimit,
+        Require(LlmAgentRegistrationRules.IsTaskLimit(agent.MaxConcurrentTasks),
             $"{path}:MaxConcurrentTasks must be between 1 and {AgentDeclaration.MaxTaskLimit}.", failures);
         foreach (var (capability, proficiency) in agent.Capabilities)
         {
-            Require(proficiency is >= 0 and <= 1, $"{path}:Capabilities:{capability} must be between 0 and 1.", failures);
+            Require(LlmAgentRegistrationRules.IsProficiency(proficiency), $"{path}:Capabilities:{capability} must be between 0 and 1.", failures);
         }
 
         if (agent.ResponseSchema is { Length: > 0 } schema)

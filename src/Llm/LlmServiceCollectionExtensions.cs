@@ -20,7 +20,9 @@ public static class LlmServiceCollectionExtensions
     /// <summary>Registers the <c>llm</c> agent type (one agent per <see cref="LlmOptions.Agents"/> entry, declared to the registry at
     /// start-up), the process-wide <see cref="LlmGovernor"/>, budgets, accounting and metrics; options are validated on start.
     /// Calling it again only adds <paramref name="configure"/>.</summary>
-    /// <remarks>Needs the agent registry and task dispatch (<c>AddAgentTasks</c>) and a <see cref="TimeProvider"/>.</remarks>
+    /// <remarks>Needs the agent registry and task dispatch (<c>AddAgentTasks</c>) and a <see cref="TimeProvider"/>. Register an
+    /// <see cref="ILlmSpendHistory"/> (the workflow engine's record of each run) to make budgets hold across restarts and replicas;
+    /// without one they count only this process's calls.</remarks>
     public static IServiceCollection AddLlmAgents(this IServiceCollection services, Action<LlmOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -38,9 +40,14 @@ public static class LlmServiceCollectionExtensions
             Options(sp).Governor,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<LlmGovernor>() ?? (ILogger)NullLogger.Instance));
-        services.TryAddSingleton(sp => new LlmBudgetLedger(Options(sp).Budgets));
+        services.TryAddSingleton<ILlmSpendHistory, NoLlmSpendHistory>();
+        services.TryAddSingleton(sp => new LlmBudgetLedger(
+            Options(sp).Budgets, sp.GetRequiredService<ILlmSpendHistory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new LlmMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<LlmGovernor>()));
         services.TryAddSingleton<LlmTokenEstimator>();
+        services.TryAddSingleton<ILlmSecretReader, NoLlmSecretReader>();
+        services.TryAddSingleton<LlmAgentCatalog>();
+        services.AddActorType(LlmAgentDirectoryActor.TypeName, static host => new LlmAgentDirectoryActor(host));
         services.TryAddSingleton<LlmTaskExecutor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LlmAgentRegistrar>());
         if (!services.Any(d => d.ServiceType == typeof(AgentTypeRegistration) && d.ImplementationInstance is AgentTypeRegistration { Type: LlmAgent.AgentType }))

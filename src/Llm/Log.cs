@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "LLM task {TaskId} of run {RunId} stopped by its budget: {Reason}")]
     public static partial void BudgetExceeded(ILogger logger, string taskId, string runId, string reason);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "LLM agents could not be declared to the registry (round {Round} of {MaxRounds})")]
+    public static partial void LlmAgentsNotDeclared(ILogger logger, Exception failure, int round, int maxRounds);
 }

@@ -157,10 +157,10 @@ internal sealed partial class AgentTaskActor : Actor
                 await SaveAsync(extended, cancellationToken);
                 break;
             case TaskActKind.Complete:
-                await FinishAsync(record with { Output = act.Output }, AgentTaskEnd.Completed, null, cancellationToken);
+                await FinishAsync(record with { Output = act.Output, Usage = act.Usage }, AgentTaskEnd.Completed, null, cancellationToken);
                 break;
             case TaskActKind.Fail:
-                await FinishAsync(record, AgentTaskEnd.Failed, act.Error ?? "The agent reported a failure without an error message.", cancellationToken);
+                await FinishAsync(record with { Usage = act.Usage }, AgentTaskEnd.Failed, act.Error ?? "The agent reported a failure without an error message.", cancellationToken);
                 break;
             default:
                 await FinishAsync(record, AgentTaskEnd.Rejected, $"Agent '{act.AgentId}' rejected the task" + (act.Error is { Length: > 0 } why ? $": {why}" : "."), cancellationToken);

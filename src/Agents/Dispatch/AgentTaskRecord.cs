@@ -39,6 +39,9 @@ internal sealed record AgentTaskRecord
     [JsonPropertyName("error")]
     public string? Error { get; init; }
 
+    [JsonPropertyName("usage")]
+    public AgentTaskUsage? Usage { get; init; }
+
     [JsonIgnore]
     public DateTimeOffset? Deadline => Task.Timeout is { } timeout ? DispatchedAt + timeout : null;
 
@@ -46,7 +49,7 @@ internal sealed record AgentTaskRecord
     [JsonIgnore]
     public AgentTaskOutcome? Outcome => End is null or AgentTaskEnd.Cancelled
         ? null
-        : new AgentTaskOutcome(Task.TaskId, End == AgentTaskEnd.Completed, Output, Error, AgentId);
+        : new AgentTaskOutcome(Task.TaskId, End == AgentTaskEnd.Completed, Output, Error, AgentId, Usage);
 
     public AgentTaskStatus ToStatus() =>
         new(Task.TaskId, Task.StepId, Task.Attempt, State, AgentId, State == AgentTaskState.Assigned ? LeaseUntil : null, Deadline, End, Error);

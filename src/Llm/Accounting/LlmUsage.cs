@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AgentPlatform.Agents.Dispatch;
 
 namespace AgentPlatform.Llm.Accounting;
 
@@ -16,4 +17,7 @@ public sealed record LlmUsage(
     /// <summary>Input and output tokens.</summary>
     [JsonIgnore]
     public long TotalTokens => InputTokens + OutputTokens;
+
+    /// <summary>This usage as a task outcome reports it.</summary>
+    public AgentTaskUsage ToTaskUsage() => new(InputTokens, OutputTokens, Cost, Estimated);
 }

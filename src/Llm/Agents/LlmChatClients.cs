@@ -1,6 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using AgentPlatform.Llm.Http;
 using Microsoft.Extensions.AI;
 using OpenAI;
@@ -11,17 +11,14 @@ namespace AgentPlatform.Llm.Agents;
 /// <see cref="HttpClient"/> (see <see cref="LlmHttpClient"/>), with the client's own retries off so the governor alone decides.</summary>
 public sealed class LlmChatClients(LlmHttpClient http, LlmHttpOptions httpOptions)
 {
-    private readonly ConcurrentDictionary<string, IChatClient> _clients = new(StringComparer.Ordinal);
+    // Keyed by the options object: a re-registered agent gets new options, and so a new client, while the old one is collected.
+    private readonly ConditionalWeakTable<LlmAgentOptions, IChatClient> _clients = [];
 
-    /// <summary>The client of agent <paramref name="agentName"/>, created on first use.</summary>
-    public IChatClient For(string agentName, LlmAgentOptions agent)
+    /// <summary>The client of the agent with options <paramref name="agent"/>, created on first use.</summary>
+    public IChatClient For(LlmAgentOptions agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        return _clients.GetOrAdd(agentName, _ =>
-        {
-            var endpoint = new Uri(agent.Endpoint);
-            return Create(endpoint, agent.Model, agent.ApiKey ?? "", http.Client, httpOptions.ReadTimeout);
-        });
+        return _clients.GetValue(agent, a => Create(new Uri(a.Endpoint), a.Model, a.ApiKey ?? "", http.Client, httpOptions.ReadTimeout));
     }
 
     /// <summary>Creates an OpenAI-compatible chat client for <paramref name="model"/> at <paramref name="endpoint"/> over

@@ -12,6 +12,7 @@ namespace AgentPlatform.Llm.Agents;
 /// model under the governor, and accounts for the tokens and cost.</summary>
 public sealed class LlmTaskExecutor(
     IOptions<LlmOptions> options,
+    LlmAgentCatalog catalog,
     LlmChatClients clients,
     LlmGovernor governor,
     LlmBudgetLedger budgets,
@@ -23,20 +24,18 @@ public sealed class LlmTaskExecutor(
     /// <summary>Runs task <paramref name="taskId"/> of agent <paramref name="agentName"/> on <paramref name="input"/>: a string is
     /// the user message, an object's <c>prompt</c> string is, anything else is sent as its JSON text.</summary>
     /// <param name="agentName">The agent (the key of <c>Llm:Agents</c>).</param>
-    /// <param name="taskId">The task, for logs.</param>
+    /// <param name="taskId">The task attempt, which records the call's usage with its outcome.</param>
     /// <param name="runId">The workflow run whose budget the call counts against; null for none.</param>
     /// <param name="input">The task input.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">No such agent is configured.</exception>
+    /// <exception cref="ArgumentException">No such agent is configured or registered.</exception>
     /// <exception cref="LlmBudgetExceededException">The call's worst case would take the run past its budget; nothing was sent.</exception>
     /// <exception cref="LlmCallException">The call failed for good.</exception>
     /// <exception cref="JsonException">A reply that should follow the response schema is not JSON.</exception>
     public async Task<LlmTaskResult> RunAsync(string agentName, string taskId, string? runId, JsonElement? input, CancellationToken cancellationToken)
     {
-        if (!options.Value.Agents.TryGetValue(agentName, out var agent))
-        {
-            throw new ArgumentException($"No LLM agent '{agentName}' is configured under {LlmOptions.SectionName}:Agents.", nameof(agentName));
-        }
+        var agent = await catalog.FindAsync(agentName, cancellationToken)
+            ?? throw new ArgumentException($"No LLM agent '{agentName}' is configured under {LlmOptions.SectionName}:Agents or registered.", nameof(agentName));
 
         var endpoint = new Uri(agent.Endpoint);
         var prompt = PromptOf(input);
@@ -56,7 +55,8 @@ public sealed class LlmTaskExecutor(
         {
             try
             {
-                reservation = budgets.Reserve(runId, promptTokens + agent.MaxOutputTokens, price?.CostOf(promptTokens, agent.MaxOutputTokens) ?? 0);
+                reservation = await budgets.ReserveAsync(
+                    runId, taskId, promptTokens + agent.MaxOutputTokens, price?.CostOf(promptTokens, agent.MaxOutputTokens) ?? 0, cancellationToken);
             }
             catch (LlmBudgetExceededException exceeded)
             {
@@ -66,7 +66,7 @@ public sealed class LlmTaskExecutor(
         }
 
         var tags = new LlmCallTags(endpoint, agent.Model);
-        var client = clients.For(agentName, agent);
+        var client = clients.For(agent);
         var started = time.GetTimestamp();
         try
         {

@@ -1,68 +1,171 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace AgentPlatform.Llm.Budgets;
 
-/// <summary>Spend per workflow run, checked before every call with the call's worst case.</summary>
-/// <remarks>A call reserves its worst case (prompt tokens plus the most output tokens, priced) before it is made and is settled with
-/// what it really used, so calls of one run in flight together cannot overshoot the budget. Spend is kept in this process's memory:
-/// it does not survive a restart nor is it shared between replicas.</remarks>
-public sealed class LlmBudgetLedger(LlmBudgetOptions options)
+/// <summary>Budgets per workflow run, checked before every call with the call's worst case against what the run's history records
+/// plus what this process holds that the history does not show yet.</summary>
+/// <remarks>
+/// <para>The run's history is the source of truth: each task outcome records its usage, so spend survives a crash and is the same on
+/// every replica. This ledger keeps, per task attempt, only what is not recorded yet: the worst cases of calls in flight and the usage
+/// of finished calls whose outcome has not reached the history. Once a read of the history no longer awaits a task, its usage is
+/// there (or the attempt was abandoned) and the ledger forgets it, so nothing is counted twice and the ledger stays small.</para>
+/// <para>A task's entry made after a history read started is never forgotten by that read (the read could predate the task), and
+/// finished entries that no read clears are dropped after <see cref="LlmBudgetOptions.RetainUnrecorded"/>.</para>
+/// </remarks>
+public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory history, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, LlmRunSpend> _runs = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Dictionary<string, TaskEntry>> _runs = new(StringComparer.Ordinal);
+    private long _stamp;
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
-    /// <summary>Reserves a call's worst case against run <paramref name="runId"/>.</summary>
-    /// <exception cref="LlmBudgetExceededException">The run's spend, the worst cases in flight and this one exceed a budget.</exception>
-    public LlmBudgetReservation Reserve(string runId, long worstTokens, decimal worstCost)
+    /// <summary>Reserves a call's worst case of task <paramref name="taskId"/> against run <paramref name="runId"/>.</summary>
+    /// <exception cref="LlmBudgetExceededException">What the run recorded, what this process holds for it and this call exceed a budget.</exception>
+    public async ValueTask<LlmBudgetReservation> ReserveAsync(
+        string runId, string taskId, long worstTokens, decimal worstCost, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        while (true)
+        ArgumentNullException.ThrowIfNull(taskId);
+        var readStarted = Interlocked.Increment(ref _stamp);
+        var recorded = await history.ReadAsync(runId, cancellationToken);
+        lock (_lock)
         {
-            var spend = Spent(runId);
-            var tokens = spend.Tokens + spend.ReservedTokens + worstTokens;
-            var cost = spend.Cost + spend.ReservedCost + worstCost;
+            Sweep();
+            if (recorded is not null)
+            {
+                Forget(runId, recorded.AwaitedTaskIds, readStarted);
+            }
+
+            var recordedSpend = recorded ?? LlmRecordedSpend.None;
+            var held = Unrecorded(runId);
+            var tokens = recordedSpend.Tokens + held.Tokens + held.ReservedTokens + worstTokens;
+            var cost = recordedSpend.Cost + held.Cost + held.ReservedCost + worstCost;
             if (options.MaxTokensPerRun is { } maxTokens && tokens > maxTokens)
             {
                 throw new LlmBudgetExceededException(runId, string.Create(CultureInfo.InvariantCulture,
-                    $"would use up to {tokens} tokens ({spend.Tokens} spent, {spend.ReservedTokens} in flight, {worstTokens} for this call) of its {maxTokens}."));
+                    $"would use up to {tokens} tokens ({recordedSpend.Tokens + held.Tokens} spent, {held.ReservedTokens} in flight, {worstTokens} for this call) of its {maxTokens}."));
             }
 
             if (options.MaxCostPerRun is { } maxCost && cost > maxCost)
             {
                 throw new LlmBudgetExceededException(runId, string.Create(CultureInfo.InvariantCulture,
-                    $"would cost up to {cost} ({spend.Cost} spent, {spend.ReservedCost} in flight, {worstCost} for this call) of its {maxCost}."));
+                    $"would cost up to {cost} ({recordedSpend.Cost + held.Cost} spent, {held.ReservedCost} in flight, {worstCost} for this call) of its {maxCost}."));
             }
 
-            var reserved = spend with { ReservedTokens = spend.ReservedTokens + worstTokens, ReservedCost = spend.ReservedCost + worstCost };
-            if (Swap(runId, spend, reserved))
-            {
-                return new LlmBudgetReservation(runId, worstTokens, worstCost);
-            }
+            var tasks = _runs.TryGetValue(runId, out var known) ? known : _runs[runId] = new(StringComparer.Ordinal);
+            var entry = tasks.TryGetValue(taskId, out var existing) ? existing : tasks[taskId] = new TaskEntry();
+            entry.ReservedTokens += worstTokens;
+            entry.ReservedCost += worstCost;
+            entry.Stamp = Interlocked.Increment(ref _stamp);
+            entry.TouchedAt = time.GetUtcNow();
+            return new LlmBudgetReservation(runId, taskId, worstTokens, worstCost);
         }
     }
 
     /// <summary>Ends <paramref name="reservation"/>: the call used <paramref name="tokens"/> costing <paramref name="cost"/> (zero when
-    /// it failed without being billed).</summary>
+    /// it failed without being billed). The usage is held until the task's outcome is recorded in the run's history.</summary>
     public void Settle(LlmBudgetReservation reservation, long tokens, decimal cost)
     {
         ArgumentNullException.ThrowIfNull(reservation);
-        while (true)
+        lock (_lock)
         {
-            var spend = Spent(reservation.RunId);
-            var settled = new LlmRunSpend(
-                spend.Tokens + tokens, spend.Cost + cost, spend.ReservedTokens - reservation.Tokens, spend.ReservedCost - reservation.Cost);
-            if (Swap(reservation.RunId, spend, settled))
+            var tasks = _runs.TryGetValue(reservation.RunId, out var known) ? known : _runs[reservation.RunId] = new(StringComparer.Ordinal);
+            var entry = tasks.TryGetValue(reservation.TaskId, out var existing) ? existing : tasks[reservation.TaskId] = new TaskEntry();
+            entry.ReservedTokens = Math.Max(0, entry.ReservedTokens - reservation.Tokens);
+            entry.ReservedCost = Math.Max(0, entry.ReservedCost - reservation.Cost);
+            entry.Tokens += tokens;
+            entry.Cost += cost;
+            entry.Stamp = Interlocked.Increment(ref _stamp);
+            entry.TouchedAt = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>What this process holds for run <paramref name="runId"/> that its history did not show at the last check.</summary>
+    public LlmUnrecordedSpend Unrecorded(string runId)
+    {
+        lock (_lock)
+        {
+            return _runs.TryGetValue(runId, out var tasks)
+                ? tasks.Values.Aggregate(LlmUnrecordedSpend.None, (sum, entry) => sum.Plus(entry.ToSpend()))
+                : LlmUnrecordedSpend.None;
+        }
+    }
+
+    /// <summary>How many runs the ledger holds anything for.</summary>
+    public int RunCount
+    {
+        get
+        {
+            lock (_lock)
             {
-                return;
+                return _runs.Count;
             }
         }
     }
 
-    /// <summary>What run <paramref name="runId"/> has spent and holds in flight.</summary>
-    public LlmRunSpend Spent(string runId) => _runs.TryGetValue(runId, out var spend) ? spend : LlmRunSpend.None;
+    private void Forget(string runId, IReadOnlySet<string> awaited, long readStarted)
+    {
+        if (!_runs.TryGetValue(runId, out var tasks))
+        {
+            return;
+        }
 
-    private bool Swap(string runId, LlmRunSpend expected, LlmRunSpend next) =>
-        ReferenceEquals(expected, LlmRunSpend.None) && !_runs.ContainsKey(runId)
-            ? _runs.TryAdd(runId, next)
-            : _runs.TryUpdate(runId, next, expected);
+        foreach (var (taskId, entry) in tasks.ToList())
+        {
+            if (entry.IsSettled && entry.Stamp < readStarted && !awaited.Contains(taskId))
+            {
+                tasks.Remove(taskId);
+            }
+        }
+
+        if (tasks.Count == 0)
+        {
+            _runs.Remove(runId);
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastSweep < options.RetainUnrecorded / 4)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        foreach (var (runId, tasks) in _runs.ToList())
+        {
+            foreach (var (taskId, entry) in tasks.ToList())
+            {
+                if (entry.IsSettled && now - entry.TouchedAt > options.RetainUnrecorded)
+                {
+                    tasks.Remove(taskId);
+                }
+            }
+
+            if (tasks.Count == 0)
+            {
+                _runs.Remove(runId);
+            }
+        }
+    }
+
+    private sealed class TaskEntry
+    {
+        public long Tokens { get; set; }
+
+        public decimal Cost { get; set; }
+
+        public long ReservedTokens { get; set; }
+
+        public decimal ReservedCost { get; set; }
+
+        public long Stamp { get; set; }
+
+        public DateTimeOffset TouchedAt { get; set; }
+
+        public bool IsSettled => ReservedTokens == 0 && ReservedCost == 0;
+
+        public LlmUnrecordedSpend ToSpend() => new(Tokens, Cost, ReservedTokens, ReservedCost);
+    }
 }

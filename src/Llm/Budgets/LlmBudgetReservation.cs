@@ -2,6 +2,7 @@ namespace AgentPlatform.Llm.Budgets;
 
 /// <summary>The worst case of one call held against its run's budget until the call is settled.</summary>
 /// <param name="RunId">The run.</param>
+/// <param name="TaskId">The task attempt making the call.</param>
 /// <param name="Tokens">The call's worst-case tokens.</param>
 /// <param name="Cost">The call's worst-case cost.</param>
-public sealed record LlmBudgetReservation(string RunId, long Tokens, decimal Cost);
+public sealed record LlmBudgetReservation(string RunId, string TaskId, long Tokens, decimal Cost);

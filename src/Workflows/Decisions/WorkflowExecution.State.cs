@@ -61,6 +61,7 @@ public sealed partial class WorkflowExecution
             PendingTasks = pending,
             ActiveTimers = timers,
             EventCount = _index,
+            Spend = _spend.ToSpend(),
         };
     }
 

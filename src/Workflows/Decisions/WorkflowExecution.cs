@@ -29,6 +29,7 @@ public sealed partial class WorkflowExecution
     private readonly Dictionary<string, Queue<JsonElement?>> _bufferedEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _eventWaiters = new(StringComparer.Ordinal);
     private readonly StateResolver _resolver;
+    private readonly SpendTally _spend = new();
     private long _index;
     private DateTimeOffset _now;
     private WorkflowStarted? _started;
@@ -108,9 +109,11 @@ public sealed partial class WorkflowExecution
                 OnTaskScheduled(scheduled);
                 break;
             case TaskCompleted completed:
+                _spend.Add(completed.AgentId, completed.Usage);
                 OnTaskCompleted(completed);
                 break;
             case TaskFailed failed:
+                _spend.Add(failed.AgentId, failed.Usage);
                 OnTaskFailed(failed);
                 break;
             case TimerCreated created:

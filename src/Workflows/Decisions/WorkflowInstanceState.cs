@@ -62,4 +62,8 @@ public sealed record WorkflowInstanceState
     /// <summary>The number of events folded.</summary>
     [JsonPropertyName("event_count")]
     public required long EventCount { get; init; }
+
+    /// <summary>What the run spent on model calls, from the usage recorded with its task outcomes; absent when none was recorded.</summary>
+    [JsonPropertyName("spend")]
+    public RunSpend? Spend { get; init; }
 }

@@ -11,7 +11,7 @@ public static class WorkflowTaskResultEvents
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Succeeded
-            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output, AgentId = result.AgentId }
-            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message.", AgentId = result.AgentId };
+            ? new TaskCompleted { TaskId = result.TaskId, Output = result.Output, AgentId = result.AgentId, Usage = result.Usage }
+            : new TaskFailed { TaskId = result.TaskId, Error = result.Error ?? "The task failed without an error message.", AgentId = result.AgentId, Usage = result.Usage };
     }
 }

@@ -16,4 +16,8 @@ public sealed record TaskFailed : WorkflowEvent
     /// <summary>The agent that ran the attempt; absent when the dispatcher names none (in-process handlers, older histories).</summary>
     [JsonPropertyName("agent_id")]
     public string? AgentId { get; init; }
+
+    /// <summary>What the attempt spent on model calls; absent when its agent reported nothing (no model calls, older histories).</summary>
+    [JsonPropertyName("usage")]
+    public TaskUsage? Usage { get; init; }
 }

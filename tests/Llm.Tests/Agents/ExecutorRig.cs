@@ -27,6 +27,8 @@ internal sealed class ExecutorRig : IAsyncDisposable
 
     public LlmTaskExecutor Executor => _services.GetRequiredService<LlmTaskExecutor>();
 
+    public LlmAgentCatalog Catalog => _services.GetRequiredService<LlmAgentCatalog>();
+
     public static async Task<ExecutorRig> StartAsync(ITestOutputHelper output, Action<LlmOptions, LlmAgentOptions>? configure = null, TestLlmScript? script = null)
     {
         var server = await TestLlmServer.StartAsync(script);

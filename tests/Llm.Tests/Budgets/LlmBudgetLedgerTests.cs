@@ -1,36 +1,89 @@
 using AgentPlatform.Llm.Budgets;
+using AgentPlatform.TestKit;
 
 namespace AgentPlatform.Llm.Tests.Budgets;
 
 public sealed class LlmBudgetLedgerTests
 {
-    [Fact]
-    public void ACallWhoseWorstCaseWouldExceedTheTokenBudgetIsRefusedCountingCallsInFlight()
-    {
-        var ledger = new LlmBudgetLedger(new LlmBudgetOptions { MaxTokensPerRun = 100 });
+    private readonly ScriptedHistory _history = new();
+    private readonly ManualTimeProvider _time = new();
 
-        var first = ledger.Reserve("run-1", 60, 0);
-        var refused = Assert.Throws<LlmBudgetExceededException>(() => ledger.Reserve("run-1", 60, 0));
+    [Fact]
+    public async Task ACallWhoseWorstCaseWouldExceedTheTokenBudgetIsRefusedCountingCallsInFlight()
+    {
+        var ledger = Ledger(new LlmBudgetOptions { MaxTokensPerRun = 100 });
+
+        var first = await ledger.ReserveAsync("run-1", "t1", 60, 0);
+        var refused = await Assert.ThrowsAsync<LlmBudgetExceededException>(() => ledger.ReserveAsync("run-1", "t2", 60, 0).AsTask());
         ledger.Settle(first, 30, 0);
-        var second = ledger.Reserve("run-1", 60, 0);
+        var second = await ledger.ReserveAsync("run-1", "t2", 60, 0);
 
         Assert.StartsWith("budget_exceeded:", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(new LlmRunSpend(30, 0, 60, 0), ledger.Spent("run-1"));
-        Assert.Equal(LlmRunSpend.None, ledger.Spent("run-2"));
+        Assert.Equal(new LlmUnrecordedSpend(30, 0, 60, 0), ledger.Unrecorded("run-1"));
+        Assert.Equal(LlmUnrecordedSpend.None, ledger.Unrecorded("run-2"));
         ledger.Settle(second, 0, 0);
-        Assert.Equal(new LlmRunSpend(30, 0, 0, 0), ledger.Spent("run-1"));
+        Assert.Equal(new LlmUnrecordedSpend(30, 0, 0, 0), ledger.Unrecorded("run-1"));
     }
 
     [Fact]
-    public void ACallWhoseWorstCaseWouldExceedTheCostBudgetIsRefused()
+    public async Task ACallWhoseWorstCaseWouldExceedTheCostBudgetIsRefused()
     {
-        var ledger = new LlmBudgetLedger(new LlmBudgetOptions { MaxCostPerRun = 1.00m });
+        var ledger = Ledger(new LlmBudgetOptions { MaxCostPerRun = 1.00m });
 
-        ledger.Settle(ledger.Reserve("run-1", 1000, 0.70m), 1000, 0.70m);
-        var refused = Assert.Throws<LlmBudgetExceededException>(() => ledger.Reserve("run-1", 10, 0.31m));
-        ledger.Reserve("run-1", 10, 0.30m);
+        ledger.Settle(await ledger.ReserveAsync("run-1", "t1", 1000, 0.70m), 1000, 0.70m);
+        var refused = await Assert.ThrowsAsync<LlmBudgetExceededException>(() => ledger.ReserveAsync("run-1", "t2", 10, 0.31m).AsTask());
+        await ledger.ReserveAsync("run-1", "t2", 10, 0.30m);
 
         Assert.Equal("run-1", refused.RunId);
         Assert.Contains("1.01", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SpendRecordedInTheHistoryCountsAfterARestartAndAFinishedTaskIsCountedOnceWhenItsOutcomeIsRecorded()
+    {
+        _history.Recorded = new LlmRecordedSpend(70, 0, new HashSet<string> { "t2" });
+        var restarted = Ledger(new LlmBudgetOptions { MaxTokensPerRun = 100 });
+
+        var refused = await Assert.ThrowsAsync<LlmBudgetExceededException>(() => restarted.ReserveAsync("run-1", "t2", 31, 0).AsTask());
+        var call = await restarted.ReserveAsync("run-1", "t2", 30, 0);
+        restarted.Settle(call, 20, 0);
+        _history.Recorded = new LlmRecordedSpend(90, 0, new HashSet<string> { "t3" });
+        var next = await restarted.ReserveAsync("run-1", "t3", 10, 0);
+
+        Assert.Contains("101 tokens (70 spent, 0 in flight, 31 for this call)", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(new LlmUnrecordedSpend(0, 0, 10, 0), restarted.Unrecorded("run-1"));
+        restarted.Settle(next, 5, 0);
+        _history.Recorded = new LlmRecordedSpend(95, 0, new HashSet<string>());
+        await restarted.ReserveAsync("run-2", "u1", 1, 0);
+        await Assert.ThrowsAsync<LlmBudgetExceededException>(() => restarted.ReserveAsync("run-1", "t4", 6, 0).AsTask());
+        Assert.Equal(LlmUnrecordedSpend.None, restarted.Unrecorded("run-1"));
+    }
+
+    [Fact]
+    public async Task UsageThatNoHistoryReadClearsIsDroppedAfterTheRetentionSoTheLedgerDoesNotGrow()
+    {
+        var ledger = Ledger(new LlmBudgetOptions { RetainUnrecorded = TimeSpan.FromMinutes(10) });
+        for (var run = 0; run < 50; run++)
+        {
+            ledger.Settle(await ledger.ReserveAsync($"run-{run}", "t1", 10, 0), 5, 0);
+        }
+
+        var inFlight = await ledger.ReserveAsync("run-live", "t1", 10, 0);
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await ledger.ReserveAsync("run-new", "t1", 10, 0);
+
+        Assert.Equal(2, ledger.RunCount);
+        Assert.Equal(new LlmUnrecordedSpend(0, 0, 10, 0), ledger.Unrecorded("run-live"));
+        ledger.Settle(inFlight, 3, 0);
+    }
+
+    private LlmBudgetLedger Ledger(LlmBudgetOptions options) => new(options, _history, _time);
+
+    private sealed class ScriptedHistory : ILlmSpendHistory
+    {
+        public LlmRecordedSpend? Recorded { get; set; }
+
+        public ValueTask<LlmRecordedSpend?> ReadAsync(string runId, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(runId == "run-1" ? Recorded : null);
     }
 }

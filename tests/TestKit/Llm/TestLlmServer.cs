@@ -44,6 +44,9 @@ public sealed class TestLlmServer : IAsyncDisposable
     /// <summary>The most requests that were being answered at once.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>The requests being answered now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>Starts a server on 127.0.0.1 and <paramref name="port"/> (0 for a free one).</summary>
     public static async Task<TestLlmServer> StartAsync(TestLlmScript? script = null, int port = 0, TimeProvider? time = null)
     {

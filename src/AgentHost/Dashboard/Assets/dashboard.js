@@ -176,8 +176,24 @@ function workflowCard(instance) {
   if (instance.steps) {
     card.append(el('ol', { class: 'timeline', 'aria-label': `Steps of ${instance.instance_id}` }, ...instance.steps.map(stepItem)));
   }
+  if (instance.spend) card.append(spendTable(instance));
   if (instance.error) card.append(el('p', { class: 'error-text', text: instance.error }));
   return card;
+}
+
+// The run's LLM spend per agent, as recorded with its task outcomes (so it survives restarts).
+function spendTable(instance) {
+  const spend = instance.spend;
+  const row = (cells, attrs) => el('tr', attrs, ...cells.map((text) => el('td', { text: String(text) })));
+  const table = el('table', { class: 'spend', 'data-spend-cost': spend.cost },
+    el('caption', { text: `LLM spend${spend.estimated ? ' (partly estimated)' : ''}` }),
+    el('thead', {}, el('tr', {}, ...['Agent', 'Input tokens', 'Output tokens', 'Cost', 'Tasks']
+      .map((h) => el('th', { scope: 'col', text: h })))));
+  const body = el('tbody', {}, ...spend.by_agent.map((a) =>
+    row([a.agent_id || '(none)', a.input_tokens, a.output_tokens, a.cost, a.tasks], { 'data-agent-id': a.agent_id })));
+  body.append(row(['all', spend.input_tokens, spend.output_tokens, spend.cost, spend.tasks], { class: 'total' }));
+  table.append(body);
+  return table;
 }
 
 function upsertWorkflow(instance) {

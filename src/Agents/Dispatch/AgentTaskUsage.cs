@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace AgentPlatform.Agents.Dispatch;
+
+/// <summary>What a task attempt spent on model calls, reported with its outcome so the workflow records it in the run's history.</summary>
+/// <param name="InputTokens">Prompt tokens of every call the attempt made.</param>
+/// <param name="OutputTokens">Completion tokens of every call the attempt made.</param>
+/// <param name="Cost">What the calls cost by the configured prices.</param>
+/// <param name="Estimated">True when some counts were estimated because a provider reported no usage.</param>
+/// <param name="ToolCalls">The tools the model called, in order, by name; absent when none.</param>
+public sealed record AgentTaskUsage(
+    [property: JsonPropertyName("input_tokens")] long InputTokens,
+    [property: JsonPropertyName("output_tokens")] long OutputTokens,
+    [property: JsonPropertyName("cost")] decimal Cost,
+    [property: JsonPropertyName("estimated")] bool Estimated,
+    [property: JsonPropertyName("tool_calls")] IReadOnlyList<string>? ToolCalls = null);

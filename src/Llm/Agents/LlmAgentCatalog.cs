@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Liveness;
+using AgentPlatform.Runtime.Actors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AgentPlatform.Llm.Agents;
+
+/// <summary>Every LLM agent: those configured under <c>Llm:Agents</c> (read-only) and those registered through the operator API
+/// (persisted in an actor, so they survive restarts and every replica reads the same set).</summary>
+/// <remarks>A registered agent's key is resolved from <c>Llm:Keys</c> or the secret store when the agent is first used after a change,
+/// and kept in memory only; it is never stored with the registration, logged or returned.
+/// <para>The actor runtime and registry are resolved on first use, so configured agents run without them.</para></remarks>
+public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvider services, ILlmSecretReader secrets)
+{
+    private readonly ConcurrentDictionary<string, (long Revision, LlmAgentOptions Options)> _resolved = new(StringComparer.Ordinal);
+
+    private IActorRuntime Actors => services.GetRequiredService<IActorRuntime>();
+
+    private IAgentPresence Presence => services.GetRequiredService<IAgentPresence>();
+
+    /// <summary>The agent id of LLM agent <paramref name="name"/>: <c>llm/&lt;name&gt;</c>.</summary>
+    public static string AgentIdOf(string name) => AgentId.Create(LlmAgent.AgentType, name).ToString();
+
+    /// <summary>True when agent <paramref name="name"/> is configured (and so cannot be changed through the API).</summary>
+    public bool IsConfigured(string name) => options.Value.Agents.ContainsKey(name);
+
+    /// <summary>The options of agent <paramref name="name"/>, key included, or null when there is no such agent.</summary>
+    /// <exception cref="InvalidOperationException">The registered agent's key cannot be resolved.</exception>
+    public async ValueTask<LlmAgentOptions?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (options.Value.Agents.TryGetValue(name, out var configured))
+        {
+            return configured;
+        }
+
+        var registered = await ListRegisteredAsync(cancellationToken);
+        if (!registered.TryGetValue(name, out var stored))
+        {
+            return null;
+        }
+
+        if (_resolved.TryGetValue(name, out var known) && known.Revision == stored.Revision)
+        {
+            return known.Options;
+        }
+
+        var resolved = stored.Registration.ToOptions(await KeyOfAsync(name, stored.Registration, cancellationToken));
+        _resolved[name] = (stored.Revision, resolved);
+        return resolved;
+    }
+
+    /// <summary>The agents registered through the API, by name.</summary>
+    public async ValueTask<IReadOnlyDictionary<string, StoredLlmAgent>> ListRegisteredAsync(CancellationToken cancellationToken = default) =>
+        await Actors.InvokeAsync<bool, Dictionary<string, StoredLlmAgent>>(
+            LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.ListMethod, true, cancellationToken);
+
+    /// <summary>The problems of registering <paramref name="registration"/> as <paramref name="name"/>, each naming its field; empty when
+    /// it is valid.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate(string name, LlmAgentRegistration registration) =>
+        LlmAgentRegistrationRules.Check(name, registration, options.Value, secrets.IsAvailable);
+
+    /// <summary>Registers or replaces agent <paramref name="name"/> and declares it to the registry; answers true when it is new.</summary>
+    /// <exception cref="ArgumentException">The registration is invalid (see <see cref="Validate"/>) or the name is configured.</exception>
+    public async ValueTask<bool> PutAsync(string name, LlmAgentRegistration registration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (Validate(name, registration) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")), nameof(registration));
+        }
+
+        var created = await Actors.InvokeAsync<PutLlmAgent, bool>(
+            LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.PutMethod, new PutLlmAgent(name, registration), cancellationToken);
+        await DeclareAsync(name, registration.Capabilities ?? new Dictionary<string, double>(), registration.MaxConcurrentTasks ?? 1, cancellationToken);
+        return created;
+    }
+
+    /// <summary>Removes registered agent <paramref name="name"/> and withdraws it from the registry; answers false when there was none.</summary>
+    public async ValueTask<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var removed = await Actors.InvokeAsync<string, bool>(
+            LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.RemoveMethod, name, cancellationToken);
+        if (removed)
+        {
+            _resolved.TryRemove(name, out _);
+            var agentId = AgentIdOf(name);
+            await Presence.RemoveAsync(agentId, cancellationToken);
+            Observe(await Presence.GetEntryAsync(agentId, cancellationToken));
+        }
+
+        return removed;
+    }
+
+    /// <summary>Declares agent <paramref name="name"/>'s capabilities and task limit to the registry.</summary>
+    internal async ValueTask DeclareAsync(string name, IReadOnlyDictionary<string, double> capabilities, int maxConcurrentTasks, CancellationToken cancellationToken)
+    {
+        var agentId = AgentIdOf(name);
+        await Presence.DeclareAsync(agentId, new AgentDeclaration(capabilities, maxConcurrentTasks), cancellationToken);
+        Observe(await Presence.GetEntryAsync(agentId, cancellationToken));
+    }
+
+    private void Observe(AgentRegistryEntry entry)
+    {
+        foreach (var observer in services.GetServices<IAgentRegistryObserver>())
+        {
+            observer.Observe(entry);
+        }
+    }
+
+    private async ValueTask<string> KeyOfAsync(string name, LlmAgentRegistration registration, CancellationToken cancellationToken)
+    {
+        if (registration.ApiKeyRef is { } reference)
+        {
+            return options.Value.Keys.TryGetValue(reference, out var key)
+                ? key
+                : throw new InvalidOperationException($"LLM agent '{name}' names key '{reference}', which {LlmOptions.SectionName}:Keys does not hold.");
+        }
+
+        return await secrets.ReadAsync(registration.ApiKeySecret!, cancellationToken);
+    }
+}
