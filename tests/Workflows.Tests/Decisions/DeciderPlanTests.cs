@@ -85,7 +85,8 @@ public sealed class DeciderPlanTests
         Assert.Contains("tasks[2].depends_on: unknown task 'ghost'", error, StringComparison.Ordinal);
         Assert.Contains("tasks[2].input: 'tasks.a.output' references task 'a', which is not in depends_on", error, StringComparison.Ordinal);
         Assert.Contains("tasks[3].agent: set exactly one of agent", error, StringComparison.Ordinal);
-        Assert.Equal(4, harness.History.OfType<PlanRecorded>().Single().Problems!.Count);
+        Assert.Contains("dependency cycle: a -> c -> a", error, StringComparison.Ordinal);
+        Assert.Equal(5, harness.History.OfType<PlanRecorded>().Single().Problems!.Count);
         Assert.Equal(["aggregate"], harness.PendingTaskSteps);
     }
 
