@@ -25,10 +25,17 @@ public sealed class DaprWorkflowClient : IWorkflowClient
     private readonly DaprWorkflowIndex _index;
     private readonly IWorkflowTaskDispatcher _dispatcher;
     private readonly TimeProvider _time;
+    private readonly WorkflowLimitsOptions? _limits;
 
     internal DaprWorkflowClient(
-        SdkClient client, DaprWorkflowDefinitions definitions, DaprWorkflowIndex index, IWorkflowTaskDispatcher dispatcher, TimeProvider time)
+        SdkClient client,
+        DaprWorkflowDefinitions definitions,
+        DaprWorkflowIndex index,
+        IWorkflowTaskDispatcher dispatcher,
+        TimeProvider time,
+        WorkflowLimitsOptions? limits = null)
     {
+        _limits = limits;
         _client = client;
         _definitions = definitions;
         _index = index;
@@ -67,6 +74,7 @@ public sealed class DaprWorkflowClient : IWorkflowClient
             Definition = new StoredWorkflowDefinition(definition),
             Input = request.Input,
             TraceParent = TraceParents.Current(),
+            Limits = _limits,
         };
         var created = false;
         if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)

@@ -1,9 +1,11 @@
 using AgentPlatform.Runtime.State;
+using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Engines.Dapr;
 using AgentPlatform.Workflows.Operations;
 using global::Dapr.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SdkClient = global::Dapr.Workflow.DaprWorkflowClient;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,7 +34,8 @@ public static class DaprWorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new DaprWorkflowIndex(sp.GetRequiredService<StateDocuments>()));
         services.TryAddSingleton(sp => new AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient(
             sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<DaprWorkflowDefinitions>(), sp.GetRequiredService<DaprWorkflowIndex>(),
-            sp.GetRequiredService<IWorkflowTaskDispatcher>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IWorkflowTaskDispatcher>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IOptions<WorkflowLimitsOptions>>()?.Value));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient>());
         services.TryAddSingleton(sp => new DaprTaskResultSink(sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<IStateStore>()));
         services.TryAddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<DaprTaskResultSink>());

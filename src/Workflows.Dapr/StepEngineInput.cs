@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Engines.Dapr;
@@ -25,4 +26,10 @@ public sealed record StepEngineInput
     /// deterministically) and hands it to agents with each task. Null when nothing was traced.</summary>
     [JsonPropertyName("traceparent")]
     public string? TraceParent { get; init; }
+
+    /// <summary>The run-time bounds of the starting host (<c>for_each</c> items, plan tasks), carried in the input because a
+    /// Dapr workflow takes no services; null for the defaults. Their verdicts are recorded in the history, so replay never
+    /// depends on them.</summary>
+    [JsonPropertyName("limits")]
+    public WorkflowLimitsOptions? Limits { get; init; }
 }

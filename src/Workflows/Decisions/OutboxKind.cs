@@ -7,6 +7,8 @@ internal enum OutboxKind
     CancelTimer,
     SkipStep,
     JoinBranches,
+    RecordItems,
+    RecordPlan,
     CompleteWorkflow,
     FailWorkflow,
 }

@@ -5,10 +5,10 @@ internal sealed class PlanScope(int index, int owner, int branch, int[] steps)
 {
     public int Index { get; } = index;
 
-    /// <summary>The owning condition or parallel step, or -1 for the top level.</summary>
+    /// <summary>The owning condition, parallel or plan step, or -1 for the top level.</summary>
     public int Owner { get; } = owner;
 
-    /// <summary>The branch index inside a parallel owner, or -1.</summary>
+    /// <summary>The branch index inside a parallel owner (the item index inside a <c>for_each</c>), or -1.</summary>
     public int Branch { get; } = branch;
 
     /// <summary>Plan step indexes in list order.</summary>

@@ -1,21 +1,58 @@
+using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Expressions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.Workflows.Decisions;
 
-/// <summary>One step of a compiled definition with everything the decider needs pre-parsed.</summary>
+/// <summary>One step of a compiled definition with everything the decider needs pre-parsed; also a copy made at run
+/// time (a <c>for_each</c> item's copy of a template step, or a task of a run-time plan).</summary>
 internal sealed class PlanStep
 {
-    public required int Index { get; init; }
+    public required int Index { get; set; }
 
     public required WorkflowStep Step { get; init; }
 
-    public string Id => Step.Id;
+    /// <summary>The id in the instance: the definition's step id, or <c>{step}[{item}]</c> for a run-time copy.</summary>
+    public string Id => CopyId ?? Step.Id;
 
-    public required int Scope { get; init; }
+    /// <summary>The id of a run-time copy, <c>{step}[{item}]</c>; null for a step of the definition.</summary>
+    public string? CopyId { get; set; }
+
+    /// <summary>The step reference in task ids: the step id plus the item (or plan task) index of a run-time copy.</summary>
+    public WorkflowStepRef Ref => WorkflowStepRef.Create(Step.Id, Item);
+
+    public required int Scope { get; set; }
 
     public required int Position { get; init; }
+
+    /// <summary>The <c>for_each</c> item or plan task index of a run-time copy; null for a step of the definition.</summary>
+    public int? Item { get; set; }
+
+    /// <summary>A step of a <c>for_each</c> template (never run itself; its copies run).</summary>
+    public bool IsTemplate { get; set; }
+
+    /// <summary>For a template step or an item copy: the <c>for_each</c> step owning the template; else -1.</summary>
+    public int ForEachOwner { get; set; } = -1;
+
+    /// <summary>The item of an item copy.</summary>
+    public JsonElement? ItemValue { get; set; }
+
+    /// <summary>For a task of a run-time plan: the <c>plan</c> step running it; else -1.</summary>
+    public int PlanOwner { get; set; } = -1;
+
+    /// <summary>For a task of a run-time plan: its id in the plan.</summary>
+    public string? TaskKey { get; set; }
+
+    /// <summary>The array reference of a <c>for_each</c> step, or the plan reference of a <c>plan</c> step.</summary>
+    public Reference? Source { get; set; }
+
+    /// <summary>The template scope of a <c>for_each</c> step; -1 otherwise.</summary>
+    public int TemplateScope { get; set; } = -1;
+
+    /// <summary>Copies this step for a run time item; the caller remaps indexes, scopes and edges.</summary>
+    public PlanStep Copy() => (PlanStep)MemberwiseClone();
 
     public int[] Dependencies { get; set; } = [];
 
@@ -54,7 +91,8 @@ internal sealed class PlanStep
 
     public int JoinCount { get; set; }
 
-    /// <summary>How many branches of a parallel step may be in flight at once (the branch count when unlimited).</summary>
+    /// <summary>How many branches, items or plan tasks of the step may be in flight at once (the branch count, or
+    /// <see cref="int.MaxValue"/>, when unlimited).</summary>
     public int MaxConcurrency { get; set; }
 
     public TimeSpan? WaitDuration { get; set; }

@@ -37,4 +37,22 @@ internal sealed class StepRuntime
     /// <summary>How many branches of a parallel step have been started, in branch order.</summary>
     public int BranchesStarted;
     public bool[]? CompletedBranches;
+
+    /// <summary>The pending <c>RecordItems</c> or <c>RecordPlan</c> command of a <c>for_each</c> or <c>plan</c> step.</summary>
+    public OutboxEntry? RecordEntry;
+
+    /// <summary>The recorded items of a <c>for_each</c> step.</summary>
+    public JsonElement? Items;
+
+    /// <summary>The scopes made at run time: one per started <c>for_each</c> item, or the one scope of a plan's tasks.</summary>
+    public List<int>? DynamicScopes;
+
+    /// <summary>The plan task ids of a <c>plan</c> step, to the index of the step running each.</summary>
+    public Dictionary<string, int>? PlanTasks;
+
+    /// <summary>Plan tasks started and not yet settled.</summary>
+    public int InFlight;
+
+    /// <summary>Plan tasks ready but held back by <c>max_concurrency</c>, in the order they became ready.</summary>
+    public Queue<int>? Parked;
 }

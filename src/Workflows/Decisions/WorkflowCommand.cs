@@ -14,6 +14,8 @@ namespace AgentPlatform.Workflows.Decisions;
 [JsonDerivedType(typeof(CancelTimer), "cancel_timer")]
 [JsonDerivedType(typeof(SkipStep), "skip_step")]
 [JsonDerivedType(typeof(JoinBranches), "join_branches")]
+[JsonDerivedType(typeof(RecordItems), "record_items")]
+[JsonDerivedType(typeof(RecordPlan), "record_plan")]
 [JsonDerivedType(typeof(CompleteWorkflow), "complete_workflow")]
 [JsonDerivedType(typeof(FailWorkflow), "fail_workflow")]
 public abstract record WorkflowCommand

@@ -21,12 +21,24 @@ namespace AgentPlatform.Workflows.Decisions;
 public sealed class WorkflowDecider
 {
     private readonly WorkflowPlan _plan;
+    private readonly WorkflowLimitsOptions _limits;
 
-    /// <summary>Validates and compiles <paramref name="definition"/>.</summary>
+    /// <summary>Validates and compiles <paramref name="definition"/>, with the default run-time limits.</summary>
     /// <exception cref="WorkflowDefinitionException">The definition is invalid.</exception>
     public WorkflowDecider(WorkflowDefinition definition)
+        : this(definition, null)
+    {
+    }
+
+    /// <summary>Validates and compiles <paramref name="definition"/>; <paramref name="limits"/> bounds what is decided at
+    /// run time (<see cref="WorkflowLimitsOptions.MaxForEachItems"/>, <see cref="WorkflowLimitsOptions.MaxPlanTasks"/>).</summary>
+    /// <remarks>Replay does not depend on the limits: their verdicts are recorded in the history with the items or the
+    /// plan, so a changed configuration never changes a past decision.</remarks>
+    /// <exception cref="WorkflowDefinitionException">The definition is invalid.</exception>
+    public WorkflowDecider(WorkflowDefinition definition, WorkflowLimitsOptions? limits)
     {
         _plan = WorkflowPlan.For(definition);
+        _limits = limits ?? new WorkflowLimitsOptions();
     }
 
     /// <summary>The definition decided over.</summary>
@@ -48,5 +60,5 @@ public sealed class WorkflowDecider
     }
 
     /// <summary>Starts an empty incremental fold for one instance.</summary>
-    public WorkflowExecution CreateExecution() => new(_plan);
+    public WorkflowExecution CreateExecution() => new(_plan, _limits);
 }

@@ -19,11 +19,11 @@ public sealed partial class WorkflowExecution
     private void StartScope(int scope)
     {
         _scopes[scope] = ScopeStatus.Running;
-        var steps = _plan.Scopes[scope].Steps;
+        var steps = _planScopes[scope].Steps;
         _unsettled[scope] = steps.Length;
         foreach (var step in steps)
         {
-            var dependencies = _plan.Steps[step].Dependencies.Length;
+            var dependencies = _planSteps[step].Dependencies.Length;
             _steps[step].PendingDependencies = dependencies;
             if (dependencies == 0)
             {
@@ -41,7 +41,8 @@ public sealed partial class WorkflowExecution
     {
         while (_ready.TryDequeue(out var step))
         {
-            if (_steps[step].Status == StepStatus.Pending && _scopes[_plan.Steps[step].Scope] == ScopeStatus.Running && !IsFinished)
+            if (_steps[step].Status == StepStatus.Pending && _scopes[_planSteps[step].Scope] == ScopeStatus.Running && !IsFinished
+                && TakePlanSlot(step))
             {
                 StartStep(step);
             }
@@ -50,7 +51,7 @@ public sealed partial class WorkflowExecution
 
     private void StartStep(int step)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         runtime.Status = StepStatus.Running;
         runtime.StartedAt = _now;
@@ -65,6 +66,7 @@ public sealed partial class WorkflowExecution
                 try
                 {
                     _resolver.Cutoff = _index;
+                    _resolver.Context = plan;
                     result = plan.Condition!.Evaluate(_resolver);
                 }
                 catch (ExpressionException e)
@@ -76,6 +78,9 @@ public sealed partial class WorkflowExecution
                 runtime.ChosenScope = result ? plan.ThenScope : plan.ElseScope;
                 SkipScope(result ? plan.ElseScope : plan.ThenScope, result ? "condition was true" : "condition was false");
                 StartScope(runtime.ChosenScope);
+                break;
+            case ParallelStep or RunPlanStep when plan.Source is not null:
+                RequestRecord(step);
                 break;
             case ParallelStep:
                 runtime.CompletedBranches = new bool[plan.BranchScopes.Length];
@@ -133,11 +138,11 @@ public sealed partial class WorkflowExecution
 
     private void ScheduleAttempt(int step)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         runtime.Attempts++;
         var attempt = runtime.Attempts;
-        var taskId = WorkflowTaskId.Format(_instanceId, plan.Id, attempt);
+        var taskId = WorkflowTaskId.Create(_instanceId, plan.Ref, attempt).ToString();
         runtime.TaskId = taskId;
         runtime.TaskEvent = null;
         _awaitedTasks[taskId] = step;
@@ -152,7 +157,7 @@ public sealed partial class WorkflowExecution
 
     private void AttemptFailed(int step, string error)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         runtime.Error = error;
         if (runtime.Attempts >= plan.MaxAttempts)
@@ -184,13 +189,13 @@ public sealed partial class WorkflowExecution
                 _awaitedTasks.Remove(taskId);
                 runtime.TaskId = null;
                 runtime.TaskEvent = null;
-                AttemptFailed(step, $"timed out after {FormatDuration(_plan.Steps[step].Timeout!.Value)}");
+                AttemptFailed(step, $"timed out after {FormatDuration(_planSteps[step].Timeout!.Value)}");
                 break;
             case TimerPurpose.Wait when runtime.Status == StepStatus.Running:
                 CompleteStep(step, null);
                 break;
             case TimerPurpose.EventTimeout when runtime.Status == StepStatus.Running:
-                var plan = _plan.Steps[step];
+                var plan = _planSteps[step];
                 _eventWaiters[plan.EventName!].Remove(step);
                 FailStep(step, $"event '{plan.EventName}' was not raised within {FormatDuration(plan.EventTimeout!.Value)}");
                 break;
@@ -208,7 +213,7 @@ public sealed partial class WorkflowExecution
 
     private void FailStep(int step, string error)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         End(runtime, StepStatus.Failed);
         runtime.Error = error;
@@ -219,7 +224,7 @@ public sealed partial class WorkflowExecution
                 SettleStep(step);
                 break;
             case FailureAction.Goto:
-                var scope = _plan.Scopes[plan.Scope];
+                var scope = _planScopes[plan.Scope];
                 for (var position = plan.Position + 1; position < plan.GotoPosition; position++)
                 {
                     var skipped = scope.Steps[position];
@@ -240,12 +245,13 @@ public sealed partial class WorkflowExecution
 
     private void SettleStep(int step)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         if (_scopes[plan.Scope] != ScopeStatus.Running)
         {
             return;
         }
 
+        ReleasePlanSlot(plan);
         foreach (var dependent in plan.Dependents)
         {
             if (--_steps[dependent].PendingDependencies == 0)
@@ -263,12 +269,17 @@ public sealed partial class WorkflowExecution
     private void CompleteScope(int scope)
     {
         _scopes[scope] = ScopeStatus.Completed;
-        var plan = _plan.Scopes[scope];
+        var plan = _planScopes[scope];
         var output = ScopeOutput(plan);
         if (plan.Owner < 0)
         {
             _resolver.Cutoff = _index;
+            _resolver.Context = null;
             FinishWorkflow(WorkflowStatus.Completed, _plan.Output is { } template ? template.Resolve(_resolver) : output, null);
+        }
+        else if (_planSteps[plan.Owner].Source is not null)
+        {
+            DynamicScopeCompleted(plan);
         }
         else if (plan.Branch < 0)
         {
@@ -296,10 +307,14 @@ public sealed partial class WorkflowExecution
     {
         AbandonScope(scope);
         _scopes[scope] = ScopeStatus.Failed;
-        var plan = _plan.Scopes[scope];
+        var plan = _planScopes[scope];
         if (plan.Owner < 0)
         {
             FinishWorkflow(WorkflowStatus.Failed, null, error);
+        }
+        else if (_planSteps[plan.Owner].Source is not null)
+        {
+            DynamicScopeFailed(plan, error);
         }
         else if (plan.Branch < 0)
         {
@@ -307,7 +322,7 @@ public sealed partial class WorkflowExecution
         }
         else
         {
-            var owner = _plan.Steps[plan.Owner];
+            var owner = _planSteps[plan.Owner];
             var runtime = _steps[plan.Owner];
             runtime.BranchesFailed++;
             if (owner.BranchScopes.Length - runtime.BranchesFailed < owner.JoinCount)

@@ -9,6 +9,7 @@ public sealed partial class WorkflowExecution
     private readonly Dictionary<string, OutboxEntry> _unrecordedTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OutboxEntry> _unrecordedSkips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OutboxEntry> _unrecordedJoins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutboxEntry> _unrecordedRecords = new(StringComparer.Ordinal);
     private OutboxEntry? _finishEntry;
     private int _outstanding;
     private int _outboxHead;
@@ -97,15 +98,16 @@ public sealed partial class WorkflowExecution
 
     /// <summary>The command of a timer, for the outbox and for the state's active timers alike.</summary>
     private CreateTimer CreateTimerCommand(TimerRuntime timer) =>
-        new() { TimerId = timer.Id, StepId = _plan.Steps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose };
+        new() { TimerId = timer.Id, StepId = _planSteps[timer.Step].Id, FireAt = timer.FireAt, Purpose = timer.Purpose };
 
     private WorkflowCommand Build(OutboxEntry entry)
     {
         switch (entry.Kind)
         {
             case OutboxKind.ScheduleTask:
-                var plan = _plan.Steps[entry.Step];
+                var plan = _planSteps[entry.Step];
                 _resolver.Cutoff = entry.Cutoff;
+                _resolver.Context = plan;
                 return new ScheduleTask
                 {
                     TaskId = entry.Key!,
@@ -124,6 +126,10 @@ public sealed partial class WorkflowExecution
                 return new SkipStep { StepId = entry.Key!, Reason = entry.Text! };
             case OutboxKind.JoinBranches:
                 return new JoinBranches { StepId = entry.Key!, Branches = entry.Branches! };
+            case OutboxKind.RecordItems:
+                return BuildRecordItems(entry);
+            case OutboxKind.RecordPlan:
+                return BuildRecordPlan(entry);
             case OutboxKind.CompleteWorkflow:
                 return new CompleteWorkflow { Output = entry.Output };
             default:

@@ -8,7 +8,7 @@ public sealed partial class WorkflowExecution
 {
     private void BranchCompleted(int step, int branch)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         runtime.BranchesCompleted++;
         runtime.CompletedBranches![branch] = true;
@@ -32,7 +32,7 @@ public sealed partial class WorkflowExecution
 
                 joined.Add(b);
                 writer.WritePropertyName(plan.BranchNames[b]);
-                if (ScopeOutput(_plan.Scopes[plan.BranchScopes[b]]) is { } output)
+                if (ScopeOutput(_planScopes[plan.BranchScopes[b]]) is { } output)
                 {
                     output.WriteTo(writer);
                 }
@@ -56,7 +56,7 @@ public sealed partial class WorkflowExecution
     /// finished; the choice depends only on branch order, so replay makes it again at the same event.</summary>
     private void StartWaitingBranch(int step)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         if (runtime.Status == StepStatus.Running && runtime.BranchesStarted < plan.BranchScopes.Length)
         {
@@ -75,7 +75,7 @@ public sealed partial class WorkflowExecution
     private void SkipScope(int scope, string reason)
     {
         _scopes[scope] = ScopeStatus.Skipped;
-        foreach (var step in _plan.Scopes[scope].Steps)
+        foreach (var step in _planScopes[scope].Steps)
         {
             SkipStep(step, reason);
         }
@@ -83,13 +83,13 @@ public sealed partial class WorkflowExecution
 
     private void SkipStep(int step, string reason)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         End(runtime, StepStatus.Skipped);
         var entry = new OutboxEntry { Kind = OutboxKind.SkipStep, Step = step, Key = plan.Id, Text = reason, Cutoff = _index };
         _unrecordedSkips[plan.Id] = entry;
         Enqueue(entry);
-        foreach (var child in ChildScopes(plan))
+        foreach (var child in ChildScopes(step))
         {
             SkipScope(child, reason);
         }
@@ -103,7 +103,7 @@ public sealed partial class WorkflowExecution
         }
 
         _scopes[scope] = ScopeStatus.Abandoned;
-        foreach (var step in _plan.Scopes[scope].Steps)
+        foreach (var step in _planScopes[scope].Steps)
         {
             if (_steps[step].Status == StepStatus.Running)
             {
@@ -114,7 +114,7 @@ public sealed partial class WorkflowExecution
 
     private void AbandonStep(int step)
     {
-        var plan = _plan.Steps[step];
+        var plan = _planSteps[step];
         var runtime = _steps[step];
         End(runtime, StepStatus.Abandoned);
         if (runtime.TaskId is { } taskId)
@@ -130,19 +130,30 @@ public sealed partial class WorkflowExecution
         }
 
         RetireTimer(runtime);
+        if (runtime.RecordEntry is { Done: false } record)
+        {
+            Drop(record);
+        }
+
         if (plan.EventName is { } name && _eventWaiters.TryGetValue(name, out var waiters))
         {
             waiters.Remove(step);
         }
 
-        foreach (var child in ChildScopes(plan))
+        foreach (var child in ChildScopes(step))
         {
             AbandonScope(child);
         }
     }
 
-    private static IEnumerable<int> ChildScopes(PlanStep plan)
+    private IEnumerable<int> ChildScopes(int step)
     {
+        var plan = _planSteps[step];
+        foreach (var dynamic in _steps[step].DynamicScopes ?? [])
+        {
+            yield return dynamic;
+        }
+
         if (plan.ThenScope >= 0)
         {
             yield return plan.ThenScope;

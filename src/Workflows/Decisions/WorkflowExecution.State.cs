@@ -9,14 +9,19 @@ public sealed partial class WorkflowExecution
     /// <summary>A snapshot of the instance as folded so far.</summary>
     public WorkflowInstanceState GetState()
     {
-        var steps = new StepState[_steps.Length];
+        var steps = new List<StepState>(_steps.Count);
         var current = new List<string>();
         var pending = new List<PendingTask>();
-        for (var i = 0; i < _steps.Length; i++)
+        for (var i = 0; i < _steps.Count; i++)
         {
-            var plan = _plan.Steps[i];
+            var plan = _planSteps[i];
             var runtime = _steps[i];
-            steps[i] = new StepState
+            if (plan.IsTemplate)
+            {
+                continue;
+            }
+
+            steps.Add(new StepState
             {
                 StepId = plan.Id,
                 Kind = plan.Step.Kind,
@@ -26,7 +31,7 @@ public sealed partial class WorkflowExecution
                 EndedAt = runtime.EndedAt,
                 Output = runtime.Output,
                 Error = runtime.Error,
-            };
+            });
             if (runtime.Status == StepStatus.Running)
             {
                 current.Add(plan.Id);
@@ -70,11 +75,36 @@ public sealed partial class WorkflowExecution
     {
         public long Cutoff { get; set; }
 
+        /// <summary>The step whose input or condition is being resolved: an item copy sees its item and its item's copies
+        /// of the template steps, a plan task sees the outputs of the plan's tasks.</summary>
+        public PlanStep? Context { get; set; }
+
         public JsonElement? Input => execution._started?.Input;
+
+        public JsonElement? Item => Context?.ItemValue;
+
+        public JsonElement? ItemIndex => Context is { ForEachOwner: >= 0, Item: { } item } ? JsonSerializer.SerializeToElement(item) : null;
+
+        public JsonElement? GetTaskOutput(string taskId)
+        {
+            if (Context is not { PlanOwner: >= 0 } task || execution._steps[task.PlanOwner].PlanTasks?.TryGetValue(taskId, out var index) != true)
+            {
+                return null;
+            }
+
+            var runtime = execution._steps[index];
+            return runtime.EndIndex <= Cutoff && runtime.Status == StepStatus.Completed ? runtime.Output : null;
+        }
 
         public JsonElement? GetStepValue(string stepId, StepField field)
         {
             if (!execution._plan.StepIndex.TryGetValue(stepId, out var index))
+            {
+                return null;
+            }
+
+            if (Context is { ForEachOwner: >= 0, Item: { } item } copy && execution._planSteps[index].ForEachOwner == copy.ForEachOwner
+                && !execution._copies.TryGetValue((index, item), out index))
             {
                 return null;
             }

@@ -19,9 +19,14 @@ public sealed partial class WorkflowExecution
         [.. Enum.GetValues<StepStatus>().Select(s => JsonSerializer.SerializeToElement(s, WorkflowJson.Options))];
 
     private readonly WorkflowPlan _plan;
-    private readonly StepRuntime[] _steps;
-    private readonly ScopeStatus[] _scopes;
-    private readonly int[] _unsettled;
+    private readonly WorkflowLimitsOptions _limits;
+
+    // The definition's steps and scopes, followed by the copies made at run time for for_each items and plan tasks.
+    private readonly List<PlanStep> _planSteps;
+    private readonly List<PlanScope> _planScopes;
+    private readonly List<StepRuntime> _steps;
+    private readonly List<ScopeStatus> _scopes;
+    private readonly List<int> _unsettled;
     private readonly Queue<int> _ready = new();
     private readonly Dictionary<string, int> _awaitedTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerRuntime> _timers = new(StringComparer.Ordinal);
@@ -35,17 +40,20 @@ public sealed partial class WorkflowExecution
     private WorkflowStarted? _started;
     private WorkflowInstanceId _instanceId;
 
-    internal WorkflowExecution(WorkflowPlan plan)
+    internal WorkflowExecution(WorkflowPlan plan, WorkflowLimitsOptions limits)
     {
         _plan = plan;
-        _steps = new StepRuntime[plan.Steps.Count];
-        for (var i = 0; i < _steps.Length; i++)
+        _limits = limits;
+        _planSteps = [.. plan.Steps];
+        _planScopes = [.. plan.Scopes];
+        _steps = new List<StepRuntime>(plan.Steps.Count);
+        for (var i = 0; i < plan.Steps.Count; i++)
         {
-            _steps[i] = new StepRuntime();
+            _steps.Add(new StepRuntime());
         }
 
-        _scopes = new ScopeStatus[plan.Scopes.Count];
-        _unsettled = new int[plan.Scopes.Count];
+        _scopes = [.. new ScopeStatus[plan.Scopes.Count]];
+        _unsettled = [.. new int[plan.Scopes.Count]];
         _resolver = new StateResolver(this);
     }
 
@@ -133,6 +141,12 @@ public sealed partial class WorkflowExecution
                 break;
             case BranchJoined joined:
                 RecordMarker(_unrecordedJoins, joined.StepId, joined);
+                break;
+            case ItemsRecorded items:
+                OnItemsRecorded(items);
+                break;
+            case PlanRecorded recordedPlan:
+                OnPlanRecorded(recordedPlan);
                 break;
             case WorkflowCompleted or WorkflowFailed:
                 OnFinishRecorded(workflowEvent);

@@ -14,6 +14,7 @@ internal sealed class WorkflowPlan
 
     private readonly List<PlanStep> _steps = [];
     private readonly List<PlanScope> _scopes = [];
+    private int _templateOwner = -1;
 
     private WorkflowPlan(WorkflowDefinition definition)
     {
@@ -65,7 +66,10 @@ internal sealed class WorkflowPlan
         for (var position = 0; position < steps.Count; position++)
         {
             var step = steps[position];
-            var planStep = new PlanStep { Index = _steps.Count, Step = step, Scope = scopeIndex, Position = position };
+            var planStep = new PlanStep
+            {
+                Index = _steps.Count, Step = step, Scope = scopeIndex, Position = position, IsTemplate = _templateOwner >= 0, ForEachOwner = _templateOwner,
+            };
             indexes[position] = planStep.Index;
             _steps.Add(planStep);
             Compile(planStep);
@@ -89,19 +93,26 @@ internal sealed class WorkflowPlan
                 planStep.Input = task.Input is { } input ? ValueTemplate.Compile(input) : null;
                 planStep.Timeout = task.Timeout is null ? null : WorkflowDuration.Parse(task.Timeout);
                 planStep.Priority = task.Priority;
-                if (task.Retry is { } retry)
-                {
-                    planStep.MaxAttempts = retry.MaxAttempts;
-                    planStep.InitialBackoff = retry.InitialBackoff is null ? TimeSpan.Zero : WorkflowDuration.Parse(retry.InitialBackoff);
-                    planStep.Multiplier = retry.Multiplier;
-                    planStep.MaxBackoff = retry.MaxBackoff is null ? null : WorkflowDuration.Parse(retry.MaxBackoff);
-                }
-
+                CompileRetry(planStep, task.Retry);
                 break;
             case ConditionStep condition:
                 planStep.Condition = ConditionExpression.Parse(condition.If);
                 planStep.ThenScope = AddScope(condition.Then ?? [], planStep.Index, -1);
                 planStep.ElseScope = AddScope(condition.Else ?? [], planStep.Index, -1);
+                break;
+            case ParallelStep { ForEach: { } forEach } parallel:
+                planStep.Source = Reference.Parse(forEach.Trim()[2..^1]);
+                planStep.MaxConcurrency = parallel.MaxConcurrency ?? int.MaxValue;
+                _templateOwner = planStep.Index;
+                planStep.TemplateScope = AddScope(parallel.Steps!, planStep.Index, -1);
+                _templateOwner = -1;
+                break;
+            case RunPlanStep run:
+                planStep.Source = Reference.Parse(run.Plan!.Trim()[2..^1]);
+                planStep.MaxConcurrency = run.MaxConcurrency ?? int.MaxValue;
+                planStep.Timeout = run.Timeout is null ? null : WorkflowDuration.Parse(run.Timeout);
+                planStep.Priority = run.Priority;
+                CompileRetry(planStep, run.Retry);
                 break;
             case ParallelStep parallel:
                 var branches = parallel.Branches;
@@ -132,6 +143,19 @@ internal sealed class WorkflowPlan
                 planStep.EventTimeout = wait.Event?.Timeout is { } timeout ? WorkflowDuration.Parse(timeout) : null;
                 break;
         }
+    }
+
+    private static void CompileRetry(PlanStep planStep, RetryPolicy? retry)
+    {
+        if (retry is null)
+        {
+            return;
+        }
+
+        planStep.MaxAttempts = retry.MaxAttempts;
+        planStep.InitialBackoff = retry.InitialBackoff is null ? TimeSpan.Zero : WorkflowDuration.Parse(retry.InitialBackoff);
+        planStep.Multiplier = retry.Multiplier;
+        planStep.MaxBackoff = retry.MaxBackoff is null ? null : WorkflowDuration.Parse(retry.MaxBackoff);
     }
 
     private void Link(PlanScope scope)

@@ -2,10 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Workflows.Definitions;
 
-/// <summary>Runs branches concurrently and finishes when the join condition holds.</summary>
+/// <summary>Runs branches concurrently and finishes when the join condition holds; with <see cref="ForEach"/>, runs one copy of
+/// the template <see cref="Steps"/> per item of an array evaluated at run time.</summary>
 public sealed record ParallelStep : WorkflowStep
 {
-    /// <summary>The branches, each a step list.</summary>
+    /// <summary>The branches, each a step list; empty when <see cref="ForEach"/> is set.</summary>
     [JsonPropertyName("branches")]
     public IReadOnlyList<ParallelBranch> Branches { get; init; } = [];
 
@@ -21,6 +22,16 @@ public sealed record ParallelStep : WorkflowStep
     /// no limit.</summary>
     [JsonPropertyName("max_concurrency")]
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>A reference in <c>${...}</c> to an array (for example <c>${steps.split.output.items}</c>), evaluated once when
+    /// the step starts and recorded in the history; each item runs its own copy of <see cref="Steps"/>.</summary>
+    [JsonPropertyName("for_each")]
+    public string? ForEach { get; init; }
+
+    /// <summary>The branch template of a <see cref="ForEach"/> step: copied once per item, the copies named
+    /// <c>{step}[{item}]</c>; its references may use <c>item</c> and <c>item_index</c>.</summary>
+    [JsonPropertyName("steps")]
+    public IReadOnlyList<WorkflowStep>? Steps { get; init; }
 
     /// <inheritdoc/>
     [JsonIgnore]

@@ -12,9 +12,12 @@ public static class StepKinds
     /// <summary>Runs branches concurrently and joins them.</summary>
     public const string Parallel = "parallel";
 
+    /// <summary>Runs a plan produced at run time as a graph of agent tasks.</summary>
+    public const string Plan = "plan";
+
     /// <summary>Waits for a duration, a time or an external event.</summary>
     public const string Wait = "wait";
 
     /// <summary>All kinds, in documentation order.</summary>
-    public static IReadOnlyList<string> All { get; } = [AgentTask, Condition, Parallel, Wait];
+    public static IReadOnlyList<string> All { get; } = [AgentTask, Condition, Parallel, Plan, Wait];
 }

@@ -203,6 +203,7 @@ public static partial class WorkflowDefinitionLoader
                 StepKinds.AgentTask => typeof(AgentTaskStep),
                 StepKinds.Condition => typeof(ConditionStep),
                 StepKinds.Parallel => typeof(ParallelStep),
+                StepKinds.Plan => typeof(RunPlanStep),
                 StepKinds.Wait => typeof(WaitStep),
                 _ => null,
             };
@@ -220,6 +221,9 @@ public static partial class WorkflowDefinitionLoader
                 case StepKinds.Condition:
                     CheckStepList(step["then"], $"{path}.then", problems);
                     CheckStepList(step["else"], $"{path}.else", problems);
+                    break;
+                case StepKinds.Parallel when step["steps"] is { } template:
+                    CheckStepList(template, $"{path}.steps", problems);
                     break;
                 case StepKinds.Parallel when step["branches"] is JsonArray branches:
                     for (var b = 0; b < branches.Count; b++)

@@ -51,6 +51,14 @@ public sealed class WorkflowLimitsOptions
     /// <summary>The longest reference inside <c>${...}</c> in characters (16 to 4,096; default 512).</summary>
     public int MaxReferenceLength { get; set; } = 512;
 
+    /// <summary>The most items a <c>parallel</c> step's <c>for_each</c> may fan out over at run time (1 to 1,000,000;
+    /// default 10,000); a larger array fails the step with a message naming this limit.</summary>
+    public int MaxForEachItems { get; set; } = 10_000;
+
+    /// <summary>The most tasks a run-time plan of a <c>plan</c> step may hold (1 to 100,000; default 5,000); a larger
+    /// plan is an <c>invalid_plan</c> naming this limit.</summary>
+    public int MaxPlanTasks { get; set; } = 5_000;
+
     /// <summary>The limits of expressions and references derived from these options.</summary>
     public ExpressionLimits ToExpressionLimits() => new()
     {

@@ -22,6 +22,8 @@ public sealed class WorkflowLimitsOptionsValidator : IValidateOptions<WorkflowLi
         Check(failures, nameof(options.MaxExpressionDepth), options.MaxExpressionDepth, 1, ExpressionLimits.DepthCeiling);
         Check(failures, nameof(options.MaxReferences), options.MaxReferences, 1, 1_000_000);
         Check(failures, nameof(options.MaxReferenceLength), options.MaxReferenceLength, 16, ExpressionLimits.ReferenceLengthCeiling);
+        Check(failures, nameof(options.MaxForEachItems), options.MaxForEachItems, 1, 1_000_000);
+        Check(failures, nameof(options.MaxPlanTasks), options.MaxPlanTasks, 1, 100_000);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

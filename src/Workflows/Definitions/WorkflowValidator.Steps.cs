@@ -81,26 +81,76 @@ public static partial class WorkflowValidator
                 ValidateTemplate(input, $"{path}.input", task.Id, "input");
             }
 
-            if (task.Priority is { } priority && priority is not ("high" or "normal" or "low"))
+            ValidateTaskOptions(task, path, task.Priority, task.Timeout, task.Retry);
+        }
+
+        /// <summary>Checks the options agent tasks and plan tasks share: priority, timeout and retry policy.</summary>
+        private void ValidateTaskOptions(WorkflowStep step, string path, string? priority, string? timeout, RetryPolicy? retry)
+        {
+            if (priority is not (null or "high" or "normal" or "low"))
             {
-                AddStep(path, task, "priority", "must be high, normal or low");
+                AddStep(path, step, "priority", "must be high, normal or low");
             }
 
-            CheckDuration(task, path, "timeout", task.Timeout);
-            if (task.Retry is { } retry)
+            CheckDuration(step, path, "timeout", timeout);
+            if (retry is null)
             {
-                if (retry.MaxAttempts < 1)
-                {
-                    AddStep(path, task, "retry.max_attempts", "must be >= 1");
-                }
+                return;
+            }
 
-                if (!(retry.Multiplier >= 1))
-                {
-                    AddStep(path, task, "retry.multiplier", "must be >= 1");
-                }
+            if (retry.MaxAttempts < 1)
+            {
+                AddStep(path, step, "retry.max_attempts", "must be >= 1");
+            }
 
-                CheckDuration(task, path, "retry.initial_backoff", retry.InitialBackoff);
-                CheckDuration(task, path, "retry.max_backoff", retry.MaxBackoff);
+            if (!(retry.Multiplier >= 1))
+            {
+                AddStep(path, step, "retry.multiplier", "must be >= 1");
+            }
+
+            CheckDuration(step, path, "retry.initial_backoff", retry.InitialBackoff);
+            CheckDuration(step, path, "retry.max_backoff", retry.MaxBackoff);
+        }
+
+        private void ValidatePlan(RunPlanStep plan, string path)
+        {
+            ValidateWholeReference(plan, path, "plan", plan.Plan);
+            if (plan.MaxConcurrency is < 1)
+            {
+                AddStep(path, plan, "max_concurrency", "must be >= 1");
+            }
+
+            if (plan.MinConfidence is { } confidence && !(confidence is >= 0 and <= 1))
+            {
+                AddStep(path, plan, "min_confidence", "must be between 0 and 1");
+            }
+
+            ValidateTaskOptions(plan, path, plan.Priority, plan.Timeout, plan.Retry);
+        }
+
+        /// <summary>Checks a field that must be exactly one <c>${reference}</c>.</summary>
+        private void ValidateWholeReference(WorkflowStep step, string path, string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                AddStep(path, step, field, "is required");
+                return;
+            }
+
+            var trimmed = text.Trim();
+            if (!trimmed.StartsWith("${", StringComparison.Ordinal) || !trimmed.EndsWith('}') || trimmed.IndexOf('}', StringComparison.Ordinal) != trimmed.Length - 1)
+            {
+                AddStep(path, step, field, $"'{text}' must be exactly one reference such as ${{steps.split.output.items}}");
+                return;
+            }
+
+            try
+            {
+                CheckReferences([Reference.Parse(trimmed[2..^1], _expressionLimits)], $"{path}.{field}", step.Id, field);
+            }
+            catch (ExpressionException e)
+            {
+                AddStep(path, step, field, e.Message);
             }
         }
 
@@ -125,6 +175,17 @@ public static partial class WorkflowValidator
         private void ValidateParallel(ParallelStep parallel, string path)
         {
             var branches = parallel.Branches ?? [];
+            if (parallel.ForEach is not null)
+            {
+                ValidateForEach(parallel, path, branches.Count);
+                return;
+            }
+
+            if (parallel.Steps is not null)
+            {
+                AddStep(path, parallel, "steps", "is the branch template of for_each; set for_each, or use branches");
+            }
+
             if (branches.Count == 0)
             {
                 AddStep(path, parallel, "branches", "must contain at least one branch");
@@ -169,6 +230,30 @@ public static partial class WorkflowValidator
             else if (parallel.N is not null)
             {
                 AddStep(path, parallel, "n", "is only allowed when join is n");
+            }
+
+            if (parallel.MaxConcurrency is < 1)
+            {
+                AddStep(path, parallel, "max_concurrency", "must be >= 1");
+            }
+        }
+
+        private void ValidateForEach(ParallelStep parallel, string path, int branchCount)
+        {
+            ValidateWholeReference(parallel, path, "for_each", parallel.ForEach);
+            if (branchCount > 0)
+            {
+                AddStep(path, parallel, "branches", "cannot be combined with for_each (the branches are the copies of steps)");
+            }
+
+            if (parallel.Steps is not { Count: > 0 })
+            {
+                AddStep(path, parallel, "steps", "for_each needs a branch template: at least one step");
+            }
+
+            if (parallel.Join is not (null or "all") || parallel.N is not null)
+            {
+                AddStep(path, parallel, "join", "for_each waits for every item; join must be all");
             }
 
             if (parallel.MaxConcurrency is < 1)

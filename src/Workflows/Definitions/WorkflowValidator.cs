@@ -96,11 +96,19 @@ public static partial class WorkflowValidator
         MaxExpressionDepth = ExpressionLimits.DepthCeiling,
         MaxReferences = 1_000_000,
         MaxReferenceLength = ExpressionLimits.ReferenceLengthCeiling,
+        MaxForEachItems = 1_000_000,
+        MaxPlanTasks = 100_000,
     };
 
     private sealed partial class ValidationContext(HashSet<string>? declaredInputs, WorkflowLimitsOptions limits)
     {
         private readonly Dictionary<string, string> _stepPaths = new(StringComparer.Ordinal);
+
+        /// <summary>Steps of a <c>for_each</c> template, to the id of the <c>for_each</c> step owning the template.</summary>
+        private readonly Dictionary<string, string> _templateOwners = new(StringComparer.Ordinal);
+
+        /// <summary>The <c>for_each</c> steps whose templates are being validated, innermost last.</summary>
+        private readonly List<string> _templates = [];
         private readonly ExpressionLimits _expressionLimits = limits.ToExpressionLimits();
         private int _stepCount;
         private int _referenceCount;
@@ -139,6 +147,14 @@ public static partial class WorkflowValidator
                 {
                     AddStep(path, step, "id", $"duplicate step id '{step.Id}' (also at {_stepPaths[step.Id]})");
                 }
+                else if (_templates.Count > 0)
+                {
+                    _templateOwners[step.Id] = _templates[^1];
+                    if (step is ParallelStep { ForEach: not null } or RunPlanStep)
+                    {
+                        AddStep(path, step, "kind", $"a for_each template cannot hold a {(step is RunPlanStep ? "plan step" : "for_each")} (item copies are named by one index)");
+                    }
+                }
 
                 if (depth >= limits.MaxStepDepth && ChildLists(step, path).Any(list => list.Steps.Count > 0))
                 {
@@ -146,9 +162,20 @@ public static partial class WorkflowValidator
                     continue;
                 }
 
+                var isTemplate = step is ParallelStep { ForEach: not null } && !string.IsNullOrEmpty(step.Id);
+                if (isTemplate)
+                {
+                    _templates.Add(step.Id);
+                }
+
                 foreach (var (childPath, children) in ChildLists(step, path))
                 {
                     CollectIds(children, childPath, depth + 1);
+                }
+
+                if (isTemplate)
+                {
+                    _templates.RemoveAt(_templates.Count - 1);
                 }
             }
         }
@@ -195,6 +222,9 @@ public static partial class WorkflowValidator
                     case ParallelStep parallel:
                         ValidateParallel(parallel, path);
                         break;
+                    case RunPlanStep plan:
+                        ValidatePlan(plan, path);
+                        break;
                     case WaitStep wait:
                         ValidateWait(wait, path);
                         break;
@@ -202,9 +232,20 @@ public static partial class WorkflowValidator
 
                 if (depth < limits.MaxStepDepth)
                 {
+                    var isTemplate = step is ParallelStep { ForEach: not null };
+                    if (isTemplate)
+                    {
+                        _templates.Add(step.Id);
+                    }
+
                     foreach (var (childPath, children) in ChildLists(step, path))
                     {
                         ValidateList(children, childPath, depth + 1);
+                    }
+
+                    if (isTemplate)
+                    {
+                        _templates.RemoveAt(_templates.Count - 1);
                     }
                 }
             }
@@ -233,6 +274,9 @@ public static partial class WorkflowValidator
                     yield return ($"{path}.then", condition.Then ?? []);
                     yield return ($"{path}.else", condition.Else ?? []);
                     break;
+                case ParallelStep { ForEach: not null, Steps: { } template }:
+                    yield return ($"{path}.steps", template);
+                    break;
                 case ParallelStep parallel:
                     var branches = parallel.Branches ?? [];
                     for (var b = 0; b < branches.Count; b++)
@@ -258,6 +302,18 @@ public static partial class WorkflowValidator
                 if (reference.Root == ReferenceRoot.Step && !_stepPaths.ContainsKey(reference.StepId!))
                 {
                     Add(path, stepId, field, $"'{reference.Text}' references unknown step '{reference.StepId}'");
+                }
+                else if (reference.Root == ReferenceRoot.Step && _templateOwners.TryGetValue(reference.StepId!, out var owner) && !_templates.Contains(owner))
+                {
+                    Add(path, stepId, field, $"'{reference.Text}' references step '{reference.StepId}' of the for_each template of '{owner}' from outside it (use steps.{owner}.output)");
+                }
+                else if (reference.Root is ReferenceRoot.Item or ReferenceRoot.ItemIndex && _templates.Count == 0)
+                {
+                    Add(path, stepId, field, $"'{reference.Text}' is only defined inside the steps of a for_each");
+                }
+                else if (reference.Root == ReferenceRoot.Task)
+                {
+                    Add(path, stepId, field, $"'{reference.Text}' is only defined in the task inputs of a run-time plan");
                 }
                 else if (reference.Root == ReferenceRoot.Input && declaredInputs is not null && reference.Path is [{ Property: { } name }, ..]
                     && !declaredInputs.Contains(name))

@@ -18,6 +18,8 @@ namespace AgentPlatform.Workflows.Expressions;
 /// </remarks>
 internal sealed class ExpressionParser
 {
+    private const string RootNames = "'input', 'steps', 'item', 'item_index' or 'tasks'";
+
     private readonly string _text;
     private readonly ExpressionTokenizer _tokenizer;
     private readonly int _maxDepth;
@@ -53,7 +55,7 @@ internal sealed class ExpressionParser
     {
         if (_current.Kind != TokenKind.Identifier)
         {
-            throw new ExpressionException("expected a reference starting with 'input' or 'steps'", _current.Position);
+            throw new ExpressionException($"expected a reference starting with {RootNames}", _current.Position);
         }
 
         var reference = ParseReference();
@@ -185,10 +187,10 @@ internal sealed class ExpressionParser
 
                 Expect(TokenKind.RightParen, "')'");
                 return call;
-            case "input" or "steps":
+            case "input" or "steps" or "item" or "item_index" or "tasks":
                 return new ReferenceNode(ParseReference());
             default:
-                throw new ExpressionException($"unknown name '{token.Text}' (references start with 'input' or 'steps'; functions are exists and length)", token.Position);
+                throw new ExpressionException($"unknown name '{token.Text}' (references start with {RootNames}; functions are exists and length)", token.Position);
         }
     }
 
@@ -202,6 +204,26 @@ internal sealed class ExpressionParser
         if (rootToken.Text == "input")
         {
             root = ReferenceRoot.Input;
+        }
+        else if (rootToken.Text == "item")
+        {
+            root = ReferenceRoot.Item;
+        }
+        else if (rootToken.Text == "item_index")
+        {
+            root = ReferenceRoot.ItemIndex;
+        }
+        else if (rootToken.Text == "tasks")
+        {
+            root = ReferenceRoot.Task;
+            Expect(TokenKind.Dot, "'.' after tasks");
+            stepId = ExpectIdentifier("a task id").Text;
+            Expect(TokenKind.Dot, $"'.output' after tasks.{stepId}");
+            var outputToken = ExpectIdentifier("output");
+            if (outputToken.Text != "output")
+            {
+                throw new ExpressionException($"unknown task field '{outputToken.Text}' (use output)", outputToken.Position);
+            }
         }
         else if (rootToken.Text == "steps")
         {
@@ -220,7 +242,7 @@ internal sealed class ExpressionParser
         }
         else
         {
-            throw new ExpressionException($"references start with 'input' or 'steps', not '{rootToken.Text}'", rootToken.Position);
+            throw new ExpressionException($"references start with {RootNames}, not '{rootToken.Text}'", rootToken.Position);
         }
 
         var path = new List<PathSegment>();

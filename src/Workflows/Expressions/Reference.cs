@@ -18,7 +18,7 @@ public sealed class Reference
     /// <summary>What the reference starts from.</summary>
     public ReferenceRoot Root { get; }
 
-    /// <summary>The step id for <see cref="ReferenceRoot.Step"/> references.</summary>
+    /// <summary>The step id for <see cref="ReferenceRoot.Step"/> references, the task id for <see cref="ReferenceRoot.Task"/>.</summary>
     public string? StepId { get; }
 
     /// <summary>The step field for <see cref="ReferenceRoot.Step"/> references.</summary>
@@ -48,7 +48,14 @@ public sealed class Reference
     public JsonElement? Resolve(IReferenceResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        var current = Root == ReferenceRoot.Input ? resolver.Input : resolver.GetStepValue(StepId!, Field);
+        var current = Root switch
+        {
+            ReferenceRoot.Input => resolver.Input,
+            ReferenceRoot.Item => resolver.Item,
+            ReferenceRoot.ItemIndex => resolver.ItemIndex,
+            ReferenceRoot.Task => resolver.GetTaskOutput(StepId!),
+            _ => resolver.GetStepValue(StepId!, Field),
+        };
         for (var i = 0; i < Path.Count && current is { } value; i++)
         {
             var segment = Path[i];
@@ -70,7 +77,14 @@ public sealed class Reference
 
     internal static string Describe(ReferenceRoot root, string? stepId, StepField field, IReadOnlyList<PathSegment> path)
     {
-        var builder = new StringBuilder(root == ReferenceRoot.Input ? "input" : $"steps.{stepId}.{field.ToString().ToLowerInvariant()}");
+        var builder = new StringBuilder(root switch
+        {
+            ReferenceRoot.Input => "input",
+            ReferenceRoot.Item => "item",
+            ReferenceRoot.ItemIndex => "item_index",
+            ReferenceRoot.Task => $"tasks.{stepId}.output",
+            _ => $"steps.{stepId}.{field.ToString().ToLowerInvariant()}",
+        });
         foreach (var segment in path)
         {
             builder.Append(segment.ToString());

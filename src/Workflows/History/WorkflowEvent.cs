@@ -16,6 +16,8 @@ namespace AgentPlatform.Workflows.History;
 [JsonDerivedType(typeof(EventRaised), "event_raised")]
 [JsonDerivedType(typeof(BranchJoined), "branch_joined")]
 [JsonDerivedType(typeof(StepSkipped), "step_skipped")]
+[JsonDerivedType(typeof(ItemsRecorded), "items_recorded")]
+[JsonDerivedType(typeof(PlanRecorded), "plan_recorded")]
 [JsonDerivedType(typeof(WorkflowCompleted), "workflow_completed")]
 [JsonDerivedType(typeof(WorkflowFailed), "workflow_failed")]
 [JsonDerivedType(typeof(WorkflowTerminated), "workflow_terminated")]

@@ -12,7 +12,9 @@ namespace AgentPlatform.Workflows.History;
 /// <para>Version 1 to 2: nothing in the content changed; version 2 added the version itself (<c>v</c> on each event)
 /// and stores a definition inside an envelope <c>{ "schema_version", "definition" }</c> instead of bare.</para>
 /// <para>Optional fields added within a version need no step: <c>traceparent</c> on <c>workflow_started</c> and
-/// <c>task_scheduled</c> (version 2) is absent from older events, which read it as null, and the decider never reads it.</para>
+/// <c>task_scheduled</c> (version 2) is absent from older events, which read it as null, and the decider never reads it.
+/// New event types need no step either: <c>items_recorded</c> and <c>plan_recorded</c> (version 2) only occur in histories
+/// of definitions using <c>for_each</c> or <c>plan</c>, which older builds could not run.</para>
 /// </remarks>
 public sealed class WorkflowUpcaster
 {

@@ -1,4 +1,5 @@
 using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.Engines.Actors;
 using AgentPlatform.Workflows.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ namespace AgentPlatform.Workflows.Dapr.Tests.Support;
 /// <summary>The actor engine on the embedded runtime over a temp SQLite directory, on the real clock.</summary>
 public sealed class ActorEngineHarness : IEngineHarness
 {
-    private readonly ServiceProvider _provider;
     private readonly TempDirectory _directory;
+    private ServiceProvider _provider;
 
     private ActorEngineHarness(ServiceProvider provider, TempDirectory directory, ConformanceAgents agents)
     {
@@ -21,11 +22,24 @@ public sealed class ActorEngineHarness : IEngineHarness
 
     public IWorkflowClient Workflows => _provider.GetRequiredService<IWorkflowClient>();
 
-    public ConformanceAgents Agents { get; }
+    public ConformanceAgents Agents { get; private set; }
 
     public static async Task<ActorEngineHarness> StartAsync(ConformanceAgents agents)
     {
         var directory = new TempDirectory();
+        return new ActorEngineHarness(await StartProviderAsync(directory, agents), directory, agents);
+    }
+
+    public async Task RestartAsync(ConformanceAgents agents)
+    {
+        await _provider.DisposeAsync();
+        Agents = agents;
+        _provider = await StartProviderAsync(_directory, agents);
+        await _provider.GetRequiredService<WorkflowService>().ResumeAllAsync(TestKit.TestTimeout.After());
+    }
+
+    private static async Task<ServiceProvider> StartProviderAsync(TempDirectory directory, ConformanceAgents agents)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -43,7 +57,7 @@ public sealed class ActorEngineHarness : IEngineHarness
         services.AddWorkflowRunner();
         var provider = services.BuildServiceProvider();
         await provider.StartEmbeddedRuntimeAsync(TestKit.TestTimeout.After());
-        return new ActorEngineHarness(provider, directory, agents);
+        return provider;
     }
 
     public async ValueTask DisposeAsync()

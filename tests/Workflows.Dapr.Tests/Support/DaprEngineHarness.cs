@@ -44,6 +44,8 @@ public sealed class DaprEngineHarness : IEngineHarness
         App = await DaprEngineApp.StartAsync(Server.Endpoint, StateDirectory, agents);
     }
 
+    public Task RestartAsync(ConformanceAgents agents) => RestartAppAsync(agents);
+
     /// <summary>Stops the app and the backend, then starts both again over the same files.</summary>
     public async Task RestartAllAsync(ConformanceAgents agents)
     {

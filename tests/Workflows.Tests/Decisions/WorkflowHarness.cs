@@ -54,7 +54,7 @@ internal sealed class WorkflowHarness
 
     public StepStatus StatusOf(string id) => Step(id).Status;
 
-    public string TaskId(string step, int attempt = 1) => WorkflowTaskId.Format(WorkflowInstanceId.Parse(InstanceId), step, attempt);
+    public string TaskId(string step, int attempt = 1) => WorkflowTaskId.Create(WorkflowInstanceId.Parse(InstanceId), WorkflowStepRef.Parse(step), attempt).ToString();
 
     public IReadOnlyList<string> PendingTaskSteps => State.PendingTasks.Select(t => t.Task.StepId).ToList();
 

@@ -27,7 +27,7 @@ public sealed class ValueTemplateTests
 
     [Theory]
     [InlineData("""{"a":"${input.doc"}""", "not closed")]
-    [InlineData("""{"a":"${nope.x}"}""", "references start with 'input' or 'steps'")]
+    [InlineData("""{"a":"${nope.x}"}""", "references start with 'input', 'steps'")]
     [InlineData("""{"a":"${steps.x}"}""", "expected '.output'")]
     public void Bad_substitutions_are_rejected_at_compile_time(string template, string message)
     {

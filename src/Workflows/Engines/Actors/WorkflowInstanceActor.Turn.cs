@@ -35,7 +35,7 @@ internal sealed partial class WorkflowInstanceActor
         _loaded = true;
     }
 
-    private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition).CreateExecution();
+    private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition, _limits).CreateExecution();
 
     /// <summary>Folds one event into the decider and the runner's own view of awaited tasks (live timers are the decider's);
     /// answers the <c>task_scheduled</c> of the awaited task a result ends, if any.</summary>
@@ -140,7 +140,7 @@ internal sealed partial class WorkflowInstanceActor
                     await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + cancel.TimerId, cancellationToken);
                     break;
                 default:
-                    // SkipStep, JoinBranches, CompleteWorkflow and FailWorkflow have no effect beyond their event.
+                    // SkipStep, JoinBranches, RecordItems, RecordPlan, CompleteWorkflow and FailWorkflow have no effect beyond their event.
                     break;
             }
         }

@@ -1,5 +1,6 @@
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
@@ -22,6 +23,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private readonly IWorkflowTaskDispatcher _dispatcher;
     private readonly WorkflowCompletionSignals _signals;
     private readonly WorkflowRunnerOptions _options;
+    private readonly WorkflowLimitsOptions? _limits;
     private readonly ILogger _logger;
     private readonly WorkflowHistoryLog _history;
     private readonly WorkflowInstanceId _instanceId;
@@ -42,9 +44,15 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private bool _loaded;
 
     public WorkflowInstanceActor(
-        ActorHost host, IWorkflowTaskDispatcher dispatcher, WorkflowCompletionSignals signals, WorkflowRunnerOptions options, ILogger logger)
+        ActorHost host,
+        IWorkflowTaskDispatcher dispatcher,
+        WorkflowCompletionSignals signals,
+        WorkflowRunnerOptions options,
+        WorkflowLimitsOptions? limits,
+        ILogger logger)
         : base(host)
     {
+        _limits = limits;
         _dispatcher = dispatcher;
         _signals = signals;
         _options = options;

@@ -1,4 +1,5 @@
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Engines.Actors;
 using AgentPlatform.Workflows.Operations;
@@ -50,5 +51,6 @@ public static class WorkflowRunnerServiceCollectionExtensions
         host.Services.GetRequiredService<IWorkflowTaskDispatcher>(),
         host.Services.GetRequiredService<WorkflowCompletionSignals>(),
         host.Services.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value,
+        host.Services.GetService<IOptions<WorkflowLimitsOptions>>()?.Value,
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentPlatform.Workflows.Engines.Actors.WorkflowInstanceActor"));
 }

@@ -1,0 +1,11 @@
+using System.Text.Json;
+
+namespace AgentPlatform.Workflows.Plans;
+
+/// <summary>One task of a valid run-time plan.</summary>
+/// <param name="Id">The task id, unique in the plan; the key of its output in the plan step's output.</param>
+/// <param name="Agent">The explicit agent id, or null when <paramref name="Capabilities"/> select the agent.</param>
+/// <param name="Capabilities">Required capabilities, name to weight, or null when <paramref name="Agent"/> is set.</param>
+/// <param name="Input">The task input; its strings may reference <c>${tasks.&lt;dependency&gt;.output}</c>.</param>
+/// <param name="DependsOn">Indexes (in the plan) of the tasks that must complete first.</param>
+public sealed record PlanTask(string Id, string? Agent, IReadOnlyDictionary<string, double>? Capabilities, JsonElement? Input, IReadOnlyList<int> DependsOn);

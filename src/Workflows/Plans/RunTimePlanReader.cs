@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Text.Json;
+using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Expressions;
+
+namespace AgentPlatform.Workflows.Plans;
+
+/// <summary>Reads one run-time plan, collecting every problem instead of stopping at the first.</summary>
+internal sealed class RunTimePlanReader(int maxTasks)
+{
+    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "input", "depends_on", "description"];
+
+    public List<string> Problems { get; } = [];
+
+    public List<PlanTask> Read(JsonElement? plan)
+    {
+        if (plan is not { ValueKind: JsonValueKind.Object } root)
+        {
+            Problems.Add($"the plan must be an object with tasks, not {Describe(plan)}");
+            return [];
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name != "tasks")
+            {
+                Problems.Add($"{property.Name}: unknown field (a plan has only tasks)");
+            }
+        }
+
+        if (!root.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Array)
+        {
+            Problems.Add("tasks: is required and must be an array");
+            return [];
+        }
+
+        var count = tasks.GetArrayLength();
+        if (count == 0)
+        {
+            Problems.Add("tasks: the plan is empty; it needs at least one task");
+            return [];
+        }
+
+        if (count > maxTasks)
+        {
+            Problems.Add(string.Create(CultureInfo.InvariantCulture, $"tasks: has {count} tasks, more than the limit MaxPlanTasks ({maxTasks})"));
+            return [];
+        }
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var task in tasks.EnumerateArray())
+        {
+            if (task.ValueKind == JsonValueKind.Object && task.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && !ids.TryAdd(id.GetString()!, index))
+            {
+                Problems.Add($"{Path(index)}.id: duplicate task id '{id.GetString()}' (also tasks[{ids[id.GetString()!]}])");
+            }
+
+            index++;
+        }
+
+        var result = new List<PlanTask>(count);
+        index = 0;
+        foreach (var task in tasks.EnumerateArray())
+        {
+            result.Add(ReadTask(task, index, ids));
+            index++;
+        }
+
+        DetectCycles(result);
+        return result;
+    }
+
+    /// <summary>Reads one task; a task with problems still takes its place (named by position) so that dependency
+    /// indexes stay aligned and cycles are reported along with everything else.</summary>
+    private PlanTask ReadTask(JsonElement task, int index, Dictionary<string, int> ids)
+    {
+        var path = Path(index);
+        if (task.ValueKind != JsonValueKind.Object)
+        {
+            Problems.Add($"{path}: a task must be an object, not {Describe(task)}");
+            return new PlanTask(path, null, null, null, []);
+        }
+
+        foreach (var property in task.EnumerateObject())
+        {
+            if (!TaskFields.Contains(property.Name))
+            {
+                Problems.Add($"{path}.{property.Name}: unknown field (expected {string.Join(", ", TaskFields)})");
+            }
+        }
+
+        var id = ReadId(task, path);
+        var agent = ReadAgent(task, path, out var capabilities);
+        var dependencies = ReadDependencies(task, path, id, ids);
+        JsonElement? input = task.TryGetProperty("input", out var inputValue) ? inputValue.Clone() : null;
+        if (input is { } template)
+        {
+            CheckInput(template, path, dependencies.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
+        }
+
+        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)]);
+    }
+
+    private string? ReadId(JsonElement task, string path)
+    {
+        if (!task.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            Problems.Add($"{path}.id: is required and must be a string");
+            return null;
+        }
+
+        var text = id.GetString()!;
+        if (!WorkflowNames.IsValidStepId(text))
+        {
+            Problems.Add($"{path}.id: '{text}' {WorkflowNames.StepIdRule}");
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? ReadAgent(JsonElement task, string path, out Dictionary<string, double>? capabilities)
+    {
+        capabilities = null;
+        var hasAgent = task.TryGetProperty("agent", out var agent);
+        var hasCapabilities = task.TryGetProperty("capabilities", out var wanted);
+        if (hasAgent == hasCapabilities)
+        {
+            Problems.Add($"{path}.agent: set exactly one of agent (an agent id) or capabilities");
+            return null;
+        }
+
+        if (hasAgent)
+        {
+            var id = agent.ValueKind == JsonValueKind.String ? agent.GetString() : null;
+            if (!WorkflowNames.IsValidAgentId(id))
+            {
+                Problems.Add($"{path}.agent: {WorkflowNames.AgentIdRule}");
+            }
+
+            return id;
+        }
+
+        if (wanted.ValueKind != JsonValueKind.Object || !wanted.EnumerateObject().Any())
+        {
+            Problems.Add($"{path}.capabilities: must be a non-empty object of capability name to weight");
+            return null;
+        }
+
+        capabilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var capability in wanted.EnumerateObject())
+        {
+            if (capability.Value.ValueKind != JsonValueKind.Number || !(capability.Value.GetDouble() > 0))
+            {
+                Problems.Add($"{path}.capabilities.{capability.Name}: weight must be a number > 0");
+                continue;
+            }
+
+            capabilities[capability.Name] = capability.Value.GetDouble();
+        }
+
+        return null;
+    }
+
+    private List<(string Id, int Index)> ReadDependencies(JsonElement task, string path, string? id, Dictionary<string, int> ids)
+    {
+        var result = new List<(string, int)>();
+        if (!task.TryGetProperty("depends_on", out var dependsOn))
+        {
+            return result;
+        }
+
+        if (dependsOn.ValueKind != JsonValueKind.Array)
+        {
+            Problems.Add($"{path}.depends_on: must be an array of task ids");
+            return result;
+        }
+
+        foreach (var dependency in dependsOn.EnumerateArray())
+        {
+            var name = dependency.ValueKind == JsonValueKind.String ? dependency.GetString()! : null;
+            if (name is null)
+            {
+                Problems.Add($"{path}.depends_on: {Describe(dependency)} is not a task id");
+            }
+            else if (name == id)
+            {
+                Problems.Add($"{path}.depends_on: a task cannot depend on itself");
+            }
+            else if (!ids.TryGetValue(name, out var index))
+            {
+                Problems.Add($"{path}.depends_on: unknown task '{name}'");
+            }
+            else if (!result.Contains((name, index)))
+            {
+                result.Add((name, index));
+            }
+        }
+
+        return result;
+    }
+
+    private void CheckInput(JsonElement input, string path, HashSet<string> dependencies)
+    {
+        try
+        {
+            foreach (var reference in ValueTemplate.Compile(input).References)
+            {
+                if (reference.Root == ReferenceRoot.Task && !dependencies.Contains(reference.StepId!))
+                {
+                    Problems.Add($"{path}.input: '{reference.Text}' references task '{reference.StepId}', which is not in depends_on");
+                }
+                else if (reference.Root is ReferenceRoot.Item or ReferenceRoot.ItemIndex)
+                {
+                    Problems.Add($"{path}.input: '{reference.Text}' is only defined inside the steps of a for_each");
+                }
+            }
+        }
+        catch (ExpressionException e)
+        {
+            Problems.Add($"{path}.input: {e.Message}");
+        }
+    }
+
+    /// <summary>Reports each dependency cycle once, walking with an explicit stack so a long chain costs no call depth.</summary>
+    private void DetectCycles(List<PlanTask> tasks)
+    {
+        var state = new int[tasks.Count];
+        for (var root = 0; root < tasks.Count; root++)
+        {
+            if (state[root] != 0)
+            {
+                continue;
+            }
+
+            var path = new List<int> { root };
+            var next = new Stack<int>();
+            next.Push(0);
+            state[root] = 1;
+            while (path.Count > 0)
+            {
+                var node = path[^1];
+                var edge = next.Pop();
+                if (edge == tasks[node].DependsOn.Count)
+                {
+                    state[node] = 2;
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                next.Push(edge + 1);
+                var dependency = tasks[node].DependsOn[edge];
+                if (state[dependency] == 1)
+                {
+                    var cycle = path.Skip(path.IndexOf(dependency)).Append(dependency).Select(t => tasks[t].Id);
+                    Problems.Add($"{Path(dependency)}.depends_on: dependency cycle: {string.Join(" -> ", cycle)}");
+                }
+                else if (state[dependency] == 0)
+                {
+                    state[dependency] = 1;
+                    path.Add(dependency);
+                    next.Push(0);
+                }
+            }
+        }
+    }
+
+    private static string Path(int index) => string.Create(CultureInfo.InvariantCulture, $"tasks[{index}]");
+
+    internal static string Describe(JsonElement? value) => value switch
+    {
+        null => "missing",
+        { ValueKind: JsonValueKind.Array } => "an array",
+        { ValueKind: JsonValueKind.Object } => "an object",
+        { ValueKind: JsonValueKind.String } => "a string",
+        { ValueKind: JsonValueKind.Number } => "a number",
+        { ValueKind: JsonValueKind.True or JsonValueKind.False } => "a boolean",
+        _ => "null",
+    };
+}
