@@ -15,7 +15,7 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "A heartbeat failed ({Status}: {Reason}); trying again at the next beat.")]
     public static partial void HeartbeatFailed(ILogger logger, StatusCode status, string reason);
 
-    [LoggerMessage(4, LogLevel.Warning, "Handling delivery {DeliveryId} failed; it was handed back.")]
+    [LoggerMessage(4, LogLevel.Warning, "Handling delivery {DeliveryId} failed.")]
     public static partial void DeliveryFailed(ILogger logger, string deliveryId, Exception exception);
 
     [LoggerMessage(5, LogLevel.Information, "Task {TaskId} failed in its handler: {Reason}")]

@@ -160,8 +160,9 @@ public sealed class AgentLoop
         {
             // Stopping: what was not acknowledged comes again to the next subscriber.
         }
-        catch (AgentPlatformException failure)
+        catch (Exception failure) when (failure is not OperationCanceledException and not AgentPlatformUnauthenticatedException)
         {
+            // One delivery the host would not settle, or whose content could not be read, must not stop the loop.
             Log.DeliveryFailed(_logger, delivery.DeliveryId, failure);
         }
     }
