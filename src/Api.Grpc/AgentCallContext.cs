@@ -5,7 +5,7 @@ namespace AgentPlatform.Api.Grpc;
 /// <summary>Access to the agent a gRPC call is authenticated as (set by <see cref="AgentKeyInterceptor"/>).</summary>
 public static class AgentCallContext
 {
-    private const string CallerKey = "agentplatform.caller";
+    internal const string CallerKey = "agentplatform.caller";
 
     /// <summary>The authenticated agent.</summary>
     /// <exception cref="InvalidOperationException">The call was not authenticated (an open method such as Register).</exception>

@@ -16,7 +16,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class GrpcApiHostingExtensions
 {
     /// <summary>When <c>Grpc:Port</c> is set: adds <c>http://&lt;host of the first URL&gt;:&lt;port&gt;</c> to the addresses
-    /// as HTTP/2 only, and registers the services, the key interceptor, health checks and reflection. Call after the HTTP
+    /// as HTTP/2 only, and registers the services, the audit and key interceptors, health checks and reflection. Call after the HTTP
     /// URLs are chosen.</summary>
     /// <exception cref="InvalidOperationException">The HTTP addresses are not given as URLs (<c>HTTP_PORTS</c> only).</exception>
     public static WebApplicationBuilder AddGrpcApi(this WebApplicationBuilder builder)
@@ -45,8 +45,13 @@ public static class GrpcApiHostingExtensions
                 listen.Protocols = HttpProtocols.Http2;
             }
         }));
+        builder.Services.TryAddSingleton<AuditInterceptor>();
         builder.Services.TryAddSingleton<AgentKeyInterceptor>();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AgentKeyInterceptor>());
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<AuditInterceptor>();
+            grpc.Interceptors.Add<AgentKeyInterceptor>();
+        });
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<ApiOptions>>((grpc, api) => grpc.MaxReceiveMessageSize = api.Value.MaxBodyBytes);
         builder.Services.AddGrpcHealthChecks();

@@ -36,11 +36,10 @@ public static class GrpcErrors
     public static RpcException Validation(string field, string message) => Validation([new FieldError(field, message)]);
 
     /// <summary>RESOURCE_EXHAUSTED with a <c>google.rpc.RetryInfo</c> saying how long to wait.</summary>
-    public static RpcException RateLimited(TimeSpan retryAfter, string message)
-    {
-        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) };
-        return new Google.Rpc.Status { Code = (int)Code.ResourceExhausted, Message = message, Details = { Any.Pack(retry) } }.ToRpcException();
-    }
+    public static RpcException RateLimited(TimeSpan retryAfter, string message) => Retryable(Code.ResourceExhausted, retryAfter, message);
+
+    /// <summary>UNAVAILABLE with a <c>google.rpc.RetryInfo</c>: the host is at a capacity limit, not the caller over its own (HTTP 503).</summary>
+    public static RpcException Unavailable(TimeSpan retryAfter, string message) => Retryable(Code.Unavailable, retryAfter, message);
 
     /// <summary>UNAUTHENTICATED: no, a malformed or an invalid key.</summary>
     public static RpcException Unauthenticated(string message) => Plain(StatusCode.Unauthenticated, message);
@@ -59,6 +58,12 @@ public static class GrpcErrors
 
     /// <summary>DEADLINE_EXCEEDED: the platform waited for something that did not come (HTTP 504).</summary>
     public static RpcException DeadlineExceeded(string message) => Plain(StatusCode.DeadlineExceeded, message);
+
+    private static RpcException Retryable(Code code, TimeSpan retryAfter, string message)
+    {
+        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) };
+        return new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(retry) } }.ToRpcException();
+    }
 
     private static RpcException Plain(StatusCode code, string message) => new(new global::Grpc.Core.Status(code, message));
 }

@@ -8,8 +8,10 @@ using WireInbox = AgentPlatform.Grpc.V1.InboxService;
 
 namespace AgentPlatform.Api.Grpc;
 
-/// <summary>agentplatform.v1.Inbox over <see cref="InboxService"/>: the same leases, redelivery and settlement as the HTTP inbox.</summary>
-public sealed class InboxApi(InboxService inbox, ChannelService channels, IAgentIdentityStore identities) : WireInbox.InboxServiceBase
+/// <summary>agentplatform.v1.Inbox over <see cref="InboxService"/>: the same leases, redelivery and settlement as the HTTP inbox; a
+/// subscription counts as an event stream against the same <see cref="InboxConnectionLimiter"/> caps.</summary>
+public sealed class InboxApi(InboxService inbox, ChannelService channels, IAgentIdentityStore identities, InboxConnectionLimiter connections)
+    : WireInbox.InboxServiceBase
 {
     /// <inheritdoc/>
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<Delivery> responseStream, ServerCallContext context)
@@ -17,6 +19,12 @@ public sealed class InboxApi(InboxService inbox, ChannelService channels, IAgent
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
         var caller = context.GetAgentCaller();
+        using var lease = connections.EnterStream(caller.AgentId);
+        if (lease.Refusal is { } busy)
+        {
+            throw busy.AtHostCapacity ? GrpcErrors.Unavailable(busy.RetryAfter, busy.Detail) : GrpcErrors.RateLimited(busy.RetryAfter, busy.Detail);
+        }
+
         try
         {
             await foreach (var delivery in inbox.StreamAsync(caller.AgentId, context.CancellationToken))

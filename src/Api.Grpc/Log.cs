@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Information, "Agent {AgentId} rotated its API key over gRPC")]
     public static partial void KeyRotated(ILogger logger, string agentId);
+
+    [LoggerMessage(50, LogLevel.Information, "{Actor} {Action} {Target}: {Status} (from {RemoteAddress})")]
+    public static partial void Audited(ILogger logger, string actor, string action, string target, string status, string? remoteAddress);
 }

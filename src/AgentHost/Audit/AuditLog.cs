@@ -11,7 +11,7 @@ namespace AgentPlatform.AgentHost.Audit;
 public static class AuditLog
 {
     /// <summary>The log category of audit entries, to route or retain them apart from the rest of the host's log.</summary>
-    public const string Category = "AgentPlatform.Audit";
+    public const string Category = AuditCategory.Name;
 
     private const string MePath = "/me";
 

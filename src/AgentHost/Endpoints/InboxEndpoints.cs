@@ -53,9 +53,9 @@ public static class InboxEndpoints
         }
 
         using var lease = connections.EnterLongPoll(caller.AgentId, waitFor);
-        if (lease.Problem is { } busy)
+        if (lease.Refusal is { } busy)
         {
-            return busy;
+            return Refused(busy);
         }
 
         try
@@ -72,9 +72,9 @@ public static class InboxEndpoints
     {
         var caller = context.GetAgentCaller();
         using var lease = connections.EnterStream(caller.AgentId);
-        if (lease.Problem is { } busy)
+        if (lease.Refusal is { } busy)
         {
-            await busy.ExecuteAsync(context);
+            await Refused(busy).ExecuteAsync(context);
             return;
         }
 
@@ -91,6 +91,9 @@ public static class InboxEndpoints
             await response.Body.FlushAsync(context.RequestAborted);
         }
     }
+
+    private static ApiProblem Refused(InboxConnectionRefusal refusal) =>
+        refusal.AtHostCapacity ? Problems.Unavailable(refusal.RetryAfter, refusal.Detail) : Problems.RateLimited(refusal.RetryAfter, refusal.Detail);
 
     private static async Task<Results<Ok<AcknowledgedView>, ApiProblem>> AcknowledgeAsync(HttpContext context, InboxService inbox)
     {

@@ -1,4 +1,3 @@
-using AgentPlatform.AgentHost.Http;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.AgentHost.Tests.Http;
@@ -15,16 +14,16 @@ public sealed class InboxConnectionLimiterTests
         using var third = limiter.EnterLongPoll("agt_a", TimeSpan.FromSeconds(5));
         using var otherAgent = limiter.EnterLongPoll("agt_b", TimeSpan.FromSeconds(5));
 
-        Assert.Null(first.Problem);
-        Assert.Null(second.Problem);
-        Assert.Equal(429, third.Problem?.StatusCode);
-        Assert.Contains("MaxLongPollsPerAgent", third.Problem!.Details.Detail, StringComparison.Ordinal);
-        Assert.Null(otherAgent.Problem);
+        Assert.Null(first.Refusal);
+        Assert.Null(second.Refusal);
+        Assert.False(third.Refusal?.AtHostCapacity);
+        Assert.Contains("MaxLongPollsPerAgent", third.Refusal!.Detail, StringComparison.Ordinal);
+        Assert.Null(otherAgent.Refusal);
 
         second.Dispose();
         second.Dispose();
         using var fourth = limiter.EnterLongPoll("agt_a", TimeSpan.FromSeconds(5));
-        Assert.Null(fourth.Problem);
+        Assert.Null(fourth.Refusal);
         Assert.Equal(3, limiter.OpenCount);
     }
 
@@ -37,7 +36,7 @@ public sealed class InboxConnectionLimiterTests
         using var immediate = limiter.EnterLongPoll("agt_a", TimeSpan.Zero);
 
         Assert.Same(InboxConnectionLease.Unlimited, immediate);
-        Assert.Null(immediate.Problem);
+        Assert.Null(immediate.Refusal);
         Assert.Equal(1, limiter.OpenCount);
     }
 
@@ -50,12 +49,11 @@ public sealed class InboxConnectionLimiterTests
         using var poll = limiter.EnterLongPoll("agt_a", TimeSpan.FromSeconds(1));
         using var overTotal = limiter.EnterStream("agt_b");
 
-        Assert.Null(stream.Problem);
-        Assert.Equal(429, secondStream.Problem?.StatusCode);
-        Assert.Null(poll.Problem);
-        Assert.Equal(503, overTotal.Problem?.StatusCode);
-        Assert.Equal(ProblemTypes.Unavailable, overTotal.Problem!.Type);
-        Assert.Contains(overTotal.Problem.Headers, h => h.Key == "Retry-After");
+        Assert.Null(stream.Refusal);
+        Assert.False(secondStream.Refusal?.AtHostCapacity);
+        Assert.Null(poll.Refusal);
+        Assert.True(overTotal.Refusal?.AtHostCapacity);
+        Assert.Equal(TimeSpan.FromSeconds(1), overTotal.Refusal!.RetryAfter);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
 {
     public const string OperatorToken = "operator-token-for-dapr-tests-0123456789";
 
+    /// <summary>The token callers of a sidecar's API send in <c>dapr-api-token</c> (<c>DAPR_API_TOKEN</c>).</summary>
+    public const string SidecarApiToken = "to-sidecar-0123456789";
+
     private readonly string _dataDirectory;
     private readonly WorkflowBackendSidecarExtension _workflows;
 
@@ -42,7 +45,7 @@ internal sealed class DaprHostReplicas : IAsyncDisposable
 
         var hosts = Enumerable.Range(0, replicas).Select(_ => HostProcess.Create(output, environment)).ToList();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", "dapr-" + Guid.NewGuid().ToString("N"));
-        var options = new DaprTestClusterOptions { DataDirectory = dataDirectory, ApiToken = "to-sidecar-0123456789", AppApiToken = "from-sidecar-0123456789" };
+        var options = new DaprTestClusterOptions { DataDirectory = dataDirectory, ApiToken = SidecarApiToken, AppApiToken = "from-sidecar-0123456789" };
         foreach (var host in hosts)
         {
             options.AppPorts.Add(host.Port);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
 /// <summary>Rejects inbox connection caps that cannot work, reporting every problem at once.</summary>
 public sealed class InboxConnectionOptionsValidator : IValidateOptions<InboxConnectionOptions>

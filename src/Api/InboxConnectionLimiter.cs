@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace AgentPlatform.AgentHost.Http;
+namespace AgentPlatform.Api;
 
-/// <summary>Counts open long-polls and event streams per agent and in total, and refuses those over
+/// <summary>Counts open long-polls, event streams and gRPC inbox streams per agent and in total, and refuses those over
 /// <see cref="InboxConnectionOptions"/>.</summary>
 public sealed class InboxConnectionLimiter
 {
@@ -51,14 +51,14 @@ public sealed class InboxConnectionLimiter
             var open = _open.GetValueOrDefault(key);
             if (open >= perAgent)
             {
-                return new InboxConnectionLease(null, Problems.RateLimited(
-                    RetryAfter, Describe(stream ? "This agent has as many inbox streams open as it may" : "This agent has as many long-polls waiting as it may", limitName, perAgent)));
+                return new InboxConnectionLease(null, new InboxConnectionRefusal(
+                    false, RetryAfter, Describe(stream ? "This agent has as many inbox streams open as it may" : "This agent has as many long-polls waiting as it may", limitName, perAgent)));
             }
 
             if (_total >= _options.MaxTotal)
             {
-                return new InboxConnectionLease(null, Problems.Unavailable(
-                    RetryAfter, Describe("The host holds as many waiting inbox connections as it allows", "MaxTotal", _options.MaxTotal)));
+                return new InboxConnectionLease(null, new InboxConnectionRefusal(
+                    true, RetryAfter, Describe("The host holds as many waiting inbox connections as it allows", "MaxTotal", _options.MaxTotal)));
             }
 
             _open[key] = open + 1;
