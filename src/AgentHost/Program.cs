@@ -23,6 +23,7 @@ public partial class Program
         builder.Services.AddAgentLiveness(builder.Configuration);
         builder.Services.AddAgentRegistry();
         builder.Services.AddAgentRights();
+        builder.Services.AddAgentTeams();
         builder.Services.AddPlatformApi(builder.Configuration);
         builder.Services.AddChannelsApi(builder.Configuration);
         builder.Services.AddPlatformTasks(builder.Configuration);
@@ -56,6 +57,7 @@ public partial class Program
         audited.MapRequestEndpoints();
         audited.MapAgentMessageEndpoints();
         audited.MapLlmAgentEndpoints();
+        audited.MapTeamEndpoints();
         app.MapGrpcApi();
         app.MapRuntimeCallbacks();
         app.MapDashboard();

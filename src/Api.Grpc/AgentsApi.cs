@@ -33,12 +33,13 @@ public sealed class AgentsApi(
         var interval = AgentRegistrationInput.Validate(
             request.Name, description, emoji, capabilities, maxTasks,
             request.HasHeartbeatIntervalSeconds ? request.HeartbeatIntervalSeconds : null, liveness.Value, errors);
+        var role = AgentRoleInput.Parse(request.HasRole ? request.Role : null, errors);
         GrpcErrors.ThrowIfInvalid(errors);
 
         RegisteredAgent registered;
         try
         {
-            registered = await store.RegisterAsync(new AgentRegistration(request.Name, description ?? string.Empty, emoji, capabilities), context.CancellationToken);
+            registered = await store.RegisterAsync(new AgentRegistration(request.Name, description ?? string.Empty, emoji, capabilities, role), context.CancellationToken);
         }
         catch (AgentNameTakenException e)
         {
@@ -46,7 +47,7 @@ public sealed class AgentsApi(
         }
 
         Log.AgentRegistered(logger, registered.Profile.Id, registered.Profile.Name);
-        var declaration = new AgentDeclaration(registered.Profile.Capabilities, maxTasks, interval is not null, interval);
+        var declaration = new AgentDeclaration(registered.Profile.Capabilities, maxTasks, interval is not null, interval, SetRole: true, role);
         var current = await presence.DeclareAsync(registered.Profile.Id, declaration, context.CancellationToken);
         return new RegisterResponse { Agent = WireViews.Agent(registered.Profile, current), ApiKey = registered.ApiKey };
     }
@@ -154,6 +155,18 @@ public sealed class AgentsApi(
                 }
 
                 json.WriteEndObject();
+            }
+
+            if (request.HasRole)
+            {
+                if (request.Role.Length == 0)
+                {
+                    json.WriteNull(AgentRoleInput.Field);
+                }
+                else
+                {
+                    json.WriteString(AgentRoleInput.Field, request.Role);
+                }
             }
 
             if (request.HasMaxConcurrentTasks)

@@ -47,6 +47,11 @@ public static class WireViews
             view.HeartbeatIntervalSeconds = interval.TotalSeconds;
         }
 
+        if (AgentRoles.NameOf(profile.Role) is { } role)
+        {
+            view.Role = role;
+        }
+
         if (presence.TrackRecord.LatencyEwmaMs is { } latency)
         {
             view.TrackRecord.LatencyEwmaMs = latency;

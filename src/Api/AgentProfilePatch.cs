@@ -5,7 +5,8 @@ using AgentPlatform.Agents.Liveness;
 namespace AgentPlatform.Api;
 
 /// <summary>Reads a <c>PATCH /agents/me</c> body: only <c>description</c>, <c>emoji</c>, <c>capabilities</c>,
-/// <c>max_concurrent_tasks</c> and <c>heartbeat_interval_seconds</c> (null returns to the host's interval) may appear.</summary>
+/// <c>role</c> (null clears it), <c>max_concurrent_tasks</c> and <c>heartbeat_interval_seconds</c> (null returns to the host's
+/// interval) may appear.</summary>
 public static class AgentProfilePatch
 {
     private static readonly HashSet<string> ReadOnlyFields = new(StringComparer.Ordinal)
@@ -24,6 +25,8 @@ public static class AgentProfilePatch
         var setEmoji = false;
         string? emoji = null;
         Dictionary<string, double>? capabilities = null;
+        var setRole = false;
+        AgentRole? role = null;
         var ruleErrors = new List<ProfileError>();
         foreach (var property in body.EnumerateObject())
         {
@@ -40,6 +43,10 @@ public static class AgentProfilePatch
                 case "capabilities":
                     capabilities = ReadCapabilities(property.Value, errors);
                     AgentProfileRules.ValidateCapabilities(capabilities, ruleErrors);
+                    break;
+                case AgentRoleInput.Field:
+                    setRole = ReadText(property, errors, out var roleName);
+                    role = AgentRoleInput.Parse(roleName, errors);
                     break;
                 case AgentWorkInput.MaxConcurrentTasksField:
                     if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var max))
@@ -77,8 +84,8 @@ public static class AgentProfilePatch
 
         errors.AddRange(ruleErrors.Select(e => new FieldError(e.Field, e.Message)));
         return errors.Count == 0
-            ? (new AgentProfileUpdate(setDescription, description, setEmoji, emoji, capabilities),
-                new AgentDeclaration(capabilities, maxConcurrentTasks, setInterval, interval))
+            ? (new AgentProfileUpdate(setDescription, description, setEmoji, emoji, capabilities, setRole, role),
+                new AgentDeclaration(capabilities, maxConcurrentTasks, setInterval, interval, setRole, role))
             : null;
     }
 

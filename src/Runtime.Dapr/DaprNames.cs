@@ -128,6 +128,9 @@ public static class DaprNames
         /// <summary>One agent's inbox: cursors into channel logs, direct messages and leases.</summary>
         public const string Inbox = "inbox";
 
+        /// <summary>Every declared team (one state key per team).</summary>
+        public const string TeamCatalog = "team-catalog";
+
         /// <summary>One workflow instance and its history.</summary>
         public const string Workflow = "workflow";
 
@@ -143,7 +146,7 @@ public static class DaprNames
         /// <summary>All platform actor types.</summary>
         public static IReadOnlyList<string> All { get; } =
         [
-            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, AgentTask, AgentTaskExclusions, AgentRequest, Channel, ChannelDirectory, Inbox,
+            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, AgentTask, AgentTaskExclusions, AgentRequest, Channel, ChannelDirectory, Inbox, TeamCatalog,
             Workflow, WorkflowIndex, WorkflowDefinition, WorkflowCatalog,
         ];
     }

@@ -39,6 +39,26 @@ public sealed class GrpcApiTests(GrpcHostFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_role_is_registered_changed_cleared_and_checked_like_over_http()
+    {
+        var timeout = TestTimeout.After(30);
+        var agents = new AgentService.AgentServiceClient(Host.Channel);
+
+        var registered = await agents.RegisterAsync(new RegisterRequest { Name = "grpc-coordinator", Role = "coordinator" }, cancellationToken: timeout);
+        var key = new Metadata { { "authorization", $"Bearer {registered.ApiKey}" } };
+        var promoted = await agents.UpdateMeAsync(new UpdateMeRequest { Role = "manager" }, key, cancellationToken: timeout);
+        var kept = await agents.UpdateMeAsync(new UpdateMeRequest { Description = "plans" }, key, cancellationToken: timeout);
+        await GrpcErrorAssert.InvalidAsync("role", () => agents.UpdateMeAsync(new UpdateMeRequest { Role = "boss" }, key, cancellationToken: timeout).ResponseAsync);
+        await GrpcErrorAssert.InvalidAsync("role", () => agents.RegisterAsync(new RegisterRequest { Name = "grpc-bossy", Role = "boss" }, cancellationToken: timeout).ResponseAsync);
+        var cleared = await agents.UpdateMeAsync(new UpdateMeRequest { Role = string.Empty }, key, cancellationToken: timeout);
+
+        Assert.Equal("coordinator", registered.Agent.Role);
+        Assert.Equal("manager", promoted.Role);
+        Assert.Equal("manager", kept.Role);
+        Assert.False(cleared.HasRole);
+    }
+
+    [Fact]
     public async Task A_post_arrives_on_the_inbox_stream_a_nack_brings_it_again_and_an_ack_settles_it()
     {
         var timeout = TestTimeout.After(60);

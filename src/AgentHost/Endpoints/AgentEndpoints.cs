@@ -51,11 +51,12 @@ public static class AgentEndpoints
         }
 
         var request = body.Value!;
-        var registration = new AgentRegistration(request.Name!, request.Description ?? string.Empty, request.Emoji, request.Capabilities ?? []);
         var errors = new List<FieldError>();
         var interval = AgentRegistrationInput.Validate(
             request.Name, request.Description, request.Emoji, request.Capabilities, request.MaxConcurrentTasks,
             request.HeartbeatIntervalSeconds, liveness.Value, errors);
+        var role = AgentRoleInput.Parse(request.Role, errors);
+        var registration = new AgentRegistration(request.Name!, request.Description ?? string.Empty, request.Emoji, request.Capabilities ?? [], role);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -72,7 +73,7 @@ public static class AgentEndpoints
         }
 
         Log.AgentRegistered(loggers.CreateLogger(typeof(AgentEndpoints)), registered.Profile.Id, registered.Profile.Name);
-        var declaration = new AgentDeclaration(registered.Profile.Capabilities, request.MaxConcurrentTasks, interval is not null, interval);
+        var declaration = new AgentDeclaration(registered.Profile.Capabilities, request.MaxConcurrentTasks, interval is not null, interval, SetRole: true, role);
         var view = AgentView.From(registered.Profile, await presence.DeclareAsync(registered.Profile.Id, declaration, context.RequestAborted));
         return TypedResults.Created($"/api/v1/agents/{view.Id}", new AgentRegisteredView(view, registered.ApiKey));
     }
@@ -159,9 +160,11 @@ public static class AgentEndpoints
     }
 
     private static async Task<Results<Ok<AgentListView>, ApiProblem>> ListAsync(
-        string? capability, string? status, string? limit, string? after, HttpContext context, IAgentIdentityStore store, IAgentPresence presence)
+        string? capability, string? status, string? role, string? limit, string? after, HttpContext context, IAgentIdentityStore store,
+        IAgentPresence presence)
     {
         var errors = new List<FieldError>();
+        var wantedRole = AgentRoleInput.Parse(role, errors);
         if (capability is not null && !AgentProfileRules.IsCapabilityName(capability))
         {
             errors.Add(new FieldError("capability", "must be a capability name (1-64 characters of [a-z0-9_.-])"));
@@ -188,7 +191,7 @@ public static class AgentEndpoints
         var statuses = new Dictionary<string, AgentPresence>(StringComparer.Ordinal);
         var page = await store.ListAsync(after, pageSize, async (profile, ct) =>
         {
-            if (capability is not null && !profile.Capabilities.ContainsKey(capability))
+            if ((capability is not null && !profile.Capabilities.ContainsKey(capability)) || (wantedRole is not null && profile.Role != wantedRole))
             {
                 return false;
             }

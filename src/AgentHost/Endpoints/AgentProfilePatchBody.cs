@@ -10,4 +10,5 @@ public sealed record AgentProfilePatchBody(
     [property: JsonPropertyName("emoji")] string? Emoji = null,
     [property: JsonPropertyName("capabilities")] Dictionary<string, double>? Capabilities = null,
     [property: JsonPropertyName(AgentWorkInput.MaxConcurrentTasksField)] int? MaxConcurrentTasks = null,
-    [property: JsonPropertyName(AgentWorkInput.HeartbeatIntervalField)] double? HeartbeatIntervalSeconds = null);
+    [property: JsonPropertyName(AgentWorkInput.HeartbeatIntervalField)] double? HeartbeatIntervalSeconds = null,
+    [property: JsonPropertyName(AgentRoleInput.Field)] string? Role = null);

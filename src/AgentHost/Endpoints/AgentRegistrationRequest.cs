@@ -9,4 +9,5 @@ public sealed record AgentRegistrationRequest(
     [property: JsonPropertyName("emoji")] string? Emoji = null,
     [property: JsonPropertyName("capabilities")] Dictionary<string, double>? Capabilities = null,
     [property: JsonPropertyName("max_concurrent_tasks")] int? MaxConcurrentTasks = null,
-    [property: JsonPropertyName("heartbeat_interval_seconds")] double? HeartbeatIntervalSeconds = null);
+    [property: JsonPropertyName("heartbeat_interval_seconds")] double? HeartbeatIntervalSeconds = null,
+    [property: JsonPropertyName("role")] string? Role = null);

@@ -17,7 +17,8 @@ public sealed record AgentView(
     [property: JsonPropertyName("load")] int Load,
     [property: JsonPropertyName("max_concurrent_tasks")] int MaxConcurrentTasks,
     [property: JsonPropertyName("heartbeat_interval_seconds")] double? HeartbeatIntervalSeconds,
-    [property: JsonPropertyName("track_record")] AgentTrackRecordView TrackRecord)
+    [property: JsonPropertyName("track_record")] AgentTrackRecordView TrackRecord,
+    [property: JsonPropertyName("role")] string? Role)
 {
     /// <summary>Combines a profile and its presence.</summary>
     public static AgentView From(AgentProfile profile, AgentPresence presence)
@@ -26,6 +27,6 @@ public sealed record AgentView(
         ArgumentNullException.ThrowIfNull(presence);
         return new AgentView(profile.Id, profile.Name, profile.Description, profile.Emoji, profile.Capabilities,
             AgentStatusNames.Of(presence.Status), presence.LastHeartbeat, profile.CreatedAt, presence.Load, presence.MaxConcurrentTasks,
-            presence.HeartbeatInterval?.TotalSeconds, AgentTrackRecordView.From(presence.TrackRecord));
+            presence.HeartbeatInterval?.TotalSeconds, AgentTrackRecordView.From(presence.TrackRecord), AgentRoles.NameOf(profile.Role));
     }
 }

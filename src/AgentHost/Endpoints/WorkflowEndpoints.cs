@@ -1,4 +1,3 @@
-using System.Text;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Workflows.Decisions;
@@ -42,14 +41,14 @@ public static class WorkflowEndpoints
     private static async Task<Results<Created<DefinitionView>, Ok<DefinitionView>, ApiProblem>> RegisterDefinition(
         HttpContext context, IWorkflowClient workflows, IOptions<WorkflowLimitsOptions> limitsOptions)
     {
-        var yaml = IsYaml(context.Request.ContentType);
+        var yaml = DeclarationText.IsYaml(context.Request.ContentType);
         if (!yaml && !context.Request.HasJsonContentType())
         {
             return Problems.UnsupportedMediaType(context.Request.ContentType);
         }
 
         var limits = limitsOptions.Value;
-        var text = await ReadTextAsync(context, limits.MaxDefinitionBytes);
+        var text = await DeclarationText.ReadAsync(context, limits.MaxDefinitionBytes);
         if (text is null)
         {
             return Problems.PayloadTooLarge(limits.MaxDefinitionBytes, $"{WorkflowLimitsOptions.SectionName}:{nameof(limits.MaxDefinitionBytes)}");
@@ -317,39 +316,5 @@ public static class WorkflowEndpoints
         var name = Enum.GetNames<WorkflowStatus>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
         status = name is null ? default : Enum.Parse<WorkflowStatus>(name);
         return name is not null;
-    }
-
-    private static bool IsYaml(string? contentType)
-    {
-        var mediaType = contentType?.Split(';')[0].Trim();
-        return mediaType is not null
-            && (mediaType.Equals("application/yaml", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("application/x-yaml", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("text/yaml", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("text/x-yaml", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Reads the body as UTF-8 text; null when it exceeds <paramref name="limit"/> bytes.</summary>
-    private static async Task<string?> ReadTextAsync(HttpContext context, int limit)
-    {
-        if (context.Request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

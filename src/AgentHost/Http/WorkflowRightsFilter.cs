@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Agents.Rights;
 using AgentPlatform.Workflows.Decisions;
 
@@ -9,7 +10,8 @@ namespace AgentPlatform.AgentHost.Http;
 /// <remarks>Apply after <see cref="ApiAuthorization.RequireAgentOrOperator"/>. <see cref="WorkflowRight.StartInstance"/> reads
 /// <c>definition_id</c> from the (buffered) body, so the handler still reads the whole body itself; a body it cannot read is left
 /// to the handler's problem answer. <see cref="WorkflowRight.RaiseEvent"/> reads the <c>{id}</c> route value. Denied → 403
-/// <c>forbidden</c>, and nothing changes.</remarks>
+/// <c>forbidden</c>, and nothing changes. An event a <c>wait</c> step guards with <c>approvers</c> is decided by
+/// <see cref="EventApprovals"/> alone, for the operator too.</remarks>
 public static class WorkflowRightsFilter
 {
     /// <summary>Requires <paramref name="right"/> of agent callers.</summary>
@@ -20,6 +22,11 @@ public static class WorkflowRightsFilter
     private static async ValueTask<object?> CheckAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, WorkflowRight right)
     {
         var http = context.HttpContext;
+        if (right == WorkflowRight.RaiseEvent && await EventApprovals.AllowsCallerAsync(http) is { } approver)
+        {
+            return approver ? await next(context) : Problems.Forbidden(EventApprovals.NotAnApprover);
+        }
+
         if (http.FindAgentCaller() is not { } caller)
         {
             return await next(context);

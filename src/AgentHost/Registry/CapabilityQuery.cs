@@ -5,7 +5,7 @@ using AgentPlatform.Agents.Registry;
 
 namespace AgentPlatform.AgentHost.Registry;
 
-/// <summary>Reads the query of <c>GET /registry/match</c>: <c>capabilities=name[:weight],...</c> and <c>min_confidence</c>; every
+/// <summary>Reads the query of <c>GET /registry/match</c>: <c>capabilities=name[:weight],...</c>, <c>min_confidence</c> and <c>role</c>; every
 /// problem names its field.</summary>
 internal static class CapabilityQuery
 {
@@ -13,8 +13,9 @@ internal static class CapabilityQuery
     /// 8 KiB request line (past which Kestrel itself answers 414 without a problem body).</summary>
     public const int MaxLength = 4096;
 
-    public static CapabilityRequest? Parse(string? capabilities, string? minConfidence, List<FieldError> errors)
+    public static CapabilityRequest? Parse(string? capabilities, string? minConfidence, string? role, List<FieldError> errors)
     {
+        var wantedRole = AgentRoleInput.Parse(role, errors);
         var weights = ParseWeights(capabilities, errors);
         var confidence = 0.0;
         if (minConfidence is not null
@@ -25,7 +26,7 @@ internal static class CapabilityQuery
             errors.Add(new FieldError("min_confidence", "must be a number between 0 and 1"));
         }
 
-        return weights is null || errors.Count > 0 ? null : CapabilityRequest.Create(weights, confidence);
+        return weights is null || errors.Count > 0 ? null : CapabilityRequest.Create(weights, confidence, wantedRole);
     }
 
     private static Dictionary<string, double>? ParseWeights(string? text, List<FieldError> errors)

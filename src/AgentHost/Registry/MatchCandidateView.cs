@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AgentPlatform.AgentHost.Endpoints;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Registry;
 
 namespace AgentPlatform.AgentHost.Registry;
@@ -11,13 +12,14 @@ public sealed record MatchCandidateView(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("load")] int Load,
     [property: JsonPropertyName("max_concurrent_tasks")] int MaxConcurrentTasks,
-    [property: JsonPropertyName("track_record")] AgentTrackRecordView TrackRecord)
+    [property: JsonPropertyName("track_record")] AgentTrackRecordView TrackRecord,
+    [property: JsonPropertyName("role")] string? Role)
 {
     /// <summary>The view of <paramref name="candidate"/>.</summary>
     public static MatchCandidateView From(AgentCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         return new MatchCandidateView(candidate.AgentId, candidate.Score, AgentStatusNames.Of(candidate.Status), candidate.Load,
-            candidate.MaxConcurrentTasks, AgentTrackRecordView.From(candidate.TrackRecord));
+            candidate.MaxConcurrentTasks, AgentTrackRecordView.From(candidate.TrackRecord), AgentRoles.NameOf(candidate.Role));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Registry;
 
 namespace AgentPlatform.AgentHost.Registry;
@@ -8,7 +9,8 @@ public sealed record MatchExclusionView(
     [property: JsonPropertyName("agent_id")] string AgentId,
     [property: JsonPropertyName("score")] double Score,
     [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("reason")] string Reason)
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("role")] string? Role)
 {
     /// <summary>The view of <paramref name="exclusion"/>.</summary>
     public static MatchExclusionView From(AgentExclusion exclusion)
@@ -20,8 +22,9 @@ public sealed record MatchExclusionView(
             ExclusionReason.Offline => "offline",
             ExclusionReason.Busy => "busy",
             ExclusionReason.Waiting => "waiting",
+            ExclusionReason.OtherRole => "other_role",
             _ => "error",
         };
-        return new MatchExclusionView(exclusion.AgentId, exclusion.Score, AgentStatusNames.Of(exclusion.Status), reason);
+        return new MatchExclusionView(exclusion.AgentId, exclusion.Score, AgentStatusNames.Of(exclusion.Status), reason, AgentRoles.NameOf(exclusion.Role));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Registry;
 
 namespace AgentPlatform.AgentHost.Registry;
@@ -10,7 +11,8 @@ public sealed record MatchView(
     [property: JsonPropertyName("candidates")] IReadOnlyList<MatchCandidateView> Candidates,
     [property: JsonPropertyName("candidate_count")] int CandidateCount,
     [property: JsonPropertyName("excluded")] IReadOnlyList<MatchExclusionView> Excluded,
-    [property: JsonPropertyName("excluded_count")] int ExcludedCount)
+    [property: JsonPropertyName("excluded_count")] int ExcludedCount,
+    [property: JsonPropertyName("role")] string? Role)
 {
     /// <summary>The view of <paramref name="match"/> for <paramref name="request"/>.</summary>
     public static MatchView From(CapabilityRequest request, AgentMatch match)
@@ -20,6 +22,6 @@ public sealed record MatchView(
         return new MatchView(
             request.Weights.ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal), request.MinConfidence,
             [.. match.Candidates.Select(MatchCandidateView.From)], match.CandidateCount,
-            [.. match.Excluded.Select(MatchExclusionView.From)], match.ExcludedCount);
+            [.. match.Excluded.Select(MatchExclusionView.From)], match.ExcludedCount, AgentRoles.NameOf(request.Role));
     }
 }

@@ -47,7 +47,7 @@ public sealed class ActorAgentIdentityStore : IAgentIdentityStore, IAsyncDisposa
             var (key, record) = ApiKey.Create(agentId, now);
             var profile = new AgentProfile(
                 agentId, registration.Name, registration.Description, registration.Emoji,
-                new Dictionary<string, double>(registration.Capabilities, StringComparer.Ordinal), now);
+                new Dictionary<string, double>(registration.Capabilities, StringComparer.Ordinal), now, registration.Role);
 
             // The identity is created before the name is reserved: a crash in between leaves an unreachable
             // identity, never a name that points at nothing.

@@ -9,10 +9,12 @@ namespace AgentPlatform.Agents.Identity;
 /// <param name="Emoji">An optional short symbol shown next to the name.</param>
 /// <param name="Capabilities">Capability name → proficiency in [0, 1].</param>
 /// <param name="CreatedAt">When the agent registered.</param>
+/// <param name="Role">Its layer in hierarchical teams; null when it has none.</param>
 public sealed record AgentProfile(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("emoji")] string? Emoji,
     [property: JsonPropertyName("capabilities")] IReadOnlyDictionary<string, double> Capabilities,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt);
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("role")] AgentRole? Role = null);

@@ -5,4 +5,5 @@ namespace AgentPlatform.Agents.Identity;
 /// <param name="Description">What the agent does.</param>
 /// <param name="Emoji">An optional short symbol.</param>
 /// <param name="Capabilities">Capability name → proficiency in [0, 1].</param>
-public sealed record AgentRegistration(string Name, string Description, string? Emoji, IReadOnlyDictionary<string, double> Capabilities);
+/// <param name="Role">Its layer in hierarchical teams, if any.</param>
+public sealed record AgentRegistration(string Name, string Description, string? Emoji, IReadOnlyDictionary<string, double> Capabilities, AgentRole? Role = null);

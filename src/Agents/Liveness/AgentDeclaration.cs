@@ -8,11 +8,15 @@ namespace AgentPlatform.Agents.Liveness;
 /// <param name="SetHeartbeatInterval">True to replace the agent's own heartbeat interval with <paramref name="HeartbeatInterval"/>.</param>
 /// <param name="HeartbeatInterval">The agent's own heartbeat interval, within <see cref="AgentLivenessOptions.MinAgentHeartbeatInterval"/>
 /// and <see cref="AgentLivenessOptions.MaxAgentHeartbeatInterval"/>; null means the host's <see cref="AgentLivenessOptions.HeartbeatInterval"/>.</param>
+/// <param name="SetRole">True to replace the agent's team role with <paramref name="Role"/>.</param>
+/// <param name="Role">Its layer in hierarchical teams; null for none.</param>
 public sealed record AgentDeclaration(
     [property: JsonPropertyName("capabilities")] IReadOnlyDictionary<string, double>? Capabilities = null,
     [property: JsonPropertyName("maxConcurrentTasks")] int? MaxConcurrentTasks = null,
     [property: JsonPropertyName("setHeartbeatInterval")] bool SetHeartbeatInterval = false,
-    [property: JsonPropertyName("heartbeatInterval")] TimeSpan? HeartbeatInterval = null)
+    [property: JsonPropertyName("heartbeatInterval")] TimeSpan? HeartbeatInterval = null,
+    [property: JsonPropertyName("setRole")] bool SetRole = false,
+    [property: JsonPropertyName("role")] Identity.AgentRole? Role = null)
 {
     /// <summary>The task limit of an agent that declared none.</summary>
     public const int DefaultMaxConcurrentTasks = 1;

@@ -14,6 +14,7 @@ internal sealed partial class AgentPresenceActor
                 : _work.Capabilities,
             MaxConcurrentTasks = declaration.MaxConcurrentTasks ?? _work.MaxConcurrentTasks,
             HeartbeatInterval = declaration.SetHeartbeatInterval ? declaration.HeartbeatInterval : _work.HeartbeatInterval,
+            Role = declaration.SetRole ? declaration.Role : _work.Role,
         };
         var intervalChanged = work.HeartbeatInterval != _work.HeartbeatInterval;
         var changed = await CommitAsync(_record, work, persistPresence: false, _record?.LastHeartbeat, cancellationToken);
@@ -61,6 +62,7 @@ internal sealed partial class AgentPresenceActor
             || work.InFlight != _work.InFlight
             || work.MaxConcurrentTasks != _work.MaxConcurrentTasks
             || work.Track != _work.Track
+            || work.Role != _work.Role
             || !ReferenceEquals(work.Capabilities, _work.Capabilities);
         if (entryChanged)
         {

@@ -243,7 +243,7 @@ internal sealed partial class AgentPresenceActor : Actor
     // A code-declared agent is listed before anything changed it, so its entries count from version 1 (an index ignores version 0).
     private AgentRegistryEntry Entry(AgentWorkRecord work) => _codeCapabilities is { } declared
         ? new(_agentId, Status(_record, work), declared, work.InFlight, AgentDeclaration.MaxTaskLimit, work.Track, work.Version + 1)
-        : new(_agentId, Status(_record, work), work.Capabilities, work.InFlight, work.MaxConcurrentTasks, work.Track, work.Version);
+        : new(_agentId, Status(_record, work), work.Capabilities, work.InFlight, work.MaxConcurrentTasks, work.Track, work.Version, Role: work.Role);
 
     private Task RegisterLivenessReminderAsync(CancellationToken cancellationToken) =>
         RegisterReminderAsync(new ReminderRegistration(ReminderName, Interval, Interval), cancellationToken);

@@ -12,6 +12,7 @@ namespace AgentPlatform.Agents.Liveness;
 /// <param name="TrackRecord">How its tasks went.</param>
 /// <param name="Version">Counts up with every change of this agent; an index keeps the entry with the highest version.</param>
 /// <param name="Removed">True when the agent was removed; the index forgets it.</param>
+/// <param name="Role">Its layer in hierarchical teams; null for none.</param>
 public sealed record AgentRegistryEntry(
     [property: JsonPropertyName("agentId")] string AgentId,
     [property: JsonPropertyName("status")] AgentStatus Status,
@@ -20,7 +21,8 @@ public sealed record AgentRegistryEntry(
     [property: JsonPropertyName("maxConcurrentTasks")] int MaxConcurrentTasks,
     [property: JsonPropertyName("trackRecord")] AgentTrackRecord TrackRecord,
     [property: JsonPropertyName("version")] long Version,
-    [property: JsonPropertyName("removed")] bool Removed = false)
+    [property: JsonPropertyName("removed")] bool Removed = false,
+    [property: JsonPropertyName("role")] Identity.AgentRole? Role = null)
 {
     /// <summary>The pub/sub topic entries are published to.</summary>
     public const string Topic = "agents.registry";

@@ -9,5 +9,6 @@ namespace AgentPlatform.Agents.Registry;
 /// <param name="Load">Tasks in flight.</param>
 /// <param name="MaxConcurrentTasks">Its task limit.</param>
 /// <param name="TrackRecord">How its tasks went.</param>
+/// <param name="Role">Its team role, if any.</param>
 public sealed record AgentCandidate(
-    string AgentId, double Score, AgentStatus Status, int Load, int MaxConcurrentTasks, AgentTrackRecord TrackRecord);
+    string AgentId, double Score, AgentStatus Status, int Load, int MaxConcurrentTasks, AgentTrackRecord TrackRecord, Identity.AgentRole? Role = null);

@@ -75,7 +75,8 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
     public AgentRegistryEntry? Find(string agentId) => _agents.TryGetValue(agentId, out var slot) ? slot.Entry : null;
 
     /// <summary>Ranks the agents for <paramref name="request"/>.</summary>
-    /// <remarks>Only agents declaring at least one requested capability are considered. Candidates are <see cref="AgentStatus.Idle"/>
+    /// <remarks>Only agents declaring at least one requested capability (and, when the request names a role, having that role) are
+    /// considered. Candidates are <see cref="AgentStatus.Idle"/>
     /// or <see cref="AgentStatus.Working"/> with a score above zero and at least <see cref="CapabilityRequest.MinConfidence"/>,
     /// ranked by score, then success rate (higher first), then latency average (lower first, none last), then load (lower first),
     /// then agent id (ordinal), so equal inputs always give the same order. Every other agent considered is excluded with a reason.</remarks>
@@ -109,7 +110,7 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
             }
 
             var scored = new Scored(entry, scratch.Sum(slotIndex) / request.TotalWeight);
-            if (Excluded(entry.Status, scored.Score, request.MinConfidence) is null)
+            if (Excluded(entry, scored.Score, request) is null)
             {
                 candidates.Offer(scored);
             }
@@ -120,19 +121,20 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
         }
 
         return new AgentMatch(
-            [.. candidates.Kept.Select(c => new AgentCandidate(c.Entry.AgentId, c.Score, c.Entry.Status, c.Entry.Load, c.Entry.MaxConcurrentTasks, c.Entry.TrackRecord))],
+            [.. candidates.Kept.Select(c => new AgentCandidate(c.Entry.AgentId, c.Score, c.Entry.Status, c.Entry.Load, c.Entry.MaxConcurrentTasks, c.Entry.TrackRecord, c.Entry.Role))],
             candidates.Offered,
-            [.. excluded.Kept.Select(e => new AgentExclusion(e.Entry.AgentId, e.Score, e.Entry.Status, Excluded(e.Entry.Status, e.Score, request.MinConfidence)!.Value))],
+            [.. excluded.Kept.Select(e => new AgentExclusion(e.Entry.AgentId, e.Score, e.Entry.Status, Excluded(e.Entry, e.Score, request)!.Value, e.Entry.Role))],
             excluded.Offered);
     }
 
-    private static ExclusionReason? Excluded(AgentStatus status, double score, double minConfidence) => status switch
+    private static ExclusionReason? Excluded(AgentRegistryEntry entry, double score, CapabilityRequest request) => entry.Status switch
     {
+        _ when request.Role is { } role && entry.Role != role => ExclusionReason.OtherRole,
         AgentStatus.Offline => ExclusionReason.Offline,
         AgentStatus.Busy => ExclusionReason.Busy,
         AgentStatus.Waiting => ExclusionReason.Waiting,
         AgentStatus.Error => ExclusionReason.Error,
-        _ when score <= 0 || score < minConfidence => ExclusionReason.BelowMinConfidence,
+        _ when score <= 0 || score < request.MinConfidence => ExclusionReason.BelowMinConfidence,
         _ => null,
     };
 

@@ -13,10 +13,11 @@ public sealed class CapabilityRequest
     /// <summary>The largest weight of one capability.</summary>
     public const double MaxWeight = 1000;
 
-    private CapabilityRequest(KeyValuePair<string, double>[] weights, double minConfidence)
+    private CapabilityRequest(KeyValuePair<string, double>[] weights, double minConfidence, AgentRole? role)
     {
         Weights = weights;
         MinConfidence = minConfidence;
+        Role = role;
         foreach (var (_, weight) in weights)
         {
             TotalWeight += weight;
@@ -32,12 +33,16 @@ public sealed class CapabilityRequest
     /// <summary>Agents scoring below this are not candidates.</summary>
     public double MinConfidence { get; }
 
+    /// <summary>When set, only agents with this team role are candidates.</summary>
+    public AgentRole? Role { get; }
+
     /// <summary>Creates a request.</summary>
     /// <param name="weights">1 to <see cref="MaxCapabilities"/> capability names (see <see cref="AgentProfileRules.IsCapabilityName"/>)
     /// with weights greater than 0 and at most <see cref="MaxWeight"/>.</param>
     /// <param name="minConfidence">The least score of a candidate, in [0, 1].</param>
+    /// <param name="role">When set, only agents with this team role are candidates.</param>
     /// <exception cref="ArgumentException">A name, weight or <paramref name="minConfidence"/> is out of bounds.</exception>
-    public static CapabilityRequest Create(IReadOnlyDictionary<string, double> weights, double minConfidence)
+    public static CapabilityRequest Create(IReadOnlyDictionary<string, double> weights, double minConfidence, AgentRole? role = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count is 0 or > MaxCapabilities)
@@ -65,7 +70,7 @@ public sealed class CapabilityRequest
 
         var sorted = weights.ToArray();
         Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new CapabilityRequest(sorted, minConfidence);
+        return new CapabilityRequest(sorted, minConfidence, role);
     }
 
     /// <summary>The score of an agent with <paramref name="capabilities"/>: the weighted share of this request it meets.</summary>

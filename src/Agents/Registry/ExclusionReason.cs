@@ -20,4 +20,7 @@ public enum ExclusionReason
 
     /// <summary>Its last task failed and it has not recovered.</summary>
     Error,
+
+    /// <summary>The request names a team role and the agent has another one, or none; this reason wins over every other.</summary>
+    OtherRole,
 }

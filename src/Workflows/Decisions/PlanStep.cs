@@ -102,4 +102,7 @@ internal sealed class PlanStep
     public string? EventName { get; set; }
 
     public TimeSpan? EventTimeout { get; set; }
+
+    /// <summary>The output of an event wait whose timeout passed; null fails the step instead.</summary>
+    public System.Text.Json.JsonElement? EventTimeoutOutput { get; set; }
 }

@@ -197,7 +197,15 @@ public sealed partial class WorkflowExecution
             case TimerPurpose.EventTimeout when runtime.Status == StepStatus.Running:
                 var plan = _planSteps[step];
                 _eventWaiters[plan.EventName!].Remove(step);
-                FailStep(step, $"event '{plan.EventName}' was not raised within {FormatDuration(plan.EventTimeout!.Value)}");
+                if (plan.EventTimeoutOutput is { } fallback)
+                {
+                    CompleteStep(step, fallback);
+                }
+                else
+                {
+                    FailStep(step, $"event '{plan.EventName}' was not raised within {FormatDuration(plan.EventTimeout!.Value)}");
+                }
+
                 break;
         }
     }

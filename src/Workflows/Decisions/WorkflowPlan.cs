@@ -141,6 +141,7 @@ internal sealed class WorkflowPlan
 
                 planStep.EventName = wait.Event?.Name;
                 planStep.EventTimeout = wait.Event?.Timeout is { } timeout ? WorkflowDuration.Parse(timeout) : null;
+                planStep.EventTimeoutOutput = wait.Event?.TimeoutOutput;
                 break;
         }
     }

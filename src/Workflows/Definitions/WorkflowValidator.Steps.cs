@@ -288,6 +288,26 @@ public static partial class WorkflowValidator
                 }
 
                 CheckDuration(wait, path, "event.timeout", waitEvent.Timeout);
+                if (waitEvent.TimeoutOutput is not null && waitEvent.Timeout is null)
+                {
+                    AddStep(path, wait, "event.timeout_output", "needs event.timeout: it is the outcome when the timeout passes");
+                }
+
+                if (waitEvent.Approvers is { } approvers)
+                {
+                    if (approvers.Count is 0 or > WaitApprovers.MaxApprovers)
+                    {
+                        AddStep(path, wait, "event.approvers", $"must list 1-{WaitApprovers.MaxApprovers} approvers");
+                    }
+
+                    for (var i = 0; i < approvers.Count; i++)
+                    {
+                        if (!WaitApprovers.IsApprover(approvers[i]))
+                        {
+                            AddStep(path, wait, $"event.approvers[{i}]", WaitApprovers.Rule);
+                        }
+                    }
+                }
             }
         }
 

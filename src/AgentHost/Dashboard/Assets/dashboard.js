@@ -70,15 +70,17 @@ function agentRow(agent) {
 
 async function loadAgents() {
   const status = $('agent-status').value;
+  const role = $('agent-role').value;
   const after = state.agentCursors[state.agentPage];
   let path = `/api/v1/agents?limit=${PAGE_SIZE}`;
   if (status) path += `&status=${encodeURIComponent(status)}`;
+  if (role) path += `&role=${encodeURIComponent(role)}`;
   if (after) path += `&after=${encodeURIComponent(after)}`;
   const page = await api(path);
   state.agents = new Map(page.agents.map((a) => [a.id, a]));
   state.agentNext = page.next_cursor;
   $('agents').tBodies[0].replaceChildren(...page.agents.map(agentRow));
-  $('agents-empty').hidden = page.agents.length > 0 || state.agentPage > 0 || status !== '';
+  $('agents-empty').hidden = page.agents.length > 0 || state.agentPage > 0 || status !== '' || role !== '';
   $('agents-prev').disabled = state.agentPage === 0;
   $('agents-next').disabled = !page.next_cursor;
   $('agents-page').textContent = `Page ${state.agentPage + 1}`;
@@ -269,6 +271,7 @@ function report(error) {
 
 function wire() {
   $('agent-status').addEventListener('change', () => { state.agentCursors = [null]; state.agentPage = 0; loadAgents().catch(report); });
+  $('agent-role').addEventListener('change', () => { state.agentCursors = [null]; state.agentPage = 0; loadAgents().catch(report); });
   $('agents-next').addEventListener('click', () => {
     state.agentCursors[++state.agentPage] = state.agentNext;
     loadAgents().catch(report);
