@@ -49,6 +49,7 @@ public static class WaitApprovers
                         Push(pending, branch.Steps);
                     }
 
+                    Push(pending, parallel.Steps ?? []);
                     break;
             }
         }

@@ -47,4 +47,20 @@ public sealed class WaitApproversTests
         Assert.True(WaitApprovers.IsApprover("agt_0123456789abcdef0123"));
         Assert.False(WaitApprovers.IsApprover("agt_0123456789ABCDEF0123"));
     }
+
+    [Fact]
+    public void A_wait_in_a_for_each_template_guards_its_event()
+    {
+        var definition = WorkflowDefinitionLoader.FromYaml("""
+            id: per-item-approvals
+            steps:
+              - id: each
+                kind: parallel
+                for_each: ${input.items}
+                steps:
+                  - { id: sign, kind: wait, event: { name: sign-off, approvers: [manager] } }
+            """);
+
+        Assert.Equal(["manager"], WaitApprovers.Of(definition, "sign-off")!);
+    }
 }
