@@ -128,6 +128,9 @@ public static class DaprNames
         /// <summary>One agent's inbox: cursors into channel logs, direct messages and leases.</summary>
         public const string Inbox = "inbox";
 
+        /// <summary>The LLM agents registered through the operator API.</summary>
+        public const string LlmAgentDirectory = "llm-agent-directory";
+
         /// <summary>Every declared team (one state key per team).</summary>
         public const string TeamCatalog = "team-catalog";
 
@@ -146,8 +149,8 @@ public static class DaprNames
         /// <summary>All platform actor types.</summary>
         public static IReadOnlyList<string> All { get; } =
         [
-            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, AgentTask, AgentTaskExclusions, AgentRequest, Channel, ChannelDirectory, Inbox, TeamCatalog,
-            Workflow, WorkflowIndex, WorkflowDefinition, WorkflowCatalog,
+            AgentIdentity, AgentDirectory, AgentPresence, AgentRights, AgentTask, AgentTaskExclusions, AgentRequest, Channel, ChannelDirectory, Inbox,
+            LlmAgentDirectory, TeamCatalog, Workflow, WorkflowIndex, WorkflowDefinition, WorkflowCatalog,
         ];
     }
 

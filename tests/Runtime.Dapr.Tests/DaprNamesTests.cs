@@ -11,11 +11,12 @@ namespace AgentPlatform.Runtime.Dapr.Tests;
 public sealed class DaprNamesTests
 {
     [Fact]
-    public void Actor_types_are_exactly_the_ones_Agents_and_Workflows_declare()
+    public void Actor_types_are_exactly_the_ones_Agents_Llm_and_Workflows_declare()
     {
-        // Runtime.Dapr may not reference Agents or Workflows, so the names are copied there and compared here. The agent
+        // Runtime.Dapr may not reference Agents, Llm or Workflows, so the names are copied there and compared here. The platform
         // actors are internal; their TypeName / ActorType constants are read by reflection.
-        var agentActors = typeof(AgentRuntime).Assembly.GetTypes()
+        var agentActors = new[] { typeof(AgentRuntime).Assembly, typeof(Microsoft.Extensions.DependencyInjection.LlmServiceCollectionExtensions).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
             .Where(type => type.IsSubclassOf(typeof(Actor)) && !type.IsAbstract)
             .Select(type => type.GetField("TypeName", BindingFlags.Public | BindingFlags.Static) ?? type.GetField("ActorType", BindingFlags.Public | BindingFlags.Static))
             .OfType<FieldInfo>()
