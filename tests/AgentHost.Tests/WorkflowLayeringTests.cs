@@ -3,8 +3,8 @@ using System.Reflection.Emit;
 
 namespace AgentPlatform.AgentHost.Tests;
 
-/// <summary>The workflow core (definitions, validation, expressions, history, the decider, ids, task dispatch and the
-/// operations contract) knows no engine, and no two workflow namespaces depend on each other.</summary>
+/// <summary>The workflow core (definitions, validation, expressions, history, the decider, ids, task dispatch, run-time plans
+/// and the operations contract) knows no engine, and no two workflow namespaces depend on each other.</summary>
 /// <remarks>References are read from signatures, attributes and method bodies (IL), compiler-generated types included.</remarks>
 public sealed class WorkflowLayeringTests
 {
@@ -22,6 +22,7 @@ public sealed class WorkflowLayeringTests
     [InlineData("AgentPlatform.Workflows.History")]
     [InlineData("AgentPlatform.Workflows.Ids")]
     [InlineData("AgentPlatform.Workflows.Operations")]
+    [InlineData("AgentPlatform.Workflows.Plans")]
     public void A_core_namespace_references_no_engine(string core)
     {
         Assert.True(Graph.Value.ContainsKey(core), $"{core} has no types");
@@ -31,7 +32,7 @@ public sealed class WorkflowLayeringTests
     [Fact]
     public void Every_workflow_namespace_outside_the_engines_is_core()
     {
-        var core = new[] { "", ".Decisions", ".Definitions", ".Dispatch", ".Expressions", ".History", ".Ids", ".Operations" }.Select(s => Root + s);
+        var core = new[] { "", ".Decisions", ".Definitions", ".Dispatch", ".Expressions", ".History", ".Ids", ".Operations", ".Plans" }.Select(s => Root + s);
 
         Assert.Empty(Graph.Value.Keys.Where(ns => !ns.StartsWith(Engines, StringComparison.Ordinal)).Except(core));
     }

@@ -17,7 +17,7 @@ public sealed class ClientFlowTests(ClientsHost host, ITestOutputHelper output)
         "task_heartbeat_unknown_task", "task_reject_unknown_task", "redelivered_after_disconnect",
     ];
 
-    [Theory]
+    [ClientsTheory]
     [InlineData(ClientProcess.Python, "tests/Clients.Tests/Flows/flow.py")]
     [InlineData(ClientProcess.Node, "tests/Clients.Tests/Flows/flow.mjs")]
     public async Task The_client_does_the_whole_flow_and_gets_unacked_deliveries_again_after_disconnecting_mid_stream(string program, string script)

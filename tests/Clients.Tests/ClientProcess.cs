@@ -48,10 +48,4 @@ public static class ClientProcess
         await process.WaitForExitAsync(cancellationToken);
         Assert.True(process.ExitCode == 0, $"clients/python/generate.py failed: {await stderr}");
     }
-
-    /// <summary>Fails with the command to run when the Node.js client's packages are not installed.</summary>
-    public static void RequireNodePackages() =>
-        Assert.True(
-            Directory.Exists(Path.Combine(RepositoryPaths.Root, "clients", "node", "node_modules", "@grpc", "grpc-js")),
-            "The Node.js client's packages are missing: run `npm ci` in clients/node (.ci/run does).");
 }

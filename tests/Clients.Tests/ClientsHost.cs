@@ -23,8 +23,13 @@ public sealed class ClientsHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var timeout = TestTimeout.After(90);
-        ClientProcess.RequireNodePackages();
+        if (ClientPrerequisites.SkipReason is not null)
+        {
+            return;
+        }
+
+        var timeout = TestTimeout.After(150);
+        await ClientPrerequisites.EnsureAsync(timeout);
         await ClientProcess.GeneratePythonStubsAsync(timeout);
         var grpcPort = FreePort();
         _host = await HostProcess.StartNewAsync(

@@ -13,7 +13,7 @@ public sealed class SampleAgentsOverGrpcTests(ClientsHost host, ITestOutputHelpe
     private const string PythonSample = "samples/python-agent/agent.py";
     private const string NodeSample = "samples/node-agent/agent.mjs";
 
-    [Fact]
+    [ClientsFact]
     public async Task A_python_agent_and_a_node_agent_hear_each_other_on_a_channel()
     {
         var timeout = TestTimeout.After(60);
@@ -47,7 +47,7 @@ public sealed class SampleAgentsOverGrpcTests(ClientsHost host, ITestOutputHelpe
         Assert.Contains(Strings(pythonSummary["received_contents"]), c => c.StartsWith(Text(nodeSummary, "agent"), StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ClientsFact]
     public async Task A_python_agent_and_a_node_agent_each_take_an_agent_task_and_the_workflow_completes_with_their_results()
     {
         var timeout = TestTimeout.After(75);
