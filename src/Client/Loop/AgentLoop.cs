@@ -183,7 +183,9 @@ public sealed class AgentLoop
             }
         }
 
-        await _client.AckAsync([delivery.DeliveryId], stop);
+        // Handled: settle it even when the loop is stopping meanwhile, so the work done is not delivered again.
+        using var grace = new CancellationTokenSource(StopGrace);
+        await _client.AckAsync([delivery.DeliveryId], grace.Token);
     }
 
     private async Task HandleRequestAsync(AgentRequest request, CancellationToken stop)
@@ -245,7 +247,8 @@ public sealed class AgentLoop
         try
         {
             var output = await handle(task, work.Token);
-            await SettleAsync(task.TaskId, () => _client.PostResultAsync(task.TaskId, output, stop));
+            using var grace = new CancellationTokenSource(StopGrace);
+            await SettleAsync(task.TaskId, () => _client.PostResultAsync(task.TaskId, output, grace.Token));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
