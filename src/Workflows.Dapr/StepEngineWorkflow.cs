@@ -33,7 +33,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
         ArgumentNullException.ThrowIfNull(context);
         var start = JsonSerializer.Deserialize<StepEngineInput>(input, WorkflowJson.Options)
             ?? throw new ArgumentException("The orchestration input is empty.", nameof(input));
-        var run = new Run(context, start, start.Limits);
+        var run = new Run(context, start);
         run.Append(new WorkflowStarted
         {
             InstanceId = start.InstanceId,
@@ -59,7 +59,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
     }
 
     /// <summary>One orchestration's fold: the decider, the platform history, and the Dapr tasks it waits on.</summary>
-    private sealed class Run(WorkflowContext context, StepEngineInput start, WorkflowLimitsOptions? limits)
+    private sealed class Run(WorkflowContext context, StepEngineInput start)
     {
         private readonly WorkflowInstanceId _instanceId = WorkflowInstanceId.Parse(start.InstanceId);
         private readonly List<WorkflowEvent> _history = [];
@@ -71,7 +71,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
         private Task<string>? _taskResult;
         private Task<string>? _platformEvent;
 
-        public WorkflowExecution Execution { get; } = new WorkflowDecider(start.Definition.Definition, limits).CreateExecution();
+        public WorkflowExecution Execution { get; } = new WorkflowDecider(start.Definition.Definition, start.Limits).CreateExecution();
 
         public IReadOnlyList<WorkflowEvent> History => _history;
 

@@ -311,61 +311,19 @@ public static partial class WorkflowValidator
             }
         }
 
-        /// <summary>Reports each dependency cycle once, at the step where the depth-first walk closes it. The walk keeps
-        /// its own stack, so a chain of 10,000 dependent steps costs no call-stack depth.</summary>
+        /// <summary>Reports each dependency cycle once, at the step where the depth-first walk closes it.</summary>
         private void DetectCycles(IReadOnlyList<WorkflowStep> steps, string listPath, Dictionary<string, int> indexById)
         {
-            var dependencies = StepGraph.Dependencies(steps, indexById);
-            var state = new int[steps.Count];
-            var path = new List<int>();
-            var next = new Stack<int>();
             var reported = new HashSet<int>();
-            for (var root = 0; root < steps.Count; root++)
+            foreach (var cycle in StepGraph.Cycles(StepGraph.Dependencies(steps, indexById)))
             {
-                if (state[root] != 0)
+                var node = cycle[0];
+                if (reported.Add(node))
                 {
-                    continue;
-                }
-
-                state[root] = 1;
-                path.Add(root);
-                next.Push(0);
-                while (path.Count > 0)
-                {
-                    var node = path[^1];
-                    var edge = next.Pop();
-                    if (edge == dependencies[node].Length)
-                    {
-                        state[node] = 2;
-                        path.RemoveAt(path.Count - 1);
-                        continue;
-                    }
-
-                    next.Push(edge + 1);
-                    var dependency = dependencies[node][edge];
-                    if (state[dependency] == 1)
-                    {
-                        ReportCycle(steps, listPath, path, dependency, reported);
-                    }
-                    else if (state[dependency] == 0)
-                    {
-                        state[dependency] = 1;
-                        path.Add(dependency);
-                        next.Push(0);
-                    }
+                    var names = cycle.Select(n => steps[n]?.Id ?? $"#{n}");
+                    AddStep(StepPath(listPath, steps[node], node), steps[node], "depends_on", $"dependency cycle: {string.Join(" -> ", names)}");
                 }
             }
-        }
-
-        private void ReportCycle(IReadOnlyList<WorkflowStep> steps, string listPath, List<int> path, int node, HashSet<int> reported)
-        {
-            if (!reported.Add(node))
-            {
-                return;
-            }
-
-            var cycle = path.Skip(path.IndexOf(node)).Append(node).Select(n => steps[n]?.Id ?? $"#{n}").ToList();
-            AddStep(StepPath(listPath, steps[node], node), steps[node], "depends_on", $"dependency cycle: {string.Join(" -> ", cycle)}");
         }
     }
 

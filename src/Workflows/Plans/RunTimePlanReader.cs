@@ -224,46 +224,12 @@ internal sealed class RunTimePlanReader(int maxTasks)
         }
     }
 
-    /// <summary>Reports each dependency cycle once, walking with an explicit stack so a long chain costs no call depth.</summary>
+    /// <summary>Reports every dependency cycle the walk closes, at the task it closes at.</summary>
     private void DetectCycles(List<PlanTask> tasks)
     {
-        var state = new int[tasks.Count];
-        for (var root = 0; root < tasks.Count; root++)
+        foreach (var cycle in StepGraph.Cycles([.. tasks.Select(t => t.DependsOn)]))
         {
-            if (state[root] != 0)
-            {
-                continue;
-            }
-
-            var path = new List<int> { root };
-            var next = new Stack<int>();
-            next.Push(0);
-            state[root] = 1;
-            while (path.Count > 0)
-            {
-                var node = path[^1];
-                var edge = next.Pop();
-                if (edge == tasks[node].DependsOn.Count)
-                {
-                    state[node] = 2;
-                    path.RemoveAt(path.Count - 1);
-                    continue;
-                }
-
-                next.Push(edge + 1);
-                var dependency = tasks[node].DependsOn[edge];
-                if (state[dependency] == 1)
-                {
-                    var cycle = path.Skip(path.IndexOf(dependency)).Append(dependency).Select(t => tasks[t].Id);
-                    Problems.Add($"{Path(dependency)}.depends_on: dependency cycle: {string.Join(" -> ", cycle)}");
-                }
-                else if (state[dependency] == 0)
-                {
-                    state[dependency] = 1;
-                    path.Add(dependency);
-                    next.Push(0);
-                }
-            }
+            Problems.Add($"{Path(cycle[0])}.depends_on: dependency cycle: {string.Join(" -> ", cycle.Select(t => tasks[t].Id))}");
         }
     }
 
