@@ -45,20 +45,8 @@ public static class ClientPrerequisites
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
-        var stdout = npm.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = npm.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await npm.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            npm.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(npm.ExitCode == 0, $"npm ci in clients/node failed: {await stdout}{await stderr}");
+        var npm = await ProcessRun.ToExitAsync(start, cancellationToken);
+        Assert.True(npm.ExitCode == 0, $"npm ci in clients/node failed: {npm.Output}{npm.Error}");
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AgentPlatform.TestKit;
 using Xunit.Abstractions;
@@ -17,35 +16,14 @@ public static class ClientProcess
     /// <summary>Runs <paramref name="program"/> with <paramref name="script"/> (relative to the repository root) and
     /// <paramref name="arguments"/>, waits for it to exit (killing it when <paramref name="cancellationToken"/> fires), and
     /// returns its exit code and the JSON of its last output line.</summary>
-    public static async Task<(int ExitCode, JsonObject Summary)> RunAsync(
-        string program, string script, IEnumerable<string> arguments, ITestOutputHelper output, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(ScriptProcess.StartInfo(program, script, arguments)) ?? throw new InvalidOperationException($"{program} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var text = await stdout;
-        output.WriteLine($"{program} {script} exited {process.ExitCode}{Environment.NewLine}{text}{await stderr}");
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.NotEmpty(lines);
-        return (process.ExitCode, JsonNode.Parse(lines[^1])!.AsObject());
-    }
+    public static Task<(int ExitCode, JsonObject Summary)> RunAsync(
+        string program, string script, IEnumerable<string> arguments, ITestOutputHelper output, CancellationToken cancellationToken) =>
+        ScriptProcess.RunForSummaryAsync(ScriptProcess.StartInfo(program, script, arguments), output, cancellationToken);
 
     /// <summary>Generates the Python stubs with clients/python/generate.py (protoc and grpc_python_plugin from Debian).</summary>
     public static async Task GeneratePythonStubsAsync(CancellationToken cancellationToken)
     {
-        using var process = Process.Start(ScriptProcess.StartInfo(Python, "clients/python/generate.py", [])) ?? throw new InvalidOperationException($"{Python} did not start.");
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, $"clients/python/generate.py failed: {await stderr}");
+        var run = await ProcessRun.ToExitAsync(ScriptProcess.StartInfo(Python, "clients/python/generate.py", []), cancellationToken);
+        Assert.True(run.ExitCode == 0, $"clients/python/generate.py failed: {run.Error}");
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace AgentPlatform.TestKit;
 
@@ -24,5 +26,19 @@ public static class ScriptProcess
         }
 
         return start;
+    }
+
+    /// <summary>Runs <paramref name="start"/> to its end (see <see cref="ProcessRun.ToExitAsync"/>), writes what it printed to
+    /// <paramref name="output"/>, and returns its exit code and its summary: the JSON object on its last output line.</summary>
+    public static async Task<(int ExitCode, JsonObject Summary)> RunForSummaryAsync(
+        ProcessStartInfo start, ITestOutputHelper output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(output);
+        var run = await ProcessRun.ToExitAsync(start, cancellationToken);
+        output.WriteLine($"{start.FileName} {string.Join(' ', start.ArgumentList)} exited {run.ExitCode}{Environment.NewLine}{run.Output}{run.Error}");
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        return (run.ExitCode, JsonNode.Parse(lines[^1])!.AsObject());
     }
 }
