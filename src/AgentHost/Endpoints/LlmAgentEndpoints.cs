@@ -59,9 +59,9 @@ public static class LlmAgentEndpoints
                 : Problems.Validation([.. problems.Select(p => new FieldError(p.Field, p.Message))]);
         }
 
-        var created = await catalog.PutAsync(name, registration, context.RequestAborted);
-        var view = LlmAgentView.Registered(name, (await catalog.ListRegisteredAsync(context.RequestAborted))[name]);
-        return created ? TypedResults.Created($"/api/v1/llm/agents/{name}", view) : TypedResults.Ok(view);
+        var stored = await catalog.PutAsync(name, registration, context.RequestAborted);
+        var view = LlmAgentView.Registered(name, stored);
+        return stored.Revision == 1 ? TypedResults.Created($"/api/v1/llm/agents/{name}", view) : TypedResults.Ok(view);
     }
 
     private static async Task<Results<NoContent, ApiProblem>> DeleteAsync(string name, HttpContext context, LlmAgentCatalog catalog)

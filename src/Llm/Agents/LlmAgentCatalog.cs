@@ -61,9 +61,10 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
     public IReadOnlyList<(string Field, string Message)> Validate(string name, LlmAgentRegistration registration) =>
         LlmAgentRegistrationRules.Check(name, registration, options.Value, secrets.IsAvailable);
 
-    /// <summary>Registers or replaces agent <paramref name="name"/> and declares it to the registry; answers true when it is new.</summary>
+    /// <summary>Registers or replaces agent <paramref name="name"/> and declares it to the registry; answers it as stored, whose
+    /// revision is 1 when it is new.</summary>
     /// <exception cref="ArgumentException">The registration is invalid (see <see cref="Validate"/>) or the name is configured.</exception>
-    public async ValueTask<bool> PutAsync(string name, LlmAgentRegistration registration, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredLlmAgent> PutAsync(string name, LlmAgentRegistration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
         if (Validate(name, registration) is { Count: > 0 } problems)
@@ -71,10 +72,10 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
             throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")), nameof(registration));
         }
 
-        var created = await Actors.InvokeAsync<PutLlmAgent, bool>(
+        var stored = await Actors.InvokeAsync<PutLlmAgent, StoredLlmAgent>(
             LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.PutMethod, new PutLlmAgent(name, registration), cancellationToken);
         await DeclareAsync(name, registration.Capabilities ?? new Dictionary<string, double>(), registration.MaxConcurrentTasks ?? 1, cancellationToken);
-        return created;
+        return stored;
     }
 
     /// <summary>Removes registered agent <paramref name="name"/> and withdraws it from the registry; answers false when there was none.</summary>

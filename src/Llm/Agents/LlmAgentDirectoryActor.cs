@@ -27,10 +27,9 @@ internal sealed class LlmAgentDirectoryActor(ActorHost host) : Actor(host)
         {
             case PutMethod:
                 var put = ActorPayload.Read<PutLlmAgent>(call);
-                var created = !_agents.TryGetValue(put.Name, out var existing);
-                var revision = (existing?.Revision ?? 0) + 1;
-                await SaveAsync(new(_agents, StringComparer.Ordinal) { [put.Name] = new StoredLlmAgent(put.Registration, revision) }, cancellationToken);
-                return created;
+                var stored = new StoredLlmAgent(put.Registration, (_agents.GetValueOrDefault(put.Name)?.Revision ?? 0) + 1);
+                await SaveAsync(new(_agents, StringComparer.Ordinal) { [put.Name] = stored }, cancellationToken);
+                return stored;
             case RemoveMethod:
                 var name = ActorPayload.Read<string>(call);
                 if (!_agents.ContainsKey(name))
