@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using AgentPlatform.Grpc.V1;
 using AgentPlatform.TestKit;
@@ -76,19 +75,8 @@ public sealed class GrpcHost : IAsyncDisposable
     }
 
     /// <summary>Sends an operator request over HTTP and returns the JSON answer (the workflow API has no gRPC form yet).</summary>
-    public async Task<JsonNode> OperatorAsync(HttpMethod method, string path, string? body, string mediaType, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, mediaType);
-        }
-
-        using var response = await _operator.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
-    }
+    public Task<JsonNode> OperatorAsync(HttpMethod method, string path, string? body, string mediaType, CancellationToken cancellationToken)
+        => _operator.SendForJsonAsync(method, path, body, mediaType, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using AgentPlatform.Grpc.V1;
 using AgentPlatform.TestKit;
@@ -61,19 +60,8 @@ public sealed class PlatformHost : IAsyncDisposable
     }
 
     /// <summary>Sends an operator request over HTTP and returns the JSON answer.</summary>
-    public async Task<JsonNode> OperatorAsync(HttpMethod method, string path, string? body, string mediaType, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, mediaType);
-        }
-
-        using var response = await _operator.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
-    }
+    public Task<JsonNode> OperatorAsync(HttpMethod method, string path, string? body, string mediaType, CancellationToken cancellationToken)
+        => _operator.SendForJsonAsync(method, path, body, mediaType, cancellationToken);
 
     /// <summary>Adds a one-step workflow whose <c>agent_task</c> goes to <paramref name="agentId"/>, starts an instance with
     /// <paramref name="inputJson"/> (its <c>text</c> becomes the task's) and waits until it ends; answers the instance view.</summary>

@@ -215,7 +215,7 @@ public sealed class AgentLoop
         await _client.AckAsync([delivery.DeliveryId], stop);
         switch (InboxContent.TaskHeader(delivery))
         {
-            case (InboxContent.TaskCancelledType, var taskId):
+            case (InboxContent.TaskCancelledType, var taskId, _):
                 if (_runningTasks.TryGetValue(taskId, out var running))
                 {
                     Log.TaskTakenAway(_logger, taskId);
@@ -223,8 +223,8 @@ public sealed class AgentLoop
                 }
 
                 break;
-            case (InboxContent.TaskType, _):
-                await RunTaskAsync(InboxContent.Task(delivery), stop);
+            case (InboxContent.TaskType, var taskId, var content):
+                await RunTaskAsync(InboxContent.Task(taskId, content, delivery), stop);
                 break;
         }
     }

@@ -11,24 +11,24 @@ internal static class InboxContent
     public const string TaskType = "task";
     public const string TaskCancelledType = "task_cancelled";
 
-    /// <summary>The <c>type</c> and <c>task_id</c> of a task-kind delivery, or null when the content is not a task message.</summary>
-    public static (string Type, string TaskId)? TaskHeader(Delivery delivery)
+    /// <summary>The <c>type</c>, <c>task_id</c> and parsed content of a task-kind delivery, or null when the content is not a
+    /// task message; <see cref="Task"/> reads the rest from the same content.</summary>
+    public static (string Type, string TaskId, JsonObject Content)? TaskHeader(Delivery delivery)
     {
         var content = Parse(delivery);
-        return content?["type"]?.GetValue<string>() is { } type && content["task_id"]?.GetValue<string>() is { } taskId ? (type, taskId) : null;
+        return content?["type"]?.GetValue<string>() is { } type && content["task_id"]?.GetValue<string>() is { } taskId
+            ? (type, taskId, content)
+            : null;
     }
 
-    public static AgentTask Task(Delivery delivery)
-    {
-        var content = Parse(delivery) ?? throw Unreadable(delivery);
-        return new AgentTask(
-            content["task_id"]!.GetValue<string>(),
+    public static AgentTask Task(string taskId, JsonObject content, Delivery delivery) =>
+        new(
+            taskId,
             content["step_id"]?.GetValue<string>() ?? string.Empty,
             content["attempt"]?.GetValue<int>() ?? 1,
             content["input"]?.DeepClone(),
             Time(content["deadline"]),
             delivery);
-    }
 
     public static AgentRequest? Request(Delivery delivery)
     {
@@ -54,7 +54,4 @@ internal static class InboxContent
 
     private static DateTimeOffset? Time(JsonNode? node) =>
         node?.GetValue<string>() is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
-
-    private static FormatException Unreadable(Delivery delivery) =>
-        new($"Delivery {delivery.DeliveryId} is not a task the client can read.");
 }
