@@ -10,7 +10,7 @@ public sealed class ChildWorkflowEndpointsTests
     [Fact]
     public async Task A_parent_runs_a_child_defined_over_the_api_and_status_links_both_ways()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string> { ["Workflows:BuiltInAgents:Enabled"] = "true" });
         await DefineAsync(host, """
             { "id": "summarize", "steps": [ { "id": "say", "kind": "agent_task", "agent": "echo", "input": { "text": "${input.text}" } } ],
               "output": "${steps.say.output}" }
