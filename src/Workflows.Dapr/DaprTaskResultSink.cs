@@ -113,5 +113,16 @@ public sealed class DaprTaskResultSink : IWorkflowTaskResultSink
         }
     }
 
+    /// <summary>Drops the kept results of <paramref name="taskIds"/>, for an instance being purged: a later instance under the
+    /// same id (a retried child workflow, a reused root id) runs tasks with the same ids, which must not find these.</summary>
+    public async ValueTask ForgetAsync(IEnumerable<string> taskIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskIds);
+        foreach (var taskId in taskIds)
+        {
+            await _store.DeleteAsync(Key(taskId), cancellationToken: cancellationToken);
+        }
+    }
+
     private static string Key(string taskId) => "wf-task-result-" + taskId;
 }

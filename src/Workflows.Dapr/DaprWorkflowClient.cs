@@ -18,7 +18,7 @@ namespace AgentPlatform.Workflows.Engines.Dapr;
 /// before the first decision (the instance is running with no step started). Dapr's termination ends an orchestration
 /// without running it, so a terminated instance's state is its published history plus a <see cref="WorkflowTerminated"/>
 /// event stamped with Dapr's last update time.</remarks>
-public sealed class DaprWorkflowClient : IWorkflowClient
+public sealed partial class DaprWorkflowClient : IWorkflowClient
 {
     private readonly SdkClient _client;
     private readonly DaprWorkflowDefinitions _definitions;
@@ -26,6 +26,7 @@ public sealed class DaprWorkflowClient : IWorkflowClient
     private readonly IWorkflowTaskDispatcher _dispatcher;
     private readonly TimeProvider _time;
     private readonly WorkflowLimitsOptions? _limits;
+    private readonly DaprTaskResultSink? _results;
 
     internal DaprWorkflowClient(
         SdkClient client,
@@ -33,9 +34,11 @@ public sealed class DaprWorkflowClient : IWorkflowClient
         DaprWorkflowIndex index,
         IWorkflowTaskDispatcher dispatcher,
         TimeProvider time,
-        WorkflowLimitsOptions? limits = null)
+        WorkflowLimitsOptions? limits = null,
+        DaprTaskResultSink? results = null)
     {
         _limits = limits;
+        _results = results;
         _client = client;
         _definitions = definitions;
         _index = index;
@@ -125,13 +128,31 @@ public sealed class DaprWorkflowClient : IWorkflowClient
     {
         await RunningAsync(instanceId, "has already finished", cancellationToken);
         await _client.TerminateWorkflowAsync(instanceId.Value, reason, cancellationToken);
+        return await SettleTerminatedAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>Waits for a terminated instance to end, indexes its end and cancels its tasks in flight; Dapr terminates child
+    /// workflows along with their parent, so the same is done for each child the instance was waiting for.</summary>
+    private async ValueTask<WorkflowInstanceState> SettleTerminatedAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken)
+    {
         await _client.WaitForWorkflowCompletionAsync(instanceId.Value, getInputsAndOutputs: false, cancellationToken);
         var final = await ReadAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
         await _index.PutAsync(DaprWorkflowFold.Summary(instanceId, final.State, _time.GetUtcNow()), cancellationToken);
 
         // Dapr ends a terminated orchestration without running it, so its tasks in flight are cancelled from here.
+        var children = final.History.OfType<TaskScheduled>().Where(t => t.Workflow is not null).ToDictionary(t => t.TaskId, t => t.Workflow!, StringComparer.Ordinal);
         foreach (var taskId in WorkflowTaskCancellation.Unfinished(final.History))
         {
+            if (children.TryGetValue(taskId, out var child))
+            {
+                if (await ReadAsync(WorkflowInstanceId.Parse(child.InstanceId), cancellationToken) is not null)
+                {
+                    await SettleTerminatedAsync(WorkflowInstanceId.Parse(child.InstanceId), cancellationToken);
+                }
+
+                continue;
+            }
+
             await _dispatcher.CancelAsync(taskId, WorkflowTaskCancellation.Terminated, cancellationToken);
         }
 
@@ -150,6 +171,10 @@ public sealed class DaprWorkflowClient : IWorkflowClient
         if (instance is not null)
         {
             await _client.PurgeInstanceAsync(instanceId.Value, cancellationToken);
+            if (_results is not null)
+            {
+                await _results.ForgetAsync(instance.History.OfType<TaskScheduled>().Select(t => t.TaskId), cancellationToken);
+            }
         }
 
         var indexed = await _index.RemoveAsync(instanceId, cancellationToken);

@@ -27,6 +27,7 @@ public static class DaprWorkflowEngineServiceCollectionExtensions
             options.RegisterActivity<AgentTaskActivity>(AgentTaskActivity.Name);
             options.RegisterActivity<RecordInstanceActivity>(RecordInstanceActivity.Name);
             options.RegisterActivity<CancelTaskActivity>(CancelTaskActivity.Name);
+            options.RegisterActivity<PrepareChildActivity>(PrepareChildActivity.Name);
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new StateDocuments(sp.GetRequiredService<IStateStore>()));
@@ -35,7 +36,7 @@ public static class DaprWorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient(
             sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<DaprWorkflowDefinitions>(), sp.GetRequiredService<DaprWorkflowIndex>(),
             sp.GetRequiredService<IWorkflowTaskDispatcher>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IOptions<WorkflowLimitsOptions>>()?.Value));
+            sp.GetService<IOptions<WorkflowLimitsOptions>>()?.Value, sp.GetRequiredService<DaprTaskResultSink>()));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<AgentPlatform.Workflows.Engines.Dapr.DaprWorkflowClient>());
         services.TryAddSingleton(sp => new DaprTaskResultSink(sp.GetRequiredService<SdkClient>(), sp.GetRequiredService<IStateStore>()));
         services.TryAddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<DaprTaskResultSink>());

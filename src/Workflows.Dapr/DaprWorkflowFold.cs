@@ -40,6 +40,7 @@ internal sealed record DaprWorkflowFold(IReadOnlyList<WorkflowEvent> History, Wo
         DefinitionId = input.Definition.Definition.Id,
         DefinitionVersion = input.Definition.Definition.Version,
         Input = input.Input,
+        ParentTaskId = input.ParentTaskId,
     };
 
     public static WorkflowInstanceSummary Summary(WorkflowInstanceId instanceId, WorkflowInstanceState state, DateTimeOffset now) => new()

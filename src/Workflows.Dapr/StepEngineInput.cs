@@ -32,4 +32,8 @@ public sealed record StepEngineInput
     /// depends on them.</summary>
     [JsonPropertyName("limits")]
     public WorkflowLimitsOptions? Limits { get; init; }
+
+    /// <summary>For a child workflow: the parent's task id of the attempt that started it (recorded in <c>workflow_started</c>).</summary>
+    [JsonPropertyName("parent_task_id")]
+    public string? ParentTaskId { get; init; }
 }

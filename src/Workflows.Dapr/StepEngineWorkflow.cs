@@ -4,6 +4,7 @@ using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
+using AgentPlatform.Workflows.Operations;
 using global::Dapr.Workflow;
 
 namespace AgentPlatform.Workflows.Engines.Dapr;
@@ -41,6 +42,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             DefinitionVersion = start.Definition.Definition.Version,
             Input = start.Input,
             TraceParent = start.TraceParent,
+            ParentTaskId = start.ParentTaskId,
         });
         while (true)
         {
@@ -68,6 +70,9 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
         private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Task> _timers = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Task<bool>> _dispatches = new(StringComparer.Ordinal);
+        // Attempts of workflow steps running as Dapr child workflows, and the child each one runs (kept to terminate it).
+        private readonly Dictionary<string, Task<WorkflowTaskResult>> _children = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ChildWorkflowCall> _childCalls = new(StringComparer.Ordinal);
         private Task<string>? _taskResult;
         private Task<string>? _platformEvent;
 
@@ -99,6 +104,11 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                     Append(e is TaskScheduled scheduled ? scheduled with { TraceParent = start.TraceParent } : e);
                     switch (command)
                     {
+                        case ScheduleTask { Workflow: { } call } schedule:
+                            _inFlight.Add(schedule.TaskId);
+                            _childCalls[schedule.TaskId] = call;
+                            _children[schedule.TaskId] = RunChildAsync(schedule);
+                            break;
                         case ScheduleTask schedule:
                             var task = new WorkflowTask { InstanceId = _instanceId, Schedule = schedule, TraceParent = start.TraceParent };
                             _inFlight.Add(schedule.TaskId);
@@ -135,8 +145,9 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             foreach (var taskId in abandoned)
             {
                 _inFlight.Remove(taskId);
+                var child = _childCalls.GetValueOrDefault(taskId)?.InstanceId;
                 _ = context.CallActivityAsync<bool>(
-                    CancelTaskActivity.Name, JsonSerializer.Serialize(new CancelTaskActivity.Request(taskId, reason), WorkflowJson.Options));
+                    CancelTaskActivity.Name, JsonSerializer.Serialize(new CancelTaskActivity.Request(taskId, reason, child), WorkflowJson.Options));
             }
         }
 
@@ -147,9 +158,10 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
         {
             _taskResult ??= context.WaitForExternalEventAsync<string>(StepEngineSignal.TaskResult);
             _platformEvent ??= context.WaitForExternalEventAsync<string>(StepEngineSignal.Event);
-            var waits = new List<Task>(2 + _timers.Count + _dispatches.Count) { _taskResult, _platformEvent };
+            var waits = new List<Task>(2 + _timers.Count + _dispatches.Count + _children.Count) { _taskResult, _platformEvent };
             waits.AddRange(_timers.Values);
             waits.AddRange(_dispatches.Values);
+            waits.AddRange(_children.Values);
             var done = await Task.WhenAny(waits);
             if (done == _taskResult)
             {
@@ -176,6 +188,11 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                 _timers.Remove(timer.Key);
                 Append(new TimerFired { TimerId = timer.Key });
             }
+            else if (_children.FirstOrDefault(c => c.Value == done) is { Value: not null } child)
+            {
+                _children.Remove(child.Key);
+                RecordResult(await child.Value);
+            }
             else if (_dispatches.FirstOrDefault(d => d.Value == done) is { Value: not null } dispatch)
             {
                 _dispatches.Remove(dispatch.Key);
@@ -183,6 +200,34 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                 {
                     RecordResult(WorkflowTaskResult.Failure(dispatch.Key, "The task could not be dispatched: " + dispatch.Value.Exception?.InnerException?.Message));
                 }
+            }
+        }
+
+        /// <summary>Runs one attempt of a <c>workflow</c> step as a Dapr child workflow of this orchestration and answers its
+        /// result: the child's output, or why it failed, was terminated or could not start.</summary>
+        private async Task<WorkflowTaskResult> RunChildAsync(ScheduleTask schedule)
+        {
+            var call = schedule.Workflow!;
+            var prepared = JsonSerializer.Deserialize<PrepareChildActivity.Prepared>(
+                await context.CallActivityAsync<string>(PrepareChildActivity.Name, JsonSerializer.Serialize(new PrepareChildActivity.Request(schedule, start.TraceParent), WorkflowJson.Options)),
+                WorkflowJson.Options);
+            if (prepared?.Start is not { } childStart)
+            {
+                return WorkflowTaskResult.Failure(schedule.TaskId, prepared?.Error ?? $"child workflow '{call.InstanceId}' could not be prepared");
+            }
+
+            try
+            {
+                var output = await context.CallChildWorkflowAsync<string>(
+                    Name, JsonSerializer.Serialize(childStart, WorkflowJson.Options), new ChildWorkflowTaskOptions { InstanceId = call.InstanceId });
+                var final = JsonSerializer.Deserialize<WorkflowInstanceState>(output, WorkflowJson.Options);
+                return (final is null ? null : ChildWorkflowOutcome.ResultOf(schedule.TaskId, final))
+                    ?? WorkflowTaskResult.Failure(schedule.TaskId, $"child workflow '{call.InstanceId}' ended without a final state");
+            }
+            catch (WorkflowTaskFailedException exception)
+            {
+                // Dapr reports a terminated child (and an orchestration that crashed) as a failed child workflow.
+                return WorkflowTaskResult.Failure(schedule.TaskId, $"child workflow '{call.InstanceId}' did not complete: {exception.FailureDetails.ErrorMessage}");
             }
         }
 

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Debug, Message = "Ignored {Kind} for workflow {InstanceId}: {Reason}")]
     public static partial void Ignored(ILogger logger, string kind, string instanceId, string reason);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "A child workflow call for task {TaskId} failed; it is repeated when the instance resumes")]
+    public static partial void ChildCallFailed(ILogger logger, string taskId, Exception exception);
 }

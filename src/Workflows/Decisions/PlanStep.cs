@@ -66,6 +66,12 @@ internal sealed class PlanStep
 
     public ValueTemplate? Input { get; set; }
 
+    /// <summary>The definition id a <c>workflow</c> step runs as a child; null for other steps.</summary>
+    public string? ChildDefinition { get; set; }
+
+    /// <summary>The definition version of a <c>workflow</c> step; null for the latest.</summary>
+    public int? ChildVersion { get; set; }
+
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>The delivery priority of an agent task (<c>high</c>, <c>normal</c>, <c>low</c>), or null for normal.</summary>

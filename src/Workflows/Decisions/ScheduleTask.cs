@@ -20,9 +20,13 @@ public sealed record ScheduleTask : WorkflowCommand
     [JsonPropertyName("attempt")]
     public required int Attempt { get; init; }
 
-    /// <summary>Which agent runs the task.</summary>
+    /// <summary>Which agent runs the task; null for the attempt of a <c>workflow</c> step (see <see cref="Workflow"/>).</summary>
     [JsonPropertyName("agent")]
-    public required AgentSelector Agent { get; init; }
+    public AgentSelector? Agent { get; init; }
+
+    /// <summary>The child workflow a <c>workflow</c> step's attempt runs instead of an agent task; null for agent tasks.</summary>
+    [JsonPropertyName("workflow")]
+    public ChildWorkflowCall? Workflow { get; init; }
 
     /// <summary>The resolved task input.</summary>
     [JsonPropertyName("input")]
@@ -43,6 +47,7 @@ public sealed record ScheduleTask : WorkflowCommand
         StepId = scheduled.StepId,
         Attempt = scheduled.Attempt,
         Agent = scheduled.Agent,
+        Workflow = scheduled.Workflow,
         Input = scheduled.Input,
         Timeout = scheduled.Timeout,
         Priority = scheduled.Priority,
@@ -57,6 +62,7 @@ public sealed record ScheduleTask : WorkflowCommand
         StepId = StepId,
         Attempt = Attempt,
         Agent = Agent,
+        Workflow = Workflow,
         Input = Input,
         Timeout = Timeout,
         Priority = Priority,

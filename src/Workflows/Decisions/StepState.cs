@@ -37,4 +37,8 @@ public sealed record StepState
     /// <summary>The last error, when failed (or the last failed attempt while retrying).</summary>
     [JsonPropertyName("error")]
     public string? Error { get; init; }
+
+    /// <summary>For a started <c>workflow</c> step: the child instance id (the same for every attempt).</summary>
+    [JsonPropertyName("child_instance_id")]
+    public string? ChildInstanceId { get; init; }
 }

@@ -200,7 +200,9 @@ public sealed partial class WorkflowExecution
             var copy = new PlanStep
             {
                 Index = first + k,
-                Step = new AgentTaskStep { Id = plan.Id, Agent = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence },
+                Step = task.Workflow is { } definition
+                    ? new ChildWorkflowStep { Id = plan.Id, Definition = definition }
+                    : new AgentTaskStep { Id = plan.Id, Agent = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence },
                 Scope = scope,
                 Position = k,
                 Item = k,
@@ -208,7 +210,8 @@ public sealed partial class WorkflowExecution
                 TaskKey = task.Id,
                 Dependencies = [.. task.DependsOn.Select(d => first + d)],
                 Dependents = [.. dependents[k]],
-                Agent = new AgentSelector { AgentId = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence ?? 0 },
+                Agent = task.Workflow is null ? new AgentSelector { AgentId = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence ?? 0 } : null,
+                ChildDefinition = task.Workflow,
                 Input = task.Input is { } input ? ValueTemplate.Compile(input) : null,
                 Timeout = plan.Timeout,
                 Priority = plan.Priority,

@@ -61,6 +61,15 @@ public sealed partial class WorkflowExecution
             case AgentTaskStep:
                 ScheduleAttempt(step);
                 break;
+            case ChildWorkflowStep:
+                if (ChildIdTooLong(plan) is { } tooLong)
+                {
+                    FailStep(step, tooLong);
+                    return;
+                }
+
+                ScheduleAttempt(step);
+                break;
             case ConditionStep:
                 bool result;
                 try

@@ -113,7 +113,10 @@ public sealed partial class WorkflowExecution
                     TaskId = entry.Key!,
                     StepId = plan.Id,
                     Attempt = entry.Attempt,
-                    Agent = plan.Agent!,
+                    Agent = plan.Agent,
+                    Workflow = plan.ChildDefinition is { } child
+                        ? new ChildWorkflowCall { InstanceId = _instanceId.Child(plan.Ref).Value, DefinitionId = child, Version = plan.ChildVersion }
+                        : null,
                     Input = plan.Input?.Resolve(_resolver),
                     Timeout = plan.Timeout,
                     Priority = plan.Priority,

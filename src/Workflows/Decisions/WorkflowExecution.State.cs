@@ -31,6 +31,7 @@ public sealed partial class WorkflowExecution
                 EndedAt = runtime.EndedAt,
                 Output = runtime.Output,
                 Error = runtime.Error,
+                ChildInstanceId = plan.ChildDefinition is not null && runtime.Attempts > 0 ? _instanceId.Child(plan.Ref).Value : null,
             });
             if (runtime.Status == StepStatus.Running)
             {
@@ -53,6 +54,8 @@ public sealed partial class WorkflowExecution
         return new WorkflowInstanceState
         {
             InstanceId = InstanceId,
+            ParentInstanceId = _started is null ? null : _instanceId.Parent?.Value,
+            ParentTaskId = _started?.ParentTaskId,
             DefinitionId = _plan.Definition.Id,
             DefinitionVersion = _plan.Definition.Version,
             Status = Status,

@@ -10,6 +10,14 @@ public sealed record WorkflowInstanceState
     [JsonPropertyName("instance_id")]
     public required string InstanceId { get; init; }
 
+    /// <summary>For a child workflow: the parent instance id (also readable from the id, <c>{parent}~{step}</c>); else null.</summary>
+    [JsonPropertyName("parent_instance_id")]
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>For a child workflow: the parent's task id of the attempt that started it; else null.</summary>
+    [JsonPropertyName("parent_task_id")]
+    public string? ParentTaskId { get; init; }
+
     /// <summary>The definition id.</summary>
     [JsonPropertyName("definition_id")]
     public required string DefinitionId { get; init; }

@@ -95,6 +95,13 @@ internal sealed class WorkflowPlan
                 planStep.Priority = task.Priority;
                 CompileRetry(planStep, task.Retry);
                 break;
+            case ChildWorkflowStep child:
+                planStep.ChildDefinition = child.Definition;
+                planStep.ChildVersion = child.Version;
+                planStep.Input = child.Input is { } childInput ? ValueTemplate.Compile(childInput) : null;
+                planStep.Timeout = child.Timeout is null ? null : WorkflowDuration.Parse(child.Timeout);
+                CompileRetry(planStep, child.Retry);
+                break;
             case ConditionStep condition:
                 planStep.Condition = ConditionExpression.Parse(condition.If);
                 planStep.ThenScope = AddScope(condition.Then ?? [], planStep.Index, -1);

@@ -18,6 +18,9 @@ public static class StepKinds
     /// <summary>Waits for a duration, a time or an external event.</summary>
     public const string Wait = "wait";
 
+    /// <summary>Runs another definition as a child workflow.</summary>
+    public const string Workflow = "workflow";
+
     /// <summary>All kinds, in documentation order.</summary>
-    public static IReadOnlyList<string> All { get; } = [AgentTask, Condition, Parallel, Plan, Wait];
+    public static IReadOnlyList<string> All { get; } = [AgentTask, Condition, Parallel, Plan, Wait, Workflow];
 }

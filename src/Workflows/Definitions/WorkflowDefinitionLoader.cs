@@ -205,6 +205,7 @@ public static partial class WorkflowDefinitionLoader
                 StepKinds.Parallel => typeof(ParallelStep),
                 StepKinds.Plan => typeof(RunPlanStep),
                 StepKinds.Wait => typeof(WaitStep),
+                StepKinds.Workflow => typeof(ChildWorkflowStep),
                 _ => null,
             };
             if (type is null)

@@ -3,13 +3,14 @@ using System.Text.Json.Serialization;
 namespace AgentPlatform.Workflows.Definitions;
 
 /// <summary>One step of a workflow; the closed family is <see cref="AgentTaskStep"/>, <see cref="ConditionStep"/>,
-/// <see cref="ParallelStep"/>, <see cref="RunPlanStep"/> and <see cref="WaitStep"/>, told apart on the wire by <c>kind</c>.</summary>
+/// <see cref="ParallelStep"/>, <see cref="RunPlanStep"/>, <see cref="WaitStep"/> and <see cref="ChildWorkflowStep"/>, told apart on the wire by <c>kind</c>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(AgentTaskStep), StepKinds.AgentTask)]
 [JsonDerivedType(typeof(ConditionStep), StepKinds.Condition)]
 [JsonDerivedType(typeof(ParallelStep), StepKinds.Parallel)]
 [JsonDerivedType(typeof(RunPlanStep), StepKinds.Plan)]
 [JsonDerivedType(typeof(WaitStep), StepKinds.Wait)]
+[JsonDerivedType(typeof(ChildWorkflowStep), StepKinds.Workflow)]
 public abstract record WorkflowStep
 {
     /// <summary>The step id, unique across the whole definition (nested steps included).</summary>

@@ -112,6 +112,30 @@ public static partial class WorkflowValidator
             CheckDuration(step, path, "retry.max_backoff", retry.MaxBackoff);
         }
 
+        private void ValidateChildWorkflow(ChildWorkflowStep child, string path)
+        {
+            if (string.IsNullOrWhiteSpace(child.Definition))
+            {
+                AddStep(path, child, "definition", "is required (the id of a registered definition)");
+            }
+            else if (!WorkflowNames.IsValidName(child.Definition))
+            {
+                AddStep(path, child, "definition", WorkflowNames.NameRule);
+            }
+
+            if (child.Version is < 1)
+            {
+                AddStep(path, child, "version", "must be >= 1");
+            }
+
+            if (child.Input is { } input)
+            {
+                ValidateTemplate(input, $"{path}.input", child.Id, "input");
+            }
+
+            ValidateTaskOptions(child, path, null, child.Timeout, child.Retry);
+        }
+
         private void ValidatePlan(RunPlanStep plan, string path)
         {
             ValidateWholeReference(plan, path, "plan", plan.Plan);

@@ -228,6 +228,9 @@ public static partial class WorkflowValidator
                     case WaitStep wait:
                         ValidateWait(wait, path);
                         break;
+                    case ChildWorkflowStep child:
+                        ValidateChildWorkflow(child, path);
+                        break;
                 }
 
                 if (depth < limits.MaxStepDepth)

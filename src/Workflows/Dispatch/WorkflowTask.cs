@@ -38,9 +38,10 @@ public sealed record WorkflowTask
     [JsonIgnore]
     public int Attempt => Schedule.Attempt;
 
-    /// <summary>Which agent should run the task.</summary>
+    /// <summary>Which agent should run the task. Engines run the attempts of <c>workflow</c> steps themselves and never hand
+    /// them to a dispatcher, so every dispatched task has one.</summary>
     [JsonIgnore]
-    public AgentSelector Agent => Schedule.Agent;
+    public AgentSelector Agent => Schedule.Agent ?? throw new InvalidOperationException($"Task '{TaskId}' runs a child workflow, not an agent.");
 
     /// <summary>The resolved task input; absent means JSON null.</summary>
     [JsonIgnore]

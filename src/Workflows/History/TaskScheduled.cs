@@ -18,9 +18,13 @@ public sealed record TaskScheduled : WorkflowEvent
     [JsonPropertyName("attempt")]
     public required int Attempt { get; init; }
 
-    /// <summary>Which agent runs the task.</summary>
+    /// <summary>Which agent runs the task; null for the attempt of a <c>workflow</c> step (see <see cref="Workflow"/>).</summary>
     [JsonPropertyName("agent")]
-    public required AgentSelector Agent { get; init; }
+    public AgentSelector? Agent { get; init; }
+
+    /// <summary>The child workflow a <c>workflow</c> step's attempt runs instead of an agent task; null for agent tasks.</summary>
+    [JsonPropertyName("workflow")]
+    public ChildWorkflowCall? Workflow { get; init; }
 
     /// <summary>The resolved task input.</summary>
     [JsonPropertyName("input")]

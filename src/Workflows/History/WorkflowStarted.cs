@@ -26,4 +26,9 @@ public sealed record WorkflowStarted : WorkflowEvent
     /// its steps when nothing else is; absent in histories written before it existed or when nothing was traced.</summary>
     [JsonPropertyName("traceparent")]
     public string? TraceParent { get; init; }
+
+    /// <summary>For a child workflow: the parent's task id (<c>{parent}:{step}:{attempt}</c>) of the attempt that started it, to
+    /// which its outcome is reported; absent for root instances.</summary>
+    [JsonPropertyName("parent_task_id")]
+    public string? ParentTaskId { get; init; }
 }

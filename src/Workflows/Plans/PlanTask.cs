@@ -8,4 +8,6 @@ namespace AgentPlatform.Workflows.Plans;
 /// <param name="Capabilities">Required capabilities, name to weight, or null when <paramref name="Agent"/> is set.</param>
 /// <param name="Input">The task input; its strings may reference <c>${tasks.&lt;dependency&gt;.output}</c>.</param>
 /// <param name="DependsOn">Indexes (in the plan) of the tasks that must complete first.</param>
-public sealed record PlanTask(string Id, string? Agent, IReadOnlyDictionary<string, double>? Capabilities, JsonElement? Input, IReadOnlyList<int> DependsOn);
+/// <param name="Workflow">The definition id of a task that runs as a child workflow (then neither agent nor capabilities), or null.</param>
+public sealed record PlanTask(
+    string Id, string? Agent, IReadOnlyDictionary<string, double>? Capabilities, JsonElement? Input, IReadOnlyList<int> DependsOn, string? Workflow = null);

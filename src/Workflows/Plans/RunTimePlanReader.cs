@@ -8,7 +8,7 @@ namespace AgentPlatform.Workflows.Plans;
 /// <summary>Reads one run-time plan, collecting every problem instead of stopping at the first.</summary>
 internal sealed class RunTimePlanReader(int maxTasks)
 {
-    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "input", "depends_on", "description"];
+    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "workflow", "input", "depends_on", "description"];
 
     public List<string> Problems { get; } = [];
 
@@ -92,7 +92,8 @@ internal sealed class RunTimePlanReader(int maxTasks)
         }
 
         var id = ReadId(task, path);
-        var agent = ReadAgent(task, path, out var capabilities);
+        var workflow = ReadWorkflow(task, path);
+        var agent = workflow is null ? ReadAgent(task, path, out var capabilities) : NoAgent(task, path, out capabilities);
         var dependencies = ReadDependencies(task, path, id, ids);
         JsonElement? input = task.TryGetProperty("input", out var inputValue) ? inputValue.Clone() : null;
         if (input is { } template)
@@ -100,7 +101,37 @@ internal sealed class RunTimePlanReader(int maxTasks)
             CheckInput(template, path, dependencies.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
-        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)]);
+        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow);
+    }
+
+    /// <summary>The definition id of a task that runs as a child workflow, or null when the task names no <c>workflow</c>.</summary>
+    private string? ReadWorkflow(JsonElement task, string path)
+    {
+        if (!task.TryGetProperty("workflow", out var workflow))
+        {
+            return null;
+        }
+
+        var definition = workflow.ValueKind == JsonValueKind.String ? workflow.GetString() : null;
+        if (!WorkflowNames.IsValidName(definition))
+        {
+            Problems.Add($"{path}.workflow: must be a definition id that {WorkflowNames.NameRule}");
+            return "";
+        }
+
+        return definition;
+    }
+
+    /// <summary>A <c>workflow</c> task names no agent.</summary>
+    private string? NoAgent(JsonElement task, string path, out Dictionary<string, double>? capabilities)
+    {
+        capabilities = null;
+        if (task.TryGetProperty("agent", out _) || task.TryGetProperty("capabilities", out _))
+        {
+            Problems.Add($"{path}.workflow: set exactly one of agent, capabilities or workflow");
+        }
+
+        return null;
     }
 
     private string? ReadId(JsonElement task, string path)
@@ -128,7 +159,7 @@ internal sealed class RunTimePlanReader(int maxTasks)
         var hasCapabilities = task.TryGetProperty("capabilities", out var wanted);
         if (hasAgent == hasCapabilities)
         {
-            Problems.Add($"{path}.agent: set exactly one of agent (an agent id) or capabilities");
+            Problems.Add($"{path}.agent: set exactly one of agent (an agent id), capabilities or workflow (a definition id)");
             return null;
         }
 

@@ -54,7 +54,7 @@ public abstract partial class EngineConformanceTests
         var scheduled = history.OfType<TaskScheduled>().Select(e => e.TaskId).ToList();
         Assert.Equal(scheduled.Distinct(), scheduled);
         Assert.Contains("swarm-1:read[4]:1", scheduled);
-        Assert.Equal("specialist", history.OfType<TaskScheduled>().Single(e => e.TaskId == "swarm-1:run[2]:1").Agent.AgentId);
+        Assert.Equal("specialist", history.OfType<TaskScheduled>().Single(e => e.TaskId == "swarm-1:run[2]:1").Agent!.AgentId);
         var merge = history.OfType<TaskScheduled>().Single(e => e.StepId == "run[3]").Sequence;
         Assert.True(history.OfType<TaskCompleted>().Where(e => e.TaskId is "swarm-1:run[1]:1" or "swarm-1:run[2]:1").All(e => e.Sequence < merge));
     }

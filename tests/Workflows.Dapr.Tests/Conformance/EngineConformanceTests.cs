@@ -246,7 +246,7 @@ public abstract partial class EngineConformanceTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            var state = await engine.Workflows.GetStatusAsync(Id(instanceId), timeout.Token);
+            var state = await engine.Workflows.GetStatusAsync(WorkflowInstanceId.Parse(instanceId), timeout.Token);
             if (state is not null && holds(state))
             {
                 return state;

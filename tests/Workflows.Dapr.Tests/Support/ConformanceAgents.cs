@@ -27,6 +27,9 @@ public sealed class ConformanceAgents
     /// <summary>How many attempts of a step fail before one succeeds.</summary>
     public ConcurrentDictionary<string, int> FailuresBeforeSuccess { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many runs of a step fail, counted over every instance (a retried child workflow starts its attempts at 1 again).</summary>
+    public ConcurrentDictionary<string, int> FailingRuns { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How long the first attempt of a step takes (later attempts answer at once).</summary>
     public ConcurrentDictionary<string, TimeSpan> FirstAttemptDelay { get; } = new(StringComparer.Ordinal);
 
@@ -75,6 +78,11 @@ public sealed class ConformanceAgents
         if (FailuresBeforeSuccess.TryGetValue(task.StepId, out var failures) && task.Attempt <= failures)
         {
             throw new InvalidOperationException($"attempt {task.Attempt} of {task.StepId} fails");
+        }
+
+        if (FailingRuns.TryGetValue(task.StepId, out var failing) && failing > 0 && FailingRuns.TryUpdate(task.StepId, failing - 1, failing))
+        {
+            throw new InvalidOperationException($"this run of {task.StepId} fails");
         }
 
         return JsonSerializer.SerializeToElement(new { step = task.StepId, attempt = task.Attempt, input = task.Input });

@@ -40,12 +40,12 @@ public sealed class DeciderPlanTests
         Assert.Equal(["run[0]"], harness.PendingTaskSteps);
         var first = harness.LastScheduled("run[0]");
         Assert.Equal("wf-1:run[0]:1", first.TaskId);
-        Assert.Equal(1.0, first.Agent.Capabilities!["read"]);
+        Assert.Equal(1.0, first.Agent!.Capabilities!["read"]);
 
         harness.Complete("run[0]", "A");
         Assert.Equal(["run[1]", "run[2]"], harness.PendingTaskSteps);
         Assert.Equal("\"A\"", harness.LastScheduled("run[1]").Input!.Value.GetRawText());
-        Assert.Equal("y", harness.LastScheduled("run[1]").Agent.AgentId);
+        Assert.Equal("y", harness.LastScheduled("run[1]").Agent!.AgentId);
         harness.Complete("run[2]", "C");
         harness.Complete("run[1]", "B");
         Assert.Equal("""["B","C"]""", harness.LastScheduled("run[3]").Input!.Value.GetRawText());

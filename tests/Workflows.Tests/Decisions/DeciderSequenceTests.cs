@@ -31,7 +31,7 @@ public sealed class DeciderSequenceTests
 
         var first = harness.LastScheduled("extract");
         Assert.Equal("wf-1:extract:1", first.TaskId);
-        Assert.Equal("extractor", first.Agent.AgentId);
+        Assert.Equal("extractor", first.Agent!.AgentId);
         Assert.Equal("""{"doc":"a.pdf"}""", first.Input!.Value.GetRawText());
         Assert.Equal(["extract"], harness.State.CurrentSteps);
         Assert.Equal(StepStatus.Pending, harness.StatusOf("summarize"));
@@ -39,9 +39,9 @@ public sealed class DeciderSequenceTests
         harness.Complete("extract", new { entities = new[] { "x", "y" }, count = 2 });
 
         var second = harness.LastScheduled("summarize");
-        Assert.Null(second.Agent.AgentId);
-        Assert.Equal(1.0, second.Agent.Capabilities!["summarize"]);
-        Assert.Equal(0.6, second.Agent.MinConfidence);
+        Assert.Null(second.Agent!.AgentId);
+        Assert.Equal(1.0, second.Agent!.Capabilities!["summarize"]);
+        Assert.Equal(0.6, second.Agent!.MinConfidence);
         Assert.Equal("""{"entities":["x","y"],"title":"Summary of a.pdf: 2 entities"}""", second.Input!.Value.GetRawText());
 
         harness.Complete("summarize", new { text = "done" });

@@ -43,7 +43,7 @@ public sealed class SharedPayloadJsonTests
         Assert.Equal(["instance_id", "schedule"], json.EnumerateObject().Select(p => p.Name));
         Assert.False(json.GetProperty("schedule").TryGetProperty("type", out _));
         Assert.Equal(harness.TaskId("call"), back.TaskId);
-        Assert.Equal(("call", 1, "worker"), (back.StepId, back.Attempt, back.Agent.AgentId));
+        Assert.Equal(("call", 1, "worker"), (back.StepId, back.Attempt, back.Agent!.AgentId));
         Assert.Equal(1, back.Input!.Value.GetProperty("a").GetInt32());
         Assert.Equal(task.InstanceId, back.InstanceId);
     }

@@ -49,7 +49,12 @@ public sealed class SwarmSampleTests
         foreach (var field in fields)
         {
             var value = field switch { "id" => "\"a\"", "agent" => "\"x\"", "depends_on" => "[]", _ => "\"text\"" };
-            var plan = field == "capabilities" ? """{ "tasks": [ { "id": "a", "capabilities": { "c": 1 } } ] }""" : $$"""{ "tasks": [ { "id": "a", "agent": "x", "{{field}}": {{value}} } ] }""";
+            var plan = field switch
+            {
+                "capabilities" => """{ "tasks": [ { "id": "a", "capabilities": { "c": 1 } } ] }""",
+                "workflow" => """{ "tasks": [ { "id": "a", "workflow": "goal" } ] }""",
+                _ => $$"""{ "tasks": [ { "id": "a", "agent": "x", "{{field}}": {{value}} } ] }""",
+            };
             Assert.True(RunTimePlan.Parse(JsonDocument.Parse(plan).RootElement, 10).IsValid, plan);
         }
 

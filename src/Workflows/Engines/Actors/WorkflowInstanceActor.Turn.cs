@@ -112,6 +112,7 @@ internal sealed partial class WorkflowInstanceActor
         {
             await DisarmAllAsync(cancellationToken);
             Log.InstanceFinished(_logger, Id.Key, _execution.Status);
+            _children.ReportToParent(State);
             await ReportToIndexAsync(cancellationToken);
             _signals.Finished(State);
         }
@@ -173,6 +174,12 @@ internal sealed partial class WorkflowInstanceActor
         foreach (var taskId in abandoned)
         {
             _inFlight.Remove(taskId);
+            if (_awaitedTasks.GetValueOrDefault(taskId)?.Workflow is { } child)
+            {
+                _children.TerminateChild(taskId, child, reason);
+                continue;
+            }
+
             await _dispatcher.CancelAsync(taskId, reason, cancellationToken);
         }
     }

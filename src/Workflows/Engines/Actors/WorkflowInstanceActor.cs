@@ -21,6 +21,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private const int MaxDecisionRounds = 64;
 
     private readonly IWorkflowTaskDispatcher _dispatcher;
+    private readonly WorkflowService _children;
     private readonly WorkflowCompletionSignals _signals;
     private readonly WorkflowRunnerOptions _options;
     private readonly WorkflowLimitsOptions? _limits;
@@ -46,6 +47,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     public WorkflowInstanceActor(
         ActorHost host,
         IWorkflowTaskDispatcher dispatcher,
+        WorkflowService children,
         WorkflowCompletionSignals signals,
         WorkflowRunnerOptions options,
         WorkflowLimitsOptions? limits,
@@ -54,6 +56,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     {
         _limits = limits;
         _dispatcher = dispatcher;
+        _children = children;
         _signals = signals;
         _options = options;
         _logger = logger;
@@ -139,6 +142,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
                 DefinitionVersion = start.Definition.Version,
                 Input = start.Input,
                 TraceParent = start.TraceParent,
+                ParentTaskId = start.ParentTaskId,
             },
             cancellationToken);
         Log.InstanceStarted(_logger, start.InstanceId.Value, start.Definition.Id, start.Definition.Version);
@@ -166,7 +170,9 @@ internal sealed partial class WorkflowInstanceActor : Actor
         AppendWhileRunningAsync(new EventRaised { Name = raise.Name, Payload = raise.Payload }, cancellationToken);
 
     private ValueTask<InstanceReply> TerminateAsync(TerminateInstance terminate, CancellationToken cancellationToken) =>
-        AppendWhileRunningAsync(new WorkflowTerminated { Reason = terminate.Reason }, cancellationToken);
+        terminate.ParentTaskId is { } parentTask && Exists && State.ParentTaskId != parentTask
+            ? ValueTask.FromResult(Reply(InstanceOutcome.Conflict))
+            : AppendWhileRunningAsync(new WorkflowTerminated { Reason = terminate.Reason }, cancellationToken);
 
     /// <summary>Appends an operator's event to a running instance; a finished one answers a conflict.</summary>
     private async ValueTask<InstanceReply> AppendWhileRunningAsync(WorkflowEvent e, CancellationToken cancellationToken)
@@ -196,6 +202,16 @@ internal sealed partial class WorkflowInstanceActor : Actor
         await AdvanceAsync(null, cancellationToken);
         if (IsFinished)
         {
+            // Whatever a crash may have cut short after the end was recorded: the report to a parent, the termination of children.
+            _children.ReportToParent(State);
+            foreach (var scheduled in _awaitedTasks.Values)
+            {
+                if (scheduled.Workflow is { } child)
+                {
+                    _children.TerminateChild(scheduled.TaskId, child, $"its parent workflow '{_instanceId}' has ended ({State.Status})");
+                }
+            }
+
             await ReportToIndexAsync(cancellationToken);
             _signals.Finished(State);
             return Bare(InstanceOutcome.Done);
@@ -251,6 +267,12 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private ValueTask DispatchAsync(ScheduleTask schedule, CancellationToken cancellationToken)
     {
         _inFlight.Add(schedule.TaskId);
+        if (schedule.Workflow is not null)
+        {
+            _children.LaunchChild(schedule);
+            return ValueTask.CompletedTask;
+        }
+
         return _dispatcher.DispatchAsync(ToTask(schedule), cancellationToken);
     }
 

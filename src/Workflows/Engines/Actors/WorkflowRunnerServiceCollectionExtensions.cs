@@ -49,6 +49,7 @@ public static class WorkflowRunnerServiceCollectionExtensions
     private static WorkflowInstanceActor CreateInstance(ActorHost host) => new(
         host,
         host.Services.GetRequiredService<IWorkflowTaskDispatcher>(),
+        host.Services.GetRequiredService<WorkflowService>(),
         host.Services.GetRequiredService<WorkflowCompletionSignals>(),
         host.Services.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value,
         host.Services.GetService<IOptions<WorkflowLimitsOptions>>()?.Value,
