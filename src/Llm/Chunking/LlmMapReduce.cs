@@ -9,7 +9,7 @@ namespace AgentPlatform.Llm.Chunking;
 /// <remarks>A text within the limit makes exactly one call with the prompt and the whole text, and no reduce. At most as many calls
 /// of a round are started at once as the governor's current limit for the endpoint allows; the governor paces them further. A reduce
 /// call takes at least two results, so every round shrinks the list and the rounds end. The first failed call cancels the others
-/// and fails the task.</remarks>
+/// and fails the task; once any call finished, the failure is a <see cref="LlmChunkedTaskException"/> carrying their usage.</remarks>
 public sealed class LlmMapReduce(LlmTokenEstimator tokens)
 {
     private const string Separator = "\n\n";
@@ -34,19 +34,26 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
         }
 
         var spent = new List<LlmUsage>();
-        var results = await RoundAsync([.. chunks.Select(chunk => Message(input.Prompt, chunk))], call, concurrency, spent, cancellationToken);
-        while (true)
+        try
         {
-            var batches = Batches(results, input.MaxTokens);
-            var messages = batches.Select(batch => Message(input.ReducePrompt, string.Join(Separator, batch))).ToList();
-            if (messages.Count == 1)
+            var results = await RoundAsync([.. chunks.Select(chunk => Message(input.Prompt, chunk))], call, concurrency, spent, cancellationToken);
+            while (true)
             {
-                var final = await call(messages[0], cancellationToken);
-                spent.Add(final.Usage);
-                return final with { Usage = Sum(spent) };
-            }
+                var batches = Batches(results, input.MaxTokens);
+                var messages = batches.Select(batch => Message(input.ReducePrompt, string.Join(Separator, batch))).ToList();
+                if (messages.Count == 1)
+                {
+                    var final = await call(messages[0], cancellationToken);
+                    spent.Add(final.Usage);
+                    return final with { Usage = Sum(spent) };
+                }
 
-            results = await RoundAsync(messages, call, concurrency, spent, cancellationToken);
+                results = await RoundAsync(messages, call, concurrency, spent, cancellationToken);
+            }
+        }
+        catch (Exception failure) when (spent.Count > 0 && failure is not OperationCanceledException)
+        {
+            throw new LlmChunkedTaskException(failure, Sum(spent));
         }
     }
 
@@ -112,6 +119,7 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
         catch (Exception) when (calls.FirstOrDefault(c => c.IsFaulted && c.Exception!.InnerException is not OperationCanceledException) is { } failed)
         {
             await Task.WhenAll(calls.Select(c => c.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)));
+            spent.AddRange(calls.Where(c => c.IsCompletedSuccessfully).Select(c => c.Result.Usage));
             ExceptionDispatchInfo.Throw(failed.Exception!.InnerException!);
         }
 

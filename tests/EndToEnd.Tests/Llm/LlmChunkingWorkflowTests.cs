@@ -13,16 +13,20 @@ public sealed class LlmChunkingWorkflowTests(ITestOutputHelper output)
 {
     // The definition's budget (4000 tokens) is far below the process-wide one and admits the chunked step (three small calls), but
     // not the worst case of `expand` (its agent may answer 5000 tokens); on_failure: continue lets the run complete without it.
-    private const string Definition = """
-        id: chunked-report
-        budget: { max_tokens: 4000 }
-        steps:
+    private const string SummarizeStep = """
           - id: summarize
             kind: agent_task
             agent: llm/writer
             input: Summarize.
             chunking: { input: "${input.text}", max_tokens: 200, overlap_tokens: 20, reduce_prompt: Merge. }
             timeout: 60s
+        """;
+
+    private const string Definition = $$"""
+        id: chunked-report
+        budget: { max_tokens: 4000 }
+        steps:
+        {{SummarizeStep}}
           - id: expand
             kind: agent_task
             agent: llm/verbose
@@ -32,8 +36,16 @@ public sealed class LlmChunkingWorkflowTests(ITestOutputHelper output)
             timeout: 60s
         """;
 
+    // 850 tokens admit the worst cases of both map calls (about 700) but not the reduce after them (about 1000 with their spend).
+    private const string Tight = $$"""
+        id: chunked-tight
+        budget: { max_tokens: 850 }
+        steps:
+        {{SummarizeStep}}
+        """;
+
     [Fact]
-    public async Task A_chunked_step_is_mapped_and_reduced_and_the_definitions_budget_stops_the_next_call_with_budget_exceeded()
+    public async Task A_chunked_step_is_mapped_and_reduced_and_the_definitions_budget_stops_a_call_with_budget_exceeded_keeping_the_spend_of_finished_calls()
     {
         var timeout = TestTimeout.After(150);
         await using var server = await TestLlmServer.StartAsync();
@@ -79,6 +91,19 @@ public sealed class LlmChunkingWorkflowTests(ITestOutputHelper output)
             (usage["input_tokens"]!.GetValue<long>(), usage["output_tokens"]!.GetValue<long>(), 1),
             (spend["input_tokens"]!.GetValue<long>(), spend["output_tokens"]!.GetValue<long>(), spend["tasks"]!.GetValue<int>()));
         Assert.InRange(usage["input_tokens"]!.GetValue<long>(), TestLlmReplies.Tokens(text) + TestLlmReplies.Tokens(reply) - 40, 4000);
+
+        await ops.RegisterDefinitionAsync(Tight, timeout);
+        await ops.StartAsync("chunked-tight", "chunked-2", new { text }, timeout);
+        var stopped = await ops.WaitAsync("chunked-2", timeout);
+
+        Assert.Equal("failed", stopped["status"]!.GetValue<string>());
+        var partial = Assert.Single(TaskOperator.ResultsByTask(await ops.HistoryAsync("chunked-2", timeout))["chunked-2:summarize:1"]);
+        Assert.Equal("task_failed", partial["type"]!.GetValue<string>());
+        Assert.Contains("of its 850 (budget of definition 'chunked-tight' v1)", partial["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(5, server.Requests.Count);
+        var mapUsage = partial["usage"]!;
+        Assert.InRange(mapUsage["input_tokens"]!.GetValue<long>(), TestLlmReplies.Tokens(text), TestLlmReplies.Tokens(text) + 60);
+        Assert.Equal(mapUsage["output_tokens"]!.GetValue<long>(), stopped["spend"]!["output_tokens"]!.GetValue<long>());
     }
 
     private static async Task<HttpResponseMessage> PostDefinitionAsync(TaskOperator ops, string yaml, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Chunking;
+using AgentPlatform.Llm.Governor;
 using AgentPlatform.Llm.Tests.Agents;
 using AgentPlatform.TestKit;
 using AgentPlatform.TestKit.Llm;
@@ -87,18 +88,35 @@ public sealed class LlmChunkingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task TheRunsBudgetStopsTheChunkedTaskBeforeTheCallThatWouldExceedIt()
+    public async Task TheRunsBudgetStopsTheChunkedTaskBeforeTheCallThatWouldExceedItAndTheFailureCarriesWhatTheFinishedCallsSpent()
     {
         // Each map call's worst case is its prompt plus 50 output tokens: the budget takes the two map calls but not the reduce.
         await using var rig = await ExecutorRig.StartAsync(output, (options, _) => options.Budgets.MaxTokensPerRun = 700);
         var text = Words(130);
+        var chunks = new LlmTextSplitter(_tokens).Split(text, 200, 20);
 
-        var stopped = await Assert.ThrowsAsync<LlmBudgetExceededException>(
+        var failed = await Assert.ThrowsAsync<LlmChunkedTaskException>(
             () => rig.Executor.RunAsync("writer", "task-1", "run-1", Chunked(text, 200, 20), TestTimeout.After()));
 
-        Assert.Equal(2, rig.Server.Requests.Count);
+        var stopped = Assert.IsType<LlmBudgetExceededException>(failed.InnerException);
         Assert.Contains("of its 700 (Llm:Budgets)", stopped.Reason, StringComparison.Ordinal);
-        Assert.Equal(0, rig.Ledger.Unrecorded("run-1").ReservedTokens);
+        Assert.StartsWith("LlmBudgetExceededException: budget_exceeded: run 'run-1'", failed.TaskError, StringComparison.Ordinal);
+        Assert.Equal(2, rig.Server.Requests.Count);
+        var mapped = chunks.Select(chunk => Usage($"{Prompt}\n\n{chunk}")).ToList();
+        Assert.Equal(new LlmUsage(mapped.Sum(u => u.InputTokens), mapped.Sum(u => u.OutputTokens), false, 0), failed.Usage);
+        Assert.Equal(new LlmUnrecordedSpend(failed.Usage.TotalTokens, 0, 0, 0), rig.Ledger.Unrecorded("run-1"));
+    }
+
+    [Fact]
+    public async Task AChunkedTaskWhoseFirstCallFailsForGoodFailsWithThatCallsFailureAndNoUsage()
+    {
+        await using var rig = await ExecutorRig.StartAsync(output, (options, _) =>
+            (options.Governor.MaxAttempts, options.Governor.InitialConcurrency, options.Governor.MaxConcurrency) = (1, 1, 1));
+        rig.Server.Script.EnqueueFaults(TestLlmFault.ServerError);
+
+        await Assert.ThrowsAsync<LlmCallException>(() => rig.Executor.RunAsync("writer", "task-1", "run-1", Chunked(Words(130), 200, 20), TestTimeout.After()));
+
+        Assert.Single(rig.Server.Requests);
     }
 
     private static string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(i => $"item{i}"));
