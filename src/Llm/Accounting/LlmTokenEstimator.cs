@@ -15,6 +15,12 @@ public sealed class LlmTokenEstimator
     /// <summary>The tokens of <paramref name="text"/>.</summary>
     public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : _tokenizer.Value.CountTokens(text);
 
+    /// <summary>The length of the longest start of <paramref name="text"/> that holds at most <paramref name="maxTokens"/> tokens.</summary>
+    public int IndexByTokenCount(ReadOnlySpan<char> text, int maxTokens) => _tokenizer.Value.GetIndexByTokenCount(text, maxTokens, out _, out _);
+
+    /// <summary>Where the longest end of <paramref name="text"/> that holds at most <paramref name="maxTokens"/> tokens starts.</summary>
+    public int IndexByTokenCountFromEnd(ReadOnlySpan<char> text, int maxTokens) => _tokenizer.Value.GetIndexByTokenCountFromEnd(text, maxTokens, out _, out _);
+
     /// <summary>The prompt tokens of a conversation made of <paramref name="messageTexts"/>, framing included.</summary>
     public int CountPrompt(IEnumerable<string> messageTexts)
     {

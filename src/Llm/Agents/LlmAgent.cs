@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Dispatch;
+using AgentPlatform.Llm.Chunking;
 using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Llm.Agents;
@@ -9,7 +10,8 @@ namespace AgentPlatform.Llm.Agents;
 /// from the dispatch port like any in-process agent and answering each with its model's reply.</summary>
 /// <remarks>Tasks run as actor turns, one at a time per agent; a throw (budget, provider failure) fails the attempt, and dispatch
 /// reassigns the work to the next-best agent. The agent completes its task itself, with the calls' usage, so the usage is recorded
-/// with the outcome in the run's history; the runner's own completion that follows is a harmless duplicate.</remarks>
+/// with the outcome in the run's history; the runner's own completion that follows is a harmless duplicate. A chunked task that
+/// fails after some of its calls finished fails its attempt the same way, with their usage.</remarks>
 internal sealed class LlmAgent(ActorHost host, LlmTaskExecutor executor, AgentTaskDispatcher dispatcher) : RoutedAgent(host)
 {
     /// <summary>The agent type of every LLM agent.</summary>
@@ -18,7 +20,17 @@ internal sealed class LlmAgent(ActorHost host, LlmTaskExecutor executor, AgentTa
     [Rpc]
     private async Task<JsonElement> OnTaskAsync(AgentTaskMessage task, CancellationToken cancellationToken)
     {
-        var result = await executor.RunAsync(AgentId.Key, task.TaskId, task.InstanceId, task.Input, cancellationToken);
+        LlmTaskResult result;
+        try
+        {
+            result = await executor.RunAsync(AgentId.Key, task.TaskId, task.InstanceId, task.Input, cancellationToken);
+        }
+        catch (LlmChunkedTaskException partial)
+        {
+            await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Fail, Error: partial.TaskError, Usage: partial.Usage.ToTaskUsage()), cancellationToken);
+            throw;
+        }
+
         await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Complete, result.Output, Usage: result.Usage.ToTaskUsage()), cancellationToken);
         return result.Output;
     }

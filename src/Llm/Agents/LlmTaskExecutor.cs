@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Budgets;
+using AgentPlatform.Llm.Chunking;
 using AgentPlatform.Llm.Governor;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -21,8 +22,11 @@ public sealed class LlmTaskExecutor(
     TimeProvider time,
     ILogger<LlmTaskExecutor> logger)
 {
+    private readonly LlmMapReduce _chunking = new(tokens);
+
     /// <summary>Runs task <paramref name="taskId"/> of agent <paramref name="agentName"/> on <paramref name="input"/>: a string is
-    /// the user message, an object's <c>prompt</c> string is, anything else is sent as its JSON text.</summary>
+    /// the user message, an object's <c>prompt</c> string is, anything else is sent as its JSON text; a chunked input
+    /// (<see cref="LlmChunkedInput"/>) runs as map-reduce, each call checked against the budget.</summary>
     /// <param name="agentName">The agent (the key of <c>Llm:Agents</c>).</param>
     /// <param name="taskId">The task attempt, which records the call's usage with its outcome.</param>
     /// <param name="runId">The workflow run whose budget the call counts against; null for none.</param>
@@ -38,6 +42,12 @@ public sealed class LlmTaskExecutor(
             ?? throw new ArgumentException($"No LLM agent '{agentName}' is configured under {LlmOptions.SectionName}:Agents or registered.", nameof(agentName));
 
         var endpoint = new Uri(agent.Endpoint);
+        if (LlmChunkedInput.TryRead(input, out var chunked))
+        {
+            return await _chunking.RunAsync(
+                chunked, (prompt, ct) => RunAsync(agentName, taskId, runId, JsonSerializer.SerializeToElement(prompt), ct), () => governor.For(endpoint).Limit, cancellationToken);
+        }
+
         var prompt = PromptOf(input);
         List<ChatMessage> messages = agent.SystemPrompt is { Length: > 0 } system
             ? [new(ChatRole.System, system), new(ChatRole.User, prompt)]

@@ -14,6 +14,9 @@ namespace AgentPlatform.Llm.Budgets;
 /// </remarks>
 public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory history, TimeProvider time)
 {
+    /// <summary>The scope of the process-wide budget in <c>budget_exceeded</c> errors.</summary>
+    public const string ProcessWide = "Llm:Budgets";
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, TaskEntry>> _runs = new(StringComparer.Ordinal);
     private long _stamp;
@@ -38,18 +41,11 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
 
             var recordedSpend = recorded ?? LlmRecordedSpend.None;
             var held = Unrecorded(runId);
-            var tokens = recordedSpend.Tokens + held.Tokens + held.ReservedTokens + worstTokens;
-            var cost = recordedSpend.Cost + held.Cost + held.ReservedCost + worstCost;
-            if (options.MaxTokensPerRun is { } maxTokens && tokens > maxTokens)
+            var spent = new LlmUnrecordedSpend(recordedSpend.Tokens + held.Tokens, recordedSpend.Cost + held.Cost, held.ReservedTokens, held.ReservedCost);
+            Check(runId, ProcessWide, options.MaxTokensPerRun, options.MaxCostPerRun, spent, worstTokens, worstCost);
+            foreach (var limit in recordedSpend.Limits)
             {
-                throw new LlmBudgetExceededException(runId, string.Create(CultureInfo.InvariantCulture,
-                    $"would use up to {tokens} tokens ({recordedSpend.Tokens + held.Tokens} spent, {held.ReservedTokens} in flight, {worstTokens} for this call) of its {maxTokens}."));
-            }
-
-            if (options.MaxCostPerRun is { } maxCost && cost > maxCost)
-            {
-                throw new LlmBudgetExceededException(runId, string.Create(CultureInfo.InvariantCulture,
-                    $"would cost up to {cost} ({recordedSpend.Cost + held.Cost} spent, {held.ReservedCost} in flight, {worstCost} for this call) of its {maxCost}."));
+                Check(runId, limit.Scope, limit.MaxTokens, limit.MaxCost, spent with { Tokens = spent.Tokens + limit.OutsideTokens, Cost = spent.Cost + limit.OutsideCost }, worstTokens, worstCost);
             }
 
             var tasks = _runs.TryGetValue(runId, out var known) ? known : _runs[runId] = new(StringComparer.Ordinal);
@@ -100,6 +96,25 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
             {
                 return _runs.Count;
             }
+        }
+    }
+
+    /// <summary>Throws when <paramref name="spent"/> (what the scope spent and holds in flight) and this call's worst case exceed a
+    /// limit of the scope.</summary>
+    private static void Check(string runId, string scope, long? maxTokens, decimal? maxCost, LlmUnrecordedSpend spent, long worstTokens, decimal worstCost)
+    {
+        var tokens = spent.Tokens + spent.ReservedTokens + worstTokens;
+        if (maxTokens is { } tokenLimit && tokens > tokenLimit)
+        {
+            throw new LlmBudgetExceededException(runId, string.Create(CultureInfo.InvariantCulture,
+                $"would use up to {tokens} tokens ({spent.Tokens} spent, {spent.ReservedTokens} in flight, {worstTokens} for this call) of its {tokenLimit} ({scope})."));
+        }
+
+        var cost = spent.Cost + spent.ReservedCost + worstCost;
+        if (maxCost is { } costLimit && cost > costLimit)
+        {
+            throw new LlmBudgetExceededException(runId, string.Create(CultureInfo.InvariantCulture,
+                $"would cost up to {cost} ({spent.Cost} spent, {spent.ReservedCost} in flight, {worstCost} for this call) of its {costLimit} ({scope})."));
         }
     }
 

@@ -90,7 +90,8 @@ internal sealed class WorkflowPlan
                     Capabilities = task.Capabilities,
                     MinConfidence = task.MinConfidence ?? 0,
                 };
-                planStep.Input = task.Input is { } input ? ValueTemplate.Compile(input) : null;
+                planStep.Input = task.Chunking is { } chunking ? ValueTemplate.Compile(TaskChunking.ComposeInput(task.Input, chunking))
+                    : task.Input is { } input ? ValueTemplate.Compile(input) : null;
                 planStep.Timeout = task.Timeout is null ? null : WorkflowDuration.Parse(task.Timeout);
                 planStep.Priority = task.Priority;
                 CompileRetry(planStep, task.Retry);

@@ -34,6 +34,10 @@ public sealed record AgentTaskStep : WorkflowStep
     [JsonPropertyName("retry")]
     public RetryPolicy? Retry { get; init; }
 
+    /// <summary>Context chunking (map-reduce) of a long text; absent sends the input in one call.</summary>
+    [JsonPropertyName("chunking")]
+    public TaskChunking? Chunking { get; init; }
+
     /// <inheritdoc/>
     [JsonIgnore]
     public override string Kind => StepKinds.AgentTask;

@@ -23,6 +23,10 @@ public sealed record WorkflowDefinition
     [JsonPropertyName("inputs")]
     public IReadOnlyDictionary<string, InputParameter>? Inputs { get; init; }
 
+    /// <summary>The most one run may spend on LLM calls; only the host's process-wide budget applies when absent.</summary>
+    [JsonPropertyName("budget")]
+    public WorkflowBudget? Budget { get; init; }
+
     /// <summary>The top-level step list.</summary>
     [JsonPropertyName("steps")]
     public IReadOnlyList<WorkflowStep> Steps { get; init; } = [];

@@ -81,6 +81,7 @@ public static partial class WorkflowValidator
                 ValidateTemplate(input, $"{path}.input", task.Id, "input");
             }
 
+            ValidateChunking(task, path);
             ValidateTaskOptions(task, path, task.Priority, task.Timeout, task.Retry);
         }
 

@@ -45,6 +45,7 @@ public static partial class WorkflowValidator
             }
         }
 
+        context.ValidateBudget(definition.Budget);
         if (definition.Steps is null || definition.Steps.Count == 0)
         {
             context.Add("steps", null, "steps", "must contain at least one step");

@@ -1,4 +1,5 @@
 using AgentPlatform.Llm.Agents;
+using AgentPlatform.Llm.Budgets;
 using AgentPlatform.TestKit.Llm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,8 @@ internal sealed class ExecutorRig : IAsyncDisposable
     public LlmTaskExecutor Executor => _services.GetRequiredService<LlmTaskExecutor>();
 
     public LlmAgentCatalog Catalog => _services.GetRequiredService<LlmAgentCatalog>();
+
+    public LlmBudgetLedger Ledger => _services.GetRequiredService<LlmBudgetLedger>();
 
     public static async Task<ExecutorRig> StartAsync(ITestOutputHelper output, Action<LlmOptions, LlmAgentOptions>? configure = null, TestLlmScript? script = null)
     {

@@ -26,6 +26,26 @@ public sealed class LlmBudgetLedgerTests
     }
 
     [Fact]
+    public async Task TheRunsOwnBudgetsAreCheckedBesideTheProcessWideOneSoTheTightestWinsAndNamesItsScope()
+    {
+        var ledger = Ledger(new LlmBudgetOptions { MaxTokensPerRun = 1000, MaxCostPerRun = 5m });
+        _history.Recorded = new LlmRecordedSpend(100, 0.10m, new HashSet<string>())
+        {
+            Limits = [new LlmBudgetLimit("budget of definition 'review' v1", 200, null), new LlmBudgetLimit("team 'docs'", null, 1m, 0, 0.85m)],
+        };
+
+        var byDefinition = await Assert.ThrowsAsync<LlmBudgetExceededException>(() => ledger.ReserveAsync("run-1", "t1", 101, 0).AsTask());
+        var byTeam = await Assert.ThrowsAsync<LlmBudgetExceededException>(() => ledger.ReserveAsync("run-1", "t1", 100, 0.06m).AsTask());
+        var admitted = await ledger.ReserveAsync("run-1", "t1", 100, 0.05m);
+        var byProcess = await Assert.ThrowsAsync<LlmBudgetExceededException>(() => ledger.ReserveAsync("run-2", "t1", 1001, 0).AsTask());
+
+        Assert.Contains("201 tokens (100 spent, 0 in flight, 101 for this call) of its 200 (budget of definition 'review' v1)", byDefinition.Reason, StringComparison.Ordinal);
+        Assert.Contains("would cost up to 1.01 (0.95 spent, 0 in flight, 0.06 for this call) of its 1 (team 'docs')", byTeam.Reason, StringComparison.Ordinal);
+        Assert.Equal(100, admitted.Tokens);
+        Assert.Contains($"of its 1000 ({LlmBudgetLedger.ProcessWide})", byProcess.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACallWhoseWorstCaseWouldExceedTheCostBudgetIsRefused()
     {
         var ledger = Ledger(new LlmBudgetOptions { MaxCostPerRun = 1.00m });
