@@ -19,7 +19,7 @@ internal sealed class LlmAgent(ActorHost host, LlmTaskExecutor executor, AgentTa
     private async Task<JsonElement> OnTaskAsync(AgentTaskMessage task, CancellationToken cancellationToken)
     {
         var result = await executor.RunAsync(AgentId.Key, task.TaskId, task.InstanceId, task.Input, cancellationToken);
-        await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Complete, result.Output, Usage: result.Usage.ToTaskUsage()), cancellationToken);
+        await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Complete, result.Output, Usage: result.ToTaskUsage()), cancellationToken);
         return result.Output;
     }
 }
