@@ -30,6 +30,10 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
     /// <summary>The agent id of LLM agent <paramref name="name"/>: <c>llm/&lt;name&gt;</c>.</summary>
     public static string AgentIdOf(string name) => AgentId.Create(LlmAgent.AgentType, name).ToString();
 
+    /// <summary>The id LLM agent <paramref name="name"/> has as a channel member and inbox owner: <c>llm:&lt;name&gt;</c>, the form of its
+    /// agent id that actor keys accept (no <c>/</c>) and <see cref="AgentId.Parse"/> reads as the same agent.</summary>
+    public static string MemberIdOf(string name) => $"{LlmAgent.AgentType}:{name}";
+
     /// <summary>True when agent <paramref name="name"/> is configured (and so cannot be changed through the API).</summary>
     public bool IsConfigured(string name) => options.Value.Agents.ContainsKey(name);
 

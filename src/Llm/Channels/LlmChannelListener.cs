@@ -111,7 +111,7 @@ internal sealed class LlmChannelListener(
 
     private async Task ListenAsync(string name, LlmAgentOptions agent, CancellationToken cancellationToken)
     {
-        var agentId = LlmAgentCatalog.AgentIdOf(name);
+        var agentId = LlmAgentCatalog.MemberIdOf(name);
         var inbox = services.GetRequiredService<InboxService>();
         var channels = services.GetRequiredService<ChannelService>();
         var responder = new LlmChannelResponder(

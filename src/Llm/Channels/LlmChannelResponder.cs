@@ -34,7 +34,7 @@ internal sealed class LlmChannelResponder(
 
     private async Task AnswerAsync(string agentName, LlmAgentOptions agent, ChannelId channel, ChannelMessage post, CancellationToken cancellationToken)
     {
-        var agentId = LlmAgentCatalog.AgentIdOf(agentName);
+        var agentId = LlmAgentCatalog.MemberIdOf(agentName);
         var title = LlmChannelAddressing.AnswerTitle(post.Sequence);
         if (await AnsweredAsync(channel, agentId, post.Sequence, title, cancellationToken))
         {
@@ -140,7 +140,7 @@ internal sealed class LlmChannelResponder(
         var account = $"request/{requestId}";
         var result = await executor.ConverseAsync(
             agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {content}")], cancellationToken);
-        await requests.ReplyAsync(LlmAgentCatalog.AgentIdOf(agentName), requestId, TextOf(result.Output), cancellationToken);
+        await requests.ReplyAsync(LlmAgentCatalog.MemberIdOf(agentName), requestId, TextOf(result.Output), cancellationToken);
     }
 
     private static string Line(ChannelMessage message) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Agents;
@@ -26,7 +27,7 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
     public IReadOnlyList<AIFunction> For(string agentName, LlmAgentOptions agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var agentId = LlmAgentCatalog.AgentIdOf(agentName);
+        var agentId = LlmAgentCatalog.MemberIdOf(agentName);
         var channels = agent.Channels.ToHashSet(StringComparer.Ordinal);
         var functions = new List<AIFunction>();
         foreach (var tool in agent.Tools.Distinct(StringComparer.Ordinal))
@@ -35,13 +36,13 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
             {
                 LlmPlatformTools.PostToChannel => AIFunctionFactory.Create(
                     ([Description("The channel id, one of yours.")] string channel, [Description("The message.")] string content,
-                        [Description("An optional title.")] string? title, CancellationToken cancellationToken) =>
+                        [Description("An optional title.")] string? title = null, CancellationToken cancellationToken = default) =>
                         PostAsync(agentId, channels, channel, title, content, cancellationToken),
                     LlmPlatformTools.PostToChannel,
                     $"Posts a message to one of your channels ({string.Join(", ", agent.Channels)}); answers its sequence number."),
                 LlmPlatformTools.ReadChannel => AIFunctionFactory.Create(
                     ([Description("The channel id, one of yours.")] string channel,
-                        [Description("How many of the latest messages, 1-50 (default 20).")] int? limit, CancellationToken cancellationToken) =>
+                        [Description("How many of the latest messages, 1-50 (default 20).")] int? limit = null, CancellationToken cancellationToken = default) =>
                         ReadAsync(agentId, channels, channel, limit ?? 20, cancellationToken),
                     LlmPlatformTools.ReadChannel,
                     $"Reads the latest messages of one of your channels ({string.Join(", ", agent.Channels)}), oldest first."),
@@ -84,16 +85,16 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         return [.. page.Messages.Select(m => new ChannelLine(m.Sequence, m.SenderId, m.Title, m.Content))];
     }
 
-    private async Task<string> AskAsync(string agentId, string recipientId, string content, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(string agentId, string recipient, string content, CancellationToken cancellationToken)
     {
+        if (await RecipientAsync(recipient, cancellationToken) is not { } recipientId)
+        {
+            throw new LlmToolRefusedException($"there is no agent '{recipient}'.");
+        }
+
         if (recipientId == agentId)
         {
             throw new LlmToolRefusedException("an agent cannot ask itself.");
-        }
-
-        if (!await ExistsAsync(recipientId, cancellationToken))
-        {
-            throw new LlmToolRefusedException($"there is no agent '{recipientId}'.");
         }
 
         var reply = await services.GetRequiredService<AgentRequestService>().SendAsync(
@@ -101,15 +102,19 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         return reply.Replied ? reply.Content! : $"no reply from {recipientId} within {AskTimeout.TotalSeconds} s";
     }
 
-    private async Task<bool> ExistsAsync(string agentId, CancellationToken cancellationToken)
+    /// <summary>The inbox owner of agent <paramref name="agentId"/> (an LLM agent's member id), or null when there is no such agent.</summary>
+    private async Task<string?> RecipientAsync(string agentId, CancellationToken cancellationToken)
     {
-        const string prefix = LlmAgent.AgentType + "/";
-        if (agentId.StartsWith(prefix, StringComparison.Ordinal))
+        if (AgentId.TryParse(agentId, out var id) && id.Type == LlmAgent.AgentType)
         {
-            return await services.GetRequiredService<LlmAgentCatalog>().FindAsync(agentId[prefix.Length..], cancellationToken) is not null;
+            return await services.GetRequiredService<LlmAgentCatalog>().FindAsync(id.Key, cancellationToken) is not null
+                ? LlmAgentCatalog.MemberIdOf(id.Key)
+                : null;
         }
 
-        return services.GetService<IAgentIdentityStore>() is { } identities && await identities.GetAsync(agentId, cancellationToken) is not null;
+        return services.GetService<IAgentIdentityStore>() is { } identities && await identities.GetAsync(agentId, cancellationToken) is not null
+            ? agentId
+            : null;
     }
 
     private static ChannelId Allowed(HashSet<string> allowed, string channel) =>

@@ -34,7 +34,7 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
             Record(context.Function.Name, argumentBytes, started, "ok");
             return result;
         }
-        catch (LlmToolRefusedException refused)
+        catch (Exception failure) when (RefusalIn(failure) is { } refused)
         {
             Record(context.Function.Name, argumentBytes, started, "refused");
             return $"refused: {refused.Message}";
@@ -44,6 +44,19 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
             Record(context.Function.Name, argumentBytes, started, "failed");
             throw;
         }
+    }
+
+    private static LlmToolRefusedException? RefusalIn(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException)
+        {
+            if (failure is LlmToolRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private void Record(string name, int argumentBytes, long started, string outcome)

@@ -29,6 +29,8 @@ internal sealed class ExecutorRig : IAsyncDisposable
 
     public LlmAgentCatalog Catalog => _services.GetRequiredService<LlmAgentCatalog>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<ExecutorRig> StartAsync(ITestOutputHelper output, Action<LlmOptions, LlmAgentOptions>? configure = null, TestLlmScript? script = null)
     {
         var server = await TestLlmServer.StartAsync(script);
