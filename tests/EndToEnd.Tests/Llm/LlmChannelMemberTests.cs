@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 namespace AgentPlatform.EndToEnd.Tests.Llm;
 
 /// <summary>An LLM agent configured as a channel member on the real host: it answers only posts that mention it, uses its
-/// read_channel tool when the model asks, and after a restart of the host process does not answer an answered post again.</summary>
+/// read_channel and ask_agent tools when the model asks (another LLM member answering the request), and after a restart of the host
+/// process does not answer an answered post again.</summary>
 public sealed class LlmChannelMemberTests(ITestOutputHelper output)
 {
     private const string ApiKey = "sk-channel-5be2c8d41f";
@@ -21,6 +22,7 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         var channel = ApiAgent.NewChannelId("lobby");
         await using var server = await TestLlmServer.StartAsync();
         server.Script.AddToolCall("catch up", "read_channel", $$"""{"channel":"{{channel}}","limit":5}""");
+        server.Script.AddToolCall("second opinion", "ask_agent", """{"agent_id":"llm/reviewer","content":"is it green?"}""");
         var settings = new Dictionary<string, string>(TaskOperator.Settings)
         {
             ["Channels__PostCooldown"] = "00:00:00",
@@ -31,6 +33,11 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
             ["Llm__Agents__helper__MaxOutputTokens"] = "200",
             ["Llm__Agents__helper__Channels__0"] = channel,
             ["Llm__Agents__helper__Tools__0"] = "read_channel",
+            ["Llm__Agents__helper__Tools__1"] = "ask_agent",
+            ["Llm__Agents__reviewer__Endpoint"] = server.BaseUrl.ToString(),
+            ["Llm__Agents__reviewer__Model"] = "test-model",
+            ["Llm__Agents__reviewer__ApiKey"] = ApiKey,
+            ["Llm__Agents__reviewer__Channels__0"] = channel,
         };
         await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
         using var alice = await ApiAgent.RegisterAsync(host, "alice", timeout);
@@ -40,6 +47,8 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         var asked = await alice.PostAsync(channel, "@helper please catch up", timeout);
         var askedAt = asked["sequence"]!.GetValue<long>();
         var answer = await WaitForAnswerAsync(alice, channel, askedAt, timeout);
+        var opinion = await alice.PostAsync(channel, "@helper get a second opinion", timeout);
+        var opinionAnswer = await WaitForAnswerAsync(alice, channel, opinion["sequence"]!.GetValue<long>(), timeout);
         var requestsBeforeRestart = server.Requests;
 
         await host.KillAsync();
@@ -52,11 +61,12 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         Assert.Equal("llm:helper", answer["sender_id"]!.GetValue<string>());
         Assert.StartsWith("tool results: ", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("hello all, the build is green", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(2, requestsBeforeRestart.Count);
-        Assert.Equal(["read_channel"], requestsBeforeRestart[0].Tools);
+        Assert.Equal("tool results: \"echo: llm:helper: is it green?\"", opinionAnswer["content"]!.GetValue<string>());
+        Assert.Equal(5, requestsBeforeRestart.Count);
+        Assert.Equal(["read_channel", "ask_agent"], requestsBeforeRestart[0].Tools);
         Assert.StartsWith("tool: ", requestsBeforeRestart[1].Messages[^1], StringComparison.Ordinal);
         Assert.Equal($"echo: {alice.Id}: @llm/helper and now?", secondAnswer["content"]!.GetValue<string>());
-        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(6, server.Requests.Count);
         Assert.Single(log, m => m["title"]!.GetValue<string>() == $"re: #{askedAt}");
         Assert.All(server.Requests, r => Assert.Equal(ApiKey, r.ApiKey));
         Assert.DoesNotContain(ApiKey, host.Log, StringComparison.Ordinal);
