@@ -23,6 +23,8 @@ public sealed class LlmTaskExecutor(
     TimeProvider time,
     ILogger<LlmTaskExecutor> logger)
 {
+    private const string SpentKey = "agentplatform.llm.spent";
+
     private readonly LlmRoundServices _rounds = new(governor, budgets, metrics, tokens, time, logger);
 
     /// <summary>Runs task <paramref name="taskId"/> of agent <paramref name="agentName"/> on <paramref name="input"/>: a string is
@@ -81,12 +83,26 @@ public sealed class LlmTaskExecutor(
             };
         }
 
-        var response = await client.GetResponseAsync(conversation, chatOptions, cancellationToken);
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(conversation, chatOptions, cancellationToken);
+        }
+        catch (Exception failure) when (rounds.Usage.TotalTokens > 0 || recorder.Calls.Count > 0)
+        {
+            failure.Data[SpentKey] = new LlmTaskResult(default, rounds.Usage, recorder.Calls);
+            throw;
+        }
+
         var output = agent.ResponseSchema is { Length: > 0 }
             ? JsonDocument.Parse(response.Text).RootElement.Clone()
             : JsonSerializer.SerializeToElement(response.Text);
         return new LlmTaskResult(output, rounds.Usage, recorder.Calls);
     }
+
+    /// <summary>What a failed task had spent before it failed (round trips made and tools called before a later round failed, the
+    /// budget stopped it or it ran out of tool rounds), so the failure can be reported with its usage; null when it spent nothing.</summary>
+    public static LlmTaskResult? SpentBefore(Exception failure) => failure?.Data[SpentKey] as LlmTaskResult;
 
     private static string PromptOf(JsonElement? input) => input switch
     {

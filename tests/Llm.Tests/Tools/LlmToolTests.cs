@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentPlatform.Llm.Accounting;
+using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Tests.Agents;
 using AgentPlatform.Llm.Tools;
@@ -64,6 +65,9 @@ public sealed class LlmToolTests(ITestOutputHelper output)
 
         Assert.StartsWith("tool_rounds_exceeded:", failure.Message, StringComparison.Ordinal);
         Assert.Equal(3, rig.Server.Requests.Count);
+        var spent = LlmTaskExecutor.SpentBefore(failure)!;
+        Assert.Equal(3, spent.Usage.OutputTokens);
+        Assert.Equal(["math_add", "math_add"], spent.ToTaskUsage().ToolCalls);
     }
 
     [Fact]
