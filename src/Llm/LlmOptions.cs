@@ -1,6 +1,7 @@
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Budgets;
+using AgentPlatform.Llm.Channels;
 using AgentPlatform.Llm.Governor;
 using AgentPlatform.Llm.Http;
 
@@ -17,6 +18,13 @@ public sealed class LlmOptions
 
     /// <summary>API keys by name, for agents registered through the operator API (which name a key here and never carry one).</summary>
     public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The commands that MCP servers of agents registered through the operator API may start (configured agents may start
+    /// any); empty, the default, allows API-registered agents only HTTP MCP servers.</summary>
+    public List<string> McpCommands { get; set; } = [];
+
+    /// <summary>How LLM agents take part in channels.</summary>
+    public LlmChannelOptions Channels { get; set; } = new();
 
     /// <summary>How endpoints are connected to.</summary>
     public LlmHttpOptions Http { get; set; } = new();

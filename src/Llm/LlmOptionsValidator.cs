@@ -44,6 +44,13 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
                 $"{LlmOptions.SectionName}:Prices:{model} must not be negative.", failures);
         }
 
+        const string channels = LlmOptions.SectionName + ":Channels";
+        Require(options.Channels.ContextTokens >= 0, $"{channels}:ContextTokens must not be negative.", failures);
+        Require(options.Channels.ContextMessages is >= 0 and <= 200, $"{channels}:ContextMessages must be between 0 and 200.", failures);
+        Require(options.Channels.ReadWait >= TimeSpan.Zero && options.Channels.ReadWait <= TimeSpan.FromSeconds(30),
+            $"{channels}:ReadWait must be between 0 and 30 seconds.", failures);
+        Require(options.Channels.ReadBatch is >= 1 and <= 100, $"{channels}:ReadBatch must be between 1 and 100.", failures);
+        Require(options.Channels.RetryDelay > TimeSpan.Zero, $"{channels}:RetryDelay must be positive.", failures);
         Require(options.Budgets.MaxTokensPerRun is null or > 0, $"{LlmOptions.SectionName}:Budgets:MaxTokensPerRun must be positive.", failures);
         Require(options.Budgets.MaxCostPerRun is null or > 0, $"{LlmOptions.SectionName}:Budgets:MaxCostPerRun must be positive.", failures);
         Require(options.Budgets.RetainUnrecorded > TimeSpan.Zero, $"{LlmOptions.SectionName}:Budgets:RetainUnrecorded must be positive.", failures);
@@ -65,6 +72,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         foreach (var (capability, proficiency) in agent.Capabilities)
         {
             Require(LlmAgentRegistrationRules.IsProficiency(proficiency), $"{path}:Capabilities:{capability} must be between 0 and 1.", failures);
+        }
+
+        foreach (var (field, message) in LlmAgentRegistrationRules.CheckTools(agent.Channels, agent.Tools, agent.McpServers, agent.MaxToolRounds, null))
+        {
+            failures.Add($"{path}: {field} {message}.");
         }
 
         if (agent.ResponseSchema is { Length: > 0 } schema)

@@ -4,8 +4,10 @@ using AgentPlatform.Llm;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Budgets;
+using AgentPlatform.Llm.Channels;
 using AgentPlatform.Llm.Governor;
 using AgentPlatform.Llm.Http;
+using AgentPlatform.Llm.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,8 +50,12 @@ public static class LlmServiceCollectionExtensions
         services.TryAddSingleton<ILlmSecretReader, NoLlmSecretReader>();
         services.TryAddSingleton<LlmAgentCatalog>();
         services.AddActorType(LlmAgentDirectoryActor.TypeName, static host => new LlmAgentDirectoryActor(host));
+        services.TryAddSingleton<LlmPlatformFunctions>();
+        services.TryAddSingleton(sp => new LlmMcpTools(sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<LlmToolbox>();
         services.TryAddSingleton<LlmTaskExecutor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LlmAgentRegistrar>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LlmChannelListener>());
         if (!services.Any(d => d.ServiceType == typeof(AgentTypeRegistration) && d.ImplementationInstance is AgentTypeRegistration { Type: LlmAgent.AgentType }))
         {
             services.AddAgents().AddAgent<LlmAgent>(LlmAgent.AgentType);

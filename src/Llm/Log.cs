@@ -16,4 +16,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "LLM agents could not be declared to the registry (round {Round} of {MaxRounds})")]
     public static partial void LlmAgentsNotDeclared(ILogger logger, Exception failure, int round, int maxRounds);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "LLM agent {AgentId} answered post {Sequence} of channel {ChannelId} ({Tokens} tokens, {ToolCalls} tool calls)")]
+    public static partial void ChannelPostAnswered(ILogger logger, string agentId, string channelId, long sequence, long tokens, int toolCalls);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "LLM agent {AgentId} had already answered post {Sequence} of channel {ChannelId}; acknowledged without a call")]
+    public static partial void ChannelPostAlreadyAnswered(ILogger logger, string agentId, string channelId, long sequence);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "LLM agent {AgentId} could not answer delivery {DeliveryId} (attempt {Attempt}); handed back")]
+    public static partial void ChannelDeliveryNotAnswered(ILogger logger, Exception failure, string agentId, string deliveryId, int attempt);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "LLM agent {AgentId} could not read its inbox")]
+    public static partial void ChannelInboxNotRead(ILogger logger, Exception failure, string agentId);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "LLM agent {AgentId} could not join channel {ChannelId}")]
+    public static partial void ChannelNotJoined(ILogger logger, Exception failure, string agentId, string channelId);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Warning, Message = "The LLM agents' channel memberships could not be updated")]
+    public static partial void ChannelMembersNotUpdated(ILogger logger, Exception failure);
 }

@@ -12,7 +12,8 @@ public sealed class WorkflowTaskOutcomeSink(IWorkflowTaskResultSink results) : I
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var usage = outcome.Usage is { } spent
-            ? new TaskUsage(spent.InputTokens, spent.OutputTokens, spent.Cost, spent.Estimated, spent.ToolCalls)
+            ? new TaskUsage(spent.InputTokens, spent.OutputTokens, spent.Cost, spent.Estimated, spent.ToolCalls,
+                spent.ToolCallDetails?.Select(c => new TaskToolCall(c.Name, c.ArgumentBytes, c.DurationMs, c.Outcome)).ToList())
             : null;
         return results.ReportAsync(
             new WorkflowTaskResult(outcome.TaskId, outcome.Succeeded, outcome.Output, outcome.Error, outcome.AgentId, usage), cancellationToken);

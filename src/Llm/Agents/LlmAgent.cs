@@ -8,10 +8,10 @@ namespace AgentPlatform.Llm.Agents;
 
 /// <summary>An LLM agent as the programming model hosts it: agent id <c>llm/&lt;name&gt;</c>, taking <see cref="AgentTaskMessage"/>s
 /// from the dispatch port like any in-process agent and answering each with its model's reply.</summary>
-/// <remarks>Tasks run as actor turns, one at a time per agent; a throw (budget, provider failure) fails the attempt, and dispatch
-/// reassigns the work to the next-best agent. The agent completes its task itself, with the calls' usage, so the usage is recorded
-/// with the outcome in the run's history; the runner's own completion that follows is a harmless duplicate. A chunked task that
-/// fails after some of its calls finished fails its attempt the same way, with their usage.</remarks>
+/// <remarks>Tasks run as actor turns, one at a time per agent; a throw (budget, provider failure, tool rounds) fails the attempt, with
+/// the usage of the round trips it made, and dispatch reassigns the work to the next-best agent. The agent completes its task itself, with
+/// the calls' usage, so the usage is recorded with the outcome in the run's history; the runner's own completion that follows is a
+/// harmless duplicate. A chunked task that fails after some of its calls finished fails its attempt the same way, with their usage.</remarks>
 internal sealed class LlmAgent(ActorHost host, LlmTaskExecutor executor, AgentTaskDispatcher dispatcher) : RoutedAgent(host)
 {
     /// <summary>The agent type of every LLM agent.</summary>
@@ -30,8 +30,16 @@ internal sealed class LlmAgent(ActorHost host, LlmTaskExecutor executor, AgentTa
             await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Fail, Error: partial.TaskError, Usage: partial.Usage.ToTaskUsage()), cancellationToken);
             throw;
         }
+        catch (Exception failure) when (LlmTaskExecutor.SpentBefore(failure) is { } spent)
+        {
+            // Round trips made before the failure were billed: report them with the failure so the run's history records them.
+            await dispatcher.ActAsync(
+                task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Fail, Error: $"{failure.GetType().Name}: {failure.Message}", Usage: spent.ToTaskUsage()),
+                cancellationToken);
+            throw;
+        }
 
-        await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Complete, result.Output, Usage: result.Usage.ToTaskUsage()), cancellationToken);
+        await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Complete, result.Output, Usage: result.ToTaskUsage()), cancellationToken);
         return result.Output;
     }
 }

@@ -20,8 +20,19 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
 
     private IAgentPresence Presence => services.GetRequiredService<IAgentPresence>();
 
+    /// <summary>Raised after an agent was registered, replaced or removed through this catalog.</summary>
+    public event Action? Changed;
+
+    /// <summary>The names of every agent, configured and registered.</summary>
+    public async ValueTask<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken = default) =>
+        [.. options.Value.Agents.Keys.Union((await ListRegisteredAsync(cancellationToken)).Keys, StringComparer.Ordinal)];
+
     /// <summary>The agent id of LLM agent <paramref name="name"/>: <c>llm/&lt;name&gt;</c>.</summary>
     public static string AgentIdOf(string name) => AgentId.Create(LlmAgent.AgentType, name).ToString();
+
+    /// <summary>The id LLM agent <paramref name="name"/> has as a channel member and inbox owner: <c>llm:&lt;name&gt;</c>, the form of its
+    /// agent id that actor keys accept (no <c>/</c>) and <see cref="AgentId.Parse"/> reads as the same agent.</summary>
+    public static string MemberIdOf(string name) => $"{LlmAgent.AgentType}:{name}";
 
     /// <summary>True when agent <paramref name="name"/> is configured (and so cannot be changed through the API).</summary>
     public bool IsConfigured(string name) => options.Value.Agents.ContainsKey(name);
@@ -75,6 +86,7 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
         var stored = await Actors.InvokeAsync<PutLlmAgent, StoredLlmAgent>(
             LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.PutMethod, new PutLlmAgent(name, registration), cancellationToken);
         await DeclareAsync(name, registration.Capabilities ?? new Dictionary<string, double>(), registration.MaxConcurrentTasks ?? 1, cancellationToken);
+        Changed?.Invoke();
         return stored;
     }
 
@@ -89,6 +101,7 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
             var agentId = AgentIdOf(name);
             await Presence.RemoveAsync(agentId, cancellationToken);
             Observe(await Presence.GetEntryAsync(agentId, cancellationToken));
+            Changed?.Invoke();
         }
 
         return removed;

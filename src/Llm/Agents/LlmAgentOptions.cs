@@ -1,3 +1,5 @@
+using AgentPlatform.Llm.Tools;
+
 namespace AgentPlatform.Llm.Agents;
 
 /// <summary>One LLM agent: which model it calls where, how it is prompted, and what work it takes.</summary>
@@ -34,6 +36,20 @@ public sealed class LlmAgentOptions
 
     /// <summary>The API key, sent as a bearer token; empty when the endpoint needs none or it comes from <see cref="ApiKeySecret"/>.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>The channels the agent is a member of: it joins them at start-up and answers posts that mention it
+    /// (<c>@name</c>); its channel tools may post to and read only these.</summary>
+    public List<string> Channels { get; set; } = [];
+
+    /// <summary>The platform functions offered to the model as tools (<c>post_to_channel</c>, <c>read_channel</c>, <c>ask_agent</c>).</summary>
+    public List<string> Tools { get; set; } = [];
+
+    /// <summary>MCP servers whose tools are offered to the model.</summary>
+    public List<LlmMcpServerOptions> McpServers { get; set; } = [];
+
+    /// <summary>The most tool rounds (a model reply asking for tools, answered with their results) of one task or answer; a reply
+    /// asking for more fails the task with <c>tool_rounds_exceeded</c>.</summary>
+    public int MaxToolRounds { get; set; } = 8;
 
     /// <summary>In Dapr mode, the name of the secret in the Dapr secret store holding the API key; a configured
     /// <see cref="ApiKey"/> wins.</summary>

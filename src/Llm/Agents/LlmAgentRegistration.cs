@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgentPlatform.Llm.Tools;
 
 namespace AgentPlatform.Llm.Agents;
 
@@ -16,6 +17,10 @@ namespace AgentPlatform.Llm.Agents;
 /// <param name="Stream">True to stream replies.</param>
 /// <param name="ApiKeyRef">The name of the key under <c>Llm:Keys</c> in the host's configuration.</param>
 /// <param name="ApiKeySecret">In Dapr mode, the secret of the Dapr secret store holding the key.</param>
+/// <param name="Channels">The channels the agent is a member of.</param>
+/// <param name="Tools">The platform functions offered to the model.</param>
+/// <param name="McpServers">MCP servers whose tools are offered to the model; a stdio command must be allowed by <c>Llm:McpCommands</c>.</param>
+/// <param name="MaxToolRounds">The most tool rounds per task (default 8).</param>
 public sealed record LlmAgentRegistration(
     [property: JsonPropertyName("endpoint")] string? Endpoint,
     [property: JsonPropertyName("model")] string? Model,
@@ -27,7 +32,11 @@ public sealed record LlmAgentRegistration(
     [property: JsonPropertyName("response_schema")] JsonElement? ResponseSchema = null,
     [property: JsonPropertyName("stream")] bool? Stream = null,
     [property: JsonPropertyName("api_key_ref")] string? ApiKeyRef = null,
-    [property: JsonPropertyName("api_key_secret")] string? ApiKeySecret = null)
+    [property: JsonPropertyName("api_key_secret")] string? ApiKeySecret = null,
+    [property: JsonPropertyName("channels")] IReadOnlyList<string>? Channels = null,
+    [property: JsonPropertyName("tools")] IReadOnlyList<string>? Tools = null,
+    [property: JsonPropertyName("mcp_servers")] IReadOnlyList<LlmMcpServerOptions>? McpServers = null,
+    [property: JsonPropertyName("max_tool_rounds")] int? MaxToolRounds = null)
 {
     /// <summary>The agent's options with <paramref name="apiKey"/> as its key.</summary>
     public LlmAgentOptions ToOptions(string apiKey) => new()
@@ -42,5 +51,9 @@ public sealed record LlmAgentRegistration(
         ResponseSchema = ResponseSchema is { ValueKind: JsonValueKind.Object } schema ? schema.GetRawText() : null,
         Stream = Stream ?? false,
         ApiKey = apiKey,
+        Channels = [.. Channels ?? []],
+        Tools = [.. Tools ?? []],
+        McpServers = [.. McpServers ?? []],
+        MaxToolRounds = MaxToolRounds ?? new LlmAgentOptions().MaxToolRounds,
     };
 }

@@ -3,18 +3,20 @@ using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Chunking;
 using AgentPlatform.Llm.Governor;
+using AgentPlatform.Llm.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AgentPlatform.Llm.Agents;
 
-/// <summary>Runs one task of an LLM agent: builds the conversation, checks the run's budget with the call's worst case, calls the
-/// model under the governor, and accounts for the tokens and cost.</summary>
+/// <summary>Runs one task of an LLM agent: builds the conversation, offers the agent's tools, and makes each model round trip under
+/// the governor after checking the run's budget with the round trip's worst case, accounting for tokens, cost and tool calls.</summary>
 public sealed class LlmTaskExecutor(
     IOptions<LlmOptions> options,
     LlmAgentCatalog catalog,
     LlmChatClients clients,
+    LlmToolbox toolbox,
     LlmGovernor governor,
     LlmBudgetLedger budgets,
     LlmMetrics metrics,
@@ -22,7 +24,10 @@ public sealed class LlmTaskExecutor(
     TimeProvider time,
     ILogger<LlmTaskExecutor> logger)
 {
+    private const string SpentKey = "agentplatform.llm.spent";
+
     private readonly LlmMapReduce _chunking = new(tokens);
+    private readonly LlmRoundServices _rounds = new(governor, budgets, metrics, tokens, time, logger);
 
     /// <summary>Runs task <paramref name="taskId"/> of agent <paramref name="agentName"/> on <paramref name="input"/>: a string is
     /// the user message, an object's <c>prompt</c> string is, anything else is sent as its JSON text; a chunked input
@@ -33,96 +38,81 @@ public sealed class LlmTaskExecutor(
     /// <param name="input">The task input.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">No such agent is configured or registered.</exception>
-    /// <exception cref="LlmBudgetExceededException">The call's worst case would take the run past its budget; nothing was sent.</exception>
-    /// <exception cref="LlmCallException">The call failed for good.</exception>
+    /// <exception cref="LlmBudgetExceededException">A round trip's worst case would take the run past its budget; it was not sent.</exception>
+    /// <exception cref="LlmCallException">A round trip failed for good.</exception>
+    /// <exception cref="LlmToolRoundsExceededException">The model asked for more tool rounds than the agent is allowed.</exception>
     /// <exception cref="JsonException">A reply that should follow the response schema is not JSON.</exception>
     public async Task<LlmTaskResult> RunAsync(string agentName, string taskId, string? runId, JsonElement? input, CancellationToken cancellationToken)
     {
         var agent = await catalog.FindAsync(agentName, cancellationToken)
             ?? throw new ArgumentException($"No LLM agent '{agentName}' is configured under {LlmOptions.SectionName}:Agents or registered.", nameof(agentName));
-
-        var endpoint = new Uri(agent.Endpoint);
         if (LlmChunkedInput.TryRead(input, out var chunked))
         {
+            var endpoint = new Uri(agent.Endpoint);
             return await _chunking.RunAsync(
                 chunked, (prompt, ct) => RunAsync(agentName, taskId, runId, JsonSerializer.SerializeToElement(prompt), ct), () => governor.For(endpoint).Limit, cancellationToken);
         }
 
-        var prompt = PromptOf(input);
-        List<ChatMessage> messages = agent.SystemPrompt is { Length: > 0 } system
-            ? [new(ChatRole.System, system), new(ChatRole.User, prompt)]
-            : [new(ChatRole.User, prompt)];
+        List<ChatMessage> messages = [new(ChatRole.User, PromptOf(input))];
+        return await ConverseAsync(agentName, agent, taskId, runId, messages, cancellationToken);
+    }
+
+    /// <summary>Has agent <paramref name="agentName"/> answer <paramref name="messages"/> (its system prompt is put first), with its
+    /// tools, on the account of task <paramref name="taskId"/> and run <paramref name="runId"/>.</summary>
+    /// <exception cref="LlmBudgetExceededException">A round trip's worst case would take the run past its budget; it was not sent.</exception>
+    /// <exception cref="LlmCallException">A round trip failed for good.</exception>
+    /// <exception cref="LlmToolRoundsExceededException">The model asked for more tool rounds than the agent is allowed.</exception>
+    /// <exception cref="JsonException">A reply that should follow the response schema is not JSON.</exception>
+    public async Task<LlmTaskResult> ConverseAsync(
+        string agentName, LlmAgentOptions agent, string taskId, string? runId, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(messages);
+        List<ChatMessage> conversation = agent.SystemPrompt is { Length: > 0 } system ? [new(ChatRole.System, system), .. messages] : [.. messages];
         var chatOptions = new ChatOptions { ModelId = agent.Model, Temperature = agent.Temperature, MaxOutputTokens = agent.MaxOutputTokens };
         if (agent.ResponseSchema is { Length: > 0 } schema)
         {
             chatOptions.ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(schema).RootElement.Clone(), $"{agentName}_output");
         }
 
-        var price = options.Value.Prices.GetValueOrDefault(agent.Model);
-        var promptTokens = tokens.CountPrompt(messages.Select(m => m.Text));
-        LlmBudgetReservation? reservation = null;
-        if (runId is not null)
+        var rounds = new LlmRoundClient(
+            clients.For(agent), new LlmConversation(agentName, agent, taskId, runId, options.Value.Prices.GetValueOrDefault(agent.Model)), _rounds);
+        var recorder = new LlmToolCallRecorder(time);
+        IChatClient client = rounds;
+        var tools = await toolbox.ForAsync(agentName, agent, cancellationToken);
+        if (tools.Count > 0)
         {
-            try
+            chatOptions.Tools = [.. tools];
+
+            // The round client enforces the agent's limit (and fails clearly); this bound only keeps the loop from stopping first.
+            client = new FunctionInvokingChatClient(rounds)
             {
-                reservation = await budgets.ReserveAsync(
-                    runId, taskId, promptTokens + agent.MaxOutputTokens, price?.CostOf(promptTokens, agent.MaxOutputTokens) ?? 0, cancellationToken);
-            }
-            catch (LlmBudgetExceededException exceeded)
-            {
-                Log.BudgetExceeded(logger, taskId, runId, exceeded.Reason);
-                throw;
-            }
+                MaximumIterationsPerRequest = agent.MaxToolRounds + 2,
+                MaximumConsecutiveErrorsPerRequest = agent.MaxToolRounds + 1,
+                FunctionInvoker = recorder.InvokeAsync,
+            };
         }
 
-        var tags = new LlmCallTags(endpoint, agent.Model);
-        var client = clients.For(agent);
-        var started = time.GetTimestamp();
+        ChatResponse response;
         try
         {
-            var response = await governor.ExecuteAsync(
-                endpoint,
-                ct => agent.Stream ? client.GetStreamingResponseAsync(messages, chatOptions, ct).ToChatResponseAsync(ct) : client.GetResponseAsync(messages, chatOptions, ct),
-                failure => metrics.Retried(tags, failure),
-                cancellationToken);
-            var usage = UsageOf(response, promptTokens, price);
-            if (reservation is not null)
-            {
-                budgets.Settle(reservation, usage.TotalTokens, usage.Cost);
-                reservation = null;
-            }
-
-            metrics.Recorded(tags, usage);
-            metrics.Finished(tags, time.GetElapsedTime(started), null);
-            var output = agent.ResponseSchema is { Length: > 0 }
-                ? JsonDocument.Parse(response.Text).RootElement.Clone()
-                : JsonSerializer.SerializeToElement(response.Text);
-            return new LlmTaskResult(output, usage);
+            response = await client.GetResponseAsync(conversation, chatOptions, cancellationToken);
         }
-        catch (LlmCallException failed)
+        catch (Exception failure) when (rounds.Usage.TotalTokens > 0 || recorder.Calls.Count > 0)
         {
-            metrics.Finished(tags, time.GetElapsedTime(started), failed.Failure);
+            failure.Data[SpentKey] = new LlmTaskResult(default, rounds.Usage, recorder.Calls);
             throw;
         }
-        finally
-        {
-            if (reservation is not null)
-            {
-                budgets.Settle(reservation, 0, 0);
-            }
-        }
+
+        var output = agent.ResponseSchema is { Length: > 0 }
+            ? JsonDocument.Parse(response.Text).RootElement.Clone()
+            : JsonSerializer.SerializeToElement(response.Text);
+        return new LlmTaskResult(output, rounds.Usage, recorder.Calls);
     }
 
-    private LlmUsage UsageOf(ChatResponse response, int promptTokens, LlmPrice? price)
-    {
-        if (response.Usage is { InputTokenCount: { } input, OutputTokenCount: { } output })
-        {
-            return new LlmUsage(input, output, false, price?.CostOf(input, output) ?? 0);
-        }
-
-        var estimatedOutput = tokens.Count(response.Text);
-        return new LlmUsage(promptTokens, estimatedOutput, true, price?.CostOf(promptTokens, estimatedOutput) ?? 0);
-    }
+    /// <summary>What a failed task had spent before it failed (round trips made and tools called before a later round failed, the
+    /// budget stopped it or it ran out of tool rounds), so the failure can be reported with its usage; null when it spent nothing.</summary>
+    public static LlmTaskResult? SpentBefore(Exception failure) => failure?.Data[SpentKey] as LlmTaskResult;
 
     private static string PromptOf(JsonElement? input) => input switch
     {

@@ -53,6 +53,11 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
         }
         catch (Exception failure) when (spent.Count > 0 && failure is not OperationCanceledException)
         {
+            if (LlmTaskExecutor.SpentBefore(failure) is { } failedCall)
+            {
+                spent.Add(failedCall.Usage);
+            }
+
             throw new LlmChunkedTaskException(failure, Sum(spent));
         }
     }

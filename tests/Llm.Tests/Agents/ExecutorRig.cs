@@ -32,6 +32,8 @@ internal sealed class ExecutorRig : IAsyncDisposable
 
     public LlmBudgetLedger Ledger => _services.GetRequiredService<LlmBudgetLedger>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<ExecutorRig> StartAsync(ITestOutputHelper output, Action<LlmOptions, LlmAgentOptions>? configure = null, TestLlmScript? script = null)
     {
         var server = await TestLlmServer.StartAsync(script);

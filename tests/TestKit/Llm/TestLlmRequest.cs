@@ -7,4 +7,11 @@ namespace AgentPlatform.TestKit.Llm;
 /// <param name="Stream">True when a streamed reply was asked for.</param>
 /// <param name="Status">The HTTP status answered.</param>
 /// <param name="Fault">The scripted fault answered, if any.</param>
-public sealed record TestLlmRequest(DateTimeOffset At, string? ApiKey, string Model, bool Stream, int Status, TestLlmFault? Fault);
+public sealed record TestLlmRequest(DateTimeOffset At, string? ApiKey, string Model, bool Stream, int Status, TestLlmFault? Fault)
+{
+    /// <summary>The request's messages as <c>role: text</c> (a tool call as <c>assistant: call name(arguments)</c>).</summary>
+    public IReadOnlyList<string> Messages { get; init; } = [];
+
+    /// <summary>The names of the tools the request offered.</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+}

@@ -5,6 +5,7 @@ public sealed class TestLlmScript
 {
     private readonly Lock _gate = new();
     private readonly Queue<TestLlmFault> _faults = new();
+    private readonly List<TestLlmToolCall> _toolCalls = [];
 
     /// <summary>The least time a request takes before its answer starts.</summary>
     public TimeSpan Latency { get; set; }
@@ -39,6 +40,26 @@ public sealed class TestLlmScript
             {
                 _faults.Enqueue(fault);
             }
+        }
+    }
+
+    /// <summary>Scripts a tool call: a request that offers tool <paramref name="tool"/> and whose last user message contains
+    /// <paramref name="trigger"/> is answered with a call of that tool with <paramref name="arguments"/> (a JSON object), in the OpenAI
+    /// <c>tool_calls</c> format. The request that brings the tool's result back is answered <c>tool results: &lt;results&gt;</c>
+    /// (the contents of the trailing tool messages joined by "; "), or, with <paramref name="repeat"/>, with the same call again.</summary>
+    public void AddToolCall(string trigger, string tool, string arguments, bool repeat = false)
+    {
+        lock (_gate)
+        {
+            _toolCalls.Add(new TestLlmToolCall(trigger, tool, arguments, repeat));
+        }
+    }
+
+    internal TestLlmToolCall? ToolCallFor(string lastUserMessage)
+    {
+        lock (_gate)
+        {
+            return _toolCalls.FirstOrDefault(c => lastUserMessage.Contains(c.Trigger, StringComparison.Ordinal));
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class TestLlmServer : IAsyncDisposable
             TestLlmFault.ServerError => 500,
             TestLlmFault.RateLimited => 429,
             _ => 200,
-        }, fault);
+        }, fault, body);
         switch (fault)
         {
             case TestLlmFault.ServerError:
@@ -139,7 +139,8 @@ public sealed class TestLlmServer : IAsyncDisposable
         }
 
         var json = body["response_format"]?["type"]?.GetValue<string>() is "json_schema" or "json_object";
-        var reply = TestLlmReplies.For(LastUserMessage(messages), json);
+        var toolCall = ToolCallFor(messages, body["tools"] as JsonArray);
+        var reply = toolCall is not null ? "" : ToolResults(messages) ?? TestLlmReplies.For(LastUserMessage(messages), json);
         var promptTokens = messages.Sum(m => TestLlmReplies.Tokens(Text(m?["content"])));
         var usage = Script.OmitUsage ? null : Usage(promptTokens, TestLlmReplies.Tokens(reply));
         var created = arrived.ToUnixTimeSeconds();
@@ -147,6 +148,12 @@ public sealed class TestLlmServer : IAsyncDisposable
         if (stream)
         {
             var includeUsage = body["stream_options"]?["include_usage"]?.GetValue<bool>() ?? false;
+            if (toolCall is not null)
+            {
+                await StreamToolCallAsync(context, id, created, model, toolCall, includeUsage ? usage : null);
+                return;
+            }
+
             await StreamAsync(context, id, created, model, reply, includeUsage ? usage : null, fault == TestLlmFault.TruncatedStream);
             return;
         }
@@ -160,8 +167,10 @@ public sealed class TestLlmServer : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply },
-                ["finish_reason"] = "stop",
+                ["message"] = toolCall is null
+                    ? new JsonObject { ["role"] = "assistant", ["content"] = reply }
+                    : new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = new JsonArray(ToolCallJson(toolCall, id)) },
+                ["finish_reason"] = toolCall is null ? "stop" : "tool_calls",
             }),
         };
         if (usage is not null)
@@ -218,6 +227,61 @@ public sealed class TestLlmServer : IAsyncDisposable
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+    }
+
+    private static async Task StreamToolCallAsync(HttpContext context, string id, long created, string model, TestLlmToolCall call, JsonObject? usage)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var toolCall = ToolCallJson(call, id);
+        toolCall["index"] = 0;
+        await SendEventAsync(context, Chunk(id, created, model, new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["delta"] = new JsonObject { ["role"] = "assistant", ["tool_calls"] = new JsonArray(toolCall) },
+            ["finish_reason"] = null,
+        })));
+        await SendEventAsync(context, Chunk(id, created, model, new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["delta"] = new JsonObject(),
+            ["finish_reason"] = "tool_calls",
+        })));
+        if (usage is not null)
+        {
+            var last = Chunk(id, created, model, []);
+            last["usage"] = usage;
+            await SendEventAsync(context, last);
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+    }
+
+    private static JsonObject ToolCallJson(TestLlmToolCall call, string id) => new()
+    {
+        ["id"] = $"call_{id}",
+        ["type"] = "function",
+        ["function"] = new JsonObject { ["name"] = call.Tool, ["arguments"] = call.Arguments },
+    };
+
+    /// <summary>The scripted call that answers this request: its trigger is in the last user message, the request offers its tool, and
+    /// the conversation has not brought a tool result back since (unless the call repeats).</summary>
+    private TestLlmToolCall? ToolCallFor(JsonArray messages, JsonArray? tools)
+    {
+        if (Script.ToolCallFor(LastUserMessage(messages)) is not { } call
+            || tools?.Any(t => t?["function"]?["name"]?.GetValue<string>() == call.Tool) != true)
+        {
+            return null;
+        }
+
+        var lastRole = messages.LastOrDefault()?["role"]?.GetValue<string>();
+        return lastRole == "user" || (lastRole == "tool" && call.Repeat) ? call : null;
+    }
+
+    /// <summary>"tool results: ..." when the conversation ends with tool results; null otherwise.</summary>
+    private static string? ToolResults(JsonArray messages)
+    {
+        var results = messages.Reverse().TakeWhile(m => m?["role"]?.GetValue<string>() == "tool").Reverse().Select(m => Text(m?["content"])).ToList();
+        return results.Count == 0 ? null : $"tool results: {string.Join("; ", results)}";
     }
 
     private static JsonObject Chunk(string id, long created, string model, JsonArray choices) => new()
@@ -279,8 +343,20 @@ public sealed class TestLlmServer : IAsyncDisposable
         return context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);
     }
 
-    private void Record(DateTimeOffset at, string? apiKey, string model, bool stream, int status, TestLlmFault? fault) =>
-        _requests.Enqueue(new TestLlmRequest(at, apiKey, model, stream, status, fault));
+    private void Record(DateTimeOffset at, string? apiKey, string model, bool stream, int status, TestLlmFault? fault, JsonNode? body = null) =>
+        _requests.Enqueue(new TestLlmRequest(at, apiKey, model, stream, status, fault)
+        {
+            Messages = body?["messages"] is JsonArray messages ? [.. messages.Select(MessageLine)] : [],
+            Tools = body?["tools"] is JsonArray tools ? [.. tools.Select(t => t?["function"]?["name"]?.GetValue<string>() ?? "")] : [],
+        });
+
+    private static string MessageLine(JsonNode? message)
+    {
+        var role = message?["role"]?.GetValue<string>() ?? "";
+        return message?["tool_calls"] is JsonArray calls && calls.Count > 0
+            ? $"{role}: {string.Join("; ", calls.Select(c => $"call {c?["function"]?["name"]}({c?["function"]?["arguments"]})"))}"
+            : $"{role}: {Text(message?["content"])}";
+    }
 
     private static string LastUserMessage(JsonArray messages) =>
         messages.LastOrDefault(m => m?["role"]?.GetValue<string>() == "user") is { } user ? Text(user["content"]) : "";

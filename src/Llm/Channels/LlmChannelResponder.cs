@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Requests;
+using AgentPlatform.Llm.Accounting;
+using AgentPlatform.Llm.Agents;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace AgentPlatform.Llm.Channels;
+
+/// <summary>Answers what arrives in an LLM agent's inbox: a post of one of its channels addressed to it (see
+/// <see cref="LlmChannelAddressing"/>) is answered in the channel, with recent messages as context; a request from another agent is
+/// replied to. Anything else is left for the caller to acknowledge, without a model call.</summary>
+internal sealed class LlmChannelResponder(
+    ChannelService channels, AgentRequestService requests, LlmTaskExecutor executor, LlmTokenEstimator tokens, LlmChannelOptions options,
+    TimeProvider time, ILogger logger)
+{
+    /// <summary>The most messages after a post searched for an earlier answer to it.</summary>
+    private const int MaxAnswerSearch = 1000;
+
+    /// <summary>Handles <paramref name="message"/> for agent <paramref name="agentName"/>; returns once it is answered or needs no answer.</summary>
+    public async Task HandleAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Kind == MessageKind.Request && message.ChannelId is null)
+        {
+            await ReplyAsync(agentName, agent, message, cancellationToken);
+        }
+        else if (message.ChannelId is { } channel && agent.Channels.Contains(channel) && LlmChannelAddressing.IsAddressedTo(message, agentName))
+        {
+            await AnswerAsync(agentName, agent, ChannelId.Create(channel), message, cancellationToken);
+        }
+    }
+
+    private async Task AnswerAsync(string agentName, LlmAgentOptions agent, ChannelId channel, ChannelMessage post, CancellationToken cancellationToken)
+    {
+        var agentId = LlmAgentCatalog.MemberIdOf(agentName);
+        var title = LlmChannelAddressing.AnswerTitle(post.Sequence);
+        if (await AnsweredAsync(channel, agentId, post.Sequence, title, cancellationToken))
+        {
+            Log.ChannelPostAlreadyAnswered(logger, agentId, channel.Value, post.Sequence);
+            return;
+        }
+
+        var conversation = await ContextAsync(channel, agentId, post, cancellationToken);
+        conversation.Add(new ChatMessage(ChatRole.User, Line(post)));
+        var account = $"channel/{channel.Value}/{post.Sequence}";
+        var result = await executor.ConverseAsync(agentName, agent, account, account, conversation, cancellationToken);
+        var text = TextOf(result.Output);
+        if (text.Length > channels.Options.MaxContentLength)
+        {
+            text = text[..channels.Options.MaxContentLength];
+        }
+
+        while (true)
+        {
+            try
+            {
+                await channels.PostAsync(channel, agentId, title, text, post.Priority, cancellationToken);
+                Log.ChannelPostAnswered(logger, agentId, channel.Value, post.Sequence, result.Usage.TotalTokens, result.ToolCalls.Count);
+                return;
+            }
+            catch (PostCooldownException cooldown)
+            {
+                await Task.Delay(cooldown.RetryAfter, time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<bool> AnsweredAsync(ChannelId channel, string agentId, long sequence, string title, CancellationToken cancellationToken)
+    {
+        var after = sequence;
+        for (var searched = 0; searched < MaxAnswerSearch;)
+        {
+            var page = await channels.ReadAsync(channel, agentId, after, channels.Options.MaxReadLimit, cancellationToken);
+            if (page.Messages.Count == 0)
+            {
+                return false;
+            }
+
+            if (page.Messages.Any(m => m.SenderId == agentId && m.Title == title))
+            {
+                return true;
+            }
+
+            searched += page.Messages.Count;
+            after = page.NextCursor;
+        }
+
+        return false;
+    }
+
+    /// <summary>The posts before <paramref name="post"/>, newest kept first, as many as <see cref="LlmChannelOptions.ContextTokens"/>
+    /// allows, in channel order: the agent's own as its earlier replies, others' as user messages naming their sender.</summary>
+    private async Task<List<ChatMessage>> ContextAsync(ChannelId channel, string agentId, ChannelMessage post, CancellationToken cancellationToken)
+    {
+        var count = (int)Math.Min(Math.Min(options.ContextMessages, channels.Options.MaxReadLimit), post.Sequence - 1);
+        if (count <= 0 || options.ContextTokens == 0)
+        {
+            return [];
+        }
+
+        var page = await channels.ReadAsync(channel, agentId, post.Sequence - 1 - count, count, cancellationToken);
+        var kept = new List<ChatMessage>();
+        var budget = options.ContextTokens;
+        foreach (var message in page.Messages.Where(m => m.Kind == MessageKind.Post && m.Sequence < post.Sequence).Reverse())
+        {
+            var mine = message.SenderId == agentId;
+            var text = mine ? message.Content : Line(message);
+            budget -= tokens.Count(text);
+            if (budget < 0)
+            {
+                break;
+            }
+
+            kept.Add(new ChatMessage(mine ? ChatRole.Assistant : ChatRole.User, text));
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
+    private async Task ReplyAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
+    {
+        RequestContent? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<RequestContent>(message.Content);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request is not { RequestId: { Length: > 0 } requestId, Content: { } content })
+        {
+            return;
+        }
+
+        var account = $"request/{requestId}";
+        var result = await executor.ConverseAsync(
+            agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {content}")], cancellationToken);
+        await requests.ReplyAsync(LlmAgentCatalog.MemberIdOf(agentName), requestId, TextOf(result.Output), cancellationToken);
+    }
+
+    private static string Line(ChannelMessage message) =>
+        message.Title is { Length: > 0 } title ? $"{message.SenderId}: {title}\n{message.Content}" : $"{message.SenderId}: {message.Content}";
+
+    private static string TextOf(JsonElement output) => output.ValueKind == JsonValueKind.String ? output.GetString()! : output.GetRawText();
+
+    /// <summary>The content of a request message (see <see cref="AgentRequestService"/>).</summary>
+    private sealed record RequestContent(
+        [property: JsonPropertyName("request_id")] string? RequestId,
+        [property: JsonPropertyName("content")] string? Content);
+}

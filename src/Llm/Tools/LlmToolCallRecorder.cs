@@ -1,0 +1,70 @@
+using System.Text.Json;
+using AgentPlatform.Agents.Dispatch;
+using Microsoft.Extensions.AI;
+
+namespace AgentPlatform.Llm.Tools;
+
+/// <summary>Invokes the tools of one task for <see cref="FunctionInvokingChatClient"/> and records each call: name, size of the
+/// arguments, duration and outcome.</summary>
+internal sealed class LlmToolCallRecorder(TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly List<AgentToolCall> _calls = [];
+
+    /// <summary>The calls so far, in the order they ended.</summary>
+    public IReadOnlyList<AgentToolCall> Calls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    /// <summary>Invokes the function of <paramref name="context"/>; a refusal becomes the result the model sees.</summary>
+    public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
+    {
+        var argumentBytes = JsonSerializer.SerializeToUtf8Bytes(context.CallContent.Arguments ?? new Dictionary<string, object?>()).Length;
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
+            Record(context.Function.Name, argumentBytes, started, "ok");
+            return result;
+        }
+        catch (Exception failure) when (RefusalIn(failure) is { } refused)
+        {
+            Record(context.Function.Name, argumentBytes, started, "refused");
+            return $"refused: {refused.Message}";
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Record(context.Function.Name, argumentBytes, started, "failed");
+            throw;
+        }
+    }
+
+    private static LlmToolRefusedException? RefusalIn(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException)
+        {
+            if (failure is LlmToolRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
+    }
+
+    private void Record(string name, int argumentBytes, long started, string outcome)
+    {
+        var call = new AgentToolCall(name, argumentBytes, Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3), outcome);
+        lock (_lock)
+        {
+            _calls.Add(call);
+        }
+    }
+}

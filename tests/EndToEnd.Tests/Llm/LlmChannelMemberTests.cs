@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AgentPlatform.EndToEnd.Tests.Channels;
+using AgentPlatform.EndToEnd.Tests.Tasks;
+using AgentPlatform.TestKit;
+using AgentPlatform.TestKit.Llm;
+using Xunit.Abstractions;
+
+namespace AgentPlatform.EndToEnd.Tests.Llm;
+
+/// <summary>An LLM agent configured as a channel member on the real host: it answers only posts that mention it, uses its
+/// read_channel and ask_agent tools when the model asks (another LLM member answering the request), and after a restart of the host
+/// process does not answer an answered post again.</summary>
+public sealed class LlmChannelMemberTests(ITestOutputHelper output)
+{
+    private const string ApiKey = "sk-channel-5be2c8d41f";
+
+    [Fact]
+    public async Task An_llm_member_answers_mentions_once_with_its_tools_and_not_again_after_a_restart()
+    {
+        var timeout = TestTimeout.After(150);
+        var channel = ApiAgent.NewChannelId("lobby");
+        await using var server = await TestLlmServer.StartAsync();
+        server.Script.AddToolCall("catch up", "read_channel", $$"""{"channel":"{{channel}}","limit":5}""");
+        server.Script.AddToolCall("second opinion", "ask_agent", """{"agent_id":"llm/reviewer","content":"is it green?"}""");
+        var settings = new Dictionary<string, string>(TaskOperator.Settings)
+        {
+            ["Channels__PostCooldown"] = "00:00:00",
+            ["Llm__Channels__ReadWait"] = "00:00:01",
+            ["Llm__Agents__helper__Endpoint"] = server.BaseUrl.ToString(),
+            ["Llm__Agents__helper__Model"] = "test-model",
+            ["Llm__Agents__helper__ApiKey"] = ApiKey,
+            ["Llm__Agents__helper__MaxOutputTokens"] = "200",
+            ["Llm__Agents__helper__Channels__0"] = channel,
+            ["Llm__Agents__helper__Tools__0"] = "read_channel",
+            ["Llm__Agents__helper__Tools__1"] = "ask_agent",
+            ["Llm__Agents__reviewer__Endpoint"] = server.BaseUrl.ToString(),
+            ["Llm__Agents__reviewer__Model"] = "test-model",
+            ["Llm__Agents__reviewer__ApiKey"] = ApiKey,
+            ["Llm__Agents__reviewer__Channels__0"] = channel,
+        };
+        await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
+        using var alice = await ApiAgent.RegisterAsync(host, "alice", timeout);
+        await WaitForChannelAsync(alice, channel, timeout);
+        await alice.JoinAsync(channel, timeout);
+        await alice.PostAsync(channel, "hello all, the build is green", timeout);
+        var asked = await alice.PostAsync(channel, "@helper please catch up", timeout);
+        var askedAt = asked["sequence"]!.GetValue<long>();
+        var answer = await WaitForAnswerAsync(alice, channel, askedAt, timeout);
+        var opinion = await alice.PostAsync(channel, "@helper get a second opinion", timeout);
+        var opinionAnswer = await WaitForAnswerAsync(alice, channel, opinion["sequence"]!.GetValue<long>(), timeout);
+        var requestsBeforeRestart = server.Requests;
+
+        await host.KillAsync();
+        await host.StartAsync(timeout);
+        using var again = alice.OnReplica(host);
+        var second = await again.PostAsync(channel, "@llm/helper and now?", timeout);
+        var secondAnswer = await WaitForAnswerAsync(again, channel, second["sequence"]!.GetValue<long>(), timeout);
+        var log = await again.ReadWholeLogAsync(channel, timeout);
+
+        Assert.Equal("llm:helper", answer["sender_id"]!.GetValue<string>());
+        Assert.StartsWith("tool results: ", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("hello all, the build is green", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("tool results: \"echo: llm:helper: is it green?\"", opinionAnswer["content"]!.GetValue<string>());
+        Assert.Equal(5, requestsBeforeRestart.Count);
+        Assert.Equal(["read_channel", "ask_agent"], requestsBeforeRestart[0].Tools);
+        Assert.StartsWith("tool: ", requestsBeforeRestart[1].Messages[^1], StringComparison.Ordinal);
+        Assert.Equal($"echo: {alice.Id}: @llm/helper and now?", secondAnswer["content"]!.GetValue<string>());
+        Assert.Equal(6, server.Requests.Count);
+        Assert.Single(log, m => m["title"]!.GetValue<string>() == $"re: #{askedAt}");
+        Assert.All(server.Requests, r => Assert.Equal(ApiKey, r.ApiKey));
+        Assert.DoesNotContain(ApiKey, host.Log, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForChannelAsync(ApiAgent agent, string channel, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var response = await agent.SendAsync(HttpMethod.Get, $"channels/{channel}", null, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static async Task<JsonNode> WaitForAnswerAsync(ApiAgent agent, string channel, long sequence, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var log = await agent.ReadWholeLogAsync(channel, cancellationToken);
+            if (log.FirstOrDefault(m => m["title"]!.GetValue<string>() == $"re: #{sequence}") is { } answer)
+            {
+                return answer;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
