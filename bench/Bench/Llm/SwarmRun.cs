@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AgentPlatform.Bench.Http;
+using AgentPlatform.Bench.Workflows;
+using AgentPlatform.TestKit;
+using AgentPlatform.TestKit.Llm;
+
+namespace AgentPlatform.Bench.Llm;
+
+/// <summary>One run of the swarm sample (<c>samples/workflows/swarm.yaml</c>, <c>max_concurrency</c> 20) on the user's path: the
+/// Release host process over HTTP with LLM agents configured on a test LLM server process, planning one sub-task per document.</summary>
+internal static partial class SwarmRun
+{
+    /// <summary>The worker agents: more than the sample's bound, so a free one is always there when a slot opens.</summary>
+    private const int Workers = 25;
+
+    /// <summary>What one run measured.</summary>
+    /// <param name="SubTasks">Sub-tasks completed.</param>
+    /// <param name="Seconds">From the first sub-task scheduled to the last completed (history time stamps).</param>
+    /// <param name="TaskLatencies">Per sub-task, its first scheduling to its completion, ms, sorted.</param>
+    /// <param name="Requests">Requests the test server answered (the planner's and aggregator's included).</param>
+    /// <param name="RateLimited">Of them answered 429.</param>
+    /// <param name="MaxInFlight">The most requests the test server answered at once.</param>
+    /// <param name="WallSeconds">From the start request to the completed answer.</param>
+    public sealed record Result(int SubTasks, double Seconds, List<double> TaskLatencies, int Requests, int RateLimited, int MaxInFlight, double WallSeconds)
+    {
+        public double Throughput => SubTasks / Seconds;
+    }
+
+    /// <summary>True when the harness was started with <c>--quick</c>.</summary>
+    public static bool Quick => Environment.GetCommandLineArgs().Contains("--quick", StringComparer.Ordinal);
+
+    /// <summary>Runs the swarm once over <paramref name="documents"/> documents against a test server started with
+    /// <paramref name="serverOptions"/>, with fresh processes for both.</summary>
+    public static async Task<Result> RunAsync(int documents, IEnumerable<string> serverOptions, CancellationToken cancellationToken)
+    {
+        await using var server = await LlmTestServerProcess.StartAsync(["--planner-model", "test-planner", .. serverOptions], cancellationToken);
+        var settings = new Dictionary<string, string>();
+        TestLlmAgentSettings.Add(settings, "planner", server.BaseUrl, "test-planner", "sk-bench-planner", "plan", 0.9, """{"type":"object"}""");
+        for (var n = 1; n <= Workers; n++)
+        {
+            TestLlmAgentSettings.Add(settings, $"worker{n}", server.BaseUrl, "test-model", $"sk-bench-worker-{n}", TestLlmPlanner.WorkerCapability, 0.8);
+        }
+
+        TestLlmAgentSettings.Add(settings, "aggregator", server.BaseUrl, "test-model", "sk-bench-aggregator", "summarize", 0.9);
+        await using var host = await BenchHost.StartAsync(settings, cancellationToken);
+        var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "workflows", "swarm.yaml"), cancellationToken);
+        await SendYamlAsync(host, yaml, cancellationToken);
+
+        var input = new JsonObject
+        {
+            ["question"] = "what changed?",
+            ["documents"] = new JsonArray([.. Enumerable.Range(1, documents).Select(n => (JsonNode)$"document {n}")]),
+        };
+        var start = new JsonObject { ["definition_id"] = "document-swarm", ["instance_id"] = "swarm-bench", ["input"] = input };
+        var watch = Stopwatch.StartNew();
+        await host.SendJsonAsync(HttpMethod.Post, "api/v1/workflows/instances", BenchHost.OperatorToken, start.ToJsonString(), cancellationToken);
+        var status = await host.WaitEndedAsync("swarm-bench", cancellationToken);
+        var wall = watch.Elapsed.TotalSeconds;
+        if (status != "completed")
+        {
+            throw new InvalidOperationException($"The swarm ended {status}.");
+        }
+
+        var history = (await host.SendJsonAsync(HttpMethod.Get, "api/v1/workflows/instances/swarm-bench/history", BenchHost.OperatorToken, null, cancellationToken))["events"]!.AsArray();
+        var (requests, rateLimited, maxInFlight) = await server.StopAsync(cancellationToken);
+        var (subTasks, seconds, latencies) = SubTaskTimes(history);
+        return new Result(subTasks, seconds, latencies, requests, rateLimited, maxInFlight, wall);
+    }
+
+    /// <summary>Prints the load average, which the wall-clock figures depend on.</summary>
+    public static void NoteLoad(BenchReport report) =>
+        report.Note($"Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
+
+    /// <summary>The p99 of sorted values.</summary>
+    public static double P99(List<double> sorted) => ClosedLoop.Percentile(sorted, 0.99);
+
+    private static (int Count, double Seconds, List<double> Latencies) SubTaskTimes(JsonArray history)
+    {
+        var scheduled = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var completed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var e in history.Select(e => e!.AsObject()))
+        {
+            if (e["task_id"]?.GetValue<string>() is not { } id || SubTask().Match(id) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var at = DateTimeOffset.Parse(e["ts"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+            var item = match.Groups[1].Value;
+            switch (e["type"]!.GetValue<string>())
+            {
+                case "task_scheduled":
+                    scheduled.TryAdd(item, at);
+                    break;
+                case "task_completed":
+                    completed[item] = at;
+                    break;
+            }
+        }
+
+        var latencies = completed.Select(c => (c.Value - scheduled[c.Key]).TotalMilliseconds).Order().ToList();
+        return (completed.Count, (completed.Values.Max() - scheduled.Values.Min()).TotalSeconds, latencies);
+    }
+
+    private static async Task SendYamlAsync(BenchHost host, string yaml, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/workflows/definitions", UriKind.Relative))
+        {
+            Content = new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchHost.OperatorToken);
+        using var response = await host.Client.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The swarm definition was refused: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    [GeneratedRegex(@":work\[(\d+)\]:\d+$")]
+    private static partial Regex SubTask();
+}
