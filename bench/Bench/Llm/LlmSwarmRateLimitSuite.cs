@@ -3,8 +3,8 @@ using System.Globalization;
 namespace AgentPlatform.Bench.Llm;
 
 /// <summary>Issue 10's provider limit: the swarm's sub-tasks (2,000, 500 with <c>--quick</c>) on a test LLM server that allows
-/// 100 requests/s (token bucket, burst 10) and answers 429 with Retry-After beyond; sustained throughput (target at least 90 % of
-/// 100/s), retries as a share of requests (target at most 20 %), p99 sub-task latency.</summary>
+/// 100 requests/s (token bucket, burst 10, 50 ms per call) and answers 429 with Retry-After beyond; sustained throughput (target
+/// at least 90 % of 100/s), retries as a share of requests (target at most 20 %), p99 sub-task latency.</summary>
 public sealed class LlmSwarmRateLimitSuite : BenchSuite
 {
     private const int RequestsPerSecond = 100;
@@ -18,20 +18,12 @@ public sealed class LlmSwarmRateLimitSuite : BenchSuite
     {
         ArgumentNullException.ThrowIfNull(report);
         var documents = SwarmRun.Quick ? 500 : 2_000;
-        var results = new List<SwarmRun.Result>();
-        for (var run = 0; run < report.Runs; run++)
-        {
-            results.Add(await SwarmRun.RunAsync(
-                documents, ["--latency-ms", "50", "--rps", RequestsPerSecond.ToString(CultureInfo.InvariantCulture), "--burst", "10"], cancellationToken));
-        }
-
+        string[] limit = ["--latency-ms", "50", "--rps", RequestsPerSecond.ToString(CultureInfo.InvariantCulture), "--burst", "10"];
+        var results = await SwarmRun.RunEachAsync(report, documents, limit, cancellationToken);
         report.Row($"sub-tasks completed per second ({documents:N0}, first scheduled to last completed)", "tasks/s", [.. results.Select(r => r.Throughput)]);
         report.Row($"share of the allowed {RequestsPerSecond}/s (target >= 90)", "%", [.. results.Select(r => 100 * r.Throughput / RequestsPerSecond)]);
         report.Row("retries (429 answers) as a share of all requests (target <= 20)", "%", [.. results.Select(r => 100.0 * r.RateLimited / r.Requests)]);
-        report.Row("sub-task latency p50 (first scheduled to completed)", "ms", [.. results.Select(r => r.TaskLatencies[r.TaskLatencies.Count / 2])]);
-        report.Row("sub-task latency p99", "ms", [.. results.Select(r => SwarmRun.P99(r.TaskLatencies))]);
         report.Row("requests answered by the test server (429s included)", "requests", [.. results.Select(r => (double)r.Requests)]);
-        report.Row("most calls in flight at the test server", "calls", [.. results.Select(r => (double)r.MaxInFlight)]);
-        SwarmRun.NoteLoad(report);
+        SwarmRun.ReportCommon(report, results);
     }
 }

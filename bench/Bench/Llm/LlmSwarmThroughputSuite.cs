@@ -7,7 +7,7 @@ namespace AgentPlatform.Bench.Llm;
 public sealed class LlmSwarmThroughputSuite : BenchSuite
 {
     private const int LatencyMs = 50;
-    private const int MaxConcurrency = 20;
+    private const double Ideal = 20 * 1000.0 / LatencyMs;
 
     public override string Name => "llm-swarm-throughput";
 
@@ -18,19 +18,9 @@ public sealed class LlmSwarmThroughputSuite : BenchSuite
     {
         ArgumentNullException.ThrowIfNull(report);
         var documents = SwarmRun.Quick ? 1_000 : 5_000;
-        const double ideal = MaxConcurrency * 1000.0 / LatencyMs;
-        var results = new List<SwarmRun.Result>();
-        for (var run = 0; run < report.Runs; run++)
-        {
-            results.Add(await SwarmRun.RunAsync(documents, ["--latency-ms", LatencyMs.ToString(CultureInfo.InvariantCulture)], cancellationToken));
-        }
-
+        var results = await SwarmRun.RunEachAsync(report, documents, ["--latency-ms", LatencyMs.ToString(CultureInfo.InvariantCulture)], cancellationToken);
         report.Row($"sub-tasks completed per second ({documents:N0}, first scheduled to last completed)", "tasks/s", [.. results.Select(r => r.Throughput)]);
-        report.Row($"share of the ideal {ideal:N0}/s (target >= 95)", "%", [.. results.Select(r => 100 * r.Throughput / ideal)]);
-        report.Row("sub-task latency p50 (first scheduled to completed)", "ms", [.. results.Select(r => r.TaskLatencies[r.TaskLatencies.Count / 2])]);
-        report.Row("sub-task latency p99", "ms", [.. results.Select(r => SwarmRun.P99(r.TaskLatencies))]);
-        report.Row("most calls in flight at the test server (bound 20)", "calls", [.. results.Select(r => (double)r.MaxInFlight)]);
-        report.Row("whole run, start request to completed (planner and aggregator included)", "s", [.. results.Select(r => r.WallSeconds)]);
-        SwarmRun.NoteLoad(report);
+        report.Row($"share of the ideal {Ideal:N0}/s (target >= 95)", "%", [.. results.Select(r => 100 * r.Throughput / Ideal)]);
+        SwarmRun.ReportCommon(report, results);
     }
 }

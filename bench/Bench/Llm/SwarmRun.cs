@@ -34,7 +34,7 @@ internal static partial class SwarmRun
 
     /// <summary>Runs the swarm once over <paramref name="documents"/> documents against a test server started with
     /// <paramref name="serverOptions"/>, with fresh processes for both.</summary>
-    public static async Task<Result> RunAsync(int documents, IEnumerable<string> serverOptions, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(int documents, IReadOnlyList<string> serverOptions, CancellationToken cancellationToken)
     {
         await using var server = await LlmTestServerProcess.StartAsync(["--planner-model", "test-planner", .. serverOptions], cancellationToken);
         var settings = new Dictionary<string, string>();
@@ -70,12 +70,27 @@ internal static partial class SwarmRun
         return new Result(subTasks, seconds, latencies, requests, rateLimited, maxInFlight, wall);
     }
 
-    /// <summary>Prints the load average, which the wall-clock figures depend on.</summary>
-    public static void NoteLoad(BenchReport report) =>
-        report.Note($"Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
+    /// <summary>Runs the swarm <see cref="BenchReport.Runs"/> times (see <see cref="RunAsync"/>).</summary>
+    public static async Task<List<Result>> RunEachAsync(BenchReport report, int documents, IReadOnlyList<string> serverOptions, CancellationToken cancellationToken)
+    {
+        var results = new List<Result>();
+        for (var run = 0; run < report.Runs; run++)
+        {
+            results.Add(await RunAsync(documents, serverOptions, cancellationToken));
+        }
 
-    /// <summary>The p99 of sorted values.</summary>
-    public static double P99(List<double> sorted) => ClosedLoop.Percentile(sorted, 0.99);
+        return results;
+    }
+
+    /// <summary>Reports the rows both swarm suites share: sub-task latency p50 and p99 and the most calls in flight; then the load average.</summary>
+    public static void ReportCommon(BenchReport report, List<Result> results)
+    {
+        report.Row("sub-task latency p50 (first scheduled to completed)", "ms", [.. results.Select(r => ClosedLoop.Percentile(r.TaskLatencies, 0.5))]);
+        report.Row("sub-task latency p99", "ms", [.. results.Select(r => ClosedLoop.Percentile(r.TaskLatencies, 0.99))]);
+        report.Row("most calls in flight at the test server (the plan step's bound is 20)", "calls", [.. results.Select(r => (double)r.MaxInFlight)]);
+        report.Row("whole run, start request to completed (planner and aggregator included)", "s", [.. results.Select(r => r.WallSeconds)]);
+        report.Note($"Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
+    }
 
     private static (int Count, double Seconds, List<double> Latencies) SubTaskTimes(JsonArray history)
     {
