@@ -2,6 +2,7 @@ using System.Globalization;
 using AgentPlatform.TestKit.Llm;
 
 // Usage: LlmTestServer [--port N] [--latency-ms N] [--max-latency-ms N] [--rps N] [--burst N] [--per-key] [--omit-usage]
+//                      [--planner-model NAME] [--fail-key KEY]...
 // Prints "listening <base url>" once ready and runs until stdin closes or Ctrl+C.
 var script = new TestLlmScript();
 var port = 0;
@@ -30,6 +31,12 @@ for (var i = 0; i < args.Length; i++)
         case "--omit-usage":
             script.OmitUsage = true;
             break;
+        case "--planner-model":
+            script.PlannerModel = Text(args, ++i);
+            break;
+        case "--fail-key":
+            script.FailKey(Text(args, ++i));
+            break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'.");
             return 2;
@@ -54,3 +61,6 @@ static int Number(string[] args, int index) =>
     index < args.Length && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
         ? value
         : throw new ArgumentException($"Option '{args[index - 1]}' needs a whole number of at least 0.");
+
+static string Text(string[] args, int index) =>
+    index < args.Length ? args[index] : throw new ArgumentException($"Option '{args[index - 1]}' needs a value.");

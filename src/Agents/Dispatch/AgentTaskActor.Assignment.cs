@@ -9,6 +9,9 @@ namespace AgentPlatform.Agents.Dispatch;
 /// <summary>Matching, handing over, watching the holder, and ending an attempt.</summary>
 internal sealed partial class AgentTaskActor
 {
+    /// <summary>Candidates asked for beyond the excluded agents, so that busy in-process agents can be passed over.</summary>
+    private const int SpareCandidates = 32;
+
     /// <summary>Picks the agent for <paramref name="record"/> and hands the task over, or leaves it waiting and retries later.</summary>
     /// <remarks>An explicit agent is taken when it is in process or <see cref="AgentStatus.Idle"/>/<see cref="AgentStatus.Working"/>;
     /// an explicit agent nobody registered ends the attempt at once. By capabilities, the best-ranked candidate that has not failed an
@@ -53,8 +56,8 @@ internal sealed partial class AgentTaskActor
                 ? await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken)
                 : [];
             var matchStarted = Stopwatch.GetTimestamp();
-            var match = await _context.Registry.MatchAsync(request, excluded.Count + 1, cancellationToken);
-            chosen = match.Candidates.Select(c => c.AgentId).FirstOrDefault(id => !excluded.Contains(id, StringComparer.Ordinal));
+            var match = await _context.Registry.MatchAsync(request, excluded.Count + SpareCandidates, cancellationToken);
+            chosen = match.Candidates.FirstOrDefault(c => !excluded.Contains(c.AgentId, StringComparer.Ordinal) && HasRoom(c))?.AgentId;
             candidates = match.Candidates.Count;
             DispatchTelemetry.Matched(matchStarted, chosen is not null);
         }
@@ -67,13 +70,28 @@ internal sealed partial class AgentTaskActor
             return;
         }
 
-        await AssignAsync(record, chosen, inProcess: _context.IsInProcess(chosen), candidates, cancellationToken);
+        var inProcess = _context.IsInProcess(chosen);
+        try
+        {
+            await AssignAsync(record, chosen, inProcess, candidates, cancellationToken, counted: inProcess);
+        }
+        catch when (inProcess && !_context.Runner.IsRunning(record.Task.TaskId))
+        {
+            _context.Runner.Load.Remove(chosen);
+            throw;
+        }
     }
+
+    /// <summary>True for an external candidate (the registry's status says whether it has room), and for an in-process one that
+    /// holds fewer runs than its limit, counting this one at once so that task actors matching at the same moment spread out.</summary>
+    private bool HasRoom(AgentCandidate candidate) =>
+        !_context.IsInProcess(candidate.AgentId) || _context.Runner.Load.TryAdd(candidate.AgentId, candidate.MaxConcurrentTasks);
 
     /// <remarks>The assignment, its check reminder and the agent's right to act on the instance are written together; the task reaches
     /// the agent's inbox (and its load counter goes up) only once the assignment is durable, so an agent never holds a task that a
     /// restart would forget it was handed.</remarks>
-    private async ValueTask AssignAsync(AgentTaskRecord record, string agentId, bool inProcess, int candidates, CancellationToken cancellationToken)
+    private async ValueTask AssignAsync(
+        AgentTaskRecord record, string agentId, bool inProcess, int candidates, CancellationToken cancellationToken, bool counted = false)
     {
         var now = Host.Time.GetUtcNow();
         var assigned = record with
@@ -91,7 +109,7 @@ internal sealed partial class AgentTaskActor
             await (record.MatchTries > 0 ? Task.WhenAll(saved, UnregisterReminderAsync(CheckReminder, cancellationToken)) : saved);
             Assigned(record, assigned, candidates, now);
             await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
-            _context.Runner.Start(assigned.Task, agentId, assigned.Deadline);
+            _context.Runner.Start(assigned.Task, agentId, assigned.Deadline, counted);
             return;
         }
 

@@ -16,13 +16,26 @@ internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger log
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>The runs each in-process agent holds; a run counts from its agent's pick (or its start) to its end.</summary>
+    public InProcessAgentLoad Load { get; } = new();
+
     public bool IsRunning(string taskId) => _running.ContainsKey(taskId);
 
-    public void Start(AgentTask task, string agentId, DateTimeOffset? deadline)
+    /// <param name="task">The task to run.</param>
+    /// <param name="agentId">The in-process agent.</param>
+    /// <param name="deadline">When the attempt times out.</param>
+    /// <param name="counted">True when the run was already counted in <see cref="Load"/> at the agent's pick.</param>
+    public void Start(AgentTask task, string agentId, DateTimeOffset? deadline, bool counted = false)
     {
+        if (!counted)
+        {
+            Load.Add(agentId);
+        }
+
         var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         if (!_running.TryAdd(task.TaskId, run))
         {
+            Load.Remove(agentId);
             run.Dispose();
             return;
         }
@@ -84,6 +97,7 @@ internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger log
         finally
         {
             _running.TryRemove(new KeyValuePair<string, CancellationTokenSource>(task.TaskId, run));
+            Load.Remove(agentId);
             run.Dispose();
         }
     }

@@ -6,6 +6,7 @@ public sealed class TestLlmScript
     private readonly Lock _gate = new();
     private readonly Queue<TestLlmFault> _faults = new();
     private readonly List<TestLlmToolCall> _toolCalls = [];
+    private readonly HashSet<string> _failingKeys = new(StringComparer.Ordinal);
 
     /// <summary>The least time a request takes before its answer starts.</summary>
     public TimeSpan Latency { get; set; }
@@ -30,6 +31,27 @@ public sealed class TestLlmScript
 
     /// <summary>True to leave the <c>usage</c> fields out of replies, as some providers do.</summary>
     public bool OmitUsage { get; set; }
+
+    /// <summary>The model whose requests <see cref="TestLlmPlanner"/> answers with a plan instead of an echo; null for none.</summary>
+    public string? PlannerModel { get; set; }
+
+    /// <summary>Makes every request with API key <paramref name="apiKey"/> fail with HTTP 500 (until <see cref="Heal"/>).</summary>
+    public void FailKey(string apiKey)
+    {
+        lock (_gate)
+        {
+            _failingKeys.Add(apiKey);
+        }
+    }
+
+    /// <summary>Ends <see cref="FailKey"/> for <paramref name="apiKey"/>.</summary>
+    public void Heal(string apiKey)
+    {
+        lock (_gate)
+        {
+            _failingKeys.Remove(apiKey);
+        }
+    }
 
     /// <summary>Makes the next requests fail, one fault each, in order.</summary>
     public void EnqueueFaults(params TestLlmFault[] faults)
@@ -63,10 +85,15 @@ public sealed class TestLlmScript
         }
     }
 
-    internal TestLlmFault? NextFault()
+    internal TestLlmFault? NextFault(string? apiKey)
     {
         lock (_gate)
         {
+            if (apiKey is not null && _failingKeys.Contains(apiKey))
+            {
+                return TestLlmFault.ServerError;
+            }
+
             return _faults.TryDequeue(out var fault) ? fault : null;
         }
     }

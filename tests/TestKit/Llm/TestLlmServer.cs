@@ -117,7 +117,7 @@ public sealed class TestLlmServer : IAsyncDisposable
             return;
         }
 
-        var fault = Script.NextFault();
+        var fault = Script.NextFault(apiKey);
         Record(arrived, apiKey, model, stream, fault switch
         {
             TestLlmFault.ServerError => 500,
@@ -140,7 +140,9 @@ public sealed class TestLlmServer : IAsyncDisposable
 
         var json = body["response_format"]?["type"]?.GetValue<string>() is "json_schema" or "json_object";
         var toolCall = ToolCallFor(messages, body["tools"] as JsonArray);
-        var reply = toolCall is not null ? "" : ToolResults(messages) ?? TestLlmReplies.For(LastUserMessage(messages), json);
+        var reply = toolCall is not null
+            ? ""
+            : ToolResults(messages) ?? (model == Script.PlannerModel ? TestLlmPlanner.PlanFor(LastUserMessage(messages)) : TestLlmReplies.For(LastUserMessage(messages), json));
         var promptTokens = messages.Sum(m => TestLlmReplies.Tokens(Text(m?["content"])));
         var usage = Script.OmitUsage ? null : Usage(promptTokens, TestLlmReplies.Tokens(reply));
         var created = arrived.ToUnixTimeSeconds();
