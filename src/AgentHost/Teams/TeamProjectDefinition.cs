@@ -57,10 +57,17 @@ public static class TeamProjectDefinition
             {
                 ["team"] = team.Id,
                 ["plan"] = $"${{steps.{ManagerStep}.output}}",
-                ["coordinator"] = Selector(CoordinatorPlanner(team)),
+                ["coordinator"] = PlanSelector(CoordinatorPlanner(team)),
                 ["project"] = "${input}",
             }),
-            new JsonObject { ["id"] = GoalPlansStep, ["kind"] = StepKinds.Plan, ["plan"] = $"${{steps.{GoalsStep}.output}}", ["retry"] = retry.DeepClone() },
+            new JsonObject
+            {
+                ["id"] = GoalPlansStep,
+                ["kind"] = StepKinds.Plan,
+                ["plan"] = $"${{steps.{GoalsStep}.output}}",
+                ["min_confidence"] = CoordinatorPlanner(team).MinConfidence,
+                ["retry"] = retry.DeepClone(),
+            },
             BuiltIn(SubTasksStep, TeamProjectAgents.SubTasks, new JsonObject
             {
                 ["team"] = team.Id,
@@ -120,6 +127,10 @@ public static class TeamProjectDefinition
 
         return new JsonObject { ["capabilities"] = capabilities, ["min_confidence"] = selection.MinConfidence };
     }
+
+    /// <summary>The selector fields of a plan task: the agent or the capabilities (a plan step holds the least match score).</summary>
+    private static JsonObject PlanSelector(AgentSelection selection) =>
+        selection.AgentId is { } agentId ? new JsonObject { ["agent"] = agentId } : new JsonObject { ["capabilities"] = Selector(selection)["capabilities"]!.DeepClone() };
 
     private static JsonObject BuiltIn(string id, string agent, JsonObject input) =>
         new() { ["id"] = id, ["kind"] = StepKinds.AgentTask, ["agent"] = agent, ["input"] = input };
