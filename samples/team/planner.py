@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""A rule-based team planner for Agent Platform: no LLM, only rules over the project's input.
+"""A rule-based team agent for Agent Platform: no LLM, only rules over the project's input.
 
-It registers with a role (manager or coordinator) and a planning capability, heartbeats, and answers the tasks a team's
-project run sends it with plans in the shape of docs/schemas/plan.schema.json:
+It registers with a role and capabilities, heartbeats, and answers the tasks a team's project run sends it. A manager or
+coordinator answers with plans in the shape of docs/schemas/plan.schema.json:
 
 - a manager gets {"kind": "plan_project", "project": {...}} and answers one goal per entry of project.sections, plus an
   "assemble" goal that depends on all of them;
@@ -10,6 +10,9 @@ project run sends it with plans in the shape of docs/schemas/plan.schema.json:
   research -> write for a section, review for "assemble";
 - either may get {"kind": "escalation", "level": ..., "remaining": <plan>, ...} when sub-tasks failed, and answers
   {"decision": ...} from --on-escalation: retry, replan (the remaining plan sent back as the new plan), give_up or ask_human.
+
+An executor (--role executor --capabilities review=0.9) answers every task with its input; with --fail-first N its first N
+tasks fail instead, which is how the failure path of a team is shown (and tested).
 
     HOST_URL=http://127.0.0.1:5080 python3 samples/team/planner.py --role manager --name manager
     HOST_URL=http://127.0.0.1:5080 python3 samples/team/planner.py --role coordinator --name coordinator
@@ -25,9 +28,10 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python-agent"))
-from agent import ApiError, Heartbeat, HttpTransport  # noqa: E402
+from agent import ApiError, Heartbeat, HttpTransport, parse_capabilities  # noqa: E402
 
 CAPABILITY = {"manager": "plan-project", "coordinator": "plan-goal"}
+ROLES = ["coordinator", "executor", "manager"]
 
 
 def plan_project(project):
@@ -47,7 +51,12 @@ def plan_goal(goal, description):
     ]}
 
 
-def answer(task_input, on_escalation):
+def answer(task_input, args, summary):
+    if args.role == "executor":
+        if len(summary["failed"]) < args.fail_first:
+            raise ValueError(f"{args.name} fails its first {args.fail_first} tasks")
+        return {"agent": summary["agent_id"], "language": "python", "input": task_input}
+    on_escalation = args.on_escalation
     kind = (task_input or {}).get("kind")
     if kind == "plan_project":
         return plan_project(task_input.get("project"))
@@ -63,7 +72,9 @@ def answer(task_input, on_escalation):
 
 def main():
     parser = argparse.ArgumentParser(description="Rule-based team planner (manager or coordinator)")
-    parser.add_argument("--role", choices=sorted(CAPABILITY), required=True)
+    parser.add_argument("--role", choices=ROLES, required=True)
+    parser.add_argument("--capabilities", default="", help="an executor's name=proficiency,...")
+    parser.add_argument("--fail-first", type=int, default=0, help="an executor fails this many tasks first")
     parser.add_argument("--name", default=os.environ.get("AGENT_NAME", f"planner-{os.getpid()}"))
     parser.add_argument("--host", default=os.environ.get("HOST_URL", "http://127.0.0.1:5080"))
     parser.add_argument("--on-escalation", default="retry", choices=["retry", "replan", "give_up", "ask_human"])
@@ -72,14 +83,15 @@ def main():
     args = parser.parse_args()
 
     summary = {"agent": args.name, "role": args.role, "agent_id": None, "heartbeats": 0, "rate_limited": 0,
-               "retry_after_seconds": [], "answered": [], "errors": []}
+               "retry_after_seconds": [], "answered": [], "failed": [], "errors": []}
     transport = HttpTransport(args.host, summary)
     heartbeat = None
     deadline = time.monotonic() + args.timeout
     try:
         summary["agent_id"] = transport.register({
             "name": args.name, "description": f"rule-based {args.role}", "role": args.role,
-            "capabilities": {CAPABILITY[args.role]: 1.0}, "max_concurrent_tasks": 4,
+            "capabilities": parse_capabilities(args.capabilities) if args.role == "executor" else {CAPABILITY[args.role]: 1.0},
+            "max_concurrent_tasks": 4,
             "heartbeat_interval_seconds": args.heartbeat_interval})
         print(json.dumps({"event": "registered", "agent_id": summary["agent_id"], "role": args.role}), flush=True)
         heartbeat = Heartbeat(transport, summary, args.heartbeat_interval)
@@ -95,12 +107,16 @@ def main():
                     continue
                 task_id = content["task_id"]
                 try:
-                    output = answer(content.get("input"), args.on_escalation)
-                    transport.post_result(task_id, output)
+                    transport.post_result(task_id, answer(content.get("input"), args, summary))
+                    summary["answered"].append(task_id)
+                    event = "answered"
                 except ValueError as error:
                     transport.client.call("POST", "/tasks/" + urllib.parse.quote(task_id, safe="") + "/result", {"error": str(error)})
-                summary["answered"].append(task_id)
-                print(json.dumps({"event": "answered", "task_id": task_id, "kind": (content.get("input") or {}).get("kind")}), flush=True)
+                    summary["failed"].append(task_id)
+                    event = "failed"
+                    # A failure turns the agent to status error; it declares itself ready again, or it would get no more work.
+                    transport.client.call("POST", "/agents/me/heartbeat", {"status": "idle"})
+                print(json.dumps({"event": event, "task_id": task_id, "kind": (content.get("input") or {}).get("kind")}), flush=True)
     except (ApiError, OSError, KeyError, ValueError) as error:
         summary["errors"].append(str(error))
     finally:

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Teams;
+using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
@@ -71,9 +72,7 @@ public static class TeamProjectAgents
     {
         var input = Input(task);
         var team = Team(input);
-        var workflows = services.GetRequiredService<IWorkflowClient>();
-        var state = await workflows.GetStatusAsync(task.InstanceId, cancellationToken) ?? throw new InvalidOperationException($"run '{task.InstanceId}' is gone");
-        var history = await workflows.GetHistoryAsync(task.InstanceId, cancellationToken) ?? [];
+        var (state, history) = await ReadRunAsync(services, task, cancellationToken);
         var plan = history.OfType<PlanRecorded>().LastOrDefault(p => p.StepId == TeamProjectDefinition.WorkStep && p.Plan is not null)?.Plan;
         JsonObject? remaining = null;
         if (plan is { } recorded)
@@ -82,8 +81,9 @@ public static class TeamProjectAgents
             var index = 0;
             foreach (var planned in recorded.GetProperty("tasks").EnumerateArray())
             {
-                var copy = state.Steps.FirstOrDefault(s => s.StepId == $"{TeamProjectDefinition.WorkStep}[{index++}]");
-                if (copy?.Status == AgentPlatform.Workflows.Decisions.StepStatus.Completed)
+                var copyId = $"{TeamProjectDefinition.WorkStep}[{index++}]";
+                var copy = state.Steps.FirstOrDefault(s => s.StepId == copyId);
+                if (copy?.Status == StepStatus.Completed)
                 {
                     completed[planned.GetProperty("id").GetString()!] = copy.Output;
                 }
@@ -109,15 +109,22 @@ public static class TeamProjectAgents
     {
         var input = Input(task);
         var team = Team(input);
-        var workflows = services.GetRequiredService<IWorkflowClient>();
-        var state = await workflows.GetStatusAsync(task.InstanceId, cancellationToken) ?? throw new InvalidOperationException($"run '{task.InstanceId}' is gone");
-        var history = await workflows.GetHistoryAsync(task.InstanceId, cancellationToken) ?? [];
+        var (state, history) = await ReadRunAsync(services, task, cancellationToken);
         var report = TeamProjectTree.Build(team, state, history) with { Status = TeamProjectTree.WorkCompleted(state.Steps.ToDictionary(s => s.StepId)) ? "completed" : "failed", Phase = "done" };
         await PostAsync(services, team, $"project {report.Status}", string.Create(
             CultureInfo.InvariantCulture,
             $"Run {task.InstanceId} {report.Status}: {report.Totals.Completed} of {report.Totals.SubTasks} sub-tasks completed over {report.Totals.Goals} goals, {report.Totals.Attempts} attempts."),
             cancellationToken);
-        return JsonSerializer.SerializeToElement(report, WorkflowJson.Options);
+        return JsonSerializer.SerializeToElement(report);
+    }
+
+    /// <summary>The status and history of the run <paramref name="task"/> belongs to, as they stand while the task runs.</summary>
+    private static async Task<(WorkflowInstanceState State, IReadOnlyList<WorkflowEvent> History)> ReadRunAsync(
+        IServiceProvider services, WorkflowTask task, CancellationToken cancellationToken)
+    {
+        var workflows = services.GetRequiredService<IWorkflowClient>();
+        var state = await workflows.GetStatusAsync(task.InstanceId, cancellationToken) ?? throw new InvalidOperationException($"run '{task.InstanceId}' is gone");
+        return (state, await workflows.GetHistoryAsync(task.InstanceId, cancellationToken) ?? []);
     }
 
     private static Task PostAsync(IServiceProvider services, string team, string title, string content, CancellationToken cancellationToken) =>

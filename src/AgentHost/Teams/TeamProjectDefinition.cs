@@ -52,7 +52,7 @@ public static class TeamProjectDefinition
         var retry = new JsonObject { ["max_attempts"] = team.Policies.RetryBudget };
         var steps = new JsonArray
         {
-            Task(ManagerStep, ManagerPlanner(team), new JsonObject { ["kind"] = "plan_project", ["team"] = team.Id, ["project"] = "${input}" }, retry),
+            Task(ManagerStep, Selector(ManagerPlanner(team)), new JsonObject { ["kind"] = "plan_project", ["team"] = team.Id, ["project"] = "${input}" }, retry),
             BuiltIn(GoalsStep, TeamProjectAgents.Goals, new JsonObject
             {
                 ["team"] = team.Id,
@@ -97,11 +97,11 @@ public static class TeamProjectDefinition
         return WorkflowDefinitionLoader.FromJson(definition.ToJsonString(), limits);
     }
 
-    /// <summary>An agent task on <paramref name="selector"/> (<c>agent</c> or <c>capabilities</c> + <c>min_confidence</c>).</summary>
-    internal static JsonObject Task(string id, AgentSelection selector, JsonObject input, JsonObject retry)
+    /// <summary>An agent task on <paramref name="selector"/> (<see cref="Selector"/>'s fields).</summary>
+    internal static JsonObject Task(string id, JsonObject selector, JsonObject input, JsonObject retry)
     {
         var step = new JsonObject { ["id"] = id, ["kind"] = StepKinds.AgentTask };
-        foreach (var (name, value) in Selector(selector))
+        foreach (var (name, value) in selector)
         {
             step[name] = value?.DeepClone();
         }
@@ -132,7 +132,8 @@ public static class TeamProjectDefinition
     private static JsonObject PlanSelector(AgentSelection selection) =>
         selection.AgentId is { } agentId ? new JsonObject { ["agent"] = agentId } : new JsonObject { ["capabilities"] = Selector(selection)["capabilities"]!.DeepClone() };
 
-    private static JsonObject BuiltIn(string id, string agent, JsonObject input) =>
+    /// <summary>An agent task on one of the built-in steps of <see cref="TeamProjectAgents"/>.</summary>
+    internal static JsonObject BuiltIn(string id, string agent, JsonObject input) =>
         new() { ["id"] = id, ["kind"] = StepKinds.AgentTask, ["agent"] = agent, ["input"] = input };
 
     /// <summary>The manager's planner: the declared one, else the manager member.</summary>

@@ -41,7 +41,7 @@ public static class TeamProjectEscalation
         var managerDone = "steps.manager-retry.status == 'completed' or steps.manager-replan.status == 'completed'";
         var then = new JsonArray
         {
-            BuiltIn(RemainingStep, TeamProjectAgents.Remaining, new JsonObject { ["team"] = team.Id, ["error"] = $"${{steps.{TeamProjectDefinition.WorkStep}.error}}" }),
+            TeamProjectDefinition.BuiltIn(RemainingStep, TeamProjectAgents.Remaining, new JsonObject { ["team"] = team.Id, ["error"] = $"${{steps.{TeamProjectDefinition.WorkStep}.error}}" }),
             Ask("ask-coordinator", "coordinator", team, coordinator, retry),
             Decide("coordinator", "ask-coordinator", remaining, retry),
             Condition("to-manager", $"not ({coordinatorDone})", new JsonArray
@@ -62,13 +62,7 @@ public static class TeamProjectEscalation
 
     private static JsonObject Ask(string id, string level, TeamDeclaration team, JsonObject selector, JsonObject retry)
     {
-        var step = new JsonObject { ["id"] = id, ["kind"] = StepKinds.AgentTask };
-        foreach (var (name, value) in selector)
-        {
-            step[name] = value?.DeepClone();
-        }
-
-        step["input"] = new JsonObject
+        var step = TeamProjectDefinition.Task(id, selector, new JsonObject
         {
             ["kind"] = "escalation",
             ["level"] = level,
@@ -77,8 +71,7 @@ public static class TeamProjectEscalation
             ["remaining"] = $"${{steps.{RemainingStep}.output.plan}}",
             ["coordinator_answer"] = "${steps.ask-coordinator.output}",
             ["options"] = new JsonArray("retry", "replan", "give_up", "ask_human"),
-        };
-        step["retry"] = retry.DeepClone();
+        }, retry);
         step["on_failure"] = "continue";
         return step;
     }
@@ -116,11 +109,8 @@ public static class TeamProjectEscalation
         ["on_failure"] = "continue",
     };
 
-    private static JsonObject Announce(string id, TeamDeclaration team, string title, string content) => BuiltIn(
+    private static JsonObject Announce(string id, TeamDeclaration team, string title, string content) => TeamProjectDefinition.BuiltIn(
         id, TeamProjectAgents.Announce, new JsonObject { ["team"] = team.Id, ["title"] = title, ["content"] = content });
-
-    private static JsonObject BuiltIn(string id, string agent, JsonObject input) =>
-        new() { ["id"] = id, ["kind"] = StepKinds.AgentTask, ["agent"] = agent, ["input"] = input };
 
     private static JsonObject Condition(string id, string condition, JsonArray then, JsonArray? otherwise = null) => new()
     {

@@ -29,8 +29,8 @@ public sealed class TeamProjectTests(ITestOutputHelper output)
         using var watcher = await ApiAgent.RegisterAsync(host, "watcher", timeout);
         await watcher.JoinAsync("team-writers", timeout);
 
-        await using var manager = Planner(host, "manager");
-        await using var coordinator = Planner(host, "coordinator");
+        await using var manager = Planner(host, "manager", []);
+        await using var coordinator = Planner(host, "coordinator", []);
         await using var researcher = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "researcher", "research=0.9", 0, 0, output);
         await using var writer = TaskAgentProcess.Start("node", "samples/node-agent/agent.mjs", host, "writer", "write=0.9", 0, 0, output);
         await using var reviewer = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "reviewer", "review=0.9", 0, 0, output);
@@ -102,12 +102,80 @@ public sealed class TeamProjectTests(ITestOutputHelper output)
         Assert.Equal(["channel created", "project planned", "sub-tasks planned", "project completed"], progress);
     }
 
+    [Fact]
+    public async Task A_sub_task_that_fails_its_retry_budget_is_escalated_to_the_coordinator_whose_retry_completes_the_project()
+    {
+        var timeout = TestTimeout.After(170);
+        await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
+        using var ops = TaskOperator.For(host);
+        const string Yaml = """
+            name: Fragile writers
+            members:
+              - { role: manager, capabilities: { plan-project: 1 } }
+              - { role: coordinator, capabilities: { plan-goal: 1 } }
+              - { role: executor, capabilities: { research: 1 } }
+              - { role: executor, capabilities: { write: 1 } }
+              - { role: executor, capabilities: { review: 1 } }
+            policies: { retry_budget: 1 }
+            """;
+        using (var put = await ops.Client.PutAsync(new Uri("api/v1/teams/fragile", UriKind.Relative), new StringContent(Yaml, Encoding.UTF8, "application/yaml"), timeout))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        using var watcher = await ApiAgent.RegisterAsync(host, "watcher", timeout);
+        await watcher.JoinAsync("team-fragile", timeout);
+        await using var manager = Planner(host, "manager", []);
+        await using var coordinator = Planner(host, "coordinator", ["--on-escalation", "retry"]);
+        await using var researcher = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "researcher", "research=0.9", 0, 0, output);
+        await using var writer = TaskAgentProcess.Start("node", "samples/node-agent/agent.mjs", host, "writer", "write=0.9", 0, 0, output);
+        await using var reviewer = Planner(host, "executor", ["--capabilities", "review=0.9", "--fail-first", "1"]);
+        await WaitUntilMatchableAsync(ops, ["plan-project", "plan-goal", "research", "write", "review"], timeout);
+
+        using (var start = await ops.Client.PostAsJsonAsync(
+            new Uri("api/v1/teams/fragile/projects", UriKind.Relative), new { run_id = "fragile-1", input = new { sections = new[] { "intro" } } }, timeout))
+        {
+            await ApiAgent.ReadJsonAsync(start, HttpStatusCode.Created, timeout);
+        }
+
+        var final = await ops.WaitAsync("fragile-1", timeout);
+        Assert.Equal("completed", final["status"]!.GetValue<string>());
+        var report = final["output"]!.AsObject();
+        output.WriteLine(report.ToJsonString());
+        Assert.Equal("completed", report["status"]!.GetValue<string>());
+        var escalation = report["escalations"]!.AsArray().Single()!;
+        Assert.Equal("coordinator", escalation["level"]!.GetValue<string>());
+        Assert.Equal("retry", escalation["answer"]!["decision"]!.GetValue<string>());
+
+        // The review failed once in the first run, then completed in the coordinator's retry, on the same (now healthy) executor.
+        var review = report["goals"]![1]!["sub_tasks"]!.AsArray().Single()!;
+        Assert.Equal("review", review["id"]!.GetValue<string>());
+        Assert.Equal("coordinator-retry[0]", review["step"]!.GetValue<string>());
+        Assert.Equal("completed", review["status"]!.GetValue<string>());
+        Assert.Equal(2, review["attempts"]!.GetValue<int>());
+        Assert.Equal(new[] { 3, 3, 0, 4 }, new[] { "sub_tasks", "completed", "failed", "attempts" }.Select(n => report["totals"]![n]!.GetValue<int>()));
+
+        using var read = await ops.Client.GetAsync(new Uri("api/v1/teams/fragile/projects/fragile-1", UriKind.Relative), timeout);
+        var tree = await ApiAgent.ReadJsonAsync(read, HttpStatusCode.OK, timeout);
+        Assert.Equal(report["goals"]!.ToJsonString(), tree["goals"]!.ToJsonString());
+
+        // The first run's failure is in the history; the escalation is a step of the run and a system message in the channel.
+        var history = await ops.HistoryAsync("fragile-1", timeout);
+        Assert.Single(history, e => e!["type"]!.GetValue<string>() == "task_failed" && e["task_id"]!.GetValue<string>() == "fragile-1:work[2]:1");
+        Assert.Single(history, e => e!["type"]!.GetValue<string>() == "task_scheduled" && e["step_id"]!.GetValue<string>() == "ask-coordinator");
+        var log = await watcher.ReadWholeLogAsync("team-fragile", timeout);
+        var progress = log.Where(m => m!["kind"]!.GetValue<string>() == "system" && m["sender_id"]!.GetValue<string>() == "platform")
+            .Select(m => m!["title"]!.GetValue<string>()).ToList();
+        Assert.Equal(["channel created", "project planned", "sub-tasks planned", "escalation to the coordinator", "project completed"], progress);
+    }
+
     private static string AgentIdOf(JsonObject tree, string subTask) =>
         tree["goals"]![0]!["sub_tasks"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == subTask)!["agent"]!.GetValue<string>();
 
-    private PlannerProcess Planner(HostProcess host, string role)
+    private PlannerProcess Planner(HostProcess host, string role, string[] arguments)
     {
-        var start = ScriptProcess.StartInfo("python3", "samples/team/planner.py", ["--role", role, "--name", role, "--timeout", "160", "--heartbeat-interval", "1"]);
+        var start = ScriptProcess.StartInfo(
+            "python3", "samples/team/planner.py", ["--role", role, "--name", role, "--timeout", "160", "--heartbeat-interval", "1", .. arguments]);
         start.Environment["HOST_URL"] = host.BaseAddress.ToString().TrimEnd('/');
         return new PlannerProcess(Process.Start(start)!, output, role);
     }
