@@ -51,8 +51,17 @@ public static class TeamProjectEndpoints
 
         var definition = await RegisterAsync(team, workflows, limits.Value, context.RequestAborted);
         var instanceId = WorkflowInstanceId.Create(request.RunId ?? $"{id}-{Guid.CreateVersion7():N}");
-        var started = await workflows.StartAsync(
-            new WorkflowStartRequest { DefinitionId = definition.Id, Version = definition.Version, InstanceId = instanceId, Input = request.Input }, context.RequestAborted);
+        WorkflowStartResult started;
+        try
+        {
+            started = await workflows.StartAsync(
+                new WorkflowStartRequest { DefinitionId = definition.Id, Version = definition.Version, InstanceId = instanceId, Input = request.Input }, context.RequestAborted);
+        }
+        catch (Exception e) when (WorkflowEndpoints.ProblemFor(e) is { } failure)
+        {
+            return failure;
+        }
+
         if (started.Instance.DefinitionId != definition.Id)
         {
             return Problems.Conflict($"Run id '{instanceId}' is taken by an instance of another definition.");
