@@ -19,7 +19,7 @@ public static class TeamEndpoints
 
     private const int MaxReportedProblems = 100;
 
-    /// <summary>Maps the team routes.</summary>
+    /// <summary>Maps the team routes, and the project routes (<see cref="TeamProjectEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapTeamEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/teams").WithTags("Teams").RequireOperatorToken();
@@ -27,7 +27,7 @@ public static class TeamEndpoints
         group.MapGet("/", ListAsync).WithName("ListTeams");
         group.MapGet("/{id}", GetAsync).WithName("GetTeam");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteTeam");
-        return endpoints;
+        return endpoints.MapTeamProjectEndpoints();
     }
 
     private static async Task<Results<Created<TeamView>, Ok<TeamView>, ApiProblem>> PutAsync(

@@ -292,7 +292,8 @@ public static class WorkflowEndpoints
     }
 
     /// <summary>The problem for a workflow client failure, or null when <paramref name="exception"/> is not one.</summary>
-    private static ApiProblem? ProblemFor(Exception exception) => exception switch
+    /// <summary>The problem answer for what starting an instance may throw (no definition, bad input, a conflict); null for anything else.</summary>
+    internal static ApiProblem? ProblemFor(Exception exception) => exception switch
     {
         WorkflowNotFoundException e => Problems.NotFound(e.Message),
         WorkflowInputException e => DefinitionProblem(e.Problems),

@@ -1,4 +1,5 @@
 using AgentPlatform.AgentHost.Hosting;
+using AgentPlatform.AgentHost.Teams;
 using AgentPlatform.AgentHost.Workflows;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
@@ -9,8 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WorkflowHostingExtensions
 {
     /// <summary>Adds the definition limits (options from <c>Workflows:Limits</c>), the engine <c>Workflows:Engine</c>
-    /// selects (see <see cref="WorkflowEngineServiceCollectionExtensions"/>), and the built-in agents when
-    /// <c>Workflows:BuiltInAgents:Enabled</c> is true.</summary>
+    /// selects (see <see cref="WorkflowEngineServiceCollectionExtensions"/>), the in-process steps of team projects
+    /// (<see cref="TeamProjectAgents"/>), and the built-in agents when <c>Workflows:BuiltInAgents:Enabled</c> is true.</summary>
     public static IServiceCollection AddPlatformWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,15 +26,21 @@ public static class WorkflowHostingExtensions
             var dataDirectory = configuration.GetSection(PlatformRuntimeOptions.SectionName).Get<PlatformRuntimeOptions>()?.DataDirectory ?? "data";
             services.AddSingleton(sp => new TaskExecutionRecord(
                 Path.Combine(Path.GetFullPath(dataDirectory), BuiltInAgentsOptions.ExecutionLogFileName), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton(sp =>
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var agents = new InProcessTaskAgents();
+            TeamProjectAgents.Register(agents, sp);
+            if (builtIn.Enabled)
             {
-                var agents = new InProcessTaskAgents();
                 BuiltInAgents.RegisterEcho(
                     agents, sp.GetRequiredService<TaskExecutionRecord>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(builtIn.DelayMilliseconds));
                 BuiltInAgents.RegisterNoop(agents);
-                return agents;
-            });
-        }
+            }
+
+            return agents;
+        });
 
         services.AddWorkflowLimits(options => configuration.GetSection(WorkflowLimitsOptions.SectionName).Bind(options));
         services.AddWorkflowEngine(configuration);

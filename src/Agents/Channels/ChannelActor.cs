@@ -21,6 +21,7 @@ internal sealed partial class ChannelActor : Actor
     public const string UpdateMethod = "update";
     public const string RecipientsMethod = "recipients";
     public const string TallyMethod = "tally";
+    public const string AnnounceMethod = "announce";
 
     private const string ProfileKey = "profile";
     private const string MembersKey = "members";
@@ -65,6 +66,7 @@ internal sealed partial class ChannelActor : Actor
         ReadMethod => await ReadAsync(ActorPayload.Read<LogQuery>(call), cancellationToken),
         UpdateMethod => Update(ActorPayload.Read<UpdateChannel>(call)),
         RecipientsMethod => await RecipientsAsync(ActorPayload.Read<RecipientsQuery>(call), cancellationToken),
+        AnnounceMethod => await AnnounceAsync(ActorPayload.Read<AnnounceCommand>(call), cancellationToken),
         TallyMethod => _profile is null ? new TallyReply(ChannelStatus.NotFound, null, null) : new TallyReply(ChannelStatus.Ok, Reply(ChannelStatus.Ok).Info, _tally),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
@@ -140,12 +142,31 @@ internal sealed partial class ChannelActor : Actor
     private async Task AppendMembershipAsync(Dictionary<string, ChannelMember> members, ChannelMessage announcement, CancellationToken cancellationToken)
     {
         StateManager.SetState(MembersKey, members);
+        await AppendSystemAsync(announcement, cancellationToken);
+        _members = members;
+    }
+
+    /// <summary>Appends one system message: no cooldown, no membership check (the platform speaks, not a member).</summary>
+    private async Task<ChannelReply> AnnounceAsync(AnnounceCommand command, CancellationToken cancellationToken)
+    {
+        if (_profile is null)
+        {
+            return NotFound();
+        }
+
+        var announcement = SystemMessage(_head + 1, command.SenderId, command.Title, command.Content, Host.Time.GetUtcNow(), command.TraceParent);
+        await AppendSystemAsync(announcement, cancellationToken);
+        NotifyMembers(command.SenderId, [announcement]);
+        return Reply(ChannelStatus.Ok);
+    }
+
+    private async Task AppendSystemAsync(ChannelMessage announcement, CancellationToken cancellationToken)
+    {
         StateManager.SetState(MessageKey(announcement.Sequence), announcement);
         StateManager.SetState(HeadKey, announcement.Sequence);
         var tally = await PrepareCommitAsync(announcement.Sequence, [announcement], cancellationToken);
         await StateManager.SaveStateAsync(cancellationToken);
         _tally = tally;
-        _members = members;
         _head = announcement.Sequence;
         _metrics.Appended(MessagePriority.Normal, MessageKind.System);
     }

@@ -28,6 +28,9 @@ internal sealed record MembershipChange(string AgentId, string? TraceParent);
 /// <summary>One post waiting to be appended.</summary>
 internal sealed record PostCommand(string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent);
 
+/// <summary>A system message from the platform (<paramref name="SenderId"/> names the speaker): no cooldown, no membership needed.</summary>
+internal sealed record AnnounceCommand(string SenderId, string Title, string Content, string? TraceParent);
+
 /// <summary>Posts appended in one turn and committed together.</summary>
 internal sealed record PostBatch(IReadOnlyList<PostCommand> Posts);
 

@@ -155,6 +155,22 @@ public sealed class ChannelService
         };
     }
 
+    /// <summary>Appends a <c>system</c> message to the channel log on behalf of the platform (<paramref name="senderId"/>, such as
+    /// <c>platform</c>): it needs no membership and is not subject to the post cooldown or rate limits; returns once it is durable.</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    public async Task AnnounceAsync(ChannelId id, string senderId, string title, string content, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(senderId);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(content);
+        var reply = await _runtime.InvokeAsync<AnnounceCommand, ChannelReply>(
+            Channel(id), ChannelActor.AnnounceMethod, new AnnounceCommand(senderId, title, content, TraceContext.Current()), cancellationToken);
+        if (reply.Status == ChannelStatus.NotFound)
+        {
+            throw new ChannelNotFoundException(id.Value);
+        }
+    }
+
     /// <summary>Reads up to <paramref name="limit"/> messages after sequence <paramref name="after"/>.</summary>
     /// <exception cref="ChannelNotFoundException">No such channel.</exception>
     /// <exception cref="NotChannelMemberException">The reader is not a member.</exception>
