@@ -222,38 +222,16 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         }
 
         // A registered agent type is hosted as an agent, so the runtime's "unknown type/method" errors cannot occur and the
-        // call needs no exception-mapping wrapper.
-        _work.Enter();
-        var call = _agentTypes.ContainsKey(recipient.Type)
+        // call needs no exception-mapping wrapper. The actor runtime counts the call in flight (see StopWhenIdleAsync).
+        return _agentTypes.ContainsKey(recipient.Type)
             ? _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), BaseAgent.RpcMethod, envelope, cancellationToken)
             : InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, cancellationToken);
-        if (call.IsCompleted)
-        {
-            _work.Exit();
-            return call;
-        }
-
-        return LeaveWhenDoneAsync(call);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<object?> LeaveWhenDoneAsync(ValueTask<object?> call)
-    {
-        try
-        {
-            return await call;
-        }
-        finally
-        {
-            _work.Exit();
-        }
     }
 
     private async ValueTask<object?> SendWithTimeoutAsync(AgentId recipient, AgentEnvelope envelope, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        _work.Enter();
         try
         {
             return await InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, linked.Token);
@@ -261,10 +239,6 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new AgentCallTimeoutException(recipient, timeout, e);
-        }
-        finally
-        {
-            _work.Exit();
         }
     }
 

@@ -25,4 +25,7 @@ public interface IActorRuntime
 
     /// <summary>True when this runtime knows the actor type.</summary>
     bool IsRegistered(string actorType);
+
+    /// <summary>The calls this runtime has in flight in this process, per actor type, for waiting until actors are idle.</summary>
+    IActorCallsInFlight CallsInFlight { get; }
 }
