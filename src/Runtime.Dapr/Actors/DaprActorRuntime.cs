@@ -82,6 +82,9 @@ public sealed class DaprActorRuntime : IActorRuntime
     public bool IsRegistered(string actorType) => actorType is not null && _types.Contains(actorType);
 
     /// <inheritdoc/>
+    public bool PassesObjects => false;
+
+    /// <inheritdoc/>
     /// <remarks>The calls this process serves plus the calls it made and still waits for (a one-way call until its background
     /// call has ended); calls another replica serves for someone else are not seen here.</remarks>
     public IActorCallsInFlight CallsInFlight => _calls;

@@ -156,6 +156,9 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
     public bool IsRegistered(string actorType) => actorType is not null && _types.ContainsKey(actorType);
 
     /// <inheritdoc/>
+    public bool PassesObjects => true;
+
+    /// <inheritdoc/>
     /// <remarks>A call counts from the moment it is queued until its turn has ended, or until its actor drops it from the queue
     /// because it was cancelled while waiting or the runtime was disposed.</remarks>
     public IActorCallsInFlight CallsInFlight => _calls;

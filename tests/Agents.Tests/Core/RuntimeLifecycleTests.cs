@@ -192,5 +192,7 @@ public sealed class RuntimeLifecycleTests
         public bool IsRegistered(string actorType) => inner.IsRegistered(actorType);
 
         public AgentPlatform.Runtime.Actors.IActorCallsInFlight CallsInFlight => inner.CallsInFlight;
+
+        public bool PassesObjects => inner.PassesObjects;
     }
 }
