@@ -1,6 +1,7 @@
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Samples.AutoGen.Countdown;
 using AgentPlatform.Samples.AutoGen.GroupChat;
+using AgentPlatform.Samples.AutoGen.Nested;
 
 namespace AgentPlatform.Samples.AutoGen;
 
@@ -28,5 +29,15 @@ public static class AutoGenSamples
             .AddAgent<EditorAgent>(EditorAgent.TypeName)
             .AddMessageType<GroupChatMessage>(GroupChatMessage.WireName)
             .AddMessageType<RequestToSpeak>(RequestToSpeak.WireName);
+    }
+
+    /// <summary>Adds the direct-messaging pair, <c>outer</c> and <c>inner</c>, and the wire name of <see cref="NestedMessage"/>.</summary>
+    public static AgentsBuilder AddNested(this AgentsBuilder agents)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        return agents
+            .AddAgent<OuterAgent>(OuterAgent.TypeName)
+            .AddAgent<InnerAgent>(InnerAgent.TypeName)
+            .AddMessageType<NestedMessage>(NestedMessage.WireName);
     }
 }

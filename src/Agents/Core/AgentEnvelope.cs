@@ -23,6 +23,12 @@ internal sealed record AgentEnvelope
     [JsonPropertyName("topic")]
     public TopicId? Topic { get; init; }
 
+    /// <summary>Asks the recipient of a direct message to answer with an envelope naming the response's message type, which a
+    /// caller whose actor runtime moves results as JSON needs to read the response as that type; omitted when false.</summary>
+    [JsonPropertyName("typedReply")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TypedReply { get; init; }
+
     /// <summary>The in-flight count of the runtime that published this envelope, followed to delivery when pub/sub hands the
     /// envelope over in process; never serialized, so a copy that crossed a broker has none.</summary>
     [JsonIgnore]

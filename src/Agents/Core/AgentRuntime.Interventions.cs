@@ -20,7 +20,7 @@ public sealed partial class AgentRuntime
         }
 
         var sentType = _serializers.NameOf(message.GetType());
-        var envelope = new AgentEnvelope { Id = id, MessageType = sentType, Message = message, Sender = sender };
+        var envelope = new AgentEnvelope { Id = id, MessageType = sentType, Message = message, Sender = sender, TypedReply = _repliesAsJson };
         var response = await SendEnvelopeAsync(envelope, recipient, timeout, cancellationToken);
         foreach (var intervention in _interventions)
         {

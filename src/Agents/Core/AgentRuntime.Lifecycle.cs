@@ -31,8 +31,10 @@ public sealed partial class AgentRuntime
     }
 
     /// <inheritdoc/>
+    /// <remarks>Direct messages are counted by the actor runtime (<see cref="IActorRuntime.CallsInFlight"/>) as calls to the agent
+    /// types, from the moment a call is accepted until it has ended; published messages are counted here.</remarks>
     public ValueTask StopWhenIdleAsync(CancellationToken cancellationToken = default) =>
-        StopWhenAsync(() => _work.InFlight == 0, cancellationToken);
+        StopWhenAsync(() => _work.InFlight == 0 && !AgentCallsInFlight(), cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask StopWhenAsync(Func<bool> condition, CancellationToken cancellationToken = default)
@@ -41,12 +43,13 @@ public sealed partial class AgentRuntime
         while (true)
         {
             var changed = _work.Changed();
+            var callEnded = _actors.CallsInFlight.NextEnd();
             if (condition())
             {
                 break;
             }
 
-            await changed.WaitAsync(cancellationToken);
+            await Task.WhenAny(changed, callEnded).WaitAsync(cancellationToken);
         }
 
         await StopAsync(cancellationToken);
@@ -99,6 +102,20 @@ public sealed partial class AgentRuntime
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private bool AgentCallsInFlight()
+    {
+        var calls = _actors.CallsInFlight;
+        foreach (var type in _agentTypes.Keys)
+        {
+            if (calls.Count(type) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task SubscribeAsync() =>

@@ -33,6 +33,7 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
     private readonly InterventionHandler[] _interventions;
     private readonly AgentWork _work = new();
     private readonly bool _followPublishes;
+    private readonly bool _repliesAsJson;
     private readonly Lock _gate = new();
     private FrozenDictionary<string, AgentTypeRegistration> _agentTypes;
     private ImmutableArray<Subscription> _subscriptions;
@@ -69,6 +70,7 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         _serializers = serializers ?? new MessageSerializerRegistry();
         _interventions = [.. interventions ?? []];
         _followPublishes = pubSub.DeliversInProcess;
+        _repliesAsJson = !actors.PassesObjects;
         var types = agentTypes.ToList();
         _agentTypes = types.DistinctBy(t => t.Type).ToFrozenDictionary(t => t.Type, StringComparer.Ordinal);
         _subscriptions = [.. types.SelectMany(t => t.Subscriptions).Concat(subscriptions ?? []).DistinctBy(s => s.Id)];
@@ -114,7 +116,7 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
             return SendThroughInterventionsAsync(message, messageType, recipient, sender, timeout, cancellationToken);
         }
 
-        var envelope = new AgentEnvelope { Id = MessageIds.Next(), MessageType = messageType, Message = message, Sender = sender };
+        var envelope = new AgentEnvelope { Id = MessageIds.Next(), MessageType = messageType, Message = message, Sender = sender, TypedReply = _repliesAsJson };
         return SendEnvelopeAsync(envelope, recipient, timeout, cancellationToken);
     }
 
@@ -222,49 +224,43 @@ public sealed partial class AgentRuntime : IAgentRuntime, IAsyncDisposable
         }
 
         // A registered agent type is hosted as an agent, so the runtime's "unknown type/method" errors cannot occur and the
-        // call needs no exception-mapping wrapper.
-        _work.Enter();
-        var call = _agentTypes.ContainsKey(recipient.Type)
-            ? _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), BaseAgent.RpcMethod, envelope, cancellationToken)
-            : InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, cancellationToken);
-        if (call.IsCompleted)
+        // call needs no exception-mapping wrapper. The actor runtime counts the call in flight (see StopWhenIdleAsync).
+        if (!_agentTypes.ContainsKey(recipient.Type))
         {
-            _work.Exit();
-            return call;
+            return InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, cancellationToken);
         }
 
-        return LeaveWhenDoneAsync(call);
+        var call = _actors.InvokeAsync<AgentEnvelope, object?>(recipient.ToActorId(), BaseAgent.RpcMethod, envelope, cancellationToken);
+        return _repliesAsJson ? ReadReplyAsync(call) : call;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<object?> LeaveWhenDoneAsync(ValueTask<object?> call)
+    private async ValueTask<object?> ReadReplyAsync(ValueTask<object?> call) => ReadReply(await call);
+
+    /// <summary>The response of an agent as the registered message type, when it crossed a process as a typed reply.</summary>
+    /// <remarks>The call's envelope asked for a typed reply (<see cref="AgentEnvelope.TypedReply"/>); a type this process has not
+    /// registered stays JSON, as the message.</remarks>
+    private object? ReadReply(object? reply)
     {
-        try
+        if (reply is not JsonElement { ValueKind: JsonValueKind.Object } json || AgentEnvelope.From(json) is not { Message: JsonElement message } envelope)
         {
-            return await call;
+            return reply;
         }
-        finally
-        {
-            _work.Exit();
-        }
+
+        return _serializers.TryGetType(envelope.MessageType, out var type) ? message.Deserialize(type, ActorJson.Options) : message;
     }
 
     private async ValueTask<object?> SendWithTimeoutAsync(AgentId recipient, AgentEnvelope envelope, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        _work.Enter();
         try
         {
-            return await InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, linked.Token);
+            var reply = await InvokeAsync<AgentEnvelope, object?>(recipient, BaseAgent.RpcMethod, envelope, linked.Token);
+            return _repliesAsJson && _agentTypes.ContainsKey(recipient.Type) ? ReadReply(reply) : reply;
         }
         catch (OperationCanceledException e) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new AgentCallTimeoutException(recipient, timeout, e);
-        }
-        finally
-        {
-            _work.Exit();
         }
     }
 

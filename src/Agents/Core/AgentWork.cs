@@ -1,8 +1,10 @@
 namespace AgentPlatform.Agents.Core;
 
-/// <summary>Counts the agent work in flight in one runtime and wakes those waiting for it to change.</summary>
-/// <remarks>Entering and leaving are one interlocked operation each; a waiter costs the leaving side one extra read until it is
-/// woken, so with nobody waiting the hot paths pay only the counter.</remarks>
+/// <summary>Counts the published messages in flight in one runtime (events being delivered here, and events published here and
+/// followed to delivery in process) and wakes those waiting for the count to change.</summary>
+/// <remarks>Direct messages are not counted here: the actor runtime counts them as calls in flight. Entering and leaving are one
+/// interlocked operation each; a waiter costs the leaving side one extra read until it is woken, so with nobody waiting the hot
+/// paths pay only the counter.</remarks>
 internal sealed class AgentWork
 {
     private long _inFlight;

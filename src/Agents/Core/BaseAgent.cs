@@ -100,13 +100,17 @@ public abstract class BaseAgent : Actor, IAgent
         ActorPayload.Read<AgentEnvelope?>(call)
         ?? throw new ArgumentException($"Agent {AgentId} received a '{call.Method}' call without an agent message envelope.", nameof(call));
 
+    /// <summary>Handles a direct message; when the caller asks for a typed reply (its results cross processes as JSON), the
+    /// response goes back as an envelope naming its message type, so the caller can read it as that type.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<object?> OnRpcAsync(AgentEnvelope envelope, CancellationToken cancellationToken)
     {
         var context = new MessageContext(envelope.Id, cancellationToken) { Sender = envelope.Sender, IsRpc = true, MessageType = envelope.MessageType };
         var result = await OnMessageAsync(Materialize(envelope), context);
         await PersistAsync(cancellationToken);
-        return result;
+        return envelope.TypedReply && result is not null
+            ? new AgentEnvelope { Id = envelope.Id, MessageType = Runtime.Serializers.NameOf(result.GetType()), Message = result }
+            : result;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

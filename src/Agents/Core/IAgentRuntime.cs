@@ -33,7 +33,8 @@ public interface IAgentRuntime
     ValueTask StopAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Waits until no work is in flight, then stops as <see cref="StopAsync"/> does.</summary>
-    /// <remarks>In flight: direct messages sent through this runtime and not yet answered, events being delivered in this
+    /// <remarks>In flight: direct messages to this runtime's agent types that the actor runtime has accepted and not yet ended
+    /// (queued or running; in Dapr mode, those this process serves or sent and still waits for), events being delivered in this
     /// process, and (with a pub/sub that delivers in process, as the embedded runtime's) events published here and not yet
     /// delivered, a retried one included. Work started by a handler before it returns keeps the runtime busy, so a chain of
     /// messages is waited for as a whole. <paramref name="cancellationToken"/> bounds the wait.</remarks>

@@ -22,14 +22,22 @@ public sealed class DaprActorRuntime : IActorRuntime
 
     private readonly IActorProxyFactory _proxies;
     private readonly FrozenSet<string> _types;
+    private readonly ActorCallCounter _calls;
     private readonly ILogger _logger;
 
     /// <summary>Creates the runtime over <paramref name="proxies"/>, hosting <paramref name="registrations"/>.</summary>
-    public DaprActorRuntime(IActorProxyFactory proxies, IEnumerable<ActorTypeRegistration> registrations, ILogger<DaprActorRuntime> logger)
+    /// <param name="proxies">Makes the actor proxies calls go through.</param>
+    /// <param name="registrations">The actor types every replica of the app hosts.</param>
+    /// <param name="calls">The count of calls in flight, shared with the actors this process serves.</param>
+    /// <param name="logger">Where failed one-way calls are logged.</param>
+    public DaprActorRuntime(
+        IActorProxyFactory proxies, IEnumerable<ActorTypeRegistration> registrations, ActorCallCounter calls, ILogger<DaprActorRuntime> logger)
     {
         ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(calls);
         _proxies = proxies;
         _types = registrations.Select(r => r.Type).ToFrozenSet(StringComparer.Ordinal);
+        _calls = calls;
         _logger = logger;
     }
 
@@ -42,7 +50,16 @@ public sealed class DaprActorRuntime : IActorRuntime
             throw new ActorTypeNotRegisteredException(id.Type ?? string.Empty);
         }
 
-        return await CallAsync<TRequest, TResult>(id, method, request, cancellationToken);
+        var count = _calls.For(id.Type);
+        count.Enter();
+        try
+        {
+            return await CallAsync<TRequest, TResult>(id, method, request, cancellationToken);
+        }
+        finally
+        {
+            count.Exit();
+        }
     }
 
     /// <inheritdoc/>
@@ -55,12 +72,22 @@ public sealed class DaprActorRuntime : IActorRuntime
             return ValueTask.FromException(new ActorTypeNotRegisteredException(id.Type ?? string.Empty));
         }
 
-        _ = Task.Run(() => PostInBackgroundAsync(id, method, request), CancellationToken.None);
+        var count = _calls.For(id.Type);
+        count.Enter();
+        _ = Task.Run(() => PostInBackgroundAsync(id, method, request, count), CancellationToken.None);
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc/>
     public bool IsRegistered(string actorType) => actorType is not null && _types.Contains(actorType);
+
+    /// <inheritdoc/>
+    public bool PassesObjects => false;
+
+    /// <inheritdoc/>
+    /// <remarks>The calls this process serves plus the calls it made and still waits for (a one-way call until its background
+    /// call has ended); calls another replica serves for someone else are not seen here.</remarks>
+    public IActorCallsInFlight CallsInFlight => _calls;
 
     // daprd answers a lookup with no replica to place the actor on with "did not find address for actor" (and names it
     // "error finding address" in some versions); either way the app was never called.
@@ -100,7 +127,7 @@ public sealed class DaprActorRuntime : IActorRuntime
         return ActorPayload.Read<TResult>(response.Result, method);
     }
 
-    private async Task PostInBackgroundAsync<TRequest>(ActorId id, string method, TRequest request)
+    private async Task PostInBackgroundAsync<TRequest>(ActorId id, string method, TRequest request, ActorCallCount count)
     {
         try
         {
@@ -109,6 +136,10 @@ public sealed class DaprActorRuntime : IActorRuntime
         catch (Exception error)
         {
             Log.PostFailed(_logger, id, method, error);
+        }
+        finally
+        {
+            count.Exit();
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class PlatformActorShim : DaprActor, IPlatformActor, IRemindable
     private readonly DaprActorStateManager _state;
     private readonly DaprActorTimers _timers = new();
     private readonly ActorId _id;
+    private readonly ActorCallCount _calls;
     private PlatformActor? _actor;
 
     public PlatformActorShim(DaprActorHost host, ActorTypeRegistration registration, PlatformActorServices services)
@@ -31,12 +32,14 @@ internal sealed class PlatformActorShim : DaprActor, IPlatformActor, IRemindable
         _services = services;
         _state = new DaprActorStateManager(StateManager, ActorJson.Options);
         _id = ActorId.Create(registration.Type, DaprNameCodec.Decode(host.Id.GetId()));
+        _calls = services.Calls.For(registration.Type);
     }
 
     /// <inheritdoc/>
     public async Task<ActorResponse> InvokeAsync(ActorRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        _calls.Enter();
         try
         {
             var actor = await ActorAsync();
@@ -48,6 +51,10 @@ internal sealed class PlatformActorShim : DaprActor, IPlatformActor, IRemindable
         {
             await FailTurnAsync();
             return new ActorResponse(null, ActorFaults.From(error));
+        }
+        finally
+        {
+            _calls.Exit();
         }
     }
 

@@ -50,14 +50,17 @@ public static class DaprRuntimeServiceCollectionExtensions
         services.AddActors(null);
         services.AddOptions<ActorRuntimeOptions>().Configure<IServiceProvider>((actors, provider) => ConfigureActors(actors, options, provider));
 
+        // One count for the calls this process serves (the shims) and the calls it makes (the runtime).
+        var calls = new ActorCallCounter();
         services.TryAddSingleton(sp => new PlatformActorServices(
             sp.GetRequiredService<IActorRuntime>(),
             sp.GetRequiredService<IReminderService>(),
             sp.GetRequiredService<TimeProvider>(),
             sp,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("AgentPlatform.Runtime.Dapr.Actors")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("AgentPlatform.Runtime.Dapr.Actors"),
+            calls));
         services.TryAddSingleton<IActorRuntime>(sp => new DaprActorRuntime(
-            sp.GetRequiredService<IActorProxyFactory>(), sp.GetServices<ActorTypeRegistration>(), sp.GetRequiredService<ILogger<DaprActorRuntime>>()));
+            sp.GetRequiredService<IActorProxyFactory>(), sp.GetServices<ActorTypeRegistration>(), calls, sp.GetRequiredService<ILogger<DaprActorRuntime>>()));
         services.TryAddSingleton<IReminderService>(_ => new DaprReminderService(options.HttpEndpoint!, options.ApiToken));
         services.TryAddSingleton<IStateStore>(sp => new DaprStateStore(sp.GetRequiredService<DaprClient>(), DaprNames.Components.StateStore));
         services.TryAddSingleton(sp => new DaprPubSub(sp.GetRequiredService<DaprClient>(), pubSub, sp.GetRequiredService<ILogger<DaprPubSub>>()));

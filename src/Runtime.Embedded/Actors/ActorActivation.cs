@@ -155,27 +155,27 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunTurnAsync(TurnRequest request)
     {
-        var completion = request.Completion;
-        if (completion is not null && !completion.IsPending(request.Generation))
-        {
-            return;
-        }
-
-        var token = request.CancellationToken;
         if (request.Kind == TurnKind.Deactivate)
         {
             await DeactivateAsync(request);
             return;
         }
 
-        if (token.IsCancellationRequested)
-        {
-            Fail(request, new OperationCanceledException(token));
-            return;
-        }
-
+        var completion = request.Completion;
+        var token = request.CancellationToken;
         try
         {
+            if (completion is not null && !completion.IsPending(request.Generation))
+            {
+                return;
+            }
+
+            if (token.IsCancellationRequested)
+            {
+                Fail(request, new OperationCanceledException(token));
+                return;
+            }
+
             var actor = _actor ?? await ActivateAsync(token);
             object? result = null;
             switch (request.Kind)
@@ -215,6 +215,14 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             ActorTurnMetrics.Failed(_type.Registration.Type);
             Touch();
             Fail(request, error);
+        }
+        finally
+        {
+            // A call cancelled while it waited in the queue ends here too, when its turn comes and finds it already failed.
+            if (request.IsCall)
+            {
+                _type.Calls.Exit();
+            }
         }
     }
 
@@ -314,6 +322,10 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             foreach (var request in abandoned)
             {
                 Fail(request, new ObjectDisposedException(nameof(EmbeddedActorRuntime), $"The runtime was disposed before actor {Id} handled the call."));
+                if (request.IsCall)
+                {
+                    _type.Calls.Exit();
+                }
             }
         }
     }

@@ -21,6 +21,7 @@ namespace AgentPlatform.Runtime.Embedded.Actors;
 public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAsyncDisposable, IDisposable
 {
     private readonly Lock _typesGate = new();
+    private readonly ActorCallCounter _calls = new();
     private FrozenDictionary<string, ActorTypeEntry> _types;
     private readonly EmbeddedReminderService _reminderService;
     private readonly ITimer _idleTimer;
@@ -59,7 +60,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
         foreach (var registration in registrations)
         {
             ActorNames.ThrowIfInvalid(registration.Type, nameof(registrations));
-            if (!types.TryAdd(registration.Type, new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout)))
+            if (!types.TryAdd(registration.Type, new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout, _calls.For(registration.Type))))
             {
                 throw new ArgumentException($"Actor type '{registration.Type}' is registered twice.", nameof(registrations));
             }
@@ -146,13 +147,21 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
                 throw new ArgumentException($"Actor type '{registration.Type}' is registered twice.", nameof(registration));
             }
 
-            var entry = new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout);
+            var entry = new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout, _calls.For(registration.Type));
             _types = _types.Append(new KeyValuePair<string, ActorTypeEntry>(registration.Type, entry)).ToFrozenDictionary(StringComparer.Ordinal);
         }
     }
 
     /// <inheritdoc/>
     public bool IsRegistered(string actorType) => actorType is not null && _types.ContainsKey(actorType);
+
+    /// <inheritdoc/>
+    public bool PassesObjects => true;
+
+    /// <inheritdoc/>
+    /// <remarks>A call counts from the moment it is queued until its turn has ended, or until its actor drops it from the queue
+    /// because it was cancelled while waiting or the runtime was disposed.</remarks>
+    public IActorCallsInFlight CallsInFlight => _calls;
 
     /// <summary>Deactivates every actor (running <see cref="Actor.OnDeactivateAsync"/> after its queued calls) and stops
     /// timers and reminders; gives up waiting after <see cref="EmbeddedRuntimeOptions.ShutdownTimeout"/>.</summary>
@@ -209,6 +218,11 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
         if (!_types.TryGetValue(id.Type, out var type))
         {
             throw new ActorTypeNotRegisteredException(id.Type);
+        }
+
+        if (request.IsCall)
+        {
+            type.Calls.Enter();
         }
 
         while (true)

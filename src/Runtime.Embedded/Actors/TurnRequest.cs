@@ -6,6 +6,9 @@ internal readonly struct TurnRequest(
 {
     public TurnKind Kind { get; } = kind;
 
+    /// <summary>True for an invocation or a one-way post, the turns counted as calls in flight.</summary>
+    public bool IsCall => Kind is TurnKind.Invoke or TurnKind.Post;
+
     public string? Method { get; } = method;
 
     /// <summary>The call argument, the <see cref="ActorTimerHandle"/> or the <see cref="AgentPlatform.Runtime.Actors.ActorReminder"/>.</summary>

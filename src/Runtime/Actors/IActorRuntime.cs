@@ -25,4 +25,11 @@ public interface IActorRuntime
 
     /// <summary>True when this runtime knows the actor type.</summary>
     bool IsRegistered(string actorType);
+
+    /// <summary>True when a call's argument and result are handed over as the objects themselves; false when they cross as JSON,
+    /// so a result requested as <see cref="object"/> arrives as a <see cref="System.Text.Json.JsonElement"/>.</summary>
+    bool PassesObjects { get; }
+
+    /// <summary>The calls this runtime has in flight in this process, per actor type, for waiting until actors are idle.</summary>
+    IActorCallsInFlight CallsInFlight { get; }
 }

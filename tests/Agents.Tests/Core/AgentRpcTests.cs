@@ -198,6 +198,20 @@ public sealed class AgentRpcTests
             async () => await host.Actors.InvokeAsync<JsonElement, object?>(Triage.ToActorId(), BaseAgent.RpcMethod, unknownType, TestTimeout.After()));
     }
 
+    [Fact]
+    public async Task A_call_that_asks_for_a_typed_reply_gets_the_response_in_an_envelope_naming_its_type()
+    {
+        await using var host = await StartAsync();
+        var envelope = JsonSerializer.SerializeToElement(new AgentEnvelope { Id = "m3", MessageType = typeof(Job).FullName!, Message = new Job(9), TypedReply = true });
+
+        var reply = await host.Actors.InvokeAsync<JsonElement, object?>(Triage.ToActorId(), BaseAgent.RpcMethod, envelope, TestTimeout.After());
+
+        var typed = Assert.IsType<AgentEnvelope>(reply);
+        Assert.Equal("m3", typed.Id);
+        Assert.Equal(typeof(string).FullName, typed.MessageType);
+        Assert.Equal("urgent", typed.Message);
+    }
+
     private static Task<AgentTestHost> StartAsync(TimeProvider? time = null) => AgentTestHost.StartAsync(
         services =>
         {

@@ -29,6 +29,51 @@ public sealed class RuntimeLifecycleTests
     }
 
     [Fact]
+    public async Task Stop_when_idle_waits_for_a_direct_message_queued_behind_one_in_flight()
+    {
+        await using var host = await ParityHost.StartAsync();
+        var journal = host.Get<Journal>();
+        var order = host.Agents.SendMessageAsync<OrderAccepted>(new Order("tea", 2), Desk, cancellationToken: TestTimeout.After()).AsTask();
+        await journal.Entered.Task.WithTimeout();
+        var queued = host.Agents.SendMessageAsync<Answer>(new Question("queued"), Desk, cancellationToken: TestTimeout.After()).AsTask();
+
+        var stopping = host.Agents.StopWhenIdleAsync(TestTimeout.After()).AsTask();
+        await Task.Yield();
+        Assert.False(stopping.IsCompleted);
+        Assert.Equal(2, host.Actors.CallsInFlight.Count("desk"));
+        journal.Release.SetResult();
+        await stopping.WithTimeout();
+
+        Assert.True(queued.IsCompletedSuccessfully);
+        Assert.Equal(new Answer("queued"), await queued);
+        Assert.Equal(new OrderAccepted("tea", 2), await order);
+        Assert.Equal(["order tea", "question queued rpc=True"], journal.Entries);
+    }
+
+    [Fact]
+    public async Task Stop_when_idle_ends_the_wait_for_a_direct_message_cancelled_while_queued()
+    {
+        await using var host = await ParityHost.StartAsync();
+        var journal = host.Get<Journal>();
+        var order = host.Agents.SendMessageAsync<OrderAccepted>(new Order("tea", 2), Desk, cancellationToken: TestTimeout.After()).AsTask();
+        await journal.Entered.Task.WithTimeout();
+        using var cancel = new CancellationTokenSource();
+        var queued = host.Agents.SendMessageAsync<Answer>(new Question("never"), Desk, cancellationToken: cancel.Token).AsTask();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WithTimeout());
+
+        var stopping = host.Agents.StopWhenIdleAsync(TestTimeout.After()).AsTask();
+        await Task.Yield();
+        Assert.False(stopping.IsCompleted);
+        journal.Release.SetResult();
+        await stopping.WithTimeout();
+
+        Assert.Equal(new OrderAccepted("tea", 2), await order);
+        Assert.Equal(["order tea"], journal.Entries);
+        Assert.Equal(0, host.Actors.CallsInFlight.Count("desk"));
+    }
+
+    [Fact]
     public async Task Stop_when_idle_waits_for_published_messages_and_what_their_handlers_publish()
     {
         await using var host = await ParityHost.StartAsync();
@@ -145,5 +190,9 @@ public sealed class RuntimeLifecycleTests
             inner.PostAsync(id, method, request, cancellationToken);
 
         public bool IsRegistered(string actorType) => inner.IsRegistered(actorType);
+
+        public AgentPlatform.Runtime.Actors.IActorCallsInFlight CallsInFlight => inner.CallsInFlight;
+
+        public bool PassesObjects => inner.PassesObjects;
     }
 }

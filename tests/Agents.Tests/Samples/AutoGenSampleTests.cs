@@ -3,6 +3,7 @@ using AgentPlatform.Agents.Core;
 using AgentPlatform.Samples.AutoGen;
 using AgentPlatform.Samples.AutoGen.Countdown;
 using AgentPlatform.Samples.AutoGen.GroupChat;
+using AgentPlatform.Samples.AutoGen.Nested;
 using AgentPlatform.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,20 @@ public sealed class AutoGenSampleTests
         Assert.Equal(new CountdownMessage(9), answer);
         Assert.Equal(["modifier: 10 -> 9"], host.Get<Transcript>().Lines);
         Assert.Equal("Decrements the number it is given.", host.Agents.GetAgentMetadata(modifier).Description);
+    }
+
+    [Fact]
+    public async Task The_outer_agent_asks_the_inner_agent_of_its_key_and_answers_with_its_response()
+    {
+        await using var host = await StartAsync(agents => agents.AddNested());
+
+        var answer = await host.Agents.SendMessageAsync<NestedMessage>(
+            new NestedMessage("world"), AgentId.Create(OuterAgent.TypeName, "k1"), cancellationToken: TestTimeout.After());
+
+        Assert.Equal(new NestedMessage("Hello from inner, Hello from outer, world"), answer);
+        Assert.Equal(
+            ["outer: world", "inner: Hello from outer, world", "outer: inner answered Hello from inner, Hello from outer, world"],
+            host.Get<Transcript>().Lines);
     }
 
     [Fact]

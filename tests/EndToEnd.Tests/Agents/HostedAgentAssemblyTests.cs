@@ -13,23 +13,18 @@ public sealed class HostedAgentAssemblyTests(ITestOutputHelper output)
 {
     private const string Token = "hosted-agents-operator-token-0123456789";
 
-    private static string SampleAssembly => Path.Combine(
-        RepositoryPaths.Root, "samples", "autogen-agents", "bin", RepositoryPaths.Configuration, "net10.0", "AgentPlatform.Samples.AutoGen.dll");
-
-    private static Dictionary<string, string> Settings(string assembly) => new()
+    private static Dictionary<string, string> Settings(string assembly)
     {
-        ["Api__OperatorToken"] = Token,
-        ["Agents__Assemblies__0"] = assembly,
-        ["Agents__Types__modifier"] = "AgentPlatform.Samples.AutoGen.Countdown.ModifierAgent",
-        ["Agents__Types__checker"] = "AgentPlatform.Samples.AutoGen.Countdown.CheckerAgent",
-        ["Agents__MessageTypes__autogen.countdown"] = "AgentPlatform.Samples.AutoGen.Countdown.CountdownMessage",
-    };
+        var settings = AutoGenSampleSettings.For(assembly);
+        settings["Api__OperatorToken"] = Token;
+        return settings;
+    }
 
     [Fact]
     public async Task An_agent_from_a_configured_assembly_answers_a_typed_http_message_by_wire_name()
     {
         var timeout = TestTimeout.After(90);
-        await using var host = await HostProcess.StartNewAsync(output, Settings(SampleAssembly), timeout);
+        await using var host = await HostProcess.StartNewAsync(output, Settings(AutoGenSampleSettings.SampleAssembly), timeout);
         using var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 

@@ -39,6 +39,12 @@ public sealed class ContractProbe
         return Arrival(other).Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Marks <paramref name="key"/> as arrived, releasing whoever meets it.</summary>
+    public void Arrive(string key) => Arrival(key).TrySetResult();
+
+    /// <summary>Completes once <paramref name="key"/> has arrived.</summary>
+    public Task Arrived(string key) => Arrival(key).Task;
+
     private TaskCompletionSource Arrival(string key) =>
         _arrivals.GetOrAdd(key, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace AgentPlatform.Runtime.Actors;
+
+/// <summary>Counts the calls in flight per actor type for an actor runtime's <see cref="IActorRuntime.CallsInFlight"/>: the
+/// runtime enters and exits an <see cref="ActorCallCount"/> per call, readers see <see cref="IActorCallsInFlight"/>.</summary>
+/// <remarks>Entering and exiting are one interlocked operation each; while nobody waits for an end, exiting pays one more read.
+/// A runtime looks up its type's <see cref="ActorCallCount"/> once, where it already resolves the type, so the call path does no
+/// dictionary lookup of its own.</remarks>
+public sealed class ActorCallCounter : IActorCallsInFlight
+{
+    private readonly ConcurrentDictionary<string, ActorCallCount> _types = new(StringComparer.Ordinal);
+    private TaskCompletionSource? _ended;
+
+    /// <summary>The count of calls to <paramref name="actorType"/>, created on first use.</summary>
+    public ActorCallCount For(string actorType)
+    {
+        ArgumentNullException.ThrowIfNull(actorType);
+        return _types.TryGetValue(actorType, out var count) ? count : _types.GetOrAdd(actorType, static (_, owner) => new ActorCallCount(owner), this);
+    }
+
+    /// <inheritdoc/>
+    public long Count(string actorType) =>
+        actorType is not null && _types.TryGetValue(actorType, out var count) ? count.InFlight : 0;
+
+    /// <inheritdoc/>
+    public Task NextEnd()
+    {
+        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _ended, next, null) ?? next).Task;
+    }
+
+    internal void Ended()
+    {
+        if (Volatile.Read(ref _ended) is not null)
+        {
+            Interlocked.Exchange(ref _ended, null)?.TrySetResult();
+        }
+    }
+}
