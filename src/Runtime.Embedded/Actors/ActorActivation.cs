@@ -24,6 +24,8 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
     private bool _scheduled;
     private bool _retired;
     private bool _deactivationQueued;
+    private int _calls;
+    private bool _callEndUncounted;
     private long _lastUsed;
     private Actor? _actor;
     private ActorStateManager? _state;
@@ -41,6 +43,11 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
 
     public ActorId Id { get; }
 
+    /// <summary>The calls (invocations and posts) queued for or running in this actor.</summary>
+    /// <remarks>Kept per actor under the mailbox lock the queue already takes, so counting adds no shared write to the call path.
+    /// A turn's end is counted when the drain next takes the lock, before it looks for the next turn.</remarks>
+    public int CallsInFlight => Volatile.Read(ref _calls);
+
     /// <summary>Queues a turn; false when this mailbox was retired and the caller must look the actor up again.</summary>
     public bool TryEnqueue(in TurnRequest request)
     {
@@ -53,6 +60,11 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             }
 
             _queue.Enqueue(request);
+            if (request.IsCall)
+            {
+                _calls++;
+            }
+
             schedule = !_scheduled;
             _scheduled = true;
         }
@@ -104,16 +116,33 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
         for (var i = 0; i < TurnsPerDrain; i++)
         {
             TurnRequest request;
+            bool idle;
+            var callEnded = _callEndUncounted;
+            _callEndUncounted = false;
             lock (_gate)
             {
-                if (_queue.Count == 0)
+                if (callEnded)
                 {
-                    _scheduled = false;
-                    return;
+                    _calls--;
                 }
 
-                request = _queue.Dequeue();
+                _scheduled = _queue.Count > 0;
+                request = _scheduled ? _queue.Dequeue() : default;
+                idle = !_scheduled;
             }
+
+            if (callEnded)
+            {
+                _runtime.CallEnds.Raise();
+            }
+
+            if (idle)
+            {
+                return;
+            }
+
+            // The turn ends before the drain takes the lock again, which is where its end is counted.
+            _callEndUncounted = request.IsCall;
 
             var turn = AwaiterOf(RunTurnAsync(request));
             if (!turn.IsCompleted)
@@ -155,27 +184,27 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunTurnAsync(TurnRequest request)
     {
+        var completion = request.Completion;
+        if (completion is not null && !completion.IsPending(request.Generation))
+        {
+            return;
+        }
+
+        var token = request.CancellationToken;
         if (request.Kind == TurnKind.Deactivate)
         {
             await DeactivateAsync(request);
             return;
         }
 
-        var completion = request.Completion;
-        var token = request.CancellationToken;
+        if (token.IsCancellationRequested)
+        {
+            Fail(request, new OperationCanceledException(token));
+            return;
+        }
+
         try
         {
-            if (completion is not null && !completion.IsPending(request.Generation))
-            {
-                return;
-            }
-
-            if (token.IsCancellationRequested)
-            {
-                Fail(request, new OperationCanceledException(token));
-                return;
-            }
-
             var actor = _actor ?? await ActivateAsync(token);
             object? result = null;
             switch (request.Kind)
@@ -215,14 +244,6 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             ActorTurnMetrics.Failed(_type.Registration.Type);
             Touch();
             Fail(request, error);
-        }
-        finally
-        {
-            // A call cancelled while it waited in the queue ends here too, when its turn comes and finds it already failed.
-            if (request.IsCall)
-            {
-                _type.Calls.Exit();
-            }
         }
     }
 
@@ -313,6 +334,10 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
                 for (var i = 0; i < abandoned.Length; i++)
                 {
                     abandoned[i] = _queue.Dequeue();
+                    if (abandoned[i].IsCall)
+                    {
+                        _calls--;
+                    }
                 }
             }
         }
@@ -322,11 +347,9 @@ internal sealed class ActorActivation : IThreadPoolWorkItem
             foreach (var request in abandoned)
             {
                 Fail(request, new ObjectDisposedException(nameof(EmbeddedActorRuntime), $"The runtime was disposed before actor {Id} handled the call."));
-                if (request.IsCall)
-                {
-                    _type.Calls.Exit();
-                }
             }
+
+            _runtime.CallEnds.Raise();
         }
     }
 

@@ -18,10 +18,9 @@ namespace AgentPlatform.Runtime.Embedded.Actors;
 /// the call is cancelled. Call <see cref="StartAsync"/> once at startup so persisted reminders are loaded; the first
 /// call starts the runtime too when nobody did.
 /// </remarks>
-public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAsyncDisposable, IDisposable
+public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IActorCallsInFlight, IAsyncDisposable, IDisposable
 {
     private readonly Lock _typesGate = new();
-    private readonly ActorCallCounter _calls = new();
     private FrozenDictionary<string, ActorTypeEntry> _types;
     private readonly EmbeddedReminderService _reminderService;
     private readonly ITimer _idleTimer;
@@ -60,7 +59,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
         foreach (var registration in registrations)
         {
             ActorNames.ThrowIfInvalid(registration.Type, nameof(registrations));
-            if (!types.TryAdd(registration.Type, new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout, _calls.For(registration.Type))))
+            if (!types.TryAdd(registration.Type, new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout)))
             {
                 throw new ArgumentException($"Actor type '{registration.Type}' is registered twice.", nameof(registrations));
             }
@@ -147,7 +146,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
                 throw new ArgumentException($"Actor type '{registration.Type}' is registered twice.", nameof(registration));
             }
 
-            var entry = new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout, _calls.For(registration.Type));
+            var entry = new ActorTypeEntry(registration, registration.IdleTimeout ?? Options.DefaultIdleTimeout);
             _types = _types.Append(new KeyValuePair<string, ActorTypeEntry>(registration.Type, entry)).ToFrozenDictionary(StringComparer.Ordinal);
         }
     }
@@ -160,8 +159,30 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
 
     /// <inheritdoc/>
     /// <remarks>A call counts from the moment it is queued until its turn has ended, or until its actor drops it from the queue
-    /// because it was cancelled while waiting or the runtime was disposed.</remarks>
-    public IActorCallsInFlight CallsInFlight => _calls;
+    /// because it was cancelled while waiting or the runtime was disposed. Each actor keeps its own count; reading sums them.</remarks>
+    public IActorCallsInFlight CallsInFlight => this;
+
+    /// <inheritdoc/>
+    long IActorCallsInFlight.Count(string actorType)
+    {
+        if (actorType is null || !_types.TryGetValue(actorType, out var type))
+        {
+            return 0;
+        }
+
+        long calls = 0;
+        foreach (var activation in type.Activations)
+        {
+            calls += activation.Value.CallsInFlight;
+        }
+
+        return calls;
+    }
+
+    /// <inheritdoc/>
+    Task IActorCallsInFlight.NextEnd() => CallEnds.Next();
+
+    internal ActorCallEndSignal CallEnds { get; } = new();
 
     /// <summary>Deactivates every actor (running <see cref="Actor.OnDeactivateAsync"/> after its queued calls) and stops
     /// timers and reminders; gives up waiting after <see cref="EmbeddedRuntimeOptions.ShutdownTimeout"/>.</summary>
@@ -218,11 +239,6 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAs
         if (!_types.TryGetValue(id.Type, out var type))
         {
             throw new ActorTypeNotRegisteredException(id.Type);
-        }
-
-        if (request.IsCall)
-        {
-            type.Calls.Enter();
         }
 
         while (true)

@@ -10,7 +10,7 @@ namespace AgentPlatform.Runtime.Actors;
 public sealed class ActorCallCounter : IActorCallsInFlight
 {
     private readonly ConcurrentDictionary<string, ActorCallCount> _types = new(StringComparer.Ordinal);
-    private TaskCompletionSource? _ended;
+    private readonly ActorCallEndSignal _ended = new();
 
     /// <summary>The count of calls to <paramref name="actorType"/>, created on first use.</summary>
     public ActorCallCount For(string actorType)
@@ -24,17 +24,7 @@ public sealed class ActorCallCounter : IActorCallsInFlight
         actorType is not null && _types.TryGetValue(actorType, out var count) ? count.InFlight : 0;
 
     /// <inheritdoc/>
-    public Task NextEnd()
-    {
-        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return (Interlocked.CompareExchange(ref _ended, next, null) ?? next).Task;
-    }
+    public Task NextEnd() => _ended.Next();
 
-    internal void Ended()
-    {
-        if (Volatile.Read(ref _ended) is not null)
-        {
-            Interlocked.Exchange(ref _ended, null)?.TrySetResult();
-        }
-    }
+    internal void Ended() => _ended.Raise();
 }
