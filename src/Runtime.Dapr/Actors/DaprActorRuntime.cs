@@ -30,7 +30,7 @@ public sealed class DaprActorRuntime : IActorRuntime
     /// <param name="registrations">The actor types every replica of the app hosts.</param>
     /// <param name="calls">The count of calls in flight, shared with the actors this process serves.</param>
     /// <param name="logger">Where failed one-way calls are logged.</param>
-    public DaprActorRuntime(
+    internal DaprActorRuntime(
         IActorProxyFactory proxies, IEnumerable<ActorTypeRegistration> registrations, ActorCallCounter calls, ILogger<DaprActorRuntime> logger)
     {
         ArgumentNullException.ThrowIfNull(registrations);

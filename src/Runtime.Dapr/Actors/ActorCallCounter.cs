@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 
-namespace AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Actors;
 
-/// <summary>Counts the calls in flight per actor type for an actor runtime's <see cref="IActorRuntime.CallsInFlight"/>: the
-/// runtime enters and exits an <see cref="ActorCallCount"/> per call, readers see <see cref="IActorCallsInFlight"/>.</summary>
+namespace AgentPlatform.Runtime.Dapr.Actors;
+
+/// <summary>Counts the calls in flight per actor type for the Dapr runtime's <see cref="IActorRuntime.CallsInFlight"/>: the runtime
+/// (calls it makes) and the actor shims (calls this process serves) enter and exit an <see cref="ActorCallCount"/> per call.</summary>
 /// <remarks>Entering and exiting are one interlocked operation each; while nobody waits for an end, exiting pays one more read.
 /// A runtime looks up its type's <see cref="ActorCallCount"/> once, where it already resolves the type, so the call path does no
 /// dictionary lookup of its own.</remarks>
-public sealed class ActorCallCounter : IActorCallsInFlight
+internal sealed class ActorCallCounter : IActorCallsInFlight
 {
     private readonly ConcurrentDictionary<string, ActorCallCount> _types = new(StringComparer.Ordinal);
     private readonly ActorCallEndSignal _ended = new();

@@ -1,8 +1,10 @@
-namespace AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Actors;
+
+namespace AgentPlatform.Runtime.Dapr.Actors;
 
 /// <summary>The calls in flight to one actor type, kept by an <see cref="ActorCallCounter"/>.</summary>
 /// <remarks>Every <see cref="Enter"/> must be matched by exactly one <see cref="Exit"/>, whichever way the call ends.</remarks>
-public sealed class ActorCallCount
+internal sealed class ActorCallCount
 {
     private readonly ActorCallCounter _owner;
     private long _inFlight;
