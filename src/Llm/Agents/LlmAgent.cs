@@ -25,17 +25,11 @@ internal sealed class LlmAgent(ActorHost host, LlmTaskExecutor executor, AgentTa
         {
             result = await executor.RunAsync(AgentId.Key, task.TaskId, task.InstanceId, task.Input, cancellationToken);
         }
-        catch (LlmChunkedTaskException partial)
-        {
-            await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Fail, Error: partial.TaskError, Usage: partial.Usage.ToTaskUsage()), cancellationToken);
-            throw;
-        }
         catch (Exception failure) when (LlmTaskExecutor.SpentBefore(failure) is { } spent)
         {
             // Round trips made before the failure were billed: report them with the failure so the run's history records them.
-            await dispatcher.ActAsync(
-                task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Fail, Error: $"{failure.GetType().Name}: {failure.Message}", Usage: spent.ToTaskUsage()),
-                cancellationToken);
+            var error = failure is LlmChunkedTaskException chunked ? chunked.TaskError : $"{failure.GetType().Name}: {failure.Message}";
+            await dispatcher.ActAsync(task.TaskId, new TaskAct(AgentId.ToString(), TaskActKind.Fail, Error: error, Usage: spent.ToTaskUsage()), cancellationToken);
             throw;
         }
 

@@ -50,7 +50,7 @@ public sealed class LlmTaskExecutor(
         {
             var endpoint = new Uri(agent.Endpoint);
             return await _chunking.RunAsync(
-                chunked, (prompt, ct) => RunAsync(agentName, taskId, runId, JsonSerializer.SerializeToElement(prompt), ct), () => governor.For(endpoint).Limit, cancellationToken);
+                chunked, (prompt, ct) => ConverseAsync(agentName, agent, taskId, runId, [new(ChatRole.User, prompt)], ct), () => governor.For(endpoint).Limit, cancellationToken);
         }
 
         List<ChatMessage> messages = [new(ChatRole.User, PromptOf(input))];
@@ -111,8 +111,11 @@ public sealed class LlmTaskExecutor(
     }
 
     /// <summary>What a failed task had spent before it failed (round trips made and tools called before a later round failed, the
-    /// budget stopped it or it ran out of tool rounds), so the failure can be reported with its usage; null when it spent nothing.</summary>
-    public static LlmTaskResult? SpentBefore(Exception failure) => failure?.Data[SpentKey] as LlmTaskResult;
+    /// budget stopped it or it ran out of tool rounds, or the finished calls of a chunked task), so the failure can be reported with its
+    /// usage; null when it spent nothing.</summary>
+    public static LlmTaskResult? SpentBefore(Exception failure) => failure is LlmChunkedTaskException chunked
+        ? new LlmTaskResult(default, chunked.Usage, [])
+        : failure?.Data[SpentKey] as LlmTaskResult;
 
     private static string PromptOf(JsonElement? input) => input switch
     {
