@@ -291,7 +291,6 @@ public static class WorkflowEndpoints
         return Problems.Validation(errors);
     }
 
-    /// <summary>The problem for a workflow client failure, or null when <paramref name="exception"/> is not one.</summary>
     /// <summary>The problem answer for what starting an instance may throw (no definition, bad input, a conflict); null for anything else.</summary>
     internal static ApiProblem? ProblemFor(Exception exception) => exception switch
     {

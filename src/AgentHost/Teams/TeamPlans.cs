@@ -67,9 +67,7 @@ public static partial class TeamPlans
     /// <exception cref="InvalidOperationException">A goal's answer is not a plan object with a <c>tasks</c> array.</exception>
     public static JsonObject Join(JsonNode? goals, JsonNode? plans)
     {
-        var joined = new JsonArray();
-        var table = new JsonArray();
-        var lastOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var planned = new List<(string Id, List<string> Deps, List<JsonObject> Tasks)>();
         foreach (var goal in (goals?["tasks"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var goalId = goal["id"]!.GetValue<string>();
@@ -78,10 +76,17 @@ public static partial class TeamPlans
                 throw new InvalidOperationException($"goal '{goalId}': the coordinator's answer is not a plan (an object with a 'tasks' array)");
             }
 
-            var ids = tasks.OfType<JsonObject>().Select(t => t["id"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var dependedOn = tasks.OfType<JsonObject>().SelectMany(t => t["depends_on"] as JsonArray ?? []).Select(d => d?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-            var goalDeps = (goal["depends_on"] as JsonArray ?? []).Select(d => d!.GetValue<string>()).ToList();
-            foreach (var task in tasks.OfType<JsonObject>())
+            planned.Add((goalId, [.. (goal["depends_on"] as JsonArray ?? []).Select(d => d!.GetValue<string>())], [.. tasks.OfType<JsonObject>()]));
+        }
+
+        // Collected for every goal before any is joined: a goal may depend on one listed after it.
+        var lastOf = LastSubTasks(planned);
+        var joined = new JsonArray();
+        var table = new JsonArray();
+        foreach (var (goalId, goalDeps, tasks) in planned)
+        {
+            var ids = tasks.Select(t => t["id"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var task in tasks)
             {
                 var subId = task["id"]?.GetValue<string>() ?? string.Empty;
                 var id = TeamSubTaskIds.Create(goalId, subId);
@@ -99,12 +104,7 @@ public static partial class TeamPlans
 
                 if (task["depends_on"] is not JsonArray { Count: > 0 } && goalDeps.Count > 0)
                 {
-                    copy["depends_on"] = new JsonArray([.. goalDeps.SelectMany(g => lastOf.GetValueOrDefault(g) ?? []).Select(d => (JsonNode?)d)]);
-                }
-
-                if (!dependedOn.Contains(subId))
-                {
-                    (lastOf.TryGetValue(goalId, out var last) ? last : lastOf[goalId] = []).Add(id);
+                    copy["depends_on"] = new JsonArray([.. goalDeps.SelectMany(g => lastOf.GetValueOrDefault(g) ?? []).Distinct(StringComparer.Ordinal).Select(d => (JsonNode?)d)]);
                 }
 
                 joined.Add(copy);
@@ -113,6 +113,42 @@ public static partial class TeamPlans
         }
 
         return new JsonObject { ["plan"] = new JsonObject { ["tasks"] = joined }, ["tasks"] = table };
+    }
+
+    /// <summary>Per goal, the joined ids of its last sub-tasks (those no other sub-task of the goal depends on); a goal without
+    /// sub-tasks stands for the last sub-tasks of the goals it depends on, so the chain through it holds.</summary>
+    private static Dictionary<string, List<string>> LastSubTasks(List<(string Id, List<string> Deps, List<JsonObject> Tasks)> planned)
+    {
+        var lastOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byId = planned.ToDictionary(g => g.Id, StringComparer.Ordinal);
+
+        // Goal dependencies were checked for cycles by the plan step that recorded them.
+        List<string> Of(string goalId)
+        {
+            if (lastOf.TryGetValue(goalId, out var known))
+            {
+                return known;
+            }
+
+            if (!byId.TryGetValue(goalId, out var goal))
+            {
+                return [];
+            }
+
+            var dependedOn = goal.Tasks.SelectMany(t => t["depends_on"] as JsonArray ?? []).Select(d => d?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            var last = goal.Tasks.Count == 0
+                ? [.. goal.Deps.SelectMany(Of).Distinct(StringComparer.Ordinal)]
+                : goal.Tasks.Select(t => t["id"]?.GetValue<string>() ?? string.Empty).Where(id => !dependedOn.Contains(id))
+                    .Select(id => TeamSubTaskIds.Create(goal.Id, id)).ToList();
+            return lastOf[goalId] = last;
+        }
+
+        foreach (var goal in planned)
+        {
+            Of(goal.Id);
+        }
+
+        return lastOf;
     }
 
     /// <summary>The sub-tasks of <paramref name="plan"/> that did not complete, as a plan: dependencies on completed tasks are dropped
