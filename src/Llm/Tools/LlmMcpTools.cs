@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AgentPlatform.Llm.Agents;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace AgentPlatform.Llm.Tools;
 public sealed class LlmMcpTools(ILoggerFactory? loggerFactory = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, (LlmAgentOptions Options, List<McpClient> Clients, IReadOnlyList<AIFunction> Tools)> _agents =
+    // Written only under the gate; read without it, so a task of an agent already connected never waits for another's connect.
+    private readonly ConcurrentDictionary<string, (LlmAgentOptions Options, List<McpClient> Clients, IReadOnlyList<AIFunction> Tools)> _agents =
         new(StringComparer.Ordinal);
 
     /// <summary>The MCP tools of agent <paramref name="agentName"/>, connecting its servers on first use.</summary>
@@ -25,6 +27,11 @@ public sealed class LlmMcpTools(ILoggerFactory? loggerFactory = null) : IAsyncDi
             return [];
         }
 
+        if (_agents.TryGetValue(agentName, out var connected) && ReferenceEquals(connected.Options, agent))
+        {
+            return connected.Tools;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -35,7 +42,7 @@ public sealed class LlmMcpTools(ILoggerFactory? loggerFactory = null) : IAsyncDi
                     return known.Tools;
                 }
 
-                _agents.Remove(agentName);
+                _agents.TryRemove(agentName, out _);
                 await CloseAsync(known.Clients);
             }
 
