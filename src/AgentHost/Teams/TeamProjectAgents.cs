@@ -8,6 +8,7 @@ using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
 
 namespace AgentPlatform.AgentHost.Teams;
@@ -78,11 +79,11 @@ public static class TeamProjectAgents
         if (plan is { } recorded)
         {
             var completed = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+            var steps = state.Steps.ToDictionary(s => s.StepId, StringComparer.Ordinal);
             var index = 0;
             foreach (var planned in recorded.GetProperty("tasks").EnumerateArray())
             {
-                var copyId = $"{TeamProjectDefinition.WorkStep}[{index++}]";
-                var copy = state.Steps.FirstOrDefault(s => s.StepId == copyId);
+                var copy = steps.GetValueOrDefault(WorkflowStepRef.Create(TeamProjectDefinition.WorkStep, index++).ToString());
                 if (copy?.Status == StepStatus.Completed)
                 {
                     completed[planned.GetProperty("id").GetString()!] = copy.Output;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.History;
+using AgentPlatform.Workflows.Ids;
 
 namespace AgentPlatform.AgentHost.Teams;
 
@@ -38,7 +39,7 @@ public static class TeamProjectTree
             var index = 0;
             foreach (var goal in PlanTasks(goalPlan))
             {
-                var copy = $"{TeamProjectDefinition.GoalPlansStep}[{index++}]";
+                var copy = WorkflowStepRef.Create(TeamProjectDefinition.GoalPlansStep, index++).ToString();
                 var mine = subTasks.Where(s => s.Goal == goal.Id).Select(s => s.View).ToList();
                 goals.Add(new TeamGoalView(goal.Id, goal.DependsOn, GoalStatus(Find(steps, copy), mine), attempts.LastAgent(copy), mine));
             }
@@ -143,7 +144,7 @@ public static class TeamProjectTree
             var index = 0;
             foreach (var task in PlanTasks(plan))
             {
-                var copy = $"{run}[{index++}]";
+                var copy = WorkflowStepRef.Create(run, index++).ToString();
                 var state = Find(steps, copy);
                 var earlier = views.GetValueOrDefault(task.Id);
                 if (earlier is null)
