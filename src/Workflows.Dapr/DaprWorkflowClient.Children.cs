@@ -19,10 +19,10 @@ public sealed partial class DaprWorkflowClient
             if (!IsFinished(earlier.State.Status))
             {
                 await _client.TerminateWorkflowAsync(childId.Value, $"replaced by attempt {schedule.Attempt} of its parent step", cancellationToken);
-                await SettleTerminatedAsync(childId, cancellationToken);
+                earlier = await SettleTerminatedAsync(childId, cancellationToken);
             }
 
-            await PurgeAsync(childId, cancellationToken);
+            await PurgeAsync(childId, earlier, cancellationToken);
         }
 
         var (plan, failure) = await WorkflowStartPlan.PrepareChildAsync(schedule, this, _time.GetUtcNow(), cancellationToken);
