@@ -1,5 +1,4 @@
 using AgentPlatform.Workflows.Decisions;
-using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
@@ -20,38 +19,23 @@ public sealed partial class DaprWorkflowClient
             if (!IsFinished(earlier.State.Status))
             {
                 await _client.TerminateWorkflowAsync(childId.Value, $"replaced by attempt {schedule.Attempt} of its parent step", cancellationToken);
-                await SettleTerminatedAsync(childId, cancellationToken);
+                earlier = await SettleTerminatedAsync(childId, cancellationToken);
             }
 
-            await PurgeAsync(childId, cancellationToken);
+            await PurgeAsync(childId, earlier, cancellationToken);
         }
 
-        var definition = await GetDefinitionAsync(call.DefinitionId, call.Version, cancellationToken);
-        if (definition is null)
+        var (plan, failure) = await WorkflowStartPlan.PrepareChildAsync(schedule, this, _time.GetUtcNow(), cancellationToken);
+        if (plan is null)
         {
-            return new PrepareChildActivity.Prepared(null, ChildWorkflowOutcome.MissingDefinition(schedule.TaskId, call).Error);
+            return new PrepareChildActivity.Prepared(null, failure!.Error);
         }
 
-        var problems = WorkflowInputValidator.Validate(definition, schedule.Input);
-        if (problems.Count > 0)
-        {
-            return new PrepareChildActivity.Prepared(null, ChildWorkflowOutcome.InvalidInput(schedule.TaskId, call, problems).Error);
-        }
-
-        await _index.PutAsync(
-            new WorkflowInstanceSummary
-            {
-                InstanceId = childId,
-                DefinitionId = definition.Id,
-                DefinitionVersion = definition.Version,
-                Status = WorkflowStatus.Running,
-                CreatedAt = _time.GetUtcNow(),
-            },
-            cancellationToken);
+        await _index.PutAsync(plan.Summary, cancellationToken);
         var start = new StepEngineInput
         {
             InstanceId = childId.Value,
-            Definition = new StoredWorkflowDefinition(definition),
+            Definition = new StoredWorkflowDefinition(plan.Definition),
             Input = schedule.Input,
             TraceParent = traceParent,
             Limits = _limits,

@@ -109,9 +109,7 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
     public async ValueTask<WorkflowInstanceState> WaitForCompletionAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
         _ = await ReadAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
-        await _client.WaitForWorkflowCompletionAsync(instanceId.Value, getInputsAndOutputs: false, cancellationToken);
-        var final = await ReadAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
-        return final.State;
+        return (await WaitForEndAsync(instanceId, cancellationToken)).State;
     }
 
     /// <inheritdoc/>
@@ -128,15 +126,15 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
     {
         await RunningAsync(instanceId, "has already finished", cancellationToken);
         await _client.TerminateWorkflowAsync(instanceId.Value, reason, cancellationToken);
-        return await SettleTerminatedAsync(instanceId, cancellationToken);
+        return (await SettleTerminatedAsync(instanceId, cancellationToken)).State;
     }
 
     /// <summary>Waits for a terminated instance to end, indexes its end and cancels its tasks in flight; Dapr terminates child
-    /// workflows along with their parent, so the same is done for each child the instance was waiting for.</summary>
-    private async ValueTask<WorkflowInstanceState> SettleTerminatedAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken)
+    /// workflows along with their parent, so the same is done for each child the instance was waiting for. Answers the
+    /// instance as it ended.</summary>
+    private async ValueTask<DaprWorkflowFold> SettleTerminatedAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken)
     {
-        await _client.WaitForWorkflowCompletionAsync(instanceId.Value, getInputsAndOutputs: false, cancellationToken);
-        var final = await ReadAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
+        var final = await WaitForEndAsync(instanceId, cancellationToken);
         await _index.PutAsync(DaprWorkflowFold.Summary(instanceId, final.State, _time.GetUtcNow()), cancellationToken);
 
         // Dapr ends a terminated orchestration without running it, so its tasks in flight are cancelled from here.
@@ -156,13 +154,17 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
             await _dispatcher.CancelAsync(taskId, WorkflowTaskCancellation.Terminated, cancellationToken);
         }
 
-        return final.State;
+        return final;
     }
 
     /// <inheritdoc/>
-    public async ValueTask PurgeAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
+    public async ValueTask PurgeAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default) =>
+        await PurgeAsync(instanceId, await ReadAsync(instanceId, cancellationToken), cancellationToken);
+
+    /// <summary>Purges an instance the caller has just read as <paramref name="instance"/> (null when Dapr does not know it),
+    /// and its index entry.</summary>
+    private async ValueTask PurgeAsync(WorkflowInstanceId instanceId, DaprWorkflowFold? instance, CancellationToken cancellationToken)
     {
-        var instance = await ReadAsync(instanceId, cancellationToken);
         if (instance is not null && !IsFinished(instance.State.Status))
         {
             throw new WorkflowConflictException($"Instance '{instanceId}' is still running; terminate it before purging.");
@@ -215,9 +217,16 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
         WorkflowInstancePage.Of(await _index.ListAsync(cancellationToken), status, limit, after);
 
     /// <summary>Reads an instance from Dapr and folds its published history, or null when Dapr does not know it.</summary>
-    internal async ValueTask<DaprWorkflowFold?> ReadAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken)
+    internal async ValueTask<DaprWorkflowFold?> ReadAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>
+        Fold(await _client.GetWorkflowStateAsync(instanceId.Value, getInputsAndOutputs: true, cancellationToken));
+
+    /// <summary>Waits for an instance to end and folds its final state (the SDK reads it once the wait returns).</summary>
+    private async ValueTask<DaprWorkflowFold> WaitForEndAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>
+        Fold(await _client.WaitForWorkflowCompletionAsync(instanceId.Value, getInputsAndOutputs: true, cancellationToken))
+            ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
+
+    private static DaprWorkflowFold? Fold(WorkflowState? state)
     {
-        var state = await _client.GetWorkflowStateAsync(instanceId.Value, getInputsAndOutputs: true, cancellationToken);
         if (state is null || !state.Exists)
         {
             return null;

@@ -57,13 +57,15 @@ internal sealed partial class DaprWorkflowRecovery(
             }
 
             var traceParents = instance.History.OfType<TaskScheduled>().Where(e => e.TraceParent is not null).ToDictionary(e => e.TaskId, e => e.TraceParent, StringComparer.Ordinal);
-            foreach (var pending in instance.State.PendingTasks)
+            // A child workflow's attempt is no agent's task: Dapr resumes the child, and the orchestration still awaits it.
+            var agentTasks = instance.State.PendingTasks.Where(pending => pending.Task.Workflow is null).ToList();
+            foreach (var pending in agentTasks)
             {
                 var task = new WorkflowTask { InstanceId = summary.InstanceId, Schedule = pending.Task, TraceParent = traceParents.GetValueOrDefault(pending.TaskId) };
                 await results.DeliverAsync(task, dispatcher, stoppingToken);
             }
 
-            LogResumed(logger, summary.InstanceId.Value, instance.State.PendingTasks.Count);
+            LogResumed(logger, summary.InstanceId.Value, agentTasks.Count);
         }
     }
 

@@ -70,9 +70,9 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
         private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Task> _timers = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Task<bool>> _dispatches = new(StringComparer.Ordinal);
-        // Attempts of workflow steps running as Dapr child workflows, and the child each one runs (kept to terminate it).
-        private readonly Dictionary<string, Task<WorkflowTaskResult>> _children = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, ChildWorkflowCall> _childCalls = new(StringComparer.Ordinal);
+        // Attempts of workflow steps running as Dapr child workflows whose outcome has not arrived: the child each one runs
+        // (to terminate it if the attempt is abandoned) and the outcome.
+        private readonly Dictionary<string, (ChildWorkflowCall Call, Task<WorkflowTaskResult> Outcome)> _children = new(StringComparer.Ordinal);
         private Task<string>? _taskResult;
         private Task<string>? _platformEvent;
 
@@ -106,8 +106,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                     {
                         case ScheduleTask { Workflow: { } call } schedule:
                             _inFlight.Add(schedule.TaskId);
-                            _childCalls[schedule.TaskId] = call;
-                            _children[schedule.TaskId] = RunChildAsync(schedule);
+                            _children[schedule.TaskId] = (call, RunChildAsync(schedule));
                             break;
                         case ScheduleTask schedule:
                             var task = new WorkflowTask { InstanceId = _instanceId, Schedule = schedule, TraceParent = start.TraceParent };
@@ -145,7 +144,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             foreach (var taskId in abandoned)
             {
                 _inFlight.Remove(taskId);
-                var child = _childCalls.GetValueOrDefault(taskId)?.InstanceId;
+                var child = _children.TryGetValue(taskId, out var running) ? running.Call.InstanceId : null;
                 _ = context.CallActivityAsync<bool>(
                     CancelTaskActivity.Name, JsonSerializer.Serialize(new CancelTaskActivity.Request(taskId, reason, child), WorkflowJson.Options));
             }
@@ -161,7 +160,7 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
             var waits = new List<Task>(2 + _timers.Count + _dispatches.Count + _children.Count) { _taskResult, _platformEvent };
             waits.AddRange(_timers.Values);
             waits.AddRange(_dispatches.Values);
-            waits.AddRange(_children.Values);
+            waits.AddRange(_children.Values.Select(child => child.Outcome));
             var done = await Task.WhenAny(waits);
             if (done == _taskResult)
             {
@@ -188,10 +187,10 @@ public sealed class StepEngineWorkflow : Workflow<string, string>
                 _timers.Remove(timer.Key);
                 Append(new TimerFired { TimerId = timer.Key });
             }
-            else if (_children.FirstOrDefault(c => c.Value == done) is { Value: not null } child)
+            else if (_children.FirstOrDefault(c => c.Value.Outcome == done) is { Value.Outcome: not null } child)
             {
                 _children.Remove(child.Key);
-                RecordResult(await child.Value);
+                RecordResult(await child.Value.Outcome);
             }
             else if (_dispatches.FirstOrDefault(d => d.Value == done) is { Value: not null } dispatch)
             {

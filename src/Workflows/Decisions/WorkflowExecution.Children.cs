@@ -6,11 +6,8 @@ namespace AgentPlatform.Workflows.Decisions;
 public sealed partial class WorkflowExecution
 {
     /// <summary>Why the child id of <paramref name="plan"/> cannot be formed (longer than an instance id may be), or null.</summary>
-    private string? ChildIdTooLong(PlanStep plan)
-    {
-        var length = _instanceId.Value.Length + 1 + plan.Ref.ToString().Length;
-        return length <= WorkflowInstanceId.MaxLength
+    private string? ChildIdTooLong(PlanStep plan) =>
+        _instanceId.TryChild(plan.Ref, out _)
             ? null
-            : $"the child workflow id '{_instanceId}~{plan.Ref}' would be longer than {WorkflowInstanceId.MaxLength} characters";
-    }
+            : $"the child workflow id '{_instanceId.ChildText(plan.Ref)}' would be longer than {WorkflowInstanceId.MaxLength} characters";
 }

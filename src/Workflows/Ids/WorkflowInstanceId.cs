@@ -105,15 +105,23 @@ public readonly record struct WorkflowInstanceId
 
     /// <summary>The id of the child workflow that <paramref name="step"/> of this instance starts: <c>{this}~{step}</c>.</summary>
     /// <exception cref="ArgumentException">The child id would be longer than <see cref="MaxLength"/>.</exception>
-    public WorkflowInstanceId Child(WorkflowStepRef step)
+    public WorkflowInstanceId Child(WorkflowStepRef step) =>
+        TryChild(step, out var child)
+            ? child
+            : throw new ArgumentException($"The child id '{ChildText(step)}' is longer than {MaxLength} characters.", nameof(step));
+
+    /// <summary>Forms the id of the child workflow that <paramref name="step"/> of this instance starts, as
+    /// <see cref="Child"/> does; false (and <c>default</c>) when it would be longer than <see cref="MaxLength"/>.</summary>
+    public bool TryChild(WorkflowStepRef step, out WorkflowInstanceId child)
     {
-        var value = string.Concat(Value, WorkflowIdGrammar.ChildSeparator.ToString(), step.ToString());
-        return value.Length <= MaxLength
-            ? new WorkflowInstanceId(value)
-            : throw new ArgumentException($"The child id '{value}' is longer than {MaxLength} characters.", nameof(step));
+        var value = ChildText(step);
+        child = value.Length <= MaxLength ? new WorkflowInstanceId(value) : default;
+        return child.Value is not null;
     }
 
-    /// <summary>The wire form.</summary>
+    /// <summary>The text a child id of <paramref name="step"/> has, whether or not it fits.</summary>
+    internal string ChildText(WorkflowStepRef step) => string.Concat(Value, WorkflowIdGrammar.ChildSeparator.ToString(), step.ToString());
+
     /// <summary>The shard (0 to <paramref name="shards"/> - 1) of an instance index this instance belongs to: a stable hash
     /// (FNV-1a over the id's characters), so every process and both engines agree.</summary>
     public int ShardOf(int shards)

@@ -72,6 +72,26 @@ public abstract partial class EngineConformanceTests
     }
 
     [Fact]
+    public async Task A_child_input_that_does_not_match_its_inputs_fails_the_step_without_starting_the_child()
+    {
+        await using var engine = await StartAsync();
+        await RegisterAsync(engine, ReviewDoc);
+        await RegisterAsync(engine, """
+            id: parent
+            steps: [ { id: review, kind: workflow, definition: review-doc, input: { doc: 3 } } ]
+            """);
+
+        var final = await RunAsync(engine, "parent", "bad-input-1");
+
+        Assert.Equal(WorkflowStatus.Failed, final.Status);
+        var error = final.Steps.Single(s => s.StepId == "review").Error;
+        Assert.StartsWith("child workflow 'bad-input-1~review' input is invalid: ", error, StringComparison.Ordinal);
+        Assert.Contains("input.doc", error, StringComparison.Ordinal);
+        Assert.Null(await engine.Workflows.GetStatusAsync(WorkflowInstanceId.Parse("bad-input-1~review"), TestTimeout.After()));
+        Assert.Empty(engine.Agents.Executions);
+    }
+
+    [Fact]
     public async Task Terminating_a_parent_terminates_its_children_recursively()
     {
         await using var engine = await StartAsync(agents => agents.Blocked.Add("stuck"));

@@ -39,13 +39,12 @@ internal sealed class RandomIds(int seed)
         var id = WorkflowInstanceId.Create(Root());
         for (var depth = _random.Next(4); depth > 0; depth--)
         {
-            var step = StepRef();
-            if (id.Value.Length + step.ToString().Length + 1 > WorkflowInstanceId.MaxLength)
+            if (!id.TryChild(StepRef(), out var child))
             {
                 break;
             }
 
-            id = id.Child(step);
+            id = child;
         }
 
         return id;

@@ -97,6 +97,20 @@ public sealed class WorkflowInstanceIdTests
     }
 
     [Fact]
+    public void TryChild_forms_the_child_id_while_it_fits_and_refuses_one_character_more()
+    {
+        var parent = WorkflowInstanceId.Create(new string('r', WorkflowInstanceId.MaxRootLength)).Child(WorkflowStepRef.Create(new string('s', 64)));
+        var room = WorkflowInstanceId.MaxLength - parent.Value.Length - 1;
+
+        Assert.True(parent.TryChild(WorkflowStepRef.Create(new string('t', room)), out var child));
+        Assert.Equal(parent.Child(WorkflowStepRef.Create(new string('t', room))), child);
+        Assert.Equal(WorkflowInstanceId.MaxLength, child.Value.Length);
+
+        Assert.False(parent.TryChild(WorkflowStepRef.Create(new string('t', room + 1)), out var tooLong));
+        Assert.Equal(default, tooLong);
+    }
+
+    [Fact]
     public void A_child_id_is_not_a_root_a_caller_may_choose()
     {
         Assert.True(WorkflowInstanceId.IsValid("a~b"));

@@ -1,5 +1,4 @@
 using AgentPlatform.Workflows.Decisions;
-using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
@@ -70,31 +69,16 @@ public sealed partial class WorkflowService : IDisposable
             await PurgeAsync(childId, cancellationToken);
         }
 
-        var definition = await GetDefinitionAsync(call.DefinitionId, call.Version, cancellationToken);
-        if (definition is null)
+        var (plan, failure) = await WorkflowStartPlan.PrepareChildAsync(schedule, this, _time.GetUtcNow(), cancellationToken);
+        if (plan is null)
         {
-            await ReportAsync(ChildWorkflowOutcome.MissingDefinition(schedule.TaskId, call), cancellationToken);
+            await ReportAsync(failure!, cancellationToken);
             return;
         }
 
-        var problems = WorkflowInputValidator.Validate(definition, schedule.Input);
-        if (problems.Count > 0)
-        {
-            await ReportAsync(ChildWorkflowOutcome.InvalidInput(schedule.TaskId, call, problems), cancellationToken);
-            return;
-        }
-
-        var summary = new WorkflowInstanceSummary
-        {
-            InstanceId = childId,
-            DefinitionId = definition.Id,
-            DefinitionVersion = definition.Version,
-            Status = WorkflowStatus.Running,
-            CreatedAt = _time.GetUtcNow(),
-        };
-        await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(childId), IndexMethods.Add, summary, cancellationToken);
+        await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(childId), IndexMethods.Add, plan.Summary, cancellationToken);
         var reply = await CallInstanceAsync(
-            childId, InstanceMethods.Start, new StartInstance(childId, definition, schedule.Input, null, schedule.TaskId), cancellationToken);
+            childId, InstanceMethods.Start, new StartInstance(childId, plan.Definition, schedule.Input, null, schedule.TaskId), cancellationToken);
         await ReportIfFinishedAsync(schedule.TaskId, reply.State!, cancellationToken);
     }
 
