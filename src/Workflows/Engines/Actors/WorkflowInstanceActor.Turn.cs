@@ -22,8 +22,17 @@ internal sealed partial class WorkflowInstanceActor
         _awaitedTasks.Clear();
         _startTraceParent = null;
         var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(DefinitionKey, cancellationToken);
+        if (!found || stored is null)
+        {
+            // The definition is written and removed in the same commits as the history, so there is no history to read: a
+            // new instance skips the reads of its first page and chunk.
+            _history.Forget();
+            _loaded = true;
+            return;
+        }
+
         await _history.LoadAsync(cancellationToken);
-        if (found && stored is not null && _history.Count > 0)
+        if (_history.Count > 0)
         {
             Begin(stored.Definition);
             foreach (var e in _history.Events)
