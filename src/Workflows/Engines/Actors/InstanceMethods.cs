@@ -6,7 +6,7 @@ internal static class InstanceMethods
     public const string Start = "start";
     public const string Status = "status";
     public const string History = "history";
-    public const string TaskResult = "task-result";
+    public const string TaskResults = "task-results";
     public const string RaiseEvent = "raise-event";
     public const string Terminate = "terminate";
     public const string Resume = "resume";

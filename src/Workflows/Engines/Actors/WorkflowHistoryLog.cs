@@ -46,8 +46,7 @@ internal sealed class WorkflowHistoryLog
     /// <summary>Reads every page, then the chain of chunks after them.</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
-        _events.Clear();
-        _chunks.Clear();
+        Forget();
         for (long page = 0; ; page++)
         {
             var (found, events) = await _state.TryGetStateAsync<WorkflowEventBatch>(PageKey(page), cancellationToken);
@@ -83,6 +82,15 @@ internal sealed class WorkflowHistoryLog
         }
 
         _persisted = _events.Count;
+    }
+
+    /// <summary>Drops the events held in memory, as for an instance with no stored history.</summary>
+    public void Forget()
+    {
+        _events.Clear();
+        _chunks.Clear();
+        _persisted = 0;
+        _paged = 0;
     }
 
     /// <summary>Adds <paramref name="e"/> in memory; <see cref="Stage"/> buffers the writes.</summary>

@@ -22,8 +22,17 @@ internal sealed partial class WorkflowInstanceActor
         _awaitedTasks.Clear();
         _startTraceParent = null;
         var (found, stored) = await StateManager.TryGetStateAsync<StoredWorkflowDefinition>(DefinitionKey, cancellationToken);
+        if (!found || stored is null)
+        {
+            // The definition is written and removed in the same commits as the history, so there is no history to read: a
+            // new instance skips the reads of its first page and chunk.
+            _history.Forget();
+            _loaded = true;
+            return;
+        }
+
         await _history.LoadAsync(cancellationToken);
-        if (found && stored is not null && _history.Count > 0)
+        if (_history.Count > 0)
         {
             Begin(stored.Definition);
             foreach (var e in _history.Events)
@@ -63,15 +72,31 @@ internal sealed partial class WorkflowInstanceActor
 
     /// <summary>Appends <paramref name="incoming"/> (if any) and the events of every command the decider asks for,
     /// commits them, then performs the commands.</summary>
-    private async ValueTask AdvanceAsync(WorkflowEvent? incoming, CancellationToken cancellationToken)
+    private ValueTask AdvanceAsync(WorkflowEvent? incoming, CancellationToken cancellationToken)
     {
         var wasFinished = IsFinished;
         var now = Host.Time.GetUtcNow();
         if (incoming is not null)
         {
-            Append(incoming with { Sequence = _history.Count + 1, Timestamp = now });
+            incoming = AppendIncoming(incoming, now);
         }
 
+        return CommitTurnAsync(incoming, wasFinished, now, cancellationToken);
+    }
+
+    /// <summary>Appends an event that comes from outside the decider (a result, a timer, an operator's call) at the next
+    /// sequence number.</summary>
+    private WorkflowEvent AppendIncoming(WorkflowEvent incoming, DateTimeOffset now)
+    {
+        var e = incoming with { Sequence = _history.Count + 1, Timestamp = now };
+        Append(e);
+        return e;
+    }
+
+    /// <summary>Appends the events of every command the decider asks for after the turn's incoming events, commits the turn,
+    /// then performs the commands; <paramref name="cause"/> is the turn's first incoming event, if any.</summary>
+    private async ValueTask CommitTurnAsync(WorkflowEvent? cause, bool wasFinished, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         List<WorkflowCommand>? performed = null;
         var commands = _execution!.GetCommands();
         for (var round = 0; commands.Count > 0; round++)
@@ -103,9 +128,9 @@ internal sealed partial class WorkflowInstanceActor
             await PerformAsync(performed, cancellationToken);
         }
 
-        if (incoming is not null)
+        if (cause is not null)
         {
-            await CancelAbandonedAsync(incoming, cancellationToken);
+            await CancelAbandonedAsync(cause, cancellationToken);
         }
 
         if (IsFinished && !wasFinished)

@@ -10,9 +10,9 @@ namespace AgentPlatform.Workflows.Engines.Actors;
 
 /// <summary>Hosts one workflow instance: appends events durably, runs the decider, then performs the commands.</summary>
 /// <remarks>
-/// Every turn follows the same order: add the incoming event, decide, turn each new command into its event, commit the
-/// appended events (the runtime's group commit makes them durable), and only then dispatch tasks and register or remove
-/// reminders. Timers are reminders named <c>wf-timer:{timer id}</c>. After a restart the <c>resume</c> call dispatches
+/// Every turn follows the same order: add the incoming events (one, or every awaited result of a batch the
+/// <see cref="ActorTaskResultSink"/> sent), decide, turn each new command into its event, commit the appended events once
+/// (the runtime's group commit makes them durable), and only then dispatch tasks and register or remove reminders. Timers are reminders named <c>wf-timer:{timer id}</c>. After a restart the <c>resume</c> call dispatches
 /// the pending tasks again with their ids and re-registers the reminders of active timers.
 /// </remarks>
 internal sealed partial class WorkflowInstanceActor : Actor
@@ -81,7 +81,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
                 InstanceMethods.Start => await StartAsync(ActorPayload.Read<StartInstance>(call), cancellationToken),
                 InstanceMethods.Status => Reply(Exists ? InstanceOutcome.Done : InstanceOutcome.NotFound),
                 InstanceMethods.History => Exists ? _history.Events.ToList() : null,
-                InstanceMethods.TaskResult => await TaskResultAsync(ActorPayload.Read<WorkflowTaskResult>(call), cancellationToken),
+                InstanceMethods.TaskResults => await TaskResultsAsync(ActorPayload.Read<RecordTaskResults>(call).Results, cancellationToken),
                 InstanceMethods.RaiseEvent => await RaiseEventAsync(ActorPayload.Read<RaiseEvent>(call), cancellationToken),
                 InstanceMethods.Terminate => await TerminateAsync(ActorPayload.Read<TerminateInstance>(call), cancellationToken),
                 InstanceMethods.Resume => await ResumeAsync(cancellationToken),
@@ -149,20 +149,39 @@ internal sealed partial class WorkflowInstanceActor : Actor
         return Reply(InstanceOutcome.Done);
     }
 
-    private async ValueTask<InstanceReply> TaskResultAsync(WorkflowTaskResult result, CancellationToken cancellationToken)
+    /// <summary>Appends every result the instance still awaits, then decides, commits and performs the commands once for all.</summary>
+    private async ValueTask<InstanceReply> TaskResultsAsync(IReadOnlyList<WorkflowTaskResult> results, CancellationToken cancellationToken)
     {
         if (!Exists)
         {
             return Reply(InstanceOutcome.NotFound);
         }
 
-        if (IsFinished || !_awaitedTasks.ContainsKey(result.TaskId))
+        var wasFinished = IsFinished;
+        var now = Host.Time.GetUtcNow();
+        WorkflowEvent? cause = null;
+        foreach (var result in results)
         {
-            Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
+            // Asked after the results before it were folded: one of them may have ended the instance or abandoned this task.
+            if (!_execution!.IsAwaiting(result.TaskId))
+            {
+                Log.Ignored(_logger, "result of " + result.TaskId, Id.Key, "the task is not awaited");
+
+                // Its agent has finished, so the turn must not ask the dispatcher to cancel it.
+                _inFlight.Remove(result.TaskId);
+                continue;
+            }
+
+            var appended = AppendIncoming(result.ToEvent(), now);
+            cause ??= appended;
+        }
+
+        if (cause is null)
+        {
             return Bare(InstanceOutcome.Conflict);
         }
 
-        await AdvanceAsync(result.ToEvent(), cancellationToken);
+        await CommitTurnAsync(cause, wasFinished, now, cancellationToken);
         return Bare(InstanceOutcome.Done);
     }
 

@@ -29,12 +29,14 @@ public static class WorkflowRunnerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowCompletionSignals>();
         services.TryAddSingleton<InProcessTaskAgents>();
-        services.TryAddSingleton<IWorkflowTaskResultSink, ActorTaskResultSink>();
+        services.TryAddSingleton<ActorTaskResultSink>();
+        services.TryAddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<ActorTaskResultSink>());
         services.TryAddSingleton<IWorkflowTaskDispatcher, InProcessTaskDispatcher>();
         services.TryAddSingleton(sp => new WorkflowService(
             sp.GetRequiredService<IActorRuntime>(),
             sp.GetRequiredService<IOptions<WorkflowRunnerOptions>>(),
             sp.GetRequiredService<WorkflowCompletionSignals>(),
+            sp.GetRequiredService<ActorTaskResultSink>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WorkflowService>>()));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<WorkflowService>());

@@ -91,7 +91,7 @@ public sealed partial class WorkflowService : IDisposable
     }
 
     private Task ReportAsync(WorkflowTaskResult result, CancellationToken cancellationToken) =>
-        new ActorTaskResultSink(_runtime).ReportAsync(result, cancellationToken).AsTask();
+        _results.ReportAsync(result, cancellationToken).AsTask();
 
     private void InBackground(string taskId, Func<CancellationToken, Task> work) => _ = Task.Run(async () =>
     {

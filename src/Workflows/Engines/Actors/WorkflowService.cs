@@ -17,15 +17,22 @@ public sealed partial class WorkflowService : IWorkflowClient
     private readonly IActorRuntime _runtime;
     private readonly WorkflowRunnerOptions _options;
     private readonly WorkflowCompletionSignals _signals;
+    private readonly ActorTaskResultSink _results;
     private readonly TimeProvider _time;
     private readonly ILogger<WorkflowService> _logger;
 
     internal WorkflowService(
-        IActorRuntime runtime, IOptions<WorkflowRunnerOptions> options, WorkflowCompletionSignals signals, TimeProvider time, ILogger<WorkflowService> logger)
+        IActorRuntime runtime,
+        IOptions<WorkflowRunnerOptions> options,
+        WorkflowCompletionSignals signals,
+        ActorTaskResultSink results,
+        TimeProvider time,
+        ILogger<WorkflowService> logger)
     {
         _runtime = runtime;
         _options = options.Value;
         _signals = signals;
+        _results = results;
         _time = time;
         _logger = logger;
     }

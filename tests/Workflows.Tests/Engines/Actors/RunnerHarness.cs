@@ -95,7 +95,7 @@ public sealed class RunnerHarness : IAsyncDisposable
             Agents.RegisterInto(agents);
             return agents;
         });
-        services.AddSingleton(sp => Results = new RecordingResultSink(new ActorTaskResultSink(sp.GetRequiredService<IActorRuntime>())));
+        services.AddSingleton(sp => Results = new RecordingResultSink(sp.GetRequiredService<ActorTaskResultSink>()));
         services.AddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<RecordingResultSink>());
         services.AddEmbeddedRuntime(o =>
         {
