@@ -13,6 +13,10 @@ public sealed class HttpTaskAgent : IAsyncDisposable
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
+    // Declared far longer than the agent really beats (every second), so that the few seconds a killed host takes to start
+    // again do not read as missed heartbeats: the agent is not taken offline, and the tasks it holds do not fail, on restart.
+    private const int DeclaredHeartbeatIntervalSeconds = 20;
+
     private readonly HttpClient _client;
     private readonly Func<JsonNode?, CancellationToken, Task<JsonNode?>> _answer;
     private readonly CancellationTokenSource _stop = new();
@@ -61,7 +65,7 @@ public sealed class HttpTaskAgent : IAsyncDisposable
             ["name"] = name,
             ["capabilities"] = new JsonObject([.. capabilities.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),
             ["max_concurrent_tasks"] = 64,
-            ["heartbeat_interval_seconds"] = 1,
+            ["heartbeat_interval_seconds"] = DeclaredHeartbeatIntervalSeconds,
         };
         if (role is not null)
         {
