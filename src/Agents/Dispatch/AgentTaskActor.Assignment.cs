@@ -57,7 +57,8 @@ internal sealed partial class AgentTaskActor
                 : [];
             var matchStarted = Stopwatch.GetTimestamp();
             var match = await _context.Registry.MatchAsync(request, excluded.Count + SpareCandidates, cancellationToken);
-            chosen = match.Candidates.FirstOrDefault(c => !excluded.Contains(c.AgentId, StringComparer.Ordinal) && HasRoom(c))?.AgentId;
+            chosen = match.Candidates.FirstOrDefault(c => !excluded.Contains(c.AgentId, StringComparer.Ordinal) && HasRoom(c))?.AgentId
+                ?? OnlyExcludedCanTakeIt(match.Candidates, excluded);
             candidates = match.Candidates.Count;
             DispatchTelemetry.Matched(matchStarted, chosen is not null);
         }
@@ -81,6 +82,13 @@ internal sealed partial class AgentTaskActor
             throw;
         }
     }
+
+    /// <summary>When every candidate already failed this step, the best of them with room: the exclusion prefers another agent
+    /// for a retry, it does not leave the work waiting for one that does not exist (the retry budget still bounds the attempts).</summary>
+    private string? OnlyExcludedCanTakeIt(IReadOnlyList<AgentCandidate> candidates, List<string> excluded) =>
+        excluded.Count > 0 && candidates.All(c => excluded.Contains(c.AgentId, StringComparer.Ordinal))
+            ? candidates.FirstOrDefault(HasRoom)?.AgentId
+            : null;
 
     /// <summary>True for an external candidate (the registry's status says whether it has room), and for an in-process one that
     /// holds fewer runs than its limit, counting this one at once so that task actors matching at the same moment spread out.</summary>

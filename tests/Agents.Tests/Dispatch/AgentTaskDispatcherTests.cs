@@ -106,6 +106,31 @@ public sealed class AgentTaskDispatcherTests
     }
 
     [Fact]
+    public async Task A_retry_whose_only_capable_agent_failed_the_step_goes_back_to_it_rather_than_waiting_for_another()
+    {
+        await using var host = await StartAsync();
+        var tasks = host.Get<AgentTaskDispatcher>();
+        var inbox = host.Get<InboxService>();
+        var only = await RegisterAsync(host, "only", new() { ["sum"] = 0.9 });
+        var wanted = new Dictionary<string, double> { ["sum"] = 1 };
+
+        await tasks.DispatchAsync(Task("w:s:1", capabilities: wanted), TestTimeout.After());
+        Assert.Single(await inbox.ReadAsync(only, 10, TimeSpan.FromSeconds(30), TestTimeout.After()));
+        await tasks.ActAsync("w:s:1", new TaskAct(only, TaskActKind.Fail, Error: "cannot sum"), TestTimeout.After());
+        var failed = await _sink.OutcomeOf("w:s:1").WaitAsync(TestTimeout.After());
+        await host.Presence.ReportStatusAsync(only, DeclaredStatus.Idle, TestTimeout.After());
+        await tasks.DispatchAsync(Task("w:s:2", capabilities: wanted), TestTimeout.After());
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var delivery = Assert.Single(await inbox.ReadAsync(only, 10, TimeSpan.FromSeconds(30), TestTimeout.After()));
+        var retry = await tasks.GetAsync("w:s:2", TestTimeout.After());
+
+        Assert.False(failed.Succeeded);
+        using var content = JsonDocument.Parse(delivery.Message.Content);
+        Assert.Equal("w:s:2", content.RootElement.GetProperty("task_id").GetString());
+        Assert.Equal((AgentTaskState.Assigned, only), (retry!.State, retry.AgentId));
+    }
+
+    [Fact]
     public async Task A_cancelled_task_tells_its_agent_releases_its_load_without_a_failure_and_is_not_reported()
     {
         await using var host = await StartAsync();
