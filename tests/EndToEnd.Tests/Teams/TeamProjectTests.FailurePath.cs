@@ -16,20 +16,9 @@ public sealed partial class TeamProjectTests
         var timeout = TestTimeout.After(170);
         await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
         using var ops = TaskOperator.For(host);
-        const string Yaml = """
-            name: Replanning writers
-            members:
-              - { role: manager, capabilities: { plan-project: 1 } }
-              - { role: coordinator, capabilities: { plan-goal: 1 } }
-              - { role: executor, capabilities: { research: 1 } }
-              - { role: executor, capabilities: { write: 1 } }
-              - { role: executor, capabilities: { review: 1 } }
-            policies:
-              retry_budget: 1
-              approvals:
-                - { at: project_report, approvers: [operator], timeout_seconds: 1, default: approve }
-            """;
-        await DeclareAsync(ops, "replanning", Yaml, timeout);
+        await DeclareAsync(ops, "replanning", "Replanning writers", """
+            { retry_budget: 1, approvals: [ { at: project_report, approvers: [operator], timeout_seconds: 1, default: approve } ] }
+            """, timeout);
         using var watcher = await ApiAgent.RegisterAsync(host, "watcher", timeout);
         await watcher.JoinAsync("team-replanning", timeout);
         await using var manager = Planner(host, "manager", ["--on-escalation", "replan"]);
@@ -77,17 +66,7 @@ public sealed partial class TeamProjectTests
         var timeout = TestTimeout.After(170);
         await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
         using var ops = TaskOperator.For(host);
-        const string Yaml = """
-            name: Giving up
-            members:
-              - { role: manager, capabilities: { plan-project: 1 } }
-              - { role: coordinator, capabilities: { plan-goal: 1 } }
-              - { role: executor, capabilities: { research: 1 } }
-              - { role: executor, capabilities: { write: 1 } }
-              - { role: executor, capabilities: { review: 1 } }
-            policies: { retry_budget: 1 }
-            """;
-        await DeclareAsync(ops, "giving-up", Yaml, timeout);
+        await DeclareAsync(ops, "giving-up", "Giving up", "{ retry_budget: 1 }", timeout);
         await using var manager = Planner(host, "manager", ["--on-escalation", "give_up"]);
         await using var coordinator = Planner(host, "coordinator", ["--on-escalation", "give_up"]);
         await using var researcher = Planner(host, "executor", ["--name", "researcher", "--capabilities", "research=0.9", "--fail-first", "1"]);
@@ -115,8 +94,20 @@ public sealed partial class TeamProjectTests
         Assert.All(tree["escalations"]!.AsArray(), e => Assert.Equal("give_up", e!["answer"]!["decision"]!.GetValue<string>()));
     }
 
-    private static async Task DeclareAsync(TaskOperator ops, string team, string yaml, CancellationToken cancellationToken)
+    /// <summary>Declares a team of one manager, one coordinator and an executor member per capability (research, write, review)
+    /// with <paramref name="policies"/> (YAML flow style).</summary>
+    private static async Task DeclareAsync(TaskOperator ops, string team, string name, string policies, CancellationToken cancellationToken)
     {
+        var yaml = $$"""
+            name: {{name}}
+            members:
+              - { role: manager, capabilities: { plan-project: 1 } }
+              - { role: coordinator, capabilities: { plan-goal: 1 } }
+              - { role: executor, capabilities: { research: 1 } }
+              - { role: executor, capabilities: { write: 1 } }
+              - { role: executor, capabilities: { review: 1 } }
+            policies: {{policies.Trim()}}
+            """;
         using var put = await ops.Client.PutAsync(new Uri($"api/v1/teams/{team}", UriKind.Relative), new StringContent(yaml, Encoding.UTF8, "application/yaml"), cancellationToken);
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
     }

@@ -115,20 +115,7 @@ public sealed partial class TeamProjectTests(ITestOutputHelper output)
         var timeout = TestTimeout.After(170);
         await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
         using var ops = TaskOperator.For(host);
-        const string Yaml = """
-            name: Fragile writers
-            members:
-              - { role: manager, capabilities: { plan-project: 1 } }
-              - { role: coordinator, capabilities: { plan-goal: 1 } }
-              - { role: executor, capabilities: { research: 1 } }
-              - { role: executor, capabilities: { write: 1 } }
-              - { role: executor, capabilities: { review: 1 } }
-            policies: { retry_budget: 1 }
-            """;
-        using (var put = await ops.Client.PutAsync(new Uri("api/v1/teams/fragile", UriKind.Relative), new StringContent(Yaml, Encoding.UTF8, "application/yaml"), timeout))
-        {
-            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        }
+        await DeclareAsync(ops, "fragile", "Fragile writers", "{ retry_budget: 1 }", timeout);
 
         using var watcher = await ApiAgent.RegisterAsync(host, "watcher", timeout);
         await watcher.JoinAsync("team-fragile", timeout);
