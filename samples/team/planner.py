@@ -11,8 +11,9 @@ coordinator answers with plans in the shape of docs/schemas/plan.schema.json:
 - either may get {"kind": "escalation", "level": ..., "remaining": <plan>, ...} when sub-tasks failed, and answers
   {"decision": ...} from --on-escalation: retry, replan (the remaining plan sent back as the new plan), give_up or ask_human.
 
-An executor (--role executor --capabilities review=0.9) answers every task with its input; with --fail-first N its first N
-tasks fail instead, which is how the failure path of a team is shown (and tested).
+An executor (--role executor --capabilities review=0.9) answers every task with its input. With --fail-first N the first N
+tasks of any role fail instead, which is how the failure path of a team is shown (and tested): a failing executor is escalated
+to the coordinator, a failing coordinator fails its goal and the manager is asked.
 
     HOST_URL=http://127.0.0.1:5080 python3 samples/team/planner.py --role manager --name manager
     HOST_URL=http://127.0.0.1:5080 python3 samples/team/planner.py --role coordinator --name coordinator
@@ -52,9 +53,9 @@ def plan_goal(goal, description):
 
 
 def answer(task_input, args, summary):
+    if len(summary["failed"]) < args.fail_first:
+        raise ValueError(f"{args.name} fails its first {args.fail_first} tasks")
     if args.role == "executor":
-        if len(summary["failed"]) < args.fail_first:
-            raise ValueError(f"{args.name} fails its first {args.fail_first} tasks")
         return {"agent": summary["agent_id"], "language": "python", "input": task_input}
     on_escalation = args.on_escalation
     kind = (task_input or {}).get("kind")
@@ -65,6 +66,7 @@ def answer(task_input, args, summary):
     if kind == "escalation":
         reply = {"decision": on_escalation}
         if on_escalation == "replan":
+            # The remaining plan sent back: sub-tasks for a coordinator, goals (in the manager's own shape) for a manager.
             reply["plan"] = task_input.get("remaining")
         return reply
     raise ValueError(f"unknown task kind {kind!r}")
@@ -74,7 +76,7 @@ def main():
     parser = argparse.ArgumentParser(description="Rule-based team planner (manager or coordinator)")
     parser.add_argument("--role", choices=ROLES, required=True)
     parser.add_argument("--capabilities", default="", help="an executor's name=proficiency,...")
-    parser.add_argument("--fail-first", type=int, default=0, help="an executor fails this many tasks first")
+    parser.add_argument("--fail-first", type=int, default=0, help="fail this many tasks first")
     parser.add_argument("--name", default=os.environ.get("AGENT_NAME", f"planner-{os.getpid()}"))
     parser.add_argument("--host", default=os.environ.get("HOST_URL", "http://127.0.0.1:5080"))
     parser.add_argument("--on-escalation", default="retry", choices=["retry", "replan", "give_up", "ask_human"])

@@ -72,8 +72,7 @@ public static class TeamProjectEndpoints
             await rights.RecordStartedAsync(caller.AgentId, started.Instance.InstanceId, context.RequestAborted);
         }
 
-        var history = await workflows.GetHistoryAsync(instanceId, context.RequestAborted) ?? [];
-        var view = TeamProjectTree.Build(id, started.Instance, history);
+        var view = await TeamProjectTree.ReadAsync(id, started.Instance, workflows, context.RequestAborted);
         return started.Created ? TypedResults.Created($"/api/v1/teams/{id}/projects/{instanceId}", view) : TypedResults.Ok(view);
     }
 
@@ -86,19 +85,26 @@ public static class TeamProjectEndpoints
             return Problems.NotFound($"Team '{Problems.Printable(id)}' has no project run '{Problems.Printable(run)}'.");
         }
 
-        var history = await workflows.GetHistoryAsync(instanceId, cancellationToken) ?? [];
-        return TypedResults.Ok(TeamProjectTree.Build(id, state, history));
+        return TypedResults.Ok(await TeamProjectTree.ReadAsync(id, state, workflows, cancellationToken));
     }
 
-    /// <summary>Registers the team's project definition compiled from its current declaration: the latest version when it is the
-    /// same, else the next version (runs in flight keep the version they started with).</summary>
+    /// <summary>Registers the team's goal and project definitions compiled from its current declaration (the goal definition first,
+    /// as project runs start goal runs of its latest version): each the latest version when it is the same, else the next version
+    /// (runs in flight keep the version they started with).</summary>
     private static async Task<WorkflowDefinition> RegisterAsync(TeamDeclaration team, IWorkflowClient workflows, WorkflowLimitsOptions limits, CancellationToken cancellationToken)
     {
-        var latest = await workflows.GetDefinitionAsync(TeamProjectDefinition.IdFor(team.Id), null, cancellationToken);
+        await RegisterAsync(TeamGoalDefinition.IdFor(team.Id), version => TeamGoalDefinition.Build(team, version, limits), workflows, cancellationToken);
+        return await RegisterAsync(TeamProjectDefinition.IdFor(team.Id), version => TeamProjectDefinition.Build(team, version, limits), workflows, cancellationToken);
+    }
+
+    private static async Task<WorkflowDefinition> RegisterAsync(
+        string definitionId, Func<int, WorkflowDefinition> build, IWorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var latest = await workflows.GetDefinitionAsync(definitionId, null, cancellationToken);
         var version = latest?.Version ?? 1;
         while (true)
         {
-            var definition = TeamProjectDefinition.Build(team, version, limits);
+            var definition = build(version);
             var registration = await workflows.RegisterDefinitionAsync(definition, cancellationToken);
             if (registration.Outcome != DefinitionRegistrationOutcome.Conflict)
             {

@@ -7,32 +7,33 @@ using AgentPlatform.Agents.Teams;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
-using AgentPlatform.Workflows.History;
-using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
 
 namespace AgentPlatform.AgentHost.Teams;
 
-/// <summary>The built-in in-process steps of project runs: they rewrite plans, compute the report and post progress as
-/// <c>system</c> messages in the team's channel. Their outputs are recorded in the run's history like any task result.</summary>
+/// <summary>The built-in in-process steps of a team's project and goal runs: they address plans, compute the reports and post progress
+/// as <c>system</c> messages in the team's channel. Their outputs are recorded in the run's history like any task result.</summary>
 /// <remarks>A handler may run again for the same task after a crash (a result not yet recorded is asked for again); every one
-/// is a function of its input and the run's recorded history, and a repeated channel message is the only visible effect.</remarks>
+/// is a function of its input and the recorded runs, and a repeated channel message is the only visible effect.</remarks>
 public static class TeamProjectAgents
 {
-    /// <summary>Addresses the manager's goals to the coordinator planner.</summary>
+    /// <summary>Addresses the manager's goals to the team's goal definition.</summary>
     public const string Goals = "team-goals";
 
-    /// <summary>Joins the goal plans into one graph of sub-tasks.</summary>
-    public const string SubTasks = "team-subtasks";
-
-    /// <summary>Computes the plan of the sub-tasks that did not complete and announces an escalation.</summary>
+    /// <summary>Computes the plan of what did not complete and announces an escalation.</summary>
     public const string Remaining = "team-remaining";
 
     /// <summary>Posts a message of the run to the team's channel.</summary>
     public const string Announce = "team-announce";
 
-    /// <summary>Writes the report (the tree of the run) and announces the outcome.</summary>
+    /// <summary>Writes a goal's report (the output of a goal run).</summary>
+    public const string GoalReport = "team-goal-report";
+
+    /// <summary>Writes the project report (the tree of the run) and announces the outcome.</summary>
     public const string Report = "team-report";
+
+    /// <summary>Fails with the error of its input, so the run fails.</summary>
+    public const string Fail = "team-fail";
 
     /// <summary>Registers the handlers; services are resolved when a task runs, so the workflow client may depend on
     /// <paramref name="agents"/>.</summary>
@@ -41,52 +42,40 @@ public static class TeamProjectAgents
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(services);
         agents.Register(Goals, (task, token) => GoalsAsync(task, services, token));
-        agents.Register(SubTasks, (task, token) => SubTasksAsync(task, services, token));
         agents.Register(Remaining, (task, token) => RemainingAsync(task, services, token));
         agents.Register(Announce, (task, token) => AnnounceAsync(task, services, token));
+        agents.Register(GoalReport, (task, token) => GoalReportAsync(task, services, token));
         agents.Register(Report, (task, token) => ReportAsync(task, services, token));
+        agents.Register(Fail, (task, _) => throw new InvalidOperationException(Input(task)["error"]?.ToString() ?? "the run failed"));
     }
 
     private static async ValueTask<JsonElement> GoalsAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
     {
         var input = Input(task);
         var team = Team(input);
-        var addressed = TeamPlans.AddressGoals(input["plan"], (JsonObject)input["coordinator"]!, team, input["project"]);
+        var addressed = TeamPlans.AddressGoals(input["plan"], TeamGoalDefinition.IdFor(team), team, input["project"]);
         var goals = (addressed?["tasks"] as JsonArray)?.Select(g => g?["id"]?.ToString()).ToList() ?? [];
-        await PostAsync(services, team, "project planned", string.Create(
-            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: the manager planned {goals.Count} goals ({string.Join(", ", goals)}); the coordinator plans each."), cancellationToken);
+        await PostAsync(services, team, input["title"]?.ToString() ?? "project planned", string.Create(
+            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: the manager planned {goals.Count} goals ({string.Join(", ", goals)}); each runs as a goal run its coordinator plans."), cancellationToken);
         return ToElement(addressed);
-    }
-
-    private static async ValueTask<JsonElement> SubTasksAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var input = Input(task);
-        var team = Team(input);
-        var joined = TeamPlans.Join(input["goals"], input["plans"]);
-        var count = (joined["tasks"] as JsonArray)?.Count ?? 0;
-        await PostAsync(services, team, "sub-tasks planned", string.Create(
-            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: {count} sub-tasks planned; executors start as their dependencies complete."), cancellationToken);
-        return ToElement(joined);
     }
 
     private static async ValueTask<JsonElement> RemainingAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
     {
         var input = Input(task);
         var team = Team(input);
-        var (state, history) = await ReadRunAsync(services, task, cancellationToken);
-        var plan = history.OfType<PlanRecorded>().LastOrDefault(p => p.StepId == TeamProjectDefinition.WorkStep && p.Plan is not null)?.Plan;
+        var level = input["level"]?.ToString() ?? "coordinator";
+        var failed = input["step"]?.GetValue<string>() ?? throw new InvalidOperationException("the input names no failed step");
+        var run = await ReadRunAsync(services, task, cancellationToken);
         JsonObject? remaining = null;
-        if (plan is { } recorded)
+        if (run.Plans.TryGetValue(failed, out var recorded))
         {
             var completed = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
-            var steps = state.Steps.ToDictionary(s => s.StepId, StringComparer.Ordinal);
-            var index = 0;
-            foreach (var planned in recorded.GetProperty("tasks").EnumerateArray())
+            foreach (var (id, _, copy) in run.PlanTasks(failed))
             {
-                var copy = steps.GetValueOrDefault(WorkflowStepRef.Create(TeamProjectDefinition.WorkStep, index++).ToString());
-                if (copy?.Status == StepStatus.Completed)
+                if (run.Step(copy) is { Status: StepStatus.Completed } done)
                 {
-                    completed[planned.GetProperty("id").GetString()!] = copy.Output;
+                    completed[id] = done.Output;
                 }
             }
 
@@ -94,9 +83,16 @@ public static class TeamProjectAgents
         }
 
         var left = (remaining?["tasks"] as JsonArray)?.Count ?? 0;
-        await PostAsync(services, team, "escalation to the coordinator", string.Create(
-            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: the work failed ({input["error"]}); {left} sub-tasks remain. Asking the coordinator: retry, replan, give_up or ask_human."), cancellationToken);
-        return ToElement(new JsonObject { ["plan"] = remaining, ["error"] = input["error"]?.DeepClone() });
+        var what = level == "manager" ? "goals" : "sub-tasks";
+        await PostAsync(services, team, $"escalation to the {level}", string.Create(
+            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: {input["error"]}; {left} {what} remain. Asking the {level}: retry, replan, give_up or ask_human."), cancellationToken);
+        var answer = new JsonObject { ["plan"] = remaining, ["error"] = input["error"]?.DeepClone() };
+        if (level == "manager" && remaining is not null)
+        {
+            answer["goals"] = TeamPlans.ManagerGoals(remaining);
+        }
+
+        return ToElement(answer);
     }
 
     private static async ValueTask<JsonElement> AnnounceAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
@@ -106,12 +102,21 @@ public static class TeamProjectAgents
         return ToElement(null);
     }
 
+    private static async ValueTask<JsonElement> GoalReportAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var input = Input(task);
+        var goal = input["goal"]?.ToString() ?? throw new InvalidOperationException("the input names no goal");
+        return JsonSerializer.SerializeToElement(TeamGoalTree.Report(goal, await ReadRunAsync(services, task, cancellationToken)));
+    }
+
     private static async ValueTask<JsonElement> ReportAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
     {
         var input = Input(task);
         var team = Team(input);
-        var (state, history) = await ReadRunAsync(services, task, cancellationToken);
-        var report = TeamProjectTree.Build(team, state, history) with { Status = TeamProjectTree.WorkCompleted(state.Steps.ToDictionary(s => s.StepId)) ? "completed" : "failed", Phase = "done" };
+        var project = await ReadRunAsync(services, task, cancellationToken);
+        var tree = TeamProjectTree.Build(team, project, await TeamProjectTree.ReadGoalRunsAsync(project, services.GetRequiredService<IWorkflowClient>(), cancellationToken));
+        var completed = TeamProjectTree.WorkCompleted(project);
+        var report = tree with { Status = completed ? "completed" : "failed", Phase = "done", Error = completed ? null : TeamProjectTree.WorkError(project) };
         await PostAsync(services, team, $"project {report.Status}", string.Create(
             CultureInfo.InvariantCulture,
             $"Run {task.InstanceId} {report.Status}: {report.Totals.Completed} of {report.Totals.SubTasks} sub-tasks completed over {report.Totals.Goals} goals, {report.Totals.Attempts} attempts."),
@@ -119,13 +124,12 @@ public static class TeamProjectAgents
         return JsonSerializer.SerializeToElement(report);
     }
 
-    /// <summary>The status and history of the run <paramref name="task"/> belongs to, as they stand while the task runs.</summary>
-    private static async Task<(WorkflowInstanceState State, IReadOnlyList<WorkflowEvent> History)> ReadRunAsync(
-        IServiceProvider services, WorkflowTask task, CancellationToken cancellationToken)
+    /// <summary>The run <paramref name="task"/> belongs to, as it stands while the task runs.</summary>
+    private static async Task<TeamRun> ReadRunAsync(IServiceProvider services, WorkflowTask task, CancellationToken cancellationToken)
     {
         var workflows = services.GetRequiredService<IWorkflowClient>();
         var state = await workflows.GetStatusAsync(task.InstanceId, cancellationToken) ?? throw new InvalidOperationException($"run '{task.InstanceId}' is gone");
-        return (state, await workflows.GetHistoryAsync(task.InstanceId, cancellationToken) ?? []);
+        return new TeamRun(state, await workflows.GetHistoryAsync(task.InstanceId, cancellationToken) ?? []);
     }
 
     private static Task PostAsync(IServiceProvider services, string team, string title, string content, CancellationToken cancellationToken) =>

@@ -1,103 +1,114 @@
 using System.Text.Json.Nodes;
 using AgentPlatform.Agents.Teams;
 using AgentPlatform.Workflows.Definitions;
+using static AgentPlatform.AgentHost.Teams.TeamDefinitionParts;
 
 namespace AgentPlatform.AgentHost.Teams;
 
-/// <summary>The failure path of a project run, compiled into its definition: when the sub-tasks' plan step failed (a sub-task failed
-/// every attempt its retry budget allows, each on another executor), the coordinator is asked, then the manager, then a human.</summary>
+/// <summary>The failure path of a team, compiled into its two definitions: a goal run asks its coordinator when a sub-task failed
+/// the attempts it may make; a project run asks the manager, then a human, when a goal run failed.</summary>
 /// <remarks>Each level is an agent task whose input has <c>kind: escalation</c>, the <c>level</c>, the <c>error</c> and the
-/// <c>remaining</c> plan (the sub-tasks that did not complete, completed dependencies' outputs inlined) and whose reply is
-/// <c>{"decision": "retry" | "replan" | "give_up" | "ask_human", "plan"?: ...}</c>: <c>retry</c> runs the remaining plan again,
-/// <c>replan</c> runs the reply's plan, <c>give_up</c> or a failed request goes up a level. The manager is asked when the
-/// coordinator's answer did not bring the work to completion; a human (a <c>wait</c> on event <see cref="HumanEvent"/> with
-/// approvers) is asked when either answered <c>ask_human</c>, and the wait's timeout gives <c>give_up</c>. Every level posts a
-/// <c>system</c> message in the team's channel through the built-in announce step, and is a step (an event) in the history.</remarks>
+/// <c>remaining</c> plan (what did not complete, completed dependencies' outputs inlined) and whose reply is
+/// <c>{"decision": "retry" | "replan" | "give_up" | "ask_human", "plan"?: ...}</c>. The coordinator's <c>retry</c> runs the
+/// remaining sub-tasks again, its <c>replan</c> the reply's plan of sub-tasks; anything else fails the goal, which is the manager's
+/// to answer. The manager's <c>retry</c> runs the remaining goals again, its <c>replan</c> the reply's plan of new goals, its
+/// <c>give_up</c> fails the project and its <c>ask_human</c> waits for event <see cref="HumanEvent"/> from the operator or a
+/// manager (the wait's timeout gives <c>give_up</c>). Every level posts a <c>system</c> message in the team's channel and is a step
+/// (an event) in its run's history.</remarks>
 public static class TeamProjectEscalation
 {
-    /// <summary>The condition step holding the whole failure path.</summary>
-    public const string Step = "escalate";
-
     /// <summary>The event a human answers an escalation with (<c>{"decision": "retry" | "give_up"}</c>).</summary>
     public const string HumanEvent = "escalation";
-
-    /// <summary>The built-in step that computes the remaining plan and announces the escalation.</summary>
-    public const string RemainingStep = "remaining";
-
-    /// <summary>The plan steps that rerun work after an escalation, in the order they may run.</summary>
-    public static readonly IReadOnlyList<string> ReworkSteps = ["coordinator-retry", "coordinator-replan", "manager-retry", "manager-replan", "human-retry"];
 
     /// <summary>How long the human escalation waits before it gives up.</summary>
     public const string HumanTimeout = "1h";
 
-    /// <summary>The <c>escalate</c> condition step of <paramref name="team"/>'s definition.</summary>
-    public static JsonObject Steps(TeamDeclaration team, JsonObject coordinator, JsonObject manager)
+    private static readonly string[] Options = ["retry", "replan", "give_up", "ask_human"];
+
+    /// <summary>The <c>escalate</c> step of a goal run: the coordinator's answer to a failed <c>work</c> step.</summary>
+    public static JsonObject CoordinatorLevel(TeamDeclaration team, double executorConfidence)
     {
         ArgumentNullException.ThrowIfNull(team);
-        var retry = new JsonObject { ["max_attempts"] = team.Policies.RetryBudget };
-        var failed = $"steps.{TeamProjectDefinition.WorkStep}.status == 'failed'";
-        var remaining = $"${{steps.{RemainingStep}.output.plan}}";
-        var coordinatorDone = "steps.coordinator-retry.status == 'completed' or steps.coordinator-replan.status == 'completed'";
-        var managerDone = "steps.manager-retry.status == 'completed' or steps.manager-replan.status == 'completed'";
-        var then = new JsonArray
+        var rework = Retry(team.Policies.RetryBudget);
+        var ask = Task(TeamSteps.AskCoordinator, Selector(CoordinatorPlanner(team)), Request("coordinator", team, TeamSteps.Work, "plan"), Retry(team.Policies.RetryBudget));
+        ask["input"]!["goal"] = "${input.goal}";
+        ask["on_failure"] = "continue";
+        return Condition(TeamSteps.Escalate, $"steps.{TeamSteps.Work}.status == 'failed'", new JsonArray
         {
-            TeamProjectDefinition.BuiltIn(RemainingStep, TeamProjectAgents.Remaining, new JsonObject { ["team"] = team.Id, ["error"] = $"${{steps.{TeamProjectDefinition.WorkStep}.error}}" }),
-            Ask("ask-coordinator", "coordinator", team, coordinator, retry),
-            Decide("coordinator", "ask-coordinator", remaining, retry),
-            Condition("to-manager", $"not ({coordinatorDone})", new JsonArray
-            {
-                Announce("manager-notice", team, "escalation to the manager", "The coordinator's answer did not complete the work; asking the manager."),
-                Ask("ask-manager", "manager", team, manager, retry),
-                Decide("manager", "ask-manager", remaining, retry),
-                Condition("to-human", $"not ({managerDone}) and (steps.ask-coordinator.output.decision == 'ask_human' or steps.ask-manager.output.decision == 'ask_human')", new JsonArray
+            Remaining(team, "coordinator", TeamSteps.Work),
+            ask,
+            Condition("coordinator-decision", Decided(TeamSteps.AskCoordinator, "retry"),
+                new JsonArray { Run(TeamSteps.CoordinatorRetry, RemainingPlan, rework, executorConfidence) },
+                new JsonArray
                 {
-                    Announce("human-notice", team, "escalation to a human", $"Waiting for event '{HumanEvent}' with {{\"decision\": \"retry\" | \"give_up\"}}."),
-                    HumanWait(),
-                    Condition("human-decision", "steps.human.output.decision == 'retry'", new JsonArray { Rework("human-retry", remaining, retry) }),
+                    Condition("coordinator-replans", Decided(TeamSteps.AskCoordinator, "replan"),
+                        new JsonArray { Run(TeamSteps.CoordinatorReplan, $"${{steps.{TeamSteps.AskCoordinator}.output.plan}}", rework, executorConfidence) }),
                 }),
-            }),
-        };
-        return Condition(Step, failed, then);
+        });
     }
 
-    private static JsonObject Ask(string id, string level, TeamDeclaration team, JsonObject selector, JsonObject retry)
+    /// <summary>The <c>escalate</c> step of a project run: the manager's (and a human's) answer to a failed <c>goals</c> step.</summary>
+    public static JsonObject ManagerLevel(TeamDeclaration team)
     {
-        var step = TeamProjectDefinition.Task(id, selector, new JsonObject
+        ArgumentNullException.ThrowIfNull(team);
+        var once = Retry(1);
+        var ask = Task(TeamSteps.AskManager, Selector(ManagerPlanner(team)), Request("manager", team, TeamSteps.Goals, "goals"), Retry(team.Policies.RetryBudget));
+        ask["on_failure"] = "continue";
+        return Condition(TeamSteps.Escalate, $"steps.{TeamSteps.Goals}.status == 'failed'", new JsonArray
         {
-            ["kind"] = "escalation",
-            ["level"] = level,
-            ["team"] = team.Id,
-            ["error"] = $"${{steps.{TeamProjectDefinition.WorkStep}.error}}",
-            ["remaining"] = $"${{steps.{RemainingStep}.output.plan}}",
-            ["coordinator_answer"] = "${steps.ask-coordinator.output}",
-            ["options"] = new JsonArray("retry", "replan", "give_up", "ask_human"),
-        }, retry);
-        step["on_failure"] = "continue";
-        return step;
+            Remaining(team, "manager", TeamSteps.Goals),
+            ask,
+            Condition("manager-decision", Decided(TeamSteps.AskManager, "retry"),
+                new JsonArray { Run(TeamSteps.ManagerRetry, RemainingPlan, once) },
+                new JsonArray
+                {
+                    Condition("manager-replans", Decided(TeamSteps.AskManager, "replan"), new JsonArray
+                    {
+                        BuiltIn(TeamSteps.ManagerGoals, TeamProjectAgents.Goals, new JsonObject
+                        {
+                            ["team"] = team.Id,
+                            ["plan"] = $"${{steps.{TeamSteps.AskManager}.output.plan}}",
+                            ["project"] = "${input}",
+                            ["title"] = "project re-planned",
+                        }),
+                        Run(TeamSteps.ManagerReplan, $"${{steps.{TeamSteps.ManagerGoals}.output}}", once),
+                    }),
+                }),
+            Condition("to-human", Decided(TeamSteps.AskManager, "ask_human"), new JsonArray
+            {
+                Announce("human-notice", team, "escalation to a human", $"Waiting for event '{HumanEvent}' with {{\"decision\": \"retry\" | \"give_up\"}}."),
+                HumanWait(),
+                Condition("human-decision", $"steps.{TeamSteps.Human}.output.decision == 'retry'", new JsonArray { Run(TeamSteps.HumanRetry, RemainingPlan, once) }),
+            }),
+        });
     }
 
-    /// <summary>Runs the remaining plan again on <c>retry</c>, the answer's plan on <c>replan</c>.</summary>
-    private static JsonObject Decide(string level, string ask, string remaining, JsonObject retry) =>
-        Condition($"{level}-decision", $"steps.{ask}.output.decision == 'retry'",
-            new JsonArray { Rework($"{level}-retry", remaining, retry) },
-            new JsonArray
-            {
-                Condition($"{level}-replans", $"steps.{ask}.output.decision == 'replan'",
-                    new JsonArray { Rework($"{level}-replan", $"${{steps.{ask}.output.plan}}", retry) }),
-            });
+    private static string RemainingPlan => $"${{steps.{TeamSteps.Remaining}.output.plan}}";
 
-    private static JsonObject Rework(string id, string plan, JsonObject retry) => new()
+    private static string Decided(string ask, string decision) => $"steps.{ask}.output.decision == '{decision}'";
+
+    private static JsonObject Remaining(TeamDeclaration team, string level, string failed) =>
+        BuiltIn(TeamSteps.Remaining, TeamProjectAgents.Remaining, new JsonObject
+        {
+            ["team"] = team.Id,
+            ["level"] = level,
+            ["step"] = failed,
+            ["error"] = $"${{steps.{failed}.error}}",
+        });
+
+    private static JsonObject Request(string level, TeamDeclaration team, string failed, string remaining) => new()
     {
-        ["id"] = id,
-        ["kind"] = StepKinds.Plan,
-        ["plan"] = plan,
-        ["retry"] = retry.DeepClone(),
-        ["on_failure"] = "continue",
+        ["kind"] = "escalation",
+        ["level"] = level,
+        ["team"] = team.Id,
+        ["error"] = $"${{steps.{failed}.error}}",
+        ["remaining"] = $"${{steps.{TeamSteps.Remaining}.output.{remaining}}}",
+        ["options"] = new JsonArray([.. Options.Select(o => (JsonNode?)o)]),
     };
 
     private static JsonObject HumanWait() => new()
     {
-        ["id"] = "human",
+        ["id"] = TeamSteps.Human,
         ["kind"] = StepKinds.Wait,
         ["event"] = new JsonObject
         {
@@ -107,17 +118,5 @@ public static class TeamProjectEscalation
             ["timeout_output"] = new JsonObject { ["decision"] = "give_up", ["reason"] = "nobody answered in time" },
         },
         ["on_failure"] = "continue",
-    };
-
-    private static JsonObject Announce(string id, TeamDeclaration team, string title, string content) => TeamProjectDefinition.BuiltIn(
-        id, TeamProjectAgents.Announce, new JsonObject { ["team"] = team.Id, ["title"] = title, ["content"] = content });
-
-    private static JsonObject Condition(string id, string condition, JsonArray then, JsonArray? otherwise = null) => new()
-    {
-        ["id"] = id,
-        ["kind"] = StepKinds.Condition,
-        ["if"] = condition,
-        ["then"] = then,
-        ["else"] = otherwise ?? [],
     };
 }

@@ -2,18 +2,19 @@ using System.Text.Json.Serialization;
 
 namespace AgentPlatform.AgentHost.Teams;
 
-/// <summary>A project run as a tree, project → goals → sub-tasks, read from the run's workflow status and history; it is also the
-/// report the run ends with (its output).</summary>
+/// <summary>A project run as a tree, project → goals → sub-tasks, read from the run's and its goal runs' status and history; it is
+/// also the report the run ends with (its output).</summary>
 /// <param name="Team">The team id.</param>
 /// <param name="Run">The run id (the workflow instance id).</param>
 /// <param name="Status"><c>planning</c>, <c>running</c>, <c>escalated</c>, <c>completed</c>, <c>failed</c> or <c>terminated</c>.</param>
-/// <param name="Phase">The step the run is at: <c>manager</c>, <c>goal-plans</c>, <c>work</c>, <c>escalate</c>, <c>report</c>, or
+/// <param name="Phase">The step the run is at: <c>manager</c>, <c>plan</c>, <c>goals</c>, <c>escalate</c>, <c>report</c>, or
 /// <c>done</c>.</param>
 /// <param name="Error">Why the run (or its work) failed; null otherwise.</param>
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="EndedAt">When it ended; null while it runs.</param>
 /// <param name="Goals">The manager's goals in plan order; empty until the goals are recorded.</param>
-/// <param name="Escalations">The escalation levels asked so far (<c>coordinator</c>, <c>manager</c>, <c>human</c>), each with its answer.</param>
+/// <param name="Escalations">The escalation levels asked so far (<c>coordinator</c> once per goal run that asked, then <c>manager</c>
+/// and <c>human</c>), each with its answer.</param>
 /// <param name="Totals">Counts and spend over every sub-task.</param>
 public sealed record TeamProjectView(
     [property: JsonPropertyName("team")] string Team,

@@ -31,7 +31,16 @@ public static class TeamRules
     public const string OperatorApprover = "operator";
 
     /// <summary>The points of a team run that may wait for approval.</summary>
-    public static IReadOnlyList<string> ApprovalPoints { get; } = ["project_plan", "goal_plan", "project_report"];
+    public static IReadOnlyList<string> ApprovalPoints { get; } = [ProjectPlanApproval, GoalPlanApproval, ProjectReportApproval];
+
+    /// <summary>The approval point after the manager planned the goals.</summary>
+    public const string ProjectPlanApproval = "project_plan";
+
+    /// <summary>The approval point after a coordinator planned a goal's sub-tasks.</summary>
+    public const string GoalPlanApproval = "goal_plan";
+
+    /// <summary>The approval point after the report was written.</summary>
+    public const string ProjectReportApproval = "project_report";
 
     /// <summary>The outcomes an approval may default to.</summary>
     public static IReadOnlyList<string> ApprovalDefaults { get; } = ["approve", "reject"];

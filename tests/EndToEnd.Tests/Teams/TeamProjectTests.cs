@@ -12,7 +12,7 @@ namespace AgentPlatform.EndToEnd.Tests.Teams;
 
 /// <summary>The sample team of <c>samples/team</c> on the real host: a rule-based manager and coordinator (<c>planner.py</c>), Python
 /// and Node.js executors, a project of several goals with dependencies, its tree, its report and its progress in the team channel.</summary>
-public sealed class TeamProjectTests(ITestOutputHelper output)
+public sealed partial class TeamProjectTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_project_runs_through_manager_coordinator_and_executor_processes_and_reports_every_sub_task()
@@ -99,7 +99,14 @@ public sealed class TeamProjectTests(ITestOutputHelper output)
         var log = await watcher.ReadWholeLogAsync("team-writers", timeout);
         var progress = log.Where(m => m!["kind"]!.GetValue<string>() == "system" && m["sender_id"]!.GetValue<string>() == "platform")
             .Select(m => m!["title"]!.GetValue<string>()).ToList();
-        Assert.Equal(["channel created", "project planned", "sub-tasks planned", "project completed"], progress);
+        Assert.Equal(["channel created", "project planned", "sub-tasks planned", "sub-tasks planned", "sub-tasks planned", "project completed"], progress);
+
+        // Each goal ran as a child workflow of the team's goal definition, whose output is the goal's report.
+        var assemble = await ops.WaitAsync(Uri.EscapeDataString("report-1~goals[2]"), timeout);
+        Assert.Equal("team.writers.goal", assemble["definition_id"]!.GetValue<string>());
+        Assert.Equal("report-1", assemble["parent_instance_id"]!.GetValue<string>());
+        Assert.Equal("completed", assemble["output"]!["status"]!.GetValue<string>());
+        Assert.Equal(goals[2]["sub_tasks"]!.ToJsonString(), assemble["output"]!["goal"]!["sub_tasks"]!.ToJsonString());
     }
 
     [Fact]
@@ -108,20 +115,7 @@ public sealed class TeamProjectTests(ITestOutputHelper output)
         var timeout = TestTimeout.After(170);
         await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
         using var ops = TaskOperator.For(host);
-        const string Yaml = """
-            name: Fragile writers
-            members:
-              - { role: manager, capabilities: { plan-project: 1 } }
-              - { role: coordinator, capabilities: { plan-goal: 1 } }
-              - { role: executor, capabilities: { research: 1 } }
-              - { role: executor, capabilities: { write: 1 } }
-              - { role: executor, capabilities: { review: 1 } }
-            policies: { retry_budget: 1 }
-            """;
-        using (var put = await ops.Client.PutAsync(new Uri("api/v1/teams/fragile", UriKind.Relative), new StringContent(Yaml, Encoding.UTF8, "application/yaml"), timeout))
-        {
-            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        }
+        await DeclareAsync(ops, "fragile", "Fragile writers", "{ retry_budget: 1 }", timeout);
 
         using var watcher = await ApiAgent.RegisterAsync(host, "watcher", timeout);
         await watcher.JoinAsync("team-fragile", timeout);
@@ -159,14 +153,14 @@ public sealed class TeamProjectTests(ITestOutputHelper output)
         var tree = await ApiAgent.ReadJsonAsync(read, HttpStatusCode.OK, timeout);
         Assert.Equal(report["goals"]!.ToJsonString(), tree["goals"]!.ToJsonString());
 
-        // The first run's failure is in the history; the escalation is a step of the run and a system message in the channel.
-        var history = await ops.HistoryAsync("fragile-1", timeout);
-        Assert.Single(history, e => e!["type"]!.GetValue<string>() == "task_failed" && e["task_id"]!.GetValue<string>() == "fragile-1:work[2]:1");
+        // The first run's failure is in the goal run's history; the escalation is a step of it and a system message in the channel.
+        var history = await ops.HistoryAsync(Uri.EscapeDataString("fragile-1~goals[1]"), timeout);
+        Assert.Single(history, e => e!["type"]!.GetValue<string>() == "task_failed" && e["task_id"]!.GetValue<string>() == "fragile-1~goals[1]:work[0]:1");
         Assert.Single(history, e => e!["type"]!.GetValue<string>() == "task_scheduled" && e["step_id"]!.GetValue<string>() == "ask-coordinator");
         var log = await watcher.ReadWholeLogAsync("team-fragile", timeout);
         var progress = log.Where(m => m!["kind"]!.GetValue<string>() == "system" && m["sender_id"]!.GetValue<string>() == "platform")
             .Select(m => m!["title"]!.GetValue<string>()).ToList();
-        Assert.Equal(["channel created", "project planned", "sub-tasks planned", "escalation to the coordinator", "project completed"], progress);
+        Assert.Equal(["channel created", "project planned", "sub-tasks planned", "sub-tasks planned", "escalation to the coordinator", "project completed"], progress);
     }
 
     private static string AgentIdOf(JsonObject tree, string subTask) =>

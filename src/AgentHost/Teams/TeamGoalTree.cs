@@ -1,0 +1,90 @@
+using System.Text.Json;
+using AgentPlatform.Workflows.Decisions;
+
+namespace AgentPlatform.AgentHost.Teams;
+
+/// <summary>Reads one goal of a project (<see cref="TeamGoalView"/>) from its goal run's status and history: the coordinator from
+/// the planning step, the sub-tasks from the plan steps that ran them, the coordinator's escalation from its request step.</summary>
+/// <remarks>Pure: the same status and history give the same view, so a goal's report and a later read of the project agree.</remarks>
+public static class TeamGoalTree
+{
+    /// <summary>The view of goal <paramref name="id"/>; <paramref name="run"/> is null while its goal run has not started.</summary>
+    public static TeamGoalView Build(string id, IReadOnlyList<string> dependsOn, TeamRun? run)
+    {
+        ArgumentNullException.ThrowIfNull(dependsOn);
+        if (run is null)
+        {
+            return new TeamGoalView(id, dependsOn, "pending", null, []);
+        }
+
+        var attempts = TeamTaskAttempts.From(run.History);
+        var subTasks = SubTasks(run, attempts);
+        var status = run.State.Status switch
+        {
+            WorkflowStatus.Completed => "completed",
+            WorkflowStatus.Failed => "failed",
+            WorkflowStatus.Terminated => "terminated",
+            _ when run.Step(TeamSteps.Work) is null or { Status: StepStatus.Pending } => "planning",
+            _ => "running",
+        };
+        return new TeamGoalView(id, dependsOn, status, attempts.LastAgent(TeamSteps.Coordinator), subTasks);
+    }
+
+    /// <summary>The coordinator's escalation in <paramref name="run"/>, when it was asked.</summary>
+    public static TeamEscalationView? Escalation(TeamRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Step(TeamSteps.AskCoordinator) is { Status: not (StepStatus.Pending or StepStatus.Skipped) } ask
+            ? new TeamEscalationView("coordinator", Name(ask.Status), TeamTaskAttempts.From(run.History).LastAgent(TeamSteps.AskCoordinator), ask.Output)
+            : null;
+    }
+
+    /// <summary>The goal report, the output of a goal run: its view, whether its sub-tasks' work completed, the error when not.</summary>
+    public static TeamGoalReport Report(string id, TeamRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var recovered = run.AnyCompleted(TeamSteps.SubTaskRuns);
+        var error = recovered ? null : run.LastError(TeamSteps.SubTaskRuns) ?? run.Step(TeamSteps.Work)?.Error;
+        var view = Build(id, [], run) with { Status = recovered ? "completed" : "failed" };
+        return new TeamGoalReport(view.Status, error, view, Escalation(run) is { } escalation ? [escalation] : []);
+    }
+
+    /// <summary>Every sub-task of every plan step of the run, the last run of each id deciding its status.</summary>
+    private static List<TeamSubTaskView> SubTasks(TeamRun run, TeamTaskAttempts attempts)
+    {
+        var order = new List<string>();
+        var views = new Dictionary<string, TeamSubTaskView>(StringComparer.Ordinal);
+        foreach (var planStep in TeamSteps.SubTaskRuns)
+        {
+            foreach (var (id, _, copy) in run.PlanTasks(planStep))
+            {
+                var state = run.Step(copy);
+                var earlier = views.GetValueOrDefault(id);
+                if (earlier is null)
+                {
+                    order.Add(id);
+                }
+
+                var started = earlier?.StartedAt ?? attempts.FirstScheduled(copy);
+                var ended = state?.Status is StepStatus.Completed or StepStatus.Failed or StepStatus.Abandoned ? state.EndedAt : null;
+                views[id] = new TeamSubTaskView(
+                    id,
+                    copy,
+                    state is null ? "pending" : Name(state.Status),
+                    attempts.LastAgent(copy) ?? earlier?.Agent,
+                    (earlier?.Attempts ?? 0) + attempts.Count(copy),
+                    started,
+                    ended,
+                    started is { } from && ended is { } to ? (long)(to - from).TotalMilliseconds : null,
+                    (earlier?.Spend ?? TeamSpendView.None).Add(attempts.Spend(copy)),
+                    state?.Error ?? (state?.Status == StepStatus.Completed ? null : earlier?.Error),
+                    state?.Status == StepStatus.Completed ? state.Output : null);
+            }
+        }
+
+        return [.. order.Select(id => views[id])];
+    }
+
+    /// <summary>The wire name of a step status.</summary>
+    internal static string Name(StepStatus status) => JsonSerializer.Serialize(status).Trim('"');
+}

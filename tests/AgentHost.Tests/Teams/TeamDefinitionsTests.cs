@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using AgentPlatform.AgentHost.Teams;
+using AgentPlatform.Agents.Teams;
+using AgentPlatform.Workflows.Definitions;
+
+namespace AgentPlatform.AgentHost.Tests.Teams;
+
+public sealed class TeamDefinitionsTests
+{
+    private static readonly TeamDeclaration Team = TeamDeclarationReader.Read(JsonNode.Parse("""
+        {
+          "members": [
+            {"role": "manager", "capabilities": {"plan-project": 1}},
+            {"role": "coordinator", "capabilities": {"plan-goal": 1}},
+            {"role": "executor", "capabilities": {"research": 1}, "min_confidence": 0.4}
+          ],
+          "policies": {
+            "retry_budget": 4,
+            "escalation": {"to_coordinator_after": 2},
+            "budgets": {"max_tokens": 5000, "max_cost_usd": 1.5},
+            "approvals": [
+              {"at": "goal_plan", "approvers": ["operator", "manager"], "timeout_seconds": 90, "default": "reject"},
+              {"at": "project_report", "approvers": ["operator"], "timeout_seconds": 5, "default": "approve"}
+            ]
+          }
+        }
+        """), "writers");
+
+    [Fact]
+    public void The_goal_definition_plans_on_the_coordinator_waits_for_its_approval_and_escalates_after_the_declared_attempts()
+    {
+        var goal = TeamGoalDefinition.Build(Team, 1, new WorkflowLimitsOptions());
+
+        Assert.Equal("team.writers.goal", goal.Id);
+        Assert.Equal(5000L, goal.Budget!.MaxTokens);
+        Assert.Equal(1.5m, goal.Budget.MaxCost);
+        var steps = goal.Steps.ToDictionary(s => s.Id);
+        Assert.Equal(4, ((AgentTaskStep)steps[TeamSteps.Coordinator]).Retry!.MaxAttempts);
+        var work = (RunPlanStep)steps[TeamSteps.Work];
+        Assert.Equal(2, work.Retry!.MaxAttempts);
+        Assert.Equal(0.4, work.MinConfidence);
+        var approval = (WaitStep)steps["goal-plan-approval"];
+        Assert.Equal("goal_plan_approval", approval.Event!.Name);
+        Assert.Equal(["operator", "manager"], approval.Event.Approvers!);
+        Assert.Equal("90s", approval.Event.Timeout);
+        Assert.Equal("reject", approval.Event.TimeoutOutput!.Value.GetProperty("decision").GetString());
+        Assert.True(goal.Steps.Select(s => s.Id).ToList().IndexOf("goal-plan-approval") < goal.Steps.Select(s => s.Id).ToList().IndexOf(TeamSteps.Work));
+    }
+
+    [Fact]
+    public void The_project_definition_runs_goals_as_child_workflows_once_each_and_waits_for_the_report_approval_before_its_outcome()
+    {
+        var project = TeamProjectDefinition.Build(Team, 3, new WorkflowLimitsOptions());
+
+        Assert.Equal("team.writers", project.Id);
+        Assert.Equal(3, project.Version);
+        Assert.Equal(5000L, project.Budget!.MaxTokens);
+        var ids = project.Steps.Select(s => s.Id).ToList();
+        Assert.Equal(
+            [TeamSteps.Manager, TeamSteps.Plan, TeamSteps.Goals, TeamSteps.Escalate, TeamSteps.Report, "project-report-approval-notice", "project-report-approval", "project-report-approval-rejected", TeamSteps.Outcome],
+            ids);
+        Assert.Equal(1, ((RunPlanStep)project.Steps[ids.IndexOf(TeamSteps.Goals)]).Retry!.MaxAttempts);
+        Assert.Equal("writers", TeamProjectDefinition.TeamOf(project.Id));
+        Assert.Null(TeamProjectDefinition.TeamOf(TeamGoalDefinition.IdFor("writers")));
+    }
+}
