@@ -79,14 +79,7 @@ internal sealed class LlmChannelListener(
 
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var wanted = new Dictionary<string, LlmAgentOptions>(StringComparer.Ordinal);
-        foreach (var name in await catalog.ListNamesAsync(cancellationToken))
-        {
-            if (await catalog.FindAsync(name, cancellationToken) is { Channels.Count: > 0 } agent)
-            {
-                wanted[name] = agent;
-            }
-        }
+        var wanted = (await catalog.ListAsync(cancellationToken)).Where(a => a.Value.Channels.Count > 0).ToDictionary(StringComparer.Ordinal);
 
         foreach (var (name, member) in _members.ToList())
         {
