@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Warning, Message = "The LLM agents' channel memberships could not be updated")]
     public static partial void ChannelMembersNotUpdated(ILogger logger, Exception failure);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "LLM agent {AgentId} left request {RequestId} unanswered: it expired at {ExpiresAt}")]
+    public static partial void ChannelRequestExpired(ILogger logger, string agentId, string requestId, DateTimeOffset expiresAt);
 }
