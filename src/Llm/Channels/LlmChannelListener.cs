@@ -136,7 +136,9 @@ internal sealed class LlmChannelListener(
                     }
                     catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
                     {
-                        Log.ChannelDeliveryNotAnswered(logger, failure, agentId, delivery.DeliveryId, delivery.Attempt);
+                        var spent = LlmTaskExecutor.SpentBefore(failure);
+                        Log.ChannelDeliveryNotAnswered(
+                            logger, failure, agentId, delivery.DeliveryId, delivery.Attempt, spent?.Usage.TotalTokens ?? 0, spent?.ToolCalls.Count ?? 0);
                         await inbox.HandBackAsync(agentId, [delivery.DeliveryId], CancellationToken.None);
                     }
                 }

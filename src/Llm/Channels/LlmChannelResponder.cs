@@ -138,6 +138,7 @@ internal sealed class LlmChannelResponder(
         var result = await executor.ConverseAsync(
             agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {request.Content}")], cancellationToken);
         await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), cancellationToken);
+        Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }
 
     private static string Line(ChannelMessage message) =>
