@@ -29,15 +29,20 @@ class ApiError extends Error {
   }
 }
 
+const rateLimitedPastTimeout = (retryAfter) => `--timeout reached while rate limited (Retry-After ${retryAfter} s)`;
+
 class Client {
-  constructor(baseUrl, summary, maxRetries = 10) {
+  // deadline: a Date.now() value no Retry-After wait may pass (null for none).
+  constructor(baseUrl, summary, deadline = null, maxRetries = 10) {
     this.baseUrl = baseUrl.replace(/\/+$/, '') + '/api/v1';
     this.key = null;
     this.summary = summary;
+    this.deadline = deadline;
     this.maxRetries = maxRetries;
   }
 
-  // Sends a request; on 429 sleeps for Retry-After seconds and tries again.
+  // Sends a request; on 429 sleeps for Retry-After seconds and tries again. A wait that would outlast the deadline ends at the
+  // deadline with an ApiError saying so.
   async call(method, path, body) {
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const headers = { accept: 'application/json' };
@@ -60,6 +65,11 @@ class Client {
         const retryAfter = Number(response.headers.get('retry-after') ?? payload.retry_after_seconds ?? 1);
         this.summary.rate_limited += 1;
         this.summary.retry_after_seconds.push(retryAfter);
+        const left = this.deadline === null ? Infinity : this.deadline - Date.now();
+        if (retryAfter * 1000 >= left) {
+          await sleep(Math.max(0, left));
+          throw new ApiError(method, path, 429, { detail: rateLimitedPastTimeout(retryAfter) });
+        }
         await sleep(retryAfter * 1000);
         continue;
       }
@@ -72,8 +82,8 @@ class Client {
 
 // The agent's operations over the HTTP API (the default transport).
 class HttpTransport {
-  constructor(baseUrl, summary) {
-    this.client = new Client(baseUrl, summary);
+  constructor(baseUrl, summary, deadline = null) {
+    this.client = new Client(baseUrl, summary, deadline);
   }
 
   get hasKey() {
@@ -127,8 +137,8 @@ class HttpTransport {
 }
 
 // HTTP by default; gRPC with --grpc (the client in clients/node).
-async function openTransport(values, summary) {
-  if (!values.grpc) return new HttpTransport(values.host, summary);
+async function openTransport(values, summary, deadline) {
+  if (!values.grpc) return new HttpTransport(values.host, summary, deadline);
   const { GrpcTransport } = await import('./grpc-transport.mjs');
   return new GrpcTransport(values.grpc, summary, ApiError);
 }
@@ -189,7 +199,7 @@ async function takeTasks(values) {
   let transport = null;
   let stopHeartbeat = () => {};
   try {
-    transport = await openTransport(values, summary);
+    transport = await openTransport(values, summary, deadline);
     const heartbeatInterval = Number(values['heartbeat-interval']);
     summary.agent_id = await transport.register({
       name: values.name, description: 'Node.js sample agent taking tasks',
@@ -280,7 +290,7 @@ async function main() {
   let transport = null;
   let stopHeartbeat = () => {};
   try {
-    transport = await openTransport(values, summary);
+    transport = await openTransport(values, summary, deadline);
     const me = await transport.register({ name: values.name, description: 'Node.js sample agent' });
     summary.agent_id = me;
     summary.registered = true;

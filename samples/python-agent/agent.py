@@ -37,13 +37,18 @@ class ApiError(Exception):
         self.body = body
 
 
-class Client:
-    """A tiny HTTP client that retries after 429 for as long as Retry-After says."""
+RATE_LIMITED_PAST_TIMEOUT = "--timeout reached while rate limited (Retry-After {:g} s)"
 
-    def __init__(self, base_url, summary, max_retries=10):
+
+class Client:
+    """A tiny HTTP client that retries after 429 for as long as Retry-After says, but never past the deadline (a
+    time.monotonic() value): a wait that would outlast it ends at the deadline with RATE_LIMITED_PAST_TIMEOUT."""
+
+    def __init__(self, base_url, summary, deadline=None, max_retries=10):
         self.base_url = base_url.rstrip("/") + "/api/v1"
         self.key = None
         self.summary = summary
+        self.deadline = deadline
         self.max_retries = max_retries
         self.lock = threading.Lock()
 
@@ -55,6 +60,10 @@ class Client:
                 with self.lock:
                     self.summary["rate_limited"] += 1
                     self.summary["retry_after_seconds"].append(retry_after)
+                left = None if self.deadline is None else self.deadline - time.monotonic()
+                if left is not None and retry_after >= left:
+                    time.sleep(max(0.0, left))
+                    raise ApiError(method, path, 429, {"detail": RATE_LIMITED_PAST_TIMEOUT.format(retry_after)})
                 time.sleep(retry_after)
                 continue
             if status >= 400:
@@ -88,8 +97,8 @@ class HttpTransport:
 
     name = "http"
 
-    def __init__(self, base_url, summary):
-        self.client = Client(base_url, summary)
+    def __init__(self, base_url, summary, deadline=None):
+        self.client = Client(base_url, summary, deadline)
 
     @property
     def has_key(self):
@@ -136,10 +145,10 @@ class HttpTransport:
         pass
 
 
-def open_transport(args, summary):
+def open_transport(args, summary, deadline):
     """HTTP by default; gRPC with --grpc (the client in clients/python, on Debian's python3-grpcio)."""
     if not args.grpc:
-        return HttpTransport(args.host, summary)
+        return HttpTransport(args.host, summary, deadline)
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     try:
         from grpc_transport import GrpcTransport
@@ -205,7 +214,7 @@ def main():
     deadline = time.monotonic() + args.timeout
     peers = set()
     try:
-        transport = open_transport(args, summary)
+        transport = open_transport(args, summary, deadline)
         summary["agent_id"] = me = transport.register({"name": args.name, "description": "Python sample agent"})
         summary["registered"] = True
         heartbeat = Heartbeat(transport, summary, args.heartbeat_interval)
@@ -276,20 +285,42 @@ def take_tasks(args):
         "rate_limited": 0, "retry_after_seconds": [], "tasks_done": [], "tasks_cancelled": [], "task_heartbeats": 0,
         "results": {}, "errors": [],
     }
+    cancelled = set()
+
+    def on_task(transport, task):
+        if task["task_id"] not in summary["tasks_done"]:
+            work_on(transport, args, task, cancelled, summary)
+
+    def on_cancelled(notice):
+        cancelled.add(notice["task_id"])
+        summary["tasks_cancelled"].append(notice["task_id"])
+
+    registration = {
+        "name": args.name, "description": "Python sample agent taking tasks",
+        "capabilities": parse_capabilities(args.capabilities), "max_concurrent_tasks": 1,
+        "heartbeat_interval_seconds": args.heartbeat_interval}
+    return serve_tasks(args, summary, registration, on_task, on_cancelled,
+                       more=lambda: args.max_tasks == 0 or len(summary["tasks_done"]) < args.max_tasks)
+
+
+def serve_tasks(args, summary, registration, on_task, on_cancelled=None, on_registered=None, more=lambda: True):
+    """The loop of an agent taking tasks, for this sample and others that import it (samples/team/planner.py).
+
+    Registers with `registration`, heartbeats, and reads the inbox by long-poll (--wait) until --timeout or until more()
+    is false, acknowledging each batch; hands each task to on_task(transport, task) and each task_cancelled notice to
+    on_cancelled(notice). Prints the summary line on exit and answers the exit code: 0, or 1 after an error."""
     transport = None
     heartbeat = None
     deadline = time.monotonic() + args.timeout
-    cancelled = set()
     try:
-        transport = open_transport(args, summary)
-        summary["agent_id"] = transport.register({
-            "name": args.name, "description": "Python sample agent taking tasks",
-            "capabilities": parse_capabilities(args.capabilities), "max_concurrent_tasks": 1,
-            "heartbeat_interval_seconds": args.heartbeat_interval})
+        transport = open_transport(args, summary, deadline)
+        summary["agent_id"] = transport.register(registration)
         summary["registered"] = True
+        if on_registered:
+            on_registered()
         heartbeat = Heartbeat(transport, summary, args.heartbeat_interval)
         heartbeat.start()
-        while time.monotonic() < deadline and (args.max_tasks == 0 or len(summary["tasks_done"]) < args.max_tasks):
+        while time.monotonic() < deadline and more():
             wait = max(0.0, min(args.wait, deadline - time.monotonic()))
             deliveries = transport.inbox(wait, 10)
             if deliveries:
@@ -299,11 +330,10 @@ def take_tasks(args):
                 if message["kind"] != "task":
                     continue
                 content = json.loads(message["content"])
-                if content["type"] == "task_cancelled":
-                    cancelled.add(content["task_id"])
-                    summary["tasks_cancelled"].append(content["task_id"])
-                elif content["type"] == "task" and content["task_id"] not in summary["tasks_done"]:
-                    work_on(transport, args, content, cancelled, summary)
+                if content.get("type") == "task_cancelled" and on_cancelled:
+                    on_cancelled(content)
+                elif content.get("type") == "task":
+                    on_task(transport, content)
     except (ApiError, OSError, RuntimeError, KeyError, ValueError) as error:
         summary["errors"].append(str(error))
     finally:

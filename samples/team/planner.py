@@ -18,18 +18,17 @@ to the coordinator, a failing coordinator fails its goal and the manager is aske
     HOST_URL=http://127.0.0.1:5080 python3 samples/team/planner.py --role manager --name manager
     HOST_URL=http://127.0.0.1:5080 python3 samples/team/planner.py --role coordinator --name coordinator
 
-It reuses the HTTP transport of samples/python-agent/agent.py and prints one JSON line per answer.
+It reuses the task loop and HTTP transport of samples/python-agent/agent.py (serve_tasks) and prints one JSON line per answer.
 """
 
 import argparse
 import json
 import os
 import sys
-import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python-agent"))
-from agent import ApiError, Heartbeat, HttpTransport, parse_capabilities  # noqa: E402
+from agent import parse_capabilities, serve_tasks  # noqa: E402
 
 CAPABILITY = {"manager": "plan-project", "coordinator": "plan-goal"}
 ROLES = ["coordinator", "executor", "manager"]
@@ -82,50 +81,36 @@ def main():
     parser.add_argument("--on-escalation", default="retry", choices=["retry", "replan", "give_up", "ask_human"])
     parser.add_argument("--timeout", type=float, default=600.0, help="upper bound on the whole run, in seconds")
     parser.add_argument("--heartbeat-interval", type=float, default=5.0)
+    # The shared loop reads these; the planner speaks HTTP only and long-polls its inbox for 2 s at a time.
+    parser.set_defaults(grpc="", wait=2.0)
     args = parser.parse_args()
 
-    summary = {"agent": args.name, "role": args.role, "agent_id": None, "heartbeats": 0, "rate_limited": 0,
-               "retry_after_seconds": [], "answered": [], "failed": [], "errors": []}
-    transport = HttpTransport(args.host, summary)
-    heartbeat = None
-    deadline = time.monotonic() + args.timeout
-    try:
-        summary["agent_id"] = transport.register({
-            "name": args.name, "description": f"rule-based {args.role}", "role": args.role,
-            "capabilities": parse_capabilities(args.capabilities) if args.role == "executor" else {CAPABILITY[args.role]: 1.0},
-            "max_concurrent_tasks": 4,
-            "heartbeat_interval_seconds": args.heartbeat_interval})
+    summary = {"agent": args.name, "role": args.role, "agent_id": None, "registered": False, "heartbeats": 0,
+               "rate_limited": 0, "retry_after_seconds": [], "answered": [], "failed": [], "errors": []}
+
+    def on_registered():
         print(json.dumps({"event": "registered", "agent_id": summary["agent_id"], "role": args.role}), flush=True)
-        heartbeat = Heartbeat(transport, summary, args.heartbeat_interval)
-        heartbeat.start()
-        while time.monotonic() < deadline:
-            deliveries = transport.inbox(min(2.0, max(0.0, deadline - time.monotonic())), 10)
-            if deliveries:
-                transport.ack([d["delivery_id"] for d in deliveries])
-            for delivery in deliveries:
-                message = delivery["message"]
-                content = json.loads(message["content"]) if message["kind"] == "task" else {}
-                if content.get("type") != "task":
-                    continue
-                task_id = content["task_id"]
-                try:
-                    transport.post_result(task_id, answer(content.get("input"), args, summary))
-                    summary["answered"].append(task_id)
-                    event = "answered"
-                except ValueError as error:
-                    transport.client.call("POST", "/tasks/" + urllib.parse.quote(task_id, safe="") + "/result", {"error": str(error)})
-                    summary["failed"].append(task_id)
-                    event = "failed"
-                    # A failure turns the agent to status error; it declares itself ready again, or it would get no more work.
-                    transport.client.call("POST", "/agents/me/heartbeat", {"status": "idle"})
-                print(json.dumps({"event": event, "task_id": task_id, "kind": (content.get("input") or {}).get("kind")}), flush=True)
-    except (ApiError, OSError, KeyError, ValueError) as error:
-        summary["errors"].append(str(error))
-    finally:
-        if heartbeat:
-            heartbeat.stopped.set()
-        print(json.dumps(summary), flush=True)
-    return 0 if not summary["errors"] else 1
+
+    def on_task(transport, task):
+        task_id = task["task_id"]
+        try:
+            transport.post_result(task_id, answer(task.get("input"), args, summary))
+            summary["answered"].append(task_id)
+            event = "answered"
+        except ValueError as error:
+            transport.client.call("POST", "/tasks/" + urllib.parse.quote(task_id, safe="") + "/result", {"error": str(error)})
+            summary["failed"].append(task_id)
+            event = "failed"
+            # A failure turns the agent to status error; it declares itself ready again, or it would get no more work.
+            transport.client.call("POST", "/agents/me/heartbeat", {"status": "idle"})
+        print(json.dumps({"event": event, "task_id": task_id, "kind": (task.get("input") or {}).get("kind")}), flush=True)
+
+    registration = {
+        "name": args.name, "description": f"rule-based {args.role}", "role": args.role,
+        "capabilities": parse_capabilities(args.capabilities) if args.role == "executor" else {CAPABILITY[args.role]: 1.0},
+        "max_concurrent_tasks": 4,
+        "heartbeat_interval_seconds": args.heartbeat_interval}
+    return serve_tasks(args, summary, registration, on_task, on_registered=on_registered)
 
 
 if __name__ == "__main__":

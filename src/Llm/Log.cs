@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "LLM agent {AgentId} had already answered post {Sequence} of channel {ChannelId}; acknowledged without a call")]
     public static partial void ChannelPostAlreadyAnswered(ILogger logger, string agentId, string channelId, long sequence);
 
-    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "LLM agent {AgentId} could not answer delivery {DeliveryId} (attempt {Attempt}); handed back")]
-    public static partial void ChannelDeliveryNotAnswered(ILogger logger, Exception failure, string agentId, string deliveryId, int attempt);
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "LLM agent {AgentId} could not answer delivery {DeliveryId} (attempt {Attempt}; {Tokens} tokens, {ToolCalls} tool calls spent); handed back")]
+    public static partial void ChannelDeliveryNotAnswered(ILogger logger, Exception failure, string agentId, string deliveryId, int attempt, long tokens, int toolCalls);
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "LLM agent {AgentId} could not read its inbox")]
     public static partial void ChannelInboxNotRead(ILogger logger, Exception failure, string agentId);
@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Warning, Message = "The LLM agents' channel memberships could not be updated")]
     public static partial void ChannelMembersNotUpdated(ILogger logger, Exception failure);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "LLM agent {AgentId} left request {RequestId} unanswered: it expired at {ExpiresAt}")]
+    public static partial void ChannelRequestExpired(ILogger logger, string agentId, string requestId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "LLM agent {AgentId} replied to request {RequestId} ({Tokens} tokens, {ToolCalls} tool calls)")]
+    public static partial void ChannelRequestReplied(ILogger logger, string agentId, string requestId, long tokens, int toolCalls);
 }

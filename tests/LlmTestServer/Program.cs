@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AgentPlatform.TestKit.Llm;
 
 // Usage: LlmTestServer [--port N] [--latency-ms N] [--max-latency-ms N] [--rps N] [--burst N] [--per-key] [--omit-usage]
 //                      [--planner-model NAME] [--fail-key KEY]...
-// Prints "listening <base url>" once ready and runs until stdin closes or Ctrl+C.
-var script = new TestLlmScript();
+// Prints "listening <base url>" once ready and runs until stdin closes, Ctrl+C or SIGTERM; then prints its counts and exits 0.
+// It keeps counts only, no request records, so a long benchmark neither grows it nor spends its CPU on them.
+var script = new TestLlmScript { MaxRecordedRequests = 0 };
 var port = 0;
 for (var i = 0; i < args.Length; i++)
 {
@@ -51,10 +53,16 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+// The web host's own SIGTERM handling only stops the web host; this ends the wait below so the counts are printed.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 var stdinClosed = Task.Run(() => Console.In.ReadToEnd(), CancellationToken.None);
 await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-var answered = server.Requests;
-Console.WriteLine($"requests {answered.Count} rate-limited {answered.Count(r => r.Status == 429)} max-in-flight {server.MaxInFlight}");
+Console.WriteLine($"requests {server.RequestCount} rate-limited {server.RateLimitedCount} max-in-flight {server.MaxInFlight}");
 return 0;
 
 static int Number(string[] args, int index) =>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
@@ -11,8 +10,7 @@ namespace AgentPlatform.Agents.Requests;
 /// <summary>Request/reply between agents over their inboxes: the sender waits (bounded) for the recipient's reply.</summary>
 /// <remarks>
 /// A request is an <see cref="AgentRequestActor"/> (durable, so the reply may come through any replica) and a message of kind
-/// <see cref="MessageKind.Request"/> in the recipient's inbox whose content is <c>{ "type": "request", "request_id", "content",
-/// "expires_at" }</c>. A reply is accepted once, from the recipient, before the request expires; it wakes the waiting sender in
+/// <see cref="MessageKind.Request"/> in the recipient's inbox whose content is an <see cref="AgentRequestContent"/>. A reply is accepted once, from the recipient, before the request expires; it wakes the waiting sender in
 /// this process at once and in other processes through <see cref="ReplyTopic"/>. When the wait ends first the request is
 /// expired, so a later reply is refused.
 /// </remarks>
@@ -69,7 +67,7 @@ public sealed class AgentRequestService : IAsyncDisposable
                     Kind = MessageKind.Request,
                     Title = "request",
                     Priority = priority,
-                    Content = JsonSerializer.Serialize(new RequestContent("request", requestId, content, record.ExpiresAt), Json),
+                    Content = JsonSerializer.Serialize(new AgentRequestContent(AgentRequestContent.RequestType, requestId, content, record.ExpiresAt), Json),
                 },
                 cancellationToken);
             try
@@ -158,10 +156,4 @@ public sealed class AgentRequestService : IAsyncDisposable
 
         return ValueTask.FromResult(DeliveryResult.Success);
     }
-
-    private sealed record RequestContent(
-        [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("request_id")] string RequestId,
-        [property: JsonPropertyName("content")] string Content,
-        [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt);
 }

@@ -23,10 +23,6 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
     /// <summary>Raised after an agent was registered, replaced or removed through this catalog.</summary>
     public event Action? Changed;
 
-    /// <summary>The names of every agent, configured and registered.</summary>
-    public async ValueTask<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken = default) =>
-        [.. options.Value.Agents.Keys.Union((await ListRegisteredAsync(cancellationToken)).Keys, StringComparer.Ordinal)];
-
     /// <summary>The agent id of LLM agent <paramref name="name"/>: <c>llm/&lt;name&gt;</c>.</summary>
     public static string AgentIdOf(string name) => AgentId.Create(LlmAgent.AgentType, name).ToString();
 
@@ -47,19 +43,23 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
         }
 
         var registered = await ListRegisteredAsync(cancellationToken);
-        if (!registered.TryGetValue(name, out var stored))
+        return registered.TryGetValue(name, out var stored) ? await ResolveAsync(name, stored, cancellationToken) : null;
+    }
+
+    /// <summary>The options of every agent, keys included, by name, from one read of the registered agents.</summary>
+    /// <exception cref="InvalidOperationException">A registered agent's key cannot be resolved.</exception>
+    public async ValueTask<IReadOnlyDictionary<string, LlmAgentOptions>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new Dictionary<string, LlmAgentOptions>(options.Value.Agents, StringComparer.Ordinal);
+        foreach (var (name, stored) in await ListRegisteredAsync(cancellationToken))
         {
-            return null;
+            if (!all.ContainsKey(name))
+            {
+                all[name] = await ResolveAsync(name, stored, cancellationToken);
+            }
         }
 
-        if (_resolved.TryGetValue(name, out var known) && known.Revision == stored.Revision)
-        {
-            return known.Options;
-        }
-
-        var resolved = stored.Registration.ToOptions(await KeyOfAsync(name, stored.Registration, cancellationToken));
-        _resolved[name] = (stored.Revision, resolved);
-        return resolved;
+        return all;
     }
 
     /// <summary>The agents registered through the API, by name.</summary>
@@ -121,6 +121,18 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
         {
             observer.Observe(entry);
         }
+    }
+
+    private async ValueTask<LlmAgentOptions> ResolveAsync(string name, StoredLlmAgent stored, CancellationToken cancellationToken)
+    {
+        if (_resolved.TryGetValue(name, out var known) && known.Revision == stored.Revision)
+        {
+            return known.Options;
+        }
+
+        var resolved = stored.Registration.ToOptions(await KeyOfAsync(name, stored.Registration, cancellationToken));
+        _resolved[name] = (stored.Revision, resolved);
+        return resolved;
     }
 
     private async ValueTask<string> KeyOfAsync(string name, LlmAgentRegistration registration, CancellationToken cancellationToken)

@@ -114,7 +114,7 @@ public sealed class LlmTaskExecutor(
     /// budget stopped it or it ran out of tool rounds, or the finished calls of a chunked task), so the failure can be reported with its
     /// usage; null when it spent nothing.</summary>
     public static LlmTaskResult? SpentBefore(Exception failure) => failure is LlmChunkedTaskException chunked
-        ? new LlmTaskResult(default, chunked.Usage, [])
+        ? new LlmTaskResult(default, chunked.Usage, chunked.ToolCalls)
         : failure?.Data[SpentKey] as LlmTaskResult;
 
     private static string PromptOf(JsonElement? input) => input switch

@@ -79,14 +79,7 @@ internal sealed class LlmChannelListener(
 
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var wanted = new Dictionary<string, LlmAgentOptions>(StringComparer.Ordinal);
-        foreach (var name in await catalog.ListNamesAsync(cancellationToken))
-        {
-            if (await catalog.FindAsync(name, cancellationToken) is { Channels.Count: > 0 } agent)
-            {
-                wanted[name] = agent;
-            }
-        }
+        var wanted = (await catalog.ListAsync(cancellationToken)).Where(a => a.Value.Channels.Count > 0).ToDictionary(StringComparer.Ordinal);
 
         foreach (var (name, member) in _members.ToList())
         {
@@ -143,7 +136,9 @@ internal sealed class LlmChannelListener(
                     }
                     catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
                     {
-                        Log.ChannelDeliveryNotAnswered(logger, failure, agentId, delivery.DeliveryId, delivery.Attempt);
+                        var spent = LlmTaskExecutor.SpentBefore(failure);
+                        Log.ChannelDeliveryNotAnswered(
+                            logger, failure, agentId, delivery.DeliveryId, delivery.Attempt, spent?.Usage.TotalTokens ?? 0, spent?.ToolCalls.Count ?? 0);
                         await inbox.HandBackAsync(agentId, [delivery.DeliveryId], CancellationToken.None);
                     }
                 }

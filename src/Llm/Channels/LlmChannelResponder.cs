@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
@@ -122,34 +121,28 @@ internal sealed class LlmChannelResponder(
 
     private async Task ReplyAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
     {
-        RequestContent? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<RequestContent>(message.Content);
-        }
-        catch (JsonException)
-        {
-            request = null;
-        }
-
-        if (request is not { RequestId: { Length: > 0 } requestId, Content: { } content })
+        if (AgentRequestContent.TryRead(message.Content) is not { } request)
         {
             return;
         }
 
-        var account = $"request/{requestId}";
+        var agentId = LlmAgentCatalog.MemberIdOf(agentName);
+        if (request.ExpiresAt <= time.GetUtcNow())
+        {
+            // The sender stopped waiting and a reply would be refused: a model call now would be paid for nothing.
+            Log.ChannelRequestExpired(logger, agentId, request.RequestId, request.ExpiresAt);
+            return;
+        }
+
+        var account = $"request/{request.RequestId}";
         var result = await executor.ConverseAsync(
-            agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {content}")], cancellationToken);
-        await requests.ReplyAsync(LlmAgentCatalog.MemberIdOf(agentName), requestId, TextOf(result.Output), cancellationToken);
+            agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {request.Content}")], cancellationToken);
+        await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), cancellationToken);
+        Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }
 
     private static string Line(ChannelMessage message) =>
         message.Title is { Length: > 0 } title ? $"{message.SenderId}: {title}\n{message.Content}" : $"{message.SenderId}: {message.Content}";
 
     private static string TextOf(JsonElement output) => output.ValueKind == JsonValueKind.String ? output.GetString()! : output.GetRawText();
-
-    /// <summary>The content of a request message (see <see cref="AgentRequestService"/>).</summary>
-    private sealed record RequestContent(
-        [property: JsonPropertyName("request_id")] string? RequestId,
-        [property: JsonPropertyName("content")] string? Content);
 }

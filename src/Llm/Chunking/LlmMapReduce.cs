@@ -1,15 +1,17 @@
 using System.Runtime.ExceptionServices;
+using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
 
 namespace AgentPlatform.Llm.Chunking;
 
 /// <summary>Runs a chunked task as map-reduce: one call per chunk of the text, then reduce calls that combine the partial results,
-/// in rounds while they do not fit in one call; the task's usage is that of every call.</summary>
+/// in rounds while they do not fit in one call; the task's usage and tool calls are those of every call, chunk calls first, in order.</summary>
 /// <remarks>A text within the limit makes exactly one call with the prompt and the whole text, and no reduce. At most as many calls
 /// of a round are started at once as the governor's current limit for the endpoint allows; the governor paces them further. A reduce
 /// call takes at least two results, so every round shrinks the list and the rounds end. The first failed call cancels the others
-/// and fails the task; once any call finished, the failure is a <see cref="LlmChunkedTaskException"/> carrying their usage.</remarks>
+/// and fails the task; once any call spent anything, the failure is a <see cref="LlmChunkedTaskException"/> carrying their usage and
+/// tool calls, the failed calls' included.</remarks>
 public sealed class LlmMapReduce(LlmTokenEstimator tokens)
 {
     private const string Separator = "\n\n";
@@ -33,32 +35,24 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
             return await call(Message(input.Prompt, chunks[0]), cancellationToken);
         }
 
-        var spent = new List<LlmUsage>();
+        var spent = new List<LlmTaskResult>();
         try
         {
             var results = await RoundAsync([.. chunks.Select(chunk => Message(input.Prompt, chunk))], call, concurrency, spent, cancellationToken);
             while (true)
             {
-                var batches = Batches(results, input.MaxTokens);
+                var batches = Batches([.. results.Select(r => LlmChunkedInput.TextOf(r.Output))], input.MaxTokens);
                 var messages = batches.Select(batch => Message(input.ReducePrompt, string.Join(Separator, batch))).ToList();
+                results = await RoundAsync(messages, call, concurrency, spent, cancellationToken);
                 if (messages.Count == 1)
                 {
-                    var final = await call(messages[0], cancellationToken);
-                    spent.Add(final.Usage);
-                    return final with { Usage = Sum(spent) };
+                    return results[0] with { Usage = Sum(spent), ToolCalls = ToolCallsOf(spent) };
                 }
-
-                results = await RoundAsync(messages, call, concurrency, spent, cancellationToken);
             }
         }
         catch (Exception failure) when (spent.Count > 0 && failure is not OperationCanceledException)
         {
-            if (LlmTaskExecutor.SpentBefore(failure) is { } failedCall)
-            {
-                spent.Add(failedCall.Usage);
-            }
-
-            throw new LlmChunkedTaskException(failure, Sum(spent));
+            throw new LlmChunkedTaskException(failure, Sum(spent), ToolCallsOf(spent));
         }
     }
 
@@ -97,11 +91,13 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
         return batches;
     }
 
-    private static async Task<List<string>> RoundAsync(
+    /// <summary>Makes one call per message, as many at once as <paramref name="concurrency"/> allows, and adds what each spent to
+    /// <paramref name="spent"/> in message order: its result, or for a failed call what it spent before failing.</summary>
+    private static async Task<List<LlmTaskResult>> RoundAsync(
         List<string> messages,
         Func<string, CancellationToken, Task<LlmTaskResult>> call,
         Func<int> concurrency,
-        List<LlmUsage> spent,
+        List<LlmTaskResult> spent,
         CancellationToken cancellationToken)
     {
         using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -124,13 +120,17 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
         catch (Exception) when (calls.FirstOrDefault(c => c.IsFaulted && c.Exception!.InnerException is not OperationCanceledException) is { } failed)
         {
             await Task.WhenAll(calls.Select(c => c.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)));
-            spent.AddRange(calls.Where(c => c.IsCompletedSuccessfully).Select(c => c.Result.Usage));
+            spent.AddRange(calls.Select(SpentBy).OfType<LlmTaskResult>());
             ExceptionDispatchInfo.Throw(failed.Exception!.InnerException!);
         }
 
-        spent.AddRange(calls.Select(c => c.Result.Usage));
-        return [.. calls.Select(c => LlmChunkedInput.TextOf(c.Result.Output))];
+        spent.AddRange(calls.Select(c => c.Result));
+        return [.. calls.Select(c => c.Result)];
     }
+
+    private static LlmTaskResult? SpentBy(Task<LlmTaskResult> call) => call.IsCompletedSuccessfully
+        ? call.Result
+        : call.Exception?.InnerException is { } failure ? LlmTaskExecutor.SpentBefore(failure) : null;
 
     private static async Task<LlmTaskResult> CallAsync(Func<string, CancellationToken, Task<LlmTaskResult>> call, string message, CancellationTokenSource round)
     {
@@ -145,7 +145,9 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
         }
     }
 
-    private static LlmUsage Sum(IEnumerable<LlmUsage> usages) => usages.Aggregate(
+    private static List<AgentToolCall> ToolCallsOf(List<LlmTaskResult> spent) => [.. spent.SelectMany(result => result.ToolCalls)];
+
+    private static LlmUsage Sum(List<LlmTaskResult> spent) => spent.Select(result => result.Usage).Aggregate(
         new LlmUsage(0, 0, false, 0),
         (sum, usage) => new LlmUsage(sum.InputTokens + usage.InputTokens, sum.OutputTokens + usage.OutputTokens, sum.Estimated || usage.Estimated, sum.Cost + usage.Cost));
 }

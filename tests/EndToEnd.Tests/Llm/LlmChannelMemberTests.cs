@@ -20,7 +20,7 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
     {
         var timeout = TestTimeout.After(150);
         var channel = ApiAgent.NewChannelId("lobby");
-        await using var server = await TestLlmServer.StartAsync();
+        await using var server = await TestLlmServer.StartAsync(new TestLlmScript { RecordMessages = true });
         server.Script.AddToolCall("catch up", "read_channel", $$"""{"channel":"{{channel}}","limit":5}""");
         server.Script.AddToolCall("second opinion", "ask_agent", """{"agent_id":"llm/reviewer","content":"is it green?"}""");
         var settings = new Dictionary<string, string>(TaskOperator.Settings)

@@ -57,8 +57,9 @@ public sealed class SampleAgentTests(ITestOutputHelper output)
         var pythonChannel = ApiAgent.NewChannelId("py-alone");
         var nodeChannel = ApiAgent.NewChannelId("node-alone");
 
-        // Alone in its channel, an agent that expects a peer gives up after its timeout and says so in the channel.
-        string[] Arguments(string channel) => ["--channel", channel, "--rounds", "1", "--wait", "1", "--expect-peers", "1", "--timeout", "4"];
+        // Alone in its channel, an agent that expects a peer gives up after its timeout and says so in the channel. The timeout leaves
+        // room for the round's cooldown wait on a loaded machine: a Retry-After that would outlast it ends the run with another error.
+        string[] Arguments(string channel) => ["--channel", channel, "--rounds", "1", "--wait", "1", "--expect-peers", "1", "--timeout", "10"];
         var python = SampleAgentProcess.RunAsync("python3", Python, host, ["--name", $"py-{Guid.NewGuid():N}"[..20], .. Arguments(pythonChannel)], output, timeout);
         var node = SampleAgentProcess.RunAsync("node", Node, host, ["--name", $"node-{Guid.NewGuid():N}"[..20], .. Arguments(nodeChannel)], output, timeout);
         var results = new[] { (await python, pythonChannel), (await node, nodeChannel) };

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using AgentPlatform.Llm.Accounting;
+using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Chunking;
 using AgentPlatform.Llm.Governor;
 using AgentPlatform.Llm.Tests.Agents;
+using AgentPlatform.Llm.Tools;
 using AgentPlatform.TestKit;
 using AgentPlatform.TestKit.Llm;
 using Xunit.Abstractions;
@@ -119,13 +121,64 @@ public sealed class LlmChunkingTests(ITestOutputHelper output)
         Assert.Single(rig.Server.Requests);
     }
 
+    [Fact]
+    public async Task EveryChunkCallsAndTheReduceCallsToolCallsAreTheTasksAndTheirRoundTripsCountInTheRunsBudget()
+    {
+        var script = new TestLlmScript();
+        script.AddToolCall("announce", LlmPlatformTools.PostToChannel, """{"channel":"elsewhere","content":"hi"}""");
+        await using var rig = await ExecutorRig.StartAsync(output, (_, agent) => WithPlatformTools(agent), script);
+        var text = Words(130);
+
+        var result = await rig.Executor.RunAsync("writer", "task-1", "run-1", Chunked(text, 200, 20, "Summarize and announce.", "Merge and announce."), TestTimeout.After());
+
+        Assert.Equal(2, new LlmTextSplitter(_tokens).Split(text, 200, 20).Count);
+        Assert.StartsWith("tool results: refused: ", result.Output.GetString(), StringComparison.Ordinal);
+        Assert.Equal(6, rig.Server.Requests.Count);
+        Assert.Equal(Enumerable.Repeat(LlmPlatformTools.PostToChannel, 3), result.ToTaskUsage().ToolCalls!);
+        Assert.Equal(result.ToolCalls, result.ToTaskUsage().ToolCallDetails);
+        Assert.Equal(new LlmUnrecordedSpend(result.Usage.TotalTokens, 0, 0, 0), rig.Ledger.Unrecorded("run-1"));
+    }
+
+    [Fact]
+    public async Task AChunkedTaskWhoseReduceRunsOutOfToolRoundsFailsCarryingEveryCallsToolCallsAndUsage()
+    {
+        var script = new TestLlmScript();
+        script.AddToolCall("announce", LlmPlatformTools.PostToChannel, """{"channel":"elsewhere","content":"hi"}""");
+        script.AddToolCall("forever", LlmPlatformTools.ReadChannel, """{"channel":"elsewhere"}""", repeat: true);
+        await using var rig = await ExecutorRig.StartAsync(output, (_, agent) =>
+        {
+            WithPlatformTools(agent);
+            agent.MaxToolRounds = 2;
+        }, script);
+
+        var failed = await Assert.ThrowsAsync<LlmChunkedTaskException>(() => rig.Executor.RunAsync(
+            "writer", "task-1", "run-1", Chunked(Words(130), 200, 20, "Summarize and announce.", "Merge forever."), TestTimeout.After()));
+
+        Assert.IsType<LlmToolRoundsExceededException>(failed.InnerException);
+        Assert.Equal(4 + 3, rig.Server.Requests.Count);
+        var spent = LlmTaskExecutor.SpentBefore(failed)!;
+        Assert.Equal(
+            [LlmPlatformTools.PostToChannel, LlmPlatformTools.PostToChannel, LlmPlatformTools.ReadChannel, LlmPlatformTools.ReadChannel],
+            spent.ToTaskUsage().ToolCalls!);
+        Assert.Equal(failed.Usage, spent.Usage);
+        Assert.Equal(new LlmUnrecordedSpend(failed.Usage.TotalTokens, 0, 0, 0), rig.Ledger.Unrecorded("run-1"));
+    }
+
+    private static void WithPlatformTools(LlmAgentOptions agent)
+    {
+        agent.Channels.Add("team-room");
+        agent.Tools.Add(LlmPlatformTools.PostToChannel);
+        agent.Tools.Add(LlmPlatformTools.ReadChannel);
+    }
+
     private static string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(i => $"item{i}"));
 
     private static LlmUsage Usage(string userMessage) => new(TestLlmReplies.Tokens(userMessage), TestLlmReplies.Tokens($"echo: {userMessage}"), false, 0);
 
-    private static JsonElement Chunked(string text, int maxTokens, int overlapTokens) => JsonSerializer.SerializeToElement(new
-    {
-        prompt = Prompt,
-        chunking = new { text, max_tokens = maxTokens, overlap_tokens = overlapTokens, reduce_prompt = Reduce },
-    });
+    private static JsonElement Chunked(string text, int maxTokens, int overlapTokens, string prompt = Prompt, string reducePrompt = Reduce) =>
+        JsonSerializer.SerializeToElement(new
+        {
+            prompt,
+            chunking = new { text, max_tokens = maxTokens, overlap_tokens = overlapTokens, reduce_prompt = reducePrompt },
+        });
 }

@@ -19,7 +19,7 @@ public sealed class LlmToolTests(ITestOutputHelper output)
     [InlineData(true)]
     public async Task AToolOfAnMcpServerIsCalledAndTheCallIsRecordedWithTheTask(bool stream)
     {
-        var script = new TestLlmScript();
+        var script = new TestLlmScript { RecordMessages = true };
         script.AddToolCall("reverse", "text_reverse", """{"text":"stressed"}""");
         await using var rig = await ExecutorRig.StartAsync(output, (_, agent) =>
         {

@@ -9,9 +9,10 @@ namespace AgentPlatform.TestKit.Llm;
 /// <param name="Fault">The scripted fault answered, if any.</param>
 public sealed record TestLlmRequest(DateTimeOffset At, string? ApiKey, string Model, bool Stream, int Status, TestLlmFault? Fault)
 {
-    /// <summary>The request's messages as <c>role: text</c> (a tool call as <c>assistant: call name(arguments)</c>).</summary>
+    /// <summary>The request's messages as <c>role: text</c> (a tool call as <c>assistant: call name(arguments)</c>); empty unless
+    /// <see cref="TestLlmScript.RecordMessages"/> is on.</summary>
     public IReadOnlyList<string> Messages { get; init; } = [];
 
-    /// <summary>The names of the tools the request offered.</summary>
+    /// <summary>The names of the tools the request offered; empty unless <see cref="TestLlmScript.RecordMessages"/> is on.</summary>
     public IReadOnlyList<string> Tools { get; init; } = [];
 }

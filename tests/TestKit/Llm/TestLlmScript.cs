@@ -32,6 +32,14 @@ public sealed class TestLlmScript
     /// <summary>True to leave the <c>usage</c> fields out of replies, as some providers do.</summary>
     public bool OmitUsage { get; set; }
 
+    /// <summary>How many requests <see cref="TestLlmServer.Requests"/> keeps, the newest; 0 keeps none. The server's counts
+    /// (<see cref="TestLlmServer.RequestCount"/>, <see cref="TestLlmServer.RateLimitedCount"/>) cover every request regardless.</summary>
+    public int MaxRecordedRequests { get; set; } = 100_000;
+
+    /// <summary>True to keep each recorded request's messages and offered tools (<see cref="TestLlmRequest.Messages"/>,
+    /// <see cref="TestLlmRequest.Tools"/>); off unless a test reads them, since rendering them costs time on every request.</summary>
+    public bool RecordMessages { get; set; }
+
     /// <summary>The model whose requests <see cref="TestLlmPlanner"/> answers with a plan instead of an echo; null for none.</summary>
     public string? PlannerModel { get; set; }
 

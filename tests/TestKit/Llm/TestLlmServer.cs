@@ -20,7 +20,10 @@ public sealed class TestLlmServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
-    private readonly ConcurrentQueue<TestLlmRequest> _requests = new();
+    private readonly Lock _recording = new();
+    private readonly Queue<TestLlmRequest> _requests = new();
+    private int _requestCount;
+    private int _rateLimitedCount;
     private readonly ConcurrentDictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
     private int _inFlight;
     private int _maxInFlight;
@@ -38,8 +41,23 @@ public sealed class TestLlmServer : IAsyncDisposable
     /// <summary>The base URL of the OpenAI-compatible API, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>Every request received so far, in arrival order.</summary>
-    public IReadOnlyList<TestLlmRequest> Requests => [.. _requests];
+    /// <summary>The requests received so far, in arrival order: every one, or the newest <see cref="TestLlmScript.MaxRecordedRequests"/>.</summary>
+    public IReadOnlyList<TestLlmRequest> Requests
+    {
+        get
+        {
+            lock (_recording)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>How many requests were received, recorded or not.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>How many of them were answered 429 (over the rate limit or by a scripted fault).</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimitedCount);
 
     /// <summary>The most requests that were being answered at once.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -118,7 +136,7 @@ public sealed class TestLlmServer : IAsyncDisposable
         }
 
         var fault = Script.NextFault(apiKey);
-        Record(arrived, apiKey, model, stream, fault switch
+        var number = Record(arrived, apiKey, model, stream, fault switch
         {
             TestLlmFault.ServerError => 500,
             TestLlmFault.RateLimited => 429,
@@ -146,7 +164,7 @@ public sealed class TestLlmServer : IAsyncDisposable
         var promptTokens = messages.Sum(m => TestLlmReplies.Tokens(Text(m?["content"])));
         var usage = Script.OmitUsage ? null : Usage(promptTokens, TestLlmReplies.Tokens(reply));
         var created = arrived.ToUnixTimeSeconds();
-        var id = $"chatcmpl-{_requests.Count}";
+        var id = $"chatcmpl-{number}";
         if (stream)
         {
             var includeUsage = body["stream_options"]?["include_usage"]?.GetValue<bool>() ?? false;
@@ -345,12 +363,43 @@ public sealed class TestLlmServer : IAsyncDisposable
         return context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);
     }
 
-    private void Record(DateTimeOffset at, string? apiKey, string model, bool stream, int status, TestLlmFault? fault, JsonNode? body = null) =>
-        _requests.Enqueue(new TestLlmRequest(at, apiKey, model, stream, status, fault)
+    /// <summary>Counts the request and records it as <see cref="TestLlmScript.MaxRecordedRequests"/> and
+    /// <see cref="TestLlmScript.RecordMessages"/> say; answers its number, from 1.</summary>
+    private int Record(DateTimeOffset at, string? apiKey, string model, bool stream, int status, TestLlmFault? fault, JsonNode? body = null)
+    {
+        var number = Interlocked.Increment(ref _requestCount);
+        if (status == 429)
         {
-            Messages = body?["messages"] is JsonArray messages ? [.. messages.Select(MessageLine)] : [],
-            Tools = body?["tools"] is JsonArray tools ? [.. tools.Select(t => t?["function"]?["name"]?.GetValue<string>() ?? "")] : [],
-        });
+            Interlocked.Increment(ref _rateLimitedCount);
+        }
+
+        var limit = Script.MaxRecordedRequests;
+        if (limit <= 0)
+        {
+            return number;
+        }
+
+        var request = new TestLlmRequest(at, apiKey, model, stream, status, fault);
+        if (Script.RecordMessages)
+        {
+            request = request with
+            {
+                Messages = body?["messages"] is JsonArray messages ? [.. messages.Select(MessageLine)] : [],
+                Tools = body?["tools"] is JsonArray tools ? [.. tools.Select(t => t?["function"]?["name"]?.GetValue<string>() ?? "")] : [],
+            };
+        }
+
+        lock (_recording)
+        {
+            _requests.Enqueue(request);
+            while (_requests.Count > limit)
+            {
+                _requests.Dequeue();
+            }
+        }
+
+        return number;
+    }
 
     private static string MessageLine(JsonNode? message)
     {
