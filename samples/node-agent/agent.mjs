@@ -205,6 +205,7 @@ async function takeTasks(values) {
       name: values.name, description: 'Node.js sample agent taking tasks',
       capabilities: parseCapabilities(values.capabilities), max_concurrent_tasks: 1,
       heartbeat_interval_seconds: heartbeatInterval,
+      ...(values.role ? { role: values.role } : {}),
     });
     summary.registered = true;
     stopHeartbeat = startHeartbeat(transport, summary, heartbeatInterval);
@@ -269,10 +270,13 @@ async function main() {
       'heartbeat-interval': { type: 'string', default: '5' },
       'take-tasks': { type: 'boolean', default: false },
       capabilities: { type: 'string', default: '' },
+      role: { type: 'string' },
       'work-seconds': { type: 'string', default: '0' },
       'max-tasks': { type: 'string', default: '0' },
     },
   });
+  if (values.role && !['manager', 'coordinator', 'executor'].includes(values.role)) throw new Error('--role is manager, coordinator or executor');
+  if (values.role && values.grpc) throw new Error('--role is declared over HTTP only');
   if (values['take-tasks']) return takeTasks(values);
   const rounds = Number(values.rounds);
   const waitSeconds = Number(values.wait);

@@ -196,9 +196,13 @@ def main():
     parser.add_argument("--heartbeat-interval", type=float, default=5.0)
     parser.add_argument("--take-tasks", action="store_true", help="take tasks instead of chatting in a channel")
     parser.add_argument("--capabilities", default="", help="name=proficiency,... declared at registration")
+    parser.add_argument("--role", choices=["manager", "coordinator", "executor"],
+                        help="team role declared at registration with --take-tasks (HTTP only); team sub-tasks go to executors")
     parser.add_argument("--work-seconds", type=float, default=0.0, help="how long each task takes")
     parser.add_argument("--max-tasks", type=int, default=0, help="stop after this many results (0: run until --timeout)")
     args = parser.parse_args()
+    if args.role and args.grpc:
+        parser.error("--role is declared over HTTP only")
     if args.take_tasks:
         return take_tasks(args)
 
@@ -299,6 +303,8 @@ def take_tasks(args):
         "name": args.name, "description": "Python sample agent taking tasks",
         "capabilities": parse_capabilities(args.capabilities), "max_concurrent_tasks": 1,
         "heartbeat_interval_seconds": args.heartbeat_interval}
+    if args.role:
+        registration["role"] = args.role
     return serve_tasks(args, summary, registration, on_task, on_cancelled,
                        more=lambda: args.max_tasks == 0 or len(summary["tasks_done"]) < args.max_tasks)
 

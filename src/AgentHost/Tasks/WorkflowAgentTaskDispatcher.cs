@@ -1,5 +1,6 @@
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Dispatch;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Runtime.Diagnostics;
 using AgentPlatform.Workflows.Dispatch;
 using AgentPlatform.Workflows.Ids;
@@ -41,6 +42,8 @@ public sealed class WorkflowAgentTaskDispatcher(InProcessTaskAgents builtIn, InP
             AgentId = task.Agent.AgentId,
             Capabilities = task.Agent.Capabilities,
             MinConfidence = task.Agent.MinConfidence,
+            Role = AgentRoles.TryParse(task.Agent.Role, out var role) ? role : null,
+            Reassign = task.Agent.Reassign ?? true,
             Input = task.Input,
             Timeout = task.Timeout,
             Priority = MessagePriorities.TryParse(task.Priority, out var priority) ? priority : MessagePriority.Normal,

@@ -43,7 +43,7 @@ public static class TeamGoalDefinition
         }
 
         steps.Add(Announce(TeamSteps.Planned, team, "sub-tasks planned", "Goal ${input.goal}: the coordinator planned its sub-tasks; executors start as their dependencies complete."));
-        steps.Add(Run(TeamSteps.Work, $"${{steps.{TeamSteps.Coordinator}.output}}", Retry(team.Policies.Escalation.ToCoordinatorAfter), ExecutorConfidence(team)));
+        steps.Add(Executors(Run(TeamSteps.Work, $"${{steps.{TeamSteps.Coordinator}.output}}", Retry(team.Policies.Escalation.ToCoordinatorAfter), ExecutorConfidence(team)), team));
         steps.Add(TeamProjectEscalation.CoordinatorLevel(team, ExecutorConfidence(team)));
         steps.Add(BuiltIn(TeamSteps.Report, TeamProjectAgents.GoalReport, new JsonObject { ["team"] = team.Id, ["goal"] = "${input.goal}" }));
         steps.Add(Condition(TeamSteps.Outcome, $"steps.{TeamSteps.Report}.output.status == 'failed'", new JsonArray
@@ -51,6 +51,15 @@ public static class TeamGoalDefinition
             Fail(TeamSteps.Fail, $"goal ${{input.goal}} failed: ${{steps.{TeamSteps.Report}.output.error}}"),
         }));
         return Load(team, IdFor(team.Id), version, string.Create(CultureInfo.InvariantCulture, $"Goal runs of team '{team.Id}' (compiled from its declaration)."), steps, limits);
+    }
+
+    /// <summary>Limits the sub-tasks of a plan step to executors (<c>role: executor</c>) and applies the team's
+    /// <c>policies.reassignment</c> to their retries (<c>retry.reassign</c>).</summary>
+    internal static JsonObject Executors(JsonObject run, TeamDeclaration team)
+    {
+        run["role"] = AgentRoles.NameOf(AgentRole.Executor);
+        run["retry"]!["reassign"] = team.Policies.Reassignment;
+        return run;
     }
 
     /// <summary>The least match score a sub-task's executor needs: the lowest declared by the executor members.</summary>

@@ -38,11 +38,11 @@ public static class TeamProjectEscalation
             Remaining(team, "coordinator", TeamSteps.Work),
             ask,
             Condition("coordinator-decision", Decided(TeamSteps.AskCoordinator, "retry"),
-                new JsonArray { Run(TeamSteps.CoordinatorRetry, RemainingPlan, rework, executorConfidence) },
+                new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.CoordinatorRetry, RemainingPlan, rework, executorConfidence), team) },
                 new JsonArray
                 {
                     Condition("coordinator-replans", Decided(TeamSteps.AskCoordinator, "replan"),
-                        new JsonArray { Run(TeamSteps.CoordinatorReplan, $"${{steps.{TeamSteps.AskCoordinator}.output.plan}}", rework, executorConfidence) }),
+                        new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.CoordinatorReplan, $"${{steps.{TeamSteps.AskCoordinator}.output.plan}}", rework, executorConfidence), team) }),
                 }),
         });
     }

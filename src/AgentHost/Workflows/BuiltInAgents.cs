@@ -12,6 +12,9 @@ public static class BuiltInAgents
     /// <summary>The noop agent's id and capability.</summary>
     public const string Noop = "noop";
 
+    /// <summary>The noop agent's team role: it stands in for the executors of team benchmarks, whose sub-tasks only executors take.</summary>
+    public const string NoopRole = "executor";
+
     private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement;
 
     /// <summary>Registers <c>echo</c>: records the execution durably, then returns the task input.</summary>
@@ -34,10 +37,11 @@ public static class BuiltInAgents
     }
 
     /// <summary>Registers <c>noop</c>: returns the task input at once, with no I/O of its own and no delay, so what a
-    /// workflow of <c>noop</c> steps costs is the engine's own work (its durable appends and dispatch).</summary>
+    /// workflow of <c>noop</c> steps costs is the engine's own work (its durable appends and dispatch). It has the role
+    /// <see cref="NoopRole"/>.</summary>
     public static void RegisterNoop(InProcessTaskAgents agents)
     {
         ArgumentNullException.ThrowIfNull(agents);
-        agents.Register(Noop, (task, _) => ValueTask.FromResult(task.Input ?? JsonNull), new Dictionary<string, double> { [Noop] = 1.0 });
+        agents.Register(Noop, (task, _) => ValueTask.FromResult(task.Input ?? JsonNull), new Dictionary<string, double> { [Noop] = 1.0 }, NoopRole);
     }
 }

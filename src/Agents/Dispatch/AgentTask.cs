@@ -37,6 +37,16 @@ public sealed record AgentTask
     [JsonPropertyName("min_confidence")]
     public double MinConfidence { get; init; }
 
+    /// <summary>When set, only an agent with this team role may take the task: matching skips the others, and an explicit agent with
+    /// another role (or none) ends the attempt as unassignable.</summary>
+    [JsonPropertyName("role")]
+    public Identity.AgentRole? Role { get; init; }
+
+    /// <summary>True (the default) moves a retry to the next-best agent, passing over agents that failed earlier attempts of the work;
+    /// false keeps it on the agent that failed the previous attempt when that agent can take work.</summary>
+    [JsonPropertyName("reassign")]
+    public bool Reassign { get; init; } = true;
+
     /// <summary>The task input; absent means JSON null.</summary>
     [JsonPropertyName("input")]
     public JsonElement? Input { get; init; }

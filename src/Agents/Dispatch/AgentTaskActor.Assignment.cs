@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Agents.Registry;
 using AgentPlatform.Runtime.Actors;
@@ -14,8 +15,9 @@ internal sealed partial class AgentTaskActor
 
     /// <summary>Picks the agent for <paramref name="record"/> and hands the task over, or leaves it waiting and retries later.</summary>
     /// <remarks>An explicit agent is taken when it is in process or <see cref="AgentStatus.Idle"/>/<see cref="AgentStatus.Working"/>;
-    /// an explicit agent nobody registered ends the attempt at once. By capabilities, the best-ranked candidate that has not failed an
-    /// earlier attempt of the same work is taken.</remarks>
+    /// an explicit agent nobody registered, or without the task's role, ends the attempt at once. By capabilities (among agents with the
+    /// task's role, when it names one), the best-ranked candidate that has not failed an earlier attempt of the same work is taken; a
+    /// task that keeps its agent (<see cref="AgentTask.Reassign"/> false) goes back to the agent of the previous failed attempt first.</remarks>
     private async ValueTask TryAssignAsync(AgentTaskRecord record, CancellationToken cancellationToken)
     {
         var task = record.Task;
@@ -23,7 +25,7 @@ internal sealed partial class AgentTaskActor
         var candidates = 1;
         if (task.AgentId is { } named)
         {
-            if (_context.IsInProcess(named))
+            if (task.Role is null && _context.IsInProcess(named))
             {
                 await AssignAsync(record, named, inProcess: true, candidates, cancellationToken);
                 return;
@@ -36,6 +38,22 @@ internal sealed partial class AgentTaskActor
                 return;
             }
 
+            if (task.Role is { } role && entry.Role != role)
+            {
+                await FinishAsync(
+                    record,
+                    AgentTaskEnd.Unassignable,
+                    $"Agent '{named}' has the role '{AgentRoles.NameOf(entry.Role) ?? "none"}'; step '{task.StepId}' takes only agents with the role '{AgentRoles.NameOf(role)}'.",
+                    cancellationToken);
+                return;
+            }
+
+            if (_context.IsInProcess(named))
+            {
+                await AssignAsync(record, named, inProcess: true, candidates, cancellationToken);
+                return;
+            }
+
             chosen = entry.Status is AgentStatus.Idle or AgentStatus.Working ? named : null;
         }
         else
@@ -43,7 +61,7 @@ internal sealed partial class AgentTaskActor
             CapabilityRequest request;
             try
             {
-                request = CapabilityRequest.Create(task.Capabilities ?? new Dictionary<string, double>(), task.MinConfidence);
+                request = CapabilityRequest.Create(task.Capabilities ?? new Dictionary<string, double>(), task.MinConfidence, task.Role);
             }
             catch (ArgumentException invalid)
             {
@@ -51,13 +69,15 @@ internal sealed partial class AgentTaskActor
                 return;
             }
 
-            // Agents are excluded only after a failed attempt of the same work, so a first attempt has nobody to exclude.
-            var excluded = task.Attempt > 1
+            // Agents fail the work only in an earlier attempt, so a first attempt has nobody to pass over or go back to.
+            var failedBefore = task.Attempt > 1
                 ? await Host.Runtime.InvokeAsync<List<string>>(TaskExclusionsActor.Address(task.WorkKey), TaskExclusionsActor.ListMethod, cancellationToken)
                 : [];
+            List<string> excluded = task.Reassign ? failedBefore : [];
             var matchStarted = Stopwatch.GetTimestamp();
             var match = await _context.Registry.MatchAsync(request, excluded.Count + SpareCandidates, cancellationToken);
-            chosen = match.Candidates.FirstOrDefault(c => !excluded.Contains(c.AgentId, StringComparer.Ordinal) && HasRoom(c))?.AgentId
+            chosen = (task.Reassign ? null : await PreviousHolderAsync(failedBefore, request, cancellationToken))
+                ?? match.Candidates.FirstOrDefault(c => !excluded.Contains(c.AgentId, StringComparer.Ordinal) && HasRoom(c))?.AgentId
                 ?? OnlyExcludedCanTakeIt(match.Candidates, excluded);
             candidates = match.Candidates.Count;
             DispatchTelemetry.Matched(matchStarted, chosen is not null);
@@ -81,6 +101,25 @@ internal sealed partial class AgentTaskActor
             _context.Runner.Load.Remove(chosen);
             throw;
         }
+    }
+
+    /// <summary>For work that keeps its agent: the agent of the last failed attempt when it still fits the request and can take work
+    /// (online with room; its <see cref="AgentStatus.Error"/> from that very failure does not count against it), else null.</summary>
+    private async ValueTask<string?> PreviousHolderAsync(List<string> failedBefore, CapabilityRequest request, CancellationToken cancellationToken)
+    {
+        if (failedBefore.Count == 0 || await _context.Registry.FindAsync(failedBefore[^1], cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        var score = request.Score(entry.Capabilities);
+        var fits = entry.Status is AgentStatus.Idle or AgentStatus.Working or AgentStatus.Error
+            && entry.Load < entry.MaxConcurrentTasks
+            && (request.Role is null || entry.Role == request.Role)
+            && score > 0 && score >= request.MinConfidence;
+        return fits && (!_context.IsInProcess(entry.AgentId) || _context.Runner.Load.TryAdd(entry.AgentId, entry.MaxConcurrentTasks))
+            ? entry.AgentId
+            : null;
     }
 
     /// <summary>When every candidate already failed this step, the best of them with room: the exclusion prefers another agent

@@ -3,8 +3,9 @@ using AgentPlatform.Runtime.Reminders;
 
 namespace AgentPlatform.Agents.Dispatch;
 
-/// <summary>The agents whose attempt at one piece of work (one <see cref="AgentTask.WorkKey"/>) failed, so that later attempts go to
-/// the next-best agent; one actor per work key, its list durable.</summary>
+/// <summary>The agents whose attempt at one piece of work (one <see cref="AgentTask.WorkKey"/>) failed, in the order they failed, so that
+/// later attempts go to the next-best agent (or, for work that keeps its agent, back to the last of them); one actor per work key, its
+/// list durable.</summary>
 /// <remarks>The list goes when an attempt of the work completes (<see cref="ClearMethod"/>), or
 /// <see cref="AgentTaskOptions.RetainEnded"/> after the last failed attempt, when no further attempt came.</remarks>
 internal sealed class TaskExclusionsActor(ActorHost host, AgentTaskOptions options) : Actor(host)
@@ -30,9 +31,10 @@ internal sealed class TaskExclusionsActor(ActorHost host, AgentTaskOptions optio
                 return _agents.ToList();
             case AddMethod:
                 var agentId = ActorPayload.Read<string>(call);
-                if (!_agents.Contains(agentId, StringComparer.Ordinal))
+                // An agent that failed again moves to the end: the last entry is always the agent of the latest failed attempt.
+                if (_agents.Count == 0 || _agents[^1] != agentId)
                 {
-                    _agents = [.. _agents, agentId];
+                    _agents = [.. _agents.Where(a => a != agentId), agentId];
                     StateManager.SetState(StateKey, _agents);
                     await Task.WhenAll(
                         StateManager.SaveStateAsync(cancellationToken).AsTask(),

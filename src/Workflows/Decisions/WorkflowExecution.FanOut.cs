@@ -202,7 +202,7 @@ public sealed partial class WorkflowExecution
                 Index = first + k,
                 Step = task.Workflow is { } definition
                     ? new ChildWorkflowStep { Id = plan.Id, Definition = definition }
-                    : new AgentTaskStep { Id = plan.Id, Agent = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence },
+                    : new AgentTaskStep { Id = plan.Id, Agent = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence, Role = task.Role ?? run.Role },
                 Scope = scope,
                 Position = k,
                 Item = k,
@@ -210,7 +210,12 @@ public sealed partial class WorkflowExecution
                 TaskKey = task.Id,
                 Dependencies = [.. task.DependsOn.Select(d => first + d)],
                 Dependents = [.. dependents[k]],
-                Agent = task.Workflow is null ? new AgentSelector { AgentId = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence ?? 0 } : null,
+                Agent = task.Workflow is null
+                    ? new AgentSelector
+                    {
+                        AgentId = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence ?? 0, Role = task.Role ?? run.Role, Reassign = run.Retry?.Reassign,
+                    }
+                    : null,
                 ChildDefinition = task.Workflow,
                 Input = task.Input is { } input ? ValueTemplate.Compile(input) : null,
                 Timeout = plan.Timeout,

@@ -89,6 +89,8 @@ internal sealed class WorkflowPlan
                     AgentId = string.IsNullOrWhiteSpace(task.Agent) ? null : task.Agent,
                     Capabilities = task.Capabilities,
                     MinConfidence = task.MinConfidence ?? 0,
+                    Role = task.Role,
+                    Reassign = task.Retry?.Reassign,
                 };
                 planStep.Input = task.Chunking is { } chunking ? ValueTemplate.Compile(TaskChunking.ComposeInput(task.Input, chunking))
                     : task.Input is { } input ? ValueTemplate.Compile(input) : null;

@@ -18,6 +18,10 @@ public sealed record AgentTaskStep : WorkflowStep
     [JsonPropertyName("min_confidence")]
     public double? MinConfidence { get; init; }
 
+    /// <summary>When set (<c>manager</c>, <c>coordinator</c>, <c>executor</c>), only agents with this team role may run the task.</summary>
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
     /// <summary>The task input: any JSON whose strings may contain <c>${...}</c> references.</summary>
     [JsonPropertyName("input")]
     public JsonElement? Input { get; init; }

@@ -21,4 +21,9 @@ public sealed record RetryPolicy
     /// <summary>The cap on the delay (duration syntax); uncapped when absent.</summary>
     [JsonPropertyName("max_backoff")]
     public string? MaxBackoff { get; init; }
+
+    /// <summary>Whether a retry may move to another agent (the next-best one, excluding agents that failed the step); false keeps
+    /// it on the agent that ran the previous attempt when that agent can take work. Null means true.</summary>
+    [JsonPropertyName("reassign")]
+    public bool? Reassign { get; init; }
 }

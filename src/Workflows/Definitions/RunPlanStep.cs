@@ -21,6 +21,10 @@ public sealed record RunPlanStep : WorkflowStep
     [JsonPropertyName("min_confidence")]
     public double? MinConfidence { get; init; }
 
+    /// <summary>When set (<c>manager</c>, <c>coordinator</c>, <c>executor</c>), only agents with this team role may run the plan's tasks (a task's own <c>role</c> wins).</summary>
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
     /// <summary>The time one attempt of a plan task may take; no timeout when absent.</summary>
     [JsonPropertyName("timeout")]
     public string? Timeout { get; init; }

@@ -17,12 +17,11 @@ public static class WaitApprovers
     /// <summary>What an approver may be, for problem messages.</summary>
     public const string Rule = "must be 'operator', a role ('manager', 'coordinator', 'executor') or an agent id (agt_ and 20 hex digits)";
 
-    private static readonly string[] Roles = ["manager", "coordinator", "executor"];
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
     /// <summary>True when <paramref name="approver"/> follows the grammar.</summary>
     public static bool IsApprover([NotNullWhen(true)] string? approver) =>
-        approver is not null && (approver == Operator || Roles.Contains(approver) || IsAgentId(approver));
+        approver is not null && (approver == Operator || AgentRoleNames.IsRole(approver) || IsAgentId(approver));
 
     /// <summary>The union of the approvers of every <c>wait</c> step of <paramref name="definition"/> that waits for
     /// <paramref name="eventName"/>; null when no such step names approvers (the event is not guarded).</summary>

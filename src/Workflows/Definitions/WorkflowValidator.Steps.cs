@@ -76,6 +76,7 @@ public static partial class WorkflowValidator
                 AddStep(path, task, "min_confidence", "must be between 0 and 1");
             }
 
+            CheckRole(task, path, task.Role);
             if (task.Input is { } input)
             {
                 ValidateTemplate(input, $"{path}.input", task.Id, "input");
@@ -83,6 +84,14 @@ public static partial class WorkflowValidator
 
             ValidateChunking(task, path);
             ValidateTaskOptions(task, path, task.Priority, task.Timeout, task.Retry);
+        }
+
+        private void CheckRole(WorkflowStep step, string path, string? role)
+        {
+            if (role is not null && !AgentRoleNames.IsRole(role))
+            {
+                AddStep(path, step, "role", $"'{role}' {AgentRoleNames.Rule}");
+            }
         }
 
         /// <summary>Checks the options agent tasks and plan tasks share: priority, timeout and retry policy.</summary>
@@ -135,6 +144,10 @@ public static partial class WorkflowValidator
             }
 
             ValidateTaskOptions(child, path, null, child.Timeout, child.Retry);
+            if (child.Retry?.Reassign is not null)
+            {
+                AddStep(path, child, "retry.reassign", "applies to agent tasks only: every attempt of a workflow step starts a fresh child");
+            }
         }
 
         private void ValidatePlan(RunPlanStep plan, string path)
@@ -150,6 +163,7 @@ public static partial class WorkflowValidator
                 AddStep(path, plan, "min_confidence", "must be between 0 and 1");
             }
 
+            CheckRole(plan, path, plan.Role);
             ValidateTaskOptions(plan, path, plan.Priority, plan.Timeout, plan.Retry);
         }
 

@@ -6,7 +6,8 @@ namespace AgentPlatform.Workflows.Dispatch;
 /// <summary>The registry of in-process task agents that <see cref="InProcessTaskDispatcher"/> resolves selectors against.</summary>
 /// <remarks>An explicit agent id matches the agent registered under that id. A capability selector scores each agent
 /// with the weighted share of the requested capabilities it offers (weight times proficiency, over the total weight),
-/// drops agents below the minimum confidence and picks the best score; ties go to the agent registered first.</remarks>
+/// drops agents below the minimum confidence and picks the best score; ties go to the agent registered first. A selector naming a
+/// team role resolves only to agents registered with that role.</remarks>
 public sealed class InProcessTaskAgents
 {
     private readonly ConcurrentDictionary<string, Registration> _agents = new(StringComparer.Ordinal);
@@ -16,7 +17,8 @@ public sealed class InProcessTaskAgents
     /// <param name="agentId">The agent id.</param>
     /// <param name="handler">Runs the tasks.</param>
     /// <param name="capabilities">Capability name to proficiency in [0,1]; none when null.</param>
-    public void Register(string agentId, WorkflowTaskHandler handler, IReadOnlyDictionary<string, double>? capabilities = null)
+    /// <param name="role">Its team role, for steps limited to one; none when null.</param>
+    public void Register(string agentId, WorkflowTaskHandler handler, IReadOnlyDictionary<string, double>? capabilities = null, string? role = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
         ArgumentNullException.ThrowIfNull(handler);
@@ -29,7 +31,7 @@ public sealed class InProcessTaskAgents
             }
         }
 
-        var agent = new InProcessTaskAgent(agentId, offered, handler);
+        var agent = new InProcessTaskAgent(agentId, offered, handler, role);
         _agents[agentId] = new Registration(agent, Interlocked.Increment(ref _order));
     }
 
@@ -45,7 +47,9 @@ public sealed class InProcessTaskAgents
         ArgumentNullException.ThrowIfNull(selector);
         if (selector.AgentId is { } agentId)
         {
-            return _agents.TryGetValue(agentId, out var registration) ? registration.Agent : null;
+            return _agents.TryGetValue(agentId, out var registration) && (selector.Role is null || registration.Agent.Role == selector.Role)
+                ? registration.Agent
+                : null;
         }
 
         if (selector.Capabilities is not { Count: > 0 } wanted)
@@ -64,7 +68,7 @@ public sealed class InProcessTaskAgents
         foreach (var registration in _agents.Values)
         {
             var score = Score(registration.Agent, wanted, totalWeight);
-            if (score < selector.MinConfidence || score <= 0)
+            if (score < selector.MinConfidence || score <= 0 || (selector.Role is not null && registration.Agent.Role != selector.Role))
             {
                 continue;
             }

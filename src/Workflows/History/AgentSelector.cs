@@ -16,4 +16,14 @@ public sealed record AgentSelector
     /// <summary>The minimum match score in [0,1] for capability selection.</summary>
     [JsonPropertyName("min_confidence")]
     public double MinConfidence { get; init; }
+
+    /// <summary>When set, only agents with this team role (<c>manager</c>, <c>coordinator</c>, <c>executor</c>) may run the task; an
+    /// explicit agent with another role fails the attempt.</summary>
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
+    /// <summary>False keeps a retry on the agent that ran the previous attempt when it can take work, instead of moving it to the
+    /// next-best agent; null means true.</summary>
+    [JsonPropertyName("reassign")]
+    public bool? Reassign { get; init; }
 }

@@ -9,5 +9,7 @@ namespace AgentPlatform.Workflows.Plans;
 /// <param name="Input">The task input; its strings may reference <c>${tasks.&lt;dependency&gt;.output}</c>.</param>
 /// <param name="DependsOn">Indexes (in the plan) of the tasks that must complete first.</param>
 /// <param name="Workflow">The definition id of a task that runs as a child workflow (then neither agent nor capabilities), or null.</param>
+/// <param name="Role">The team role its agent must have (agent tasks only), or null for the plan step's.</param>
 public sealed record PlanTask(
-    string Id, string? Agent, IReadOnlyDictionary<string, double>? Capabilities, JsonElement? Input, IReadOnlyList<int> DependsOn, string? Workflow = null);
+    string Id, string? Agent, IReadOnlyDictionary<string, double>? Capabilities, JsonElement? Input, IReadOnlyList<int> DependsOn, string? Workflow = null,
+    string? Role = null);

@@ -8,7 +8,7 @@ namespace AgentPlatform.Workflows.Plans;
 /// <summary>Reads one run-time plan, collecting every problem instead of stopping at the first.</summary>
 internal sealed class RunTimePlanReader(int maxTasks)
 {
-    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "workflow", "input", "depends_on", "description"];
+    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "role", "workflow", "input", "depends_on", "description"];
 
     public List<string> Problems { get; } = [];
 
@@ -94,6 +94,7 @@ internal sealed class RunTimePlanReader(int maxTasks)
         var id = ReadId(task, path);
         var workflow = ReadWorkflow(task, path);
         var agent = workflow is null ? ReadAgent(task, path, out var capabilities) : NoAgent(task, path, out capabilities);
+        var role = ReadRole(task, path, workflow is not null);
         var dependencies = ReadDependencies(task, path, id, ids);
         JsonElement? input = task.TryGetProperty("input", out var inputValue) ? inputValue.Clone() : null;
         if (input is { } template)
@@ -101,7 +102,28 @@ internal sealed class RunTimePlanReader(int maxTasks)
             CheckInput(template, path, dependencies.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
-        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow);
+        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow, role);
+    }
+
+    /// <summary>The team role a task's agent must have, or null when the task names none.</summary>
+    private string? ReadRole(JsonElement task, string path, bool runsWorkflow)
+    {
+        if (!task.TryGetProperty("role", out var role))
+        {
+            return null;
+        }
+
+        var text = role.ValueKind == JsonValueKind.String ? role.GetString() : null;
+        if (runsWorkflow)
+        {
+            Problems.Add($"{path}.role: applies to agent tasks only, not to a workflow task");
+        }
+        else if (!AgentRoleNames.IsRole(text))
+        {
+            Problems.Add($"{path}.role: {AgentRoleNames.Rule}");
+        }
+
+        return text;
     }
 
     /// <summary>The definition id of a task that runs as a child workflow, or null when the task names no <c>workflow</c>.</summary>

@@ -48,6 +48,24 @@ public sealed class TeamDefinitionsTests
     }
 
     [Fact]
+    public void Sub_tasks_run_on_executors_only_and_the_reassignment_policy_becomes_the_retry_reassign_of_every_run_of_them()
+    {
+        var keeping = Team with { Policies = Team.Policies with { Reassignment = false } };
+
+        foreach (var (team, reassign) in new[] { (Team, true), (keeping, false) })
+        {
+            var goal = TeamGoalDefinition.Build(team, 1, new WorkflowLimitsOptions());
+            var runs = Flatten(goal.Steps).OfType<RunPlanStep>().ToList();
+            Assert.Equal([TeamSteps.Work, TeamSteps.CoordinatorRetry, TeamSteps.CoordinatorReplan], runs.Select(r => r.Id));
+            Assert.All(runs, r => Assert.Equal(("executor", reassign), (r.Role, r.Retry!.Reassign)));
+            Assert.All(Flatten(goal.Steps).OfType<AgentTaskStep>(), t => Assert.Null(t.Role));
+        }
+    }
+
+    private static IEnumerable<WorkflowStep> Flatten(IEnumerable<WorkflowStep> steps) =>
+        steps.SelectMany(s => s is ConditionStep condition ? [s, .. Flatten(condition.Then), .. Flatten(condition.Else)] : new[] { s });
+
+    [Fact]
     public void The_project_definition_runs_goals_as_child_workflows_once_each_and_waits_for_the_report_approval_before_its_outcome()
     {
         var project = TeamProjectDefinition.Build(Team, 3, new WorkflowLimitsOptions());

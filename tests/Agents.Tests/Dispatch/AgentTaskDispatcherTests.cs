@@ -165,6 +165,53 @@ public sealed class AgentTaskDispatcherTests
         Assert.Contains("No agent 'ghost' is registered", outcome.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_task_limited_to_executors_passes_over_a_better_agent_of_another_role_and_a_named_agent_of_another_role_fails_it()
+    {
+        await using var host = await StartAsync();
+        var tasks = host.Get<AgentTaskDispatcher>();
+        var inbox = host.Get<InboxService>();
+        var coordinator = await RegisterAsync(host, "coordinator", new() { ["sum"] = 1 }, AgentRole.Coordinator);
+        var executor = await RegisterAsync(host, "executor", new() { ["sum"] = 0.5 }, AgentRole.Executor);
+
+        await tasks.DispatchAsync(Task("w:s:1", capabilities: new() { ["sum"] = 1 }) with { Role = AgentRole.Executor }, TestTimeout.After());
+        await tasks.DispatchAsync(Task("w:t:1", agentId: coordinator) with { Role = AgentRole.Executor }, TestTimeout.After());
+        var refused = await _sink.OutcomeOf("w:t:1").WaitAsync(TestTimeout.After());
+        var delivery = Assert.Single(await inbox.ReadAsync(executor, 10, TimeSpan.FromSeconds(30), TestTimeout.After()));
+
+        using var content = JsonDocument.Parse(delivery.Message.Content);
+        Assert.Equal("w:s:1", content.RootElement.GetProperty("task_id").GetString());
+        Assert.Equal((AgentTaskState.Assigned, executor), ((await tasks.GetAsync("w:s:1", TestTimeout.After()))!.State, (await tasks.GetAsync("w:s:1", TestTimeout.After()))!.AgentId));
+        Assert.Equal((false, null), (refused.Succeeded, refused.AgentId));
+        Assert.Equal(
+            $"Agent '{coordinator}' has the role 'coordinator'; step 's' takes only agents with the role 'executor'.", refused.Error);
+        Assert.Empty(await inbox.ReadAsync(coordinator, 10, TimeSpan.Zero, TestTimeout.After()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failed_attempt_is_retried_on_the_same_agent_only_when_the_work_does_not_reassign(bool reassign)
+    {
+        await using var host = await StartAsync();
+        var tasks = host.Get<AgentTaskDispatcher>();
+        var inbox = host.Get<InboxService>();
+        var best = await RegisterAsync(host, "best", new() { ["sum"] = 0.9 });
+        var second = await RegisterAsync(host, "second", new() { ["sum"] = 0.5 });
+        var wanted = new Dictionary<string, double> { ["sum"] = 1 };
+
+        await tasks.DispatchAsync(Task("w:s:1", capabilities: wanted) with { Reassign = reassign }, TestTimeout.After());
+        Assert.Single(await inbox.ReadAsync(best, 10, TimeSpan.FromSeconds(30), TestTimeout.After()));
+        await tasks.ActAsync("w:s:1", new TaskAct(best, TaskActKind.Fail, Error: "cannot sum"), TestTimeout.After());
+        await _sink.OutcomeOf("w:s:1").WaitAsync(TestTimeout.After());
+        await tasks.DispatchAsync(Task("w:s:2", capabilities: wanted) with { Reassign = reassign }, TestTimeout.After());
+        var retry = await tasks.GetAsync("w:s:2", TestTimeout.After());
+
+        // The failure left the best agent in status error: without reassignment the retry still goes back to it, at once.
+        Assert.Equal(AgentStatus.Error, (await host.Presence.GetAsync(best, TestTimeout.After())).Status);
+        Assert.Equal((AgentTaskState.Assigned, reassign ? second : best), (retry!.State, retry.AgentId));
+    }
+
     private Task<AgentTestHost> StartAsync() => AgentTestHost.StartAsync(
         services => services
             .AddSingleton<IAgentTaskOutcomeSink>(_sink)
@@ -179,10 +226,10 @@ public sealed class AgentTaskDispatcherTests
             .AddAgents(agents => agents.AddAgent<TaskTakingAgent>("doubler")),
         _time);
 
-    private static async Task<string> RegisterAsync(AgentTestHost host, string name, Dictionary<string, double> capabilities)
+    private static async Task<string> RegisterAsync(AgentTestHost host, string name, Dictionary<string, double> capabilities, AgentRole? role = null)
     {
-        var id = (await host.Get<IAgentIdentityStore>().RegisterAsync(new AgentRegistration(name, "", null, capabilities), TestTimeout.After())).Profile.Id;
-        await host.Presence.DeclareAsync(id, new AgentDeclaration(capabilities, 1), TestTimeout.After());
+        var id = (await host.Get<IAgentIdentityStore>().RegisterAsync(new AgentRegistration(name, "", null, capabilities, role), TestTimeout.After())).Profile.Id;
+        await host.Presence.DeclareAsync(id, new AgentDeclaration(capabilities, 1, SetRole: role is not null, Role: role), TestTimeout.After());
         await host.Presence.HeartbeatAsync(id, TestTimeout.After());
         return id;
     }

@@ -26,11 +26,13 @@ internal sealed class TaskAgentProcess : IAsyncDisposable
     public Task<JsonObject> FirstTaskStarted => _started.Task;
 
     public static TaskAgentProcess Start(
-        string program, string script, HostProcess host, string name, string capabilities, double workSeconds, int maxTasks, ITestOutputHelper output)
+        string program, string script, HostProcess host, string name, string capabilities, double workSeconds, int maxTasks, ITestOutputHelper output,
+        string? role = null)
     {
         var start = ScriptProcess.StartInfo(program, script, [
             "--take-tasks", "--name", name, "--capabilities", capabilities, "--work-seconds", workSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--max-tasks", maxTasks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "90", "--wait", "1", "--heartbeat-interval", "1",
+            .. role is null ? Array.Empty<string>() : ["--role", role],
         ]);
         start.Environment["HOST_URL"] = host.BaseAddress.ToString().TrimEnd('/');
         var process = new Process { StartInfo = start };

@@ -31,9 +31,9 @@ public sealed partial class TeamProjectTests(ITestOutputHelper output)
 
         await using var manager = Planner(host, "manager", []);
         await using var coordinator = Planner(host, "coordinator", []);
-        await using var researcher = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "researcher", "research=0.9", 0, 0, output);
-        await using var writer = TaskAgentProcess.Start("node", "samples/node-agent/agent.mjs", host, "writer", "write=0.9", 0, 0, output);
-        await using var reviewer = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "reviewer", "review=0.9", 0, 0, output);
+        await using var researcher = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "researcher", "research=0.9", 0, 0, output, "executor");
+        await using var writer = TaskAgentProcess.Start("node", "samples/node-agent/agent.mjs", host, "writer", "write=0.9", 0, 0, output, "executor");
+        await using var reviewer = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "reviewer", "review=0.9", 0, 0, output, "executor");
         await WaitUntilMatchableAsync(ops, ["plan-project", "plan-goal", "research", "write", "review"], timeout);
 
         using (var start = await ops.Client.PostAsJsonAsync(
@@ -121,8 +121,8 @@ public sealed partial class TeamProjectTests(ITestOutputHelper output)
         await watcher.JoinAsync("team-fragile", timeout);
         await using var manager = Planner(host, "manager", []);
         await using var coordinator = Planner(host, "coordinator", ["--on-escalation", "retry"]);
-        await using var researcher = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "researcher", "research=0.9", 0, 0, output);
-        await using var writer = TaskAgentProcess.Start("node", "samples/node-agent/agent.mjs", host, "writer", "write=0.9", 0, 0, output);
+        await using var researcher = TaskAgentProcess.Start("python3", "samples/python-agent/agent.py", host, "researcher", "research=0.9", 0, 0, output, "executor");
+        await using var writer = TaskAgentProcess.Start("node", "samples/node-agent/agent.mjs", host, "writer", "write=0.9", 0, 0, output, "executor");
         await using var reviewer = Planner(host, "executor", ["--capabilities", "review=0.9", "--fail-first", "1"]);
         await WaitUntilMatchableAsync(ops, ["plan-project", "plan-goal", "research", "write", "review"], timeout);
 

@@ -116,4 +116,24 @@ public sealed class DeciderPlanTests
         Assert.Equal("step 'run[0]' failed: down (after 2 attempts)", harness.Step("run").Error);
         Assert.Equal(StepStatus.Abandoned, harness.StatusOf("run[1]"));
     }
+
+    [Fact]
+    public void The_plan_steps_role_and_reassign_reach_every_task_a_tasks_own_role_wins_and_an_agent_task_carries_its_own()
+    {
+        var harness = new WorkflowHarness("""
+            id: team
+            steps:
+              - { id: planner, kind: agent_task, agent: x, role: coordinator, retry: { max_attempts: 2, reassign: false } }
+              - { id: run, kind: plan, plan: "${steps.planner.output}", role: executor, retry: { max_attempts: 2, reassign: false } }
+            """);
+        Assert.Equal(("coordinator", false), (harness.LastScheduled("planner").Agent!.Role, harness.LastScheduled("planner").Agent!.Reassign));
+        harness.Complete("planner", Plan("""
+            { "tasks": [ { "id": "a", "capabilities": { "read": 1 } }, { "id": "b", "agent": "y", "role": "manager" } ] }
+            """));
+
+        var a = harness.LastScheduled("run[0]").Agent!;
+        var b = harness.LastScheduled("run[1]").Agent!;
+        Assert.Equal(("executor", false), (a.Role, a.Reassign));
+        Assert.Equal(("manager", false), (b.Role, b.Reassign));
+    }
 }
