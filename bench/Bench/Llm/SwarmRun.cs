@@ -45,6 +45,9 @@ internal static partial class SwarmRun
         }
 
         TestLlmAgentSettings.Add(settings, "aggregator", server.BaseUrl, "test-model", "sk-bench-aggregator", "summarize", 0.9);
+
+        // 5,000 documents make a start body of about 75 KB, over the default Api:MaxBodyBytes (64 KiB).
+        settings["Api:MaxBodyBytes"] = "1048576";
         await using var host = await BenchHost.StartAsync(settings, cancellationToken);
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "workflows", "swarm.yaml"), cancellationToken);
         await SendYamlAsync(host, yaml, cancellationToken);
