@@ -17,17 +17,8 @@ public static class TeamGoalTree
             return new TeamGoalView(id, dependsOn, "pending", null, []);
         }
 
-        var attempts = TeamTaskAttempts.From(run.History);
-        var subTasks = SubTasks(run, attempts);
-        var status = run.State.Status switch
-        {
-            WorkflowStatus.Completed => "completed",
-            WorkflowStatus.Failed => "failed",
-            WorkflowStatus.Terminated => "terminated",
-            _ when run.Step(TeamSteps.Work) is null or { Status: StepStatus.Pending } => "planning",
-            _ => "running",
-        };
-        return new TeamGoalView(id, dependsOn, status, attempts.LastAgent(TeamSteps.Coordinator), subTasks);
+        var status = run.EndStatus ?? (run.Step(TeamSteps.Work) is null or { Status: StepStatus.Pending } ? "planning" : "running");
+        return new TeamGoalView(id, dependsOn, status, run.Attempts.LastAgent(TeamSteps.Coordinator), SubTasks(run, run.Attempts));
     }
 
     /// <summary>The coordinator's escalation in <paramref name="run"/>, when it was asked.</summary>
@@ -35,7 +26,7 @@ public static class TeamGoalTree
     {
         ArgumentNullException.ThrowIfNull(run);
         return run.Step(TeamSteps.AskCoordinator) is { Status: not (StepStatus.Pending or StepStatus.Skipped) } ask
-            ? new TeamEscalationView("coordinator", Name(ask.Status), TeamTaskAttempts.From(run.History).LastAgent(TeamSteps.AskCoordinator), ask.Output)
+            ? new TeamEscalationView("coordinator", Name(ask.Status), run.Attempts.LastAgent(TeamSteps.AskCoordinator), ask.Output)
             : null;
     }
 

@@ -64,7 +64,7 @@ public static class TeamProjectTree
             }
         }
 
-        var attempts = TeamTaskAttempts.From(project.History);
+        var attempts = project.Attempts;
         escalations.AddRange(ProjectEscalations
             .Where(e => project.Step(e.Step) is { Status: not (StepStatus.Pending or StepStatus.Skipped) })
             .Select(e => new TeamEscalationView(e.Level, TeamGoalTree.Name(project.Steps[e.Step].Status), attempts.LastAgent(e.Step), project.Steps[e.Step].Output)));
@@ -96,18 +96,15 @@ public static class TeamProjectTree
         return WorkCompleted(project) ? null : project.LastError(TeamSteps.GoalRuns);
     }
 
-    private static string ProjectStatus(TeamRun project) => project.State.Status switch
+    private static string ProjectStatus(TeamRun project) => project.EndStatus ?? project switch
     {
-        WorkflowStatus.Completed => "completed",
-        WorkflowStatus.Failed => "failed",
-        WorkflowStatus.Terminated => "terminated",
         _ when project.Step(TeamSteps.Escalate) is { Status: StepStatus.Running } => "escalated",
         _ when project.Step(TeamSteps.Goals) is { Status: not StepStatus.Pending } => "running",
         _ => "planning",
     };
 
     private static string Phase(TeamRun project) =>
-        project.State.Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated
+        project.EndStatus is not null
             ? "done"
             : TopLevelSteps.LastOrDefault(s => project.Step(s) is { Status: not (StepStatus.Pending or StepStatus.Skipped) }) ?? TeamSteps.Manager;
 }

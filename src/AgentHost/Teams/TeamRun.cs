@@ -17,6 +17,20 @@ public sealed record TeamRun(WorkflowInstanceState State, IReadOnlyList<Workflow
     internal Dictionary<string, JsonElement> Plans { get; } = History.OfType<PlanRecorded>().Where(p => p.Plan is not null)
         .GroupBy(p => p.StepId).ToDictionary(g => g.Key, g => g.Last().Plan!.Value, StringComparer.Ordinal);
 
+    /// <summary>Who ran each attempt of the run's tasks, read from the history once per run.</summary>
+    internal TeamTaskAttempts Attempts => _attempts ??= TeamTaskAttempts.From(History);
+
+    /// <summary>The status name of an ended run (<c>completed</c>, <c>failed</c>, <c>terminated</c>); null while it runs.</summary>
+    internal string? EndStatus => State.Status switch
+    {
+        WorkflowStatus.Completed => "completed",
+        WorkflowStatus.Failed => "failed",
+        WorkflowStatus.Terminated => "terminated",
+        _ => null,
+    };
+
+    private TeamTaskAttempts? _attempts;
+
     /// <summary>The step <paramref name="id"/>, or null when the definition has none.</summary>
     internal StepState? Step(string id) => Steps.GetValueOrDefault(id);
 
