@@ -116,7 +116,8 @@ public static class TeamProjectAgents
         var project = await ReadRunAsync(services, task, cancellationToken);
         var tree = TeamProjectTree.Build(team, project, await TeamProjectTree.ReadGoalRunsAsync(project, services.GetRequiredService<IWorkflowClient>(), cancellationToken));
         var completed = TeamProjectTree.WorkCompleted(project);
-        var report = tree with { Status = completed ? "completed" : "failed", Phase = "done", Error = completed ? null : TeamProjectTree.WorkError(project) };
+        // While this step runs the project has no error of its own, so the tree's error is already the goals' work error.
+        var report = tree with { Status = completed ? "completed" : "failed", Phase = "done" };
         await PostAsync(services, team, $"project {report.Status}", string.Create(
             CultureInfo.InvariantCulture,
             $"Run {task.InstanceId} {report.Status}: {report.Totals.Completed} of {report.Totals.SubTasks} sub-tasks completed over {report.Totals.Goals} goals, {report.Totals.Attempts} attempts."),
@@ -137,7 +138,7 @@ public static class TeamProjectAgents
 
     private static JsonObject Input(WorkflowTask task) =>
         task.Input is { ValueKind: JsonValueKind.Object } input
-            ? JsonNode.Parse(input.GetRawText())!.AsObject()
+            ? JsonObject.Create(input)!
             : throw new InvalidOperationException($"step '{task.StepId}' needs an object input");
 
     private static string Team(JsonObject input) => input["team"]?.GetValue<string>() ?? throw new InvalidOperationException("the input names no team");
