@@ -85,21 +85,26 @@ public static class TeamPlans
     {
         ArgumentNullException.ThrowIfNull(completed);
         var remaining = new JsonArray();
-        foreach (var task in (JsonNode.Parse(plan.GetRawText())?["tasks"] as JsonArray ?? []).OfType<JsonObject>())
+        var outputs = new CompletedTasks(completed);
+
+        // The parsed plan is this method's own copy: its tasks are detached from it and reused rather than cloned again.
+        var tasks = JsonNode.Parse(plan.GetRawText())?["tasks"] as JsonArray ?? [];
+        var owned = tasks.OfType<JsonObject>().ToList();
+        tasks.Clear();
+        foreach (var task in owned)
         {
             if (completed.ContainsKey(task["id"]!.GetValue<string>()))
             {
                 continue;
             }
 
-            var copy = (JsonObject)task.DeepClone();
-            if (copy["depends_on"] is JsonArray deps)
+            if (task["depends_on"] is JsonArray deps)
             {
-                copy["depends_on"] = new JsonArray([.. deps.Where(d => !completed.ContainsKey(d!.GetValue<string>())).Select(d => d!.DeepClone())]);
+                task["depends_on"] = new JsonArray([.. deps.Where(d => !completed.ContainsKey(d!.GetValue<string>())).Select(d => d!.DeepClone())]);
             }
 
-            copy["input"] = Inline(copy["input"], new CompletedTasks(completed));
-            remaining.Add(copy);
+            task["input"] = Inline(task["input"], outputs);
+            remaining.Add(task);
         }
 
         return new JsonObject { ["tasks"] = remaining };
