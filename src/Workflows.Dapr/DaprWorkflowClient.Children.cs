@@ -1,5 +1,4 @@
 using AgentPlatform.Workflows.Decisions;
-using AgentPlatform.Workflows.History;
 using AgentPlatform.Workflows.Ids;
 using AgentPlatform.Workflows.Operations;
 
@@ -32,16 +31,7 @@ public sealed partial class DaprWorkflowClient
         }
 
         await _index.PutAsync(plan.Summary, cancellationToken);
-        var start = new StepEngineInput
-        {
-            InstanceId = childId.Value,
-            Definition = new StoredWorkflowDefinition(plan.Definition),
-            Input = schedule.Input,
-            TraceParent = traceParent,
-            Limits = _limits,
-            ParentTaskId = schedule.TaskId,
-        };
-        return new PrepareChildActivity.Prepared(start, null);
+        return new PrepareChildActivity.Prepared(StartInput(plan, schedule.Input, traceParent, schedule.TaskId), null);
     }
 
     /// <summary>Terminates the child of the parent attempt <paramref name="parentTaskId"/>; a child started by another attempt,

@@ -67,18 +67,11 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
     {
         // The index entry comes first, as in the actor engine: an instance that may have started is always indexed.
         var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
-        var (instanceId, definition, summary) = (plan.InstanceId, plan.Definition, plan.Summary);
+        var (instanceId, summary) = (plan.InstanceId, plan.Summary);
         var existing = await _index.AddAsync(summary, cancellationToken);
         plan.ThrowIfConflict(existing);
 
-        var input = new StepEngineInput
-        {
-            InstanceId = instanceId.Value,
-            Definition = new StoredWorkflowDefinition(definition),
-            Input = request.Input,
-            TraceParent = TraceParents.Current(),
-            Limits = _limits,
-        };
+        var input = StartInput(plan, request.Input, TraceParents.Current());
         var created = false;
         if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)
         {
@@ -143,9 +136,10 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
         {
             if (children.TryGetValue(taskId, out var child))
             {
-                if (await ReadAsync(WorkflowInstanceId.Parse(child.InstanceId), cancellationToken) is not null)
+                var childId = WorkflowInstanceId.Parse(child.InstanceId);
+                if (await ReadAsync(childId, cancellationToken) is not null)
                 {
-                    await SettleTerminatedAsync(WorkflowInstanceId.Parse(child.InstanceId), cancellationToken);
+                    await SettleTerminatedAsync(childId, cancellationToken);
                 }
 
                 continue;
@@ -175,7 +169,8 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
             await _client.PurgeInstanceAsync(instanceId.Value, cancellationToken);
             if (_results is not null)
             {
-                await _results.ForgetAsync(instance.History.OfType<TaskScheduled>().Select(t => t.TaskId), cancellationToken);
+                // A child workflow's outcome comes back through Dapr, never through the result store.
+                await _results.ForgetAsync(instance.History.OfType<TaskScheduled>().Where(t => t.Workflow is null).Select(t => t.TaskId), cancellationToken);
             }
         }
 
@@ -257,4 +252,15 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
 
     private static bool IsFinished(WorkflowStatus status) =>
         status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated;
+
+    /// <summary>The orchestration input that starts <paramref name="plan"/>'s instance (a child's names its parent attempt).</summary>
+    private StepEngineInput StartInput(WorkflowStartPlan plan, JsonElement? input, string? traceParent, string? parentTaskId = null) => new()
+    {
+        InstanceId = plan.InstanceId.Value,
+        Definition = new StoredWorkflowDefinition(plan.Definition),
+        Input = input,
+        TraceParent = traceParent,
+        Limits = _limits,
+        ParentTaskId = parentTaskId,
+    };
 }

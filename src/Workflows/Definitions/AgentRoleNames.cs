@@ -10,5 +10,5 @@ public static class AgentRoleNames
     public static IReadOnlyList<string> All { get; } = ["manager", "coordinator", "executor"];
 
     /// <summary>True when <paramref name="text"/> is one of <see cref="All"/> (exact, lower case).</summary>
-    public static bool IsRole(string? text) => text is "manager" or "coordinator" or "executor";
+    public static bool IsRole(string? text) => text is not null && All.Contains(text, StringComparer.Ordinal);
 }
