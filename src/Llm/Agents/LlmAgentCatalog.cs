@@ -48,12 +48,22 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
 
     /// <summary>The options of every agent, keys included, by name, from one read of the registered agents.</summary>
     /// <exception cref="InvalidOperationException">A registered agent's key cannot be resolved.</exception>
-    public async ValueTask<IReadOnlyDictionary<string, LlmAgentOptions>> ListAsync(CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyDictionary<string, LlmAgentOptions>> ListAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(static _ => true, cancellationToken);
+
+    /// <summary>The options of every agent that is a member of at least one channel, keys included, by name, from one read of the
+    /// registered agents; the keys of the others are not resolved.</summary>
+    /// <exception cref="InvalidOperationException">A registered member's key cannot be resolved.</exception>
+    public ValueTask<IReadOnlyDictionary<string, LlmAgentOptions>> ListChannelMembersAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(static channels => channels.Count > 0, cancellationToken);
+
+    private async ValueTask<IReadOnlyDictionary<string, LlmAgentOptions>> ListAsync(
+        Func<IReadOnlyCollection<string>, bool> withChannels, CancellationToken cancellationToken)
     {
-        var all = new Dictionary<string, LlmAgentOptions>(options.Value.Agents, StringComparer.Ordinal);
+        var all = options.Value.Agents.Where(a => withChannels(a.Value.Channels)).ToDictionary(StringComparer.Ordinal);
         foreach (var (name, stored) in await ListRegisteredAsync(cancellationToken))
         {
-            if (!all.ContainsKey(name))
+            if (!options.Value.Agents.ContainsKey(name) && withChannels(stored.Registration.Channels ?? []))
             {
                 all[name] = await ResolveAsync(name, stored, cancellationToken);
             }

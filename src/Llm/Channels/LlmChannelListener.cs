@@ -79,7 +79,7 @@ internal sealed class LlmChannelListener(
 
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var wanted = (await catalog.ListAsync(cancellationToken)).Where(a => a.Value.Channels.Count > 0).ToDictionary(StringComparer.Ordinal);
+        var wanted = await catalog.ListChannelMembersAsync(cancellationToken);
 
         foreach (var (name, member) in _members.ToList())
         {
