@@ -9,6 +9,9 @@ public sealed class BenchReport(TextWriter output, int runs)
     /// <summary>How many times each measurement is repeated.</summary>
     public int Runs { get; } = runs;
 
+    /// <summary>True for a <c>--quick</c> run (one run each): suites shrink their workload.</summary>
+    public bool Quick => Runs == 1;
+
     /// <summary>Runs <paramref name="operation"/> <see cref="Runs"/> times; each run returns how many operations it did.
     /// Reports operations per second.</summary>
     public async Task ThroughputAsync(string metric, Func<CancellationToken, Task<long>> operation, CancellationToken cancellationToken)

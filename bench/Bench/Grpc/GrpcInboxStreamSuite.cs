@@ -18,7 +18,7 @@ public sealed class GrpcInboxStreamSuite : BenchSuite
     public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var messages = int.Parse(Environment.GetEnvironmentVariable("BENCH_INBOX_MESSAGES") ?? (report.Runs == 1 ? "400" : "4000"), CultureInfo.InvariantCulture);
+        var messages = int.Parse(Environment.GetEnvironmentVariable("BENCH_INBOX_MESSAGES") ?? (report.Quick ? "400" : "4000"), CultureInfo.InvariantCulture);
         await using var host = await GrpcBenchHost.StartAsync(cancellationToken);
         var (receiver, receiverId) = await host.RegisterAsync("bench-inbox-receiver", cancellationToken);
         var (sender, _) = await host.RegisterAsync("bench-inbox-sender", cancellationToken);

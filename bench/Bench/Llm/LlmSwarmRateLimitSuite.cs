@@ -17,7 +17,7 @@ public sealed class LlmSwarmRateLimitSuite : BenchSuite
     public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var documents = SwarmRun.Quick ? 500 : 2_000;
+        var documents = report.Quick ? 500 : 2_000;
         string[] limit = ["--latency-ms", "50", "--rps", RequestsPerSecond.ToString(CultureInfo.InvariantCulture), "--burst", "10"];
         var results = await SwarmRun.RunEachAsync(report, documents, limit, cancellationToken);
         report.Row($"sub-tasks completed per second ({documents:N0}, first scheduled to last completed)", "tasks/s", [.. results.Select(r => r.Throughput)]);

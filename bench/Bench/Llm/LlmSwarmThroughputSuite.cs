@@ -17,7 +17,7 @@ public sealed class LlmSwarmThroughputSuite : BenchSuite
     public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var documents = SwarmRun.Quick ? 1_000 : 5_000;
+        var documents = report.Quick ? 1_000 : 5_000;
         var results = await SwarmRun.RunEachAsync(report, documents, ["--latency-ms", LatencyMs.ToString(CultureInfo.InvariantCulture)], cancellationToken);
         report.Row($"sub-tasks completed per second ({documents:N0}, first scheduled to last completed)", "tasks/s", [.. results.Select(r => r.Throughput)]);
         report.Row($"share of the ideal {Ideal:N0}/s (target >= 95)", "%", [.. results.Select(r => 100 * r.Throughput / Ideal)]);

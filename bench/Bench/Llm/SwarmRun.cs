@@ -29,9 +29,6 @@ internal static partial class SwarmRun
         public double Throughput => SubTasks / Seconds;
     }
 
-    /// <summary>True when the harness was started with <c>--quick</c>.</summary>
-    public static bool Quick => Environment.GetCommandLineArgs().Contains("--quick", StringComparer.Ordinal);
-
     /// <summary>Runs the swarm once over <paramref name="documents"/> documents against a test server started with
     /// <paramref name="serverOptions"/>, with fresh processes for both.</summary>
     public static async Task<Result> RunAsync(int documents, IReadOnlyList<string> serverOptions, CancellationToken cancellationToken)

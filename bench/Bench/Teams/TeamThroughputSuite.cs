@@ -30,9 +30,8 @@ public sealed class TeamThroughputSuite : BenchSuite
     public override async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var quick = Environment.GetCommandLineArgs().Contains("--quick");
-        var goals = int.Parse(Environment.GetEnvironmentVariable("BENCH_TEAM_GOALS") ?? (quick ? "4" : "10"), CultureInfo.InvariantCulture);
-        var subTasks = int.Parse(Environment.GetEnvironmentVariable("BENCH_TEAM_SUBTASKS") ?? (quick ? "25" : "50"), CultureInfo.InvariantCulture);
+        var goals = int.Parse(Environment.GetEnvironmentVariable("BENCH_TEAM_GOALS") ?? (report.Quick ? "4" : "10"), CultureInfo.InvariantCulture);
+        var subTasks = int.Parse(Environment.GetEnvironmentVariable("BENCH_TEAM_SUBTASKS") ?? (report.Quick ? "25" : "50"), CultureInfo.InvariantCulture);
         await using var host = await BenchHost.StartAsync(new Dictionary<string, string> { ["Workflows__BuiltInAgents__Enabled"] = "true" }, cancellationToken);
         await host.SendJsonAsync(HttpMethod.Put, $"api/v1/teams/{Team}", BenchHost.OperatorToken, TeamJson, cancellationToken);
         await using var manager = await HttpTaskAgent.StartAsync(
