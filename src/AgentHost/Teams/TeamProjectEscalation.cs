@@ -70,6 +70,7 @@ public static class TeamProjectEscalation
                             ["plan"] = $"${{steps.{TeamSteps.AskManager}.output.plan}}",
                             ["project"] = "${input}",
                             ["title"] = "project re-planned",
+                            ["executors"] = TeamProjectDefinition.Executors,
                         }),
                         Run(TeamSteps.ManagerReplan, $"${{steps.{TeamSteps.ManagerGoals}.output}}", once),
                     }),
