@@ -93,7 +93,7 @@ public sealed class TeamDefinitionsTests
               "members": [
                 {"role": "manager", "capabilities": {"plan-project": 1}},
                 {"role": "coordinator", "capabilities": {"plan-goal": 1}},
-                {"role": "executor", "agent": "agt_named"},
+                {"role": "executor", "agent": "agt_0123456789abcdef0123"},
                 {"role": "executor", "capabilities": {"write": 1}, "min_confidence": 0.5, "count": 2}
               ]
             }
@@ -104,7 +104,7 @@ public sealed class TeamDefinitionsTests
 
         Assert.Equal((TeamSteps.Members, TeamProjectAgents.Members), (members.Id, members.Agent));
         Assert.Equal(
-            """{"team":"crew","executors":[{"agent":"agt_named"},{"capabilities":{"write":1},"min_confidence":0.5,"count":2}]}""",
+            """{"team":"crew","executors":[{"agent":"agt_0123456789abcdef0123"},{"capabilities":{"write":1},"min_confidence":0.5,"count":2}]}""",
             members.Input!.Value.GetRawText());
     }
 }
