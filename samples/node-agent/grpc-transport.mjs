@@ -48,6 +48,10 @@ export class GrpcTransport {
     await this.#do(() => this.client.joinChannel(channel));
   }
 
+  async memberCount(channel) {
+    return (await this.#do(() => this.client.getChannel(channel))).member_count;
+  }
+
   async post(channel, title, content, priority) {
     await this.#do(() => this.client.postMessage(channel, content, { title, priority }));
   }

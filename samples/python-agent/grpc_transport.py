@@ -53,6 +53,9 @@ class GrpcTransport:
     def join_channel(self, channel):
         self._do(self.client.join_channel, channel)
 
+    def member_count(self, channel):
+        return self._do(self.client.get_channel, channel).member_count
+
     def post(self, channel, title, content, priority):
         self._do(self.client.post_message, channel, content, title=title, priority=priority)
 
