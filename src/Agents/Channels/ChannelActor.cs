@@ -273,8 +273,9 @@ internal sealed partial class ChannelActor : Actor
             return new LogReply(ChannelStatus.NotMember, [], query.After, _head);
         }
 
-        var messages = new List<ChannelMessage>(Math.Min(query.Limit, (int)Math.Min(int.MaxValue, Math.Max(0, _head - query.After))));
-        var sequence = Math.Max(0, query.After);
+        var after = query.Latest ? Math.Max(0, _head - query.Limit) : query.After;
+        var messages = new List<ChannelMessage>(Math.Min(query.Limit, (int)Math.Min(int.MaxValue, Math.Max(0, _head - after))));
+        var sequence = Math.Max(0, after);
         var scanLimit = sequence + Math.Max(query.Limit * 4L, 1000L);
         while (sequence < _head && messages.Count < query.Limit && sequence < scanLimit)
         {
@@ -288,7 +289,7 @@ internal sealed partial class ChannelActor : Actor
             messages.Add(message);
         }
 
-        return new LogReply(ChannelStatus.Ok, messages, Math.Max(sequence, query.After), _head);
+        return new LogReply(ChannelStatus.Ok, messages, Math.Max(sequence, after), _head);
     }
 
     private async ValueTask<DateTimeOffset?> LastPostAsync(string agentId, CancellationToken cancellationToken)

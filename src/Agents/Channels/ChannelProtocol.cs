@@ -41,8 +41,9 @@ internal sealed record PostResult(ChannelStatus Status, ChannelMessage? Message,
 internal sealed record PostBatchReply(IReadOnlyList<PostResult> Results);
 
 /// <summary>Reads the log after a sequence; <paramref name="ExcludeOwn"/> skips the reader's own messages; <paramref name="Observer"/>
-/// reads without being a member (the operator).</summary>
-internal sealed record LogQuery(string ReaderId, long After, int Limit, bool ExcludeOwn, bool Observer = false);
+/// reads without being a member (the operator); <paramref name="Latest"/> reads the last <paramref name="Limit"/> sequences of the
+/// log instead, whatever <paramref name="After"/> is.</summary>
+internal sealed record LogQuery(string ReaderId, long After, int Limit, bool ExcludeOwn, bool Observer = false, bool Latest = false);
 
 /// <summary>A page of the log; <paramref name="ScannedThrough"/> is the last sequence looked at.</summary>
 internal sealed record LogReply(ChannelStatus Status, IReadOnlyList<ChannelMessage> Messages, long ScannedThrough, long Head);

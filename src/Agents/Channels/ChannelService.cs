@@ -183,6 +183,18 @@ public sealed class ChannelService
         return await ReadLogAsync(id, new LogQuery(readerId, after, limit, ExcludeOwn: false), cancellationToken);
     }
 
+    /// <summary>Reads the last <paramref name="limit"/> sequences of the log (fewer messages when some of them are gone), oldest first,
+    /// in one call of the channel.</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    /// <exception cref="NotChannelMemberException">The reader is not a member.</exception>
+    public async Task<ChannelLogPage> ReadLatestAsync(ChannelId id, string readerId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(readerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
+        return await ReadLogAsync(id, new LogQuery(readerId, 0, limit, ExcludeOwn: false, Latest: true), cancellationToken);
+    }
+
     /// <summary>Reads up to <paramref name="limit"/> messages after sequence <paramref name="after"/> without being a member, for the
     /// operator's view of a channel; it changes nothing (no membership, no cursor).</summary>
     /// <exception cref="ChannelNotFoundException">No such channel.</exception>
