@@ -22,6 +22,7 @@ internal sealed partial class ChannelActor : Actor
     public const string RecipientsMethod = "recipients";
     public const string TallyMethod = "tally";
     public const string AnnounceMethod = "announce";
+    public const string FindPostMethod = "find-post";
 
     private const string ProfileKey = "profile";
     private const string MembersKey = "members";
@@ -67,6 +68,7 @@ internal sealed partial class ChannelActor : Actor
         UpdateMethod => Update(ActorPayload.Read<UpdateChannel>(call)),
         RecipientsMethod => await RecipientsAsync(ActorPayload.Read<RecipientsQuery>(call), cancellationToken),
         AnnounceMethod => await AnnounceAsync(ActorPayload.Read<AnnounceCommand>(call), cancellationToken),
+        FindPostMethod => await FindPostAsync(ActorPayload.Read<PostKeyQuery>(call), cancellationToken),
         TallyMethod => _profile is null ? new TallyReply(ChannelStatus.NotFound, null, null) : new TallyReply(ChannelStatus.Ok, Reply(ChannelStatus.Ok).Info, _tally),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
@@ -185,12 +187,19 @@ internal sealed partial class ChannelActor : Actor
         var sequence = _head;
         var posters = new HashSet<string>(StringComparer.Ordinal);
         var appended = new List<ChannelMessage>(batch.Posts.Count);
+        var keyed = new Dictionary<string, ChannelMessage>(StringComparer.Ordinal);
         for (var i = 0; i < results.Length; i++)
         {
             var post = batch.Posts[i];
             if (!_members.ContainsKey(post.SenderId))
             {
                 results[i] = new PostResult(ChannelStatus.NotMember, null, TimeSpan.Zero);
+                continue;
+            }
+
+            if (post.Key is { } key && await EarlierPostAsync(post.SenderId, key, keyed, cancellationToken) is { } earlier)
+            {
+                results[i] = new PostResult(ChannelStatus.Ok, earlier, TimeSpan.Zero);
                 continue;
             }
 
@@ -219,6 +228,12 @@ internal sealed partial class ChannelActor : Actor
                 TraceParent = post.TraceParent,
             };
             StateManager.SetState(MessageKey(sequence), message);
+            if (post.Key is { } appendedKey)
+            {
+                StateManager.SetState(PostedKey(post.SenderId, appendedKey), sequence);
+                keyed[PostedKey(post.SenderId, appendedKey)] = message;
+            }
+
             posters.Add(post.SenderId);
             appended.Add(message);
             results[i] = new PostResult(ChannelStatus.Ok, message, TimeSpan.Zero);

@@ -25,8 +25,12 @@ internal sealed record ChannelReply(ChannelStatus Status, ChannelInfo? Info, lon
 /// <summary>An agent joining or leaving.</summary>
 internal sealed record MembershipChange(string AgentId, string? TraceParent);
 
-/// <summary>One post waiting to be appended.</summary>
-internal sealed record PostCommand(string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent);
+/// <summary>One post waiting to be appended; with a <paramref name="Key"/>, a post of the same sender with the same key is appended only
+/// once, and every later one is answered with the message appended first.</summary>
+internal sealed record PostCommand(string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent, string? Key = null);
+
+/// <summary>Asks for the message sender <paramref name="SenderId"/> posted with key <paramref name="Key"/>.</summary>
+internal sealed record PostKeyQuery(string SenderId, string Key);
 
 /// <summary>A system message from the platform (<paramref name="SenderId"/> names the speaker): no cooldown, no membership needed.</summary>
 internal sealed record AnnounceCommand(string SenderId, string Title, string Content, string? TraceParent);

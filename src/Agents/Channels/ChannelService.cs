@@ -145,14 +145,47 @@ public sealed class ChannelService
         ArgumentNullException.ThrowIfNull(content);
         var result = await _batcher.PostAsync(id, new PostCommand(senderId, title ?? string.Empty, content, priority, TraceContext.Current()))
             .WaitAsync(cancellationToken);
-        return result.Status switch
-        {
-            ChannelStatus.Ok => result.Message!,
-            ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
-            ChannelStatus.NotMember => throw new NotChannelMemberException(id.Value, senderId),
-            ChannelStatus.Cooldown => throw new PostCooldownException(id.Value, senderId, result.RetryAfter),
-            _ => throw new InvalidOperationException($"Unexpected post status {result.Status}."),
-        };
+        return MessageOf(id, senderId, result);
+    }
+
+    private static ChannelMessage MessageOf(ChannelId id, string senderId, PostResult result) => result.Status switch
+    {
+        ChannelStatus.Ok => result.Message!,
+        ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
+        ChannelStatus.NotMember => throw new NotChannelMemberException(id.Value, senderId),
+        ChannelStatus.Cooldown => throw new PostCooldownException(id.Value, senderId, result.RetryAfter),
+        _ => throw new InvalidOperationException($"Unexpected post status {result.Status}."),
+    };
+
+    /// <summary>Appends a post to the channel log once per <paramref name="key"/> of the sender: a post with a key the sender used
+    /// before appends nothing and answers the message appended first; returns once it is durable.</summary>
+    /// <remarks>For a sender that may post the same thing again after a crash (an answer to a message it had not yet acknowledged):
+    /// the key is recorded in the commit that appends the message, so no crash can leave the message without it.</remarks>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    /// <exception cref="NotChannelMemberException">The sender is not a member.</exception>
+    /// <exception cref="PostCooldownException">The sender posted to this channel less than <see cref="ChannelOptions.PostCooldown"/> ago.</exception>
+    public async Task<ChannelMessage> PostOnceAsync(
+        ChannelId id, string senderId, string key, string? title, string content, MessagePriority priority = MessagePriority.Normal,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(senderId);
+        ArgumentNullException.ThrowIfNull(content);
+        var result = await _batcher.PostAsync(id, new PostCommand(senderId, title ?? string.Empty, content, priority, TraceContext.Current(), key))
+            .WaitAsync(cancellationToken);
+        return MessageOf(id, senderId, result);
+    }
+
+    /// <summary>The message <paramref name="senderId"/> posted with <paramref name="key"/> (see <see cref="PostOnceAsync"/>), or null
+    /// when it posted none; one call of the channel, whatever the length of its log.</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    public async Task<ChannelMessage?> FindPostAsync(ChannelId id, string senderId, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(senderId);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var reply = await _runtime.InvokeAsync<PostKeyQuery, PostResult>(
+            Channel(id), ChannelActor.FindPostMethod, new PostKeyQuery(senderId, key), cancellationToken);
+        return reply.Status == ChannelStatus.NotFound ? throw new ChannelNotFoundException(id.Value) : reply.Message;
     }
 
     /// <summary>Appends a <c>system</c> message to the channel log on behalf of the platform (<paramref name="senderId"/>, such as

@@ -15,9 +15,6 @@ internal sealed class LlmChannelResponder(
     ChannelService channels, AgentRequestService requests, LlmTaskExecutor executor, LlmTokenEstimator tokens, LlmChannelOptions options,
     TimeProvider time, ILogger logger)
 {
-    /// <summary>The most messages after a post searched for an earlier answer to it.</summary>
-    private const int MaxAnswerSearch = 1000;
-
     /// <summary>Handles <paramref name="message"/> for agent <paramref name="agentName"/>; returns once it is answered or needs no answer.</summary>
     public async Task HandleAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
     {
@@ -35,7 +32,8 @@ internal sealed class LlmChannelResponder(
     {
         var agentId = LlmAgentCatalog.MemberIdOf(agentName);
         var title = LlmChannelAddressing.AnswerTitle(post.Sequence);
-        if (await AnsweredAsync(channel, agentId, post.Sequence, title, cancellationToken))
+        var key = LlmChannelAddressing.AnswerKey(post.Sequence);
+        if (await channels.FindPostAsync(channel, agentId, key, cancellationToken) is not null)
         {
             Log.ChannelPostAlreadyAnswered(logger, agentId, channel.Value, post.Sequence);
             return;
@@ -55,7 +53,7 @@ internal sealed class LlmChannelResponder(
         {
             try
             {
-                await channels.PostAsync(channel, agentId, title, text, post.Priority, cancellationToken);
+                await channels.PostOnceAsync(channel, agentId, key, title, text, post.Priority, cancellationToken);
                 Log.ChannelPostAnswered(logger, agentId, channel.Value, post.Sequence, result.Usage.TotalTokens, result.ToolCalls.Count);
                 return;
             }
@@ -64,29 +62,6 @@ internal sealed class LlmChannelResponder(
                 await Task.Delay(cooldown.RetryAfter, time, cancellationToken);
             }
         }
-    }
-
-    private async Task<bool> AnsweredAsync(ChannelId channel, string agentId, long sequence, string title, CancellationToken cancellationToken)
-    {
-        var after = sequence;
-        for (var searched = 0; searched < MaxAnswerSearch;)
-        {
-            var page = await channels.ReadAsync(channel, agentId, after, channels.Options.MaxReadLimit, cancellationToken);
-            if (page.Messages.Count == 0)
-            {
-                return false;
-            }
-
-            if (page.Messages.Any(m => m.SenderId == agentId && m.Title == title))
-            {
-                return true;
-            }
-
-            searched += page.Messages.Count;
-            after = page.NextCursor;
-        }
-
-        return false;
     }
 
     /// <summary>The posts before <paramref name="post"/>, newest kept first, as many as <see cref="LlmChannelOptions.ContextTokens"/>
