@@ -226,6 +226,7 @@ internal sealed partial class ChannelActor : Actor
                 CreatedAt = now,
                 Sequence = sequence,
                 TraceParent = post.TraceParent,
+                Metadata = post.Metadata,
             };
             StateManager.SetState(MessageKey(sequence), message);
             if (post.Key is { } appendedKey)

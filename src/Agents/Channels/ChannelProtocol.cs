@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Agents.Channels;
@@ -26,8 +27,9 @@ internal sealed record ChannelReply(ChannelStatus Status, ChannelInfo? Info, lon
 internal sealed record MembershipChange(string AgentId, string? TraceParent);
 
 /// <summary>One post waiting to be appended; with a <paramref name="Key"/>, a post of the same sender with the same key is appended only
-/// once, and every later one is answered with the message appended first.</summary>
-internal sealed record PostCommand(string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent, string? Key = null);
+/// once, and every later one is answered with the message appended first. <paramref name="Metadata"/> is kept with the message.</summary>
+internal sealed record PostCommand(
+    string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent, string? Key = null, JsonElement? Metadata = null);
 
 /// <summary>Asks for the message sender <paramref name="SenderId"/> posted with key <paramref name="Key"/>.</summary>
 internal sealed record PostKeyQuery(string SenderId, string Key);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.Logging;
@@ -158,7 +159,8 @@ public sealed class ChannelService
     };
 
     /// <summary>Appends a post to the channel log once per <paramref name="key"/> of the sender: a post with a key the sender used
-    /// before appends nothing and answers the message appended first; returns once it is durable.</summary>
+    /// before appends nothing and answers the message appended first; returns once it is durable. <paramref name="metadata"/> (a JSON
+    /// object) is kept with the message (see <see cref="ChannelMessage.Metadata"/>).</summary>
     /// <remarks>For a sender that may post the same thing again after a crash (an answer to a message it had not yet acknowledged):
     /// the key is recorded in the commit that appends the message, so no crash can leave the message without it.</remarks>
     /// <exception cref="ChannelNotFoundException">No such channel.</exception>
@@ -166,12 +168,12 @@ public sealed class ChannelService
     /// <exception cref="PostCooldownException">The sender posted to this channel less than <see cref="ChannelOptions.PostCooldown"/> ago.</exception>
     public async Task<ChannelMessage> PostOnceAsync(
         ChannelId id, string senderId, string key, string? title, string content, MessagePriority priority = MessagePriority.Normal,
-        CancellationToken cancellationToken = default)
+        JsonElement? metadata = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(senderId);
         ArgumentNullException.ThrowIfNull(content);
-        var result = await _batcher.PostAsync(id, new PostCommand(senderId, title ?? string.Empty, content, priority, TraceContext.Current(), key))
+        var result = await _batcher.PostAsync(id, new PostCommand(senderId, title ?? string.Empty, content, priority, TraceContext.Current(), key, metadata))
             .WaitAsync(cancellationToken);
         return MessageOf(id, senderId, result);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
@@ -15,6 +16,9 @@ internal sealed class LlmChannelResponder(
     ChannelService channels, AgentRequestService requests, LlmTaskExecutor executor, LlmTokenEstimator tokens, LlmChannelOptions options,
     TimeProvider time, ILogger logger)
 {
+    /// <summary>The property of an answer's <see cref="ChannelMessage.Metadata"/> that holds its usage and tool calls.</summary>
+    public const string UsageMetadata = "llm_usage";
+
     /// <summary>Handles <paramref name="message"/> for agent <paramref name="agentName"/>; returns once it is answered or needs no answer.</summary>
     public async Task HandleAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
     {
@@ -53,7 +57,7 @@ internal sealed class LlmChannelResponder(
         {
             try
             {
-                await channels.PostOnceAsync(channel, agentId, key, title, text, post.Priority, cancellationToken);
+                await channels.PostOnceAsync(channel, agentId, key, title, text, post.Priority, MetadataOf(result), cancellationToken);
                 Log.ChannelPostAnswered(logger, agentId, channel.Value, post.Sequence, result.Usage.TotalTokens, result.ToolCalls.Count);
                 return;
             }
@@ -115,6 +119,10 @@ internal sealed class LlmChannelResponder(
         await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), cancellationToken);
         Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }
+
+    /// <summary>What an answer records with its message: its usage and tool calls, as a task's outcome reports them.</summary>
+    private static JsonElement MetadataOf(LlmTaskResult result) =>
+        JsonSerializer.SerializeToElement(new Dictionary<string, AgentTaskUsage> { [UsageMetadata] = result.ToTaskUsage() });
 
     private static string Line(ChannelMessage message) =>
         message.Title is { Length: > 0 } title ? $"{message.SenderId}: {title}\n{message.Content}" : $"{message.SenderId}: {message.Content}";

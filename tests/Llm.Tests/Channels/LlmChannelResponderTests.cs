@@ -1,9 +1,12 @@
+using System.Text.Json;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Channels;
+using AgentPlatform.Llm.Tools;
 using AgentPlatform.Llm.Tests.Tools;
 using AgentPlatform.Runtime.Actors;
 using AgentPlatform.Runtime.Embedded.Actors;
@@ -93,7 +96,34 @@ public sealed class LlmChannelResponderTests(ITestOutputHelper output)
         Assert.Equal((LlmAgentCatalog.MemberIdOf(Agent), "echo: alice: @writer what is new?"), (answer.SenderId, answer.Content));
     }
 
-    private async Task<ServiceProvider> StartAsync(TestLlmServer server, CancellationToken timeout)
+    [Fact]
+    public async Task An_answer_keeps_its_usage_and_tool_calls_with_its_message()
+    {
+        var timeout = TestTimeout.After(60);
+        var script = new TestLlmScript();
+        script.AddToolCall("catch up", LlmPlatformTools.ReadChannel, $$"""{"channel":"{{Room}}","limit":3}""");
+        await using var server = await TestLlmServer.StartAsync(script);
+        await using var provider = await StartAsync(server, timeout, agent => agent.Tools.Add(LlmPlatformTools.ReadChannel));
+        var channels = provider.GetRequiredService<ChannelService>();
+        var room = ChannelId.Create(Room);
+        await channels.CreateAsync(room, "Team room", null, "alice", timeout);
+        await channels.JoinAsync(room, LlmAgentCatalog.MemberIdOf(Agent), timeout);
+        var post = await channels.PostAsync(room, "alice", null, "@writer please catch up", cancellationToken: timeout);
+        var agent = (await provider.GetRequiredService<LlmAgentCatalog>().FindAsync(Agent, timeout))!;
+
+        await ResponderOf(provider).HandleAsync(Agent, agent, post, timeout);
+
+        var answer = (await channels.ReadLatestAsync(room, "alice", 1, timeout)).Messages[0];
+        Assert.Equal(LlmChannelAddressing.AnswerTitle(post.Sequence), answer.Title);
+        var usage = answer.Metadata!.Value.GetProperty(LlmChannelResponder.UsageMetadata).Deserialize<AgentTaskUsage>()!;
+        Assert.Equal([LlmPlatformTools.ReadChannel], usage.ToolCalls);
+        var call = Assert.Single(usage.ToolCallDetails!);
+        Assert.Equal((LlmPlatformTools.ReadChannel, "ok"), (call.Name, call.Outcome));
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(usage is { InputTokens: > 0, OutputTokens: > 0 });
+    }
+
+    private async Task<ServiceProvider> StartAsync(TestLlmServer server, CancellationToken timeout, Action<LlmAgentOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new RecordingLoggerProvider(output)));
@@ -106,6 +136,7 @@ public sealed class LlmChannelResponderTests(ITestOutputHelper output)
         {
             var agent = new LlmAgentOptions { Endpoint = server.BaseUrl.ToString(), Model = "test-model", ApiKey = "sk-responder-test", MaxOutputTokens = 50 };
             agent.Channels.Add(Room);
+            configure?.Invoke(agent);
             options.Agents[Agent] = agent;
         });
         var provider = services.BuildServiceProvider();
