@@ -140,7 +140,7 @@ class HttpTransport {
 async function openTransport(values, summary, deadline) {
   if (!values.grpc) return new HttpTransport(values.host, summary, deadline);
   const { GrpcTransport } = await import('./grpc-transport.mjs');
-  return new GrpcTransport(values.grpc, summary, ApiError);
+  return new GrpcTransport(values.grpc, summary, ApiError, deadline, rateLimitedPastTimeout);
 }
 
 function startHeartbeat(transport, summary, maxInterval) {
