@@ -144,7 +144,7 @@ class HttpTransport {
 async function openTransport(values, summary, deadline) {
   if (!values.grpc) return new HttpTransport(values.host, summary, deadline);
   const { GrpcTransport } = await import('./grpc-transport.mjs');
-  return new GrpcTransport(values.grpc, summary, ApiError);
+  return new GrpcTransport(values.grpc, summary, ApiError, deadline, rateLimitedPastTimeout);
 }
 
 // Sends heartbeats on the schedule the host announces; the function it returns stops them and waits for a beat in flight,

@@ -158,7 +158,7 @@ def open_transport(args, summary, deadline):
         from grpc_transport import GrpcTransport
     except ImportError as error:
         raise RuntimeError(f"--grpc needs Debian's python3-grpcio; run the agent with /usr/bin/python3 ({error})") from error
-    return GrpcTransport(args.grpc, summary, ApiError)
+    return GrpcTransport(args.grpc, summary, ApiError, deadline, RATE_LIMITED_PAST_TIMEOUT)
 
 
 class Heartbeat(threading.Thread):
