@@ -10,10 +10,11 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <remarks>Each level is an agent task whose input has <c>kind: escalation</c>, the <c>level</c>, the <c>error</c> and the
 /// <c>remaining</c> plan (what did not complete, completed dependencies' outputs inlined) and whose reply is
 /// <c>{"decision": "retry" | "replan" | "give_up" | "ask_human", "plan"?: ...}</c>. The coordinator's <c>retry</c> runs the
-/// remaining sub-tasks again, its <c>replan</c> the reply's plan of sub-tasks; anything else fails the goal, which is the manager's
-/// to answer. The manager's <c>retry</c> runs the remaining goals again, its <c>replan</c> the reply's plan of new goals, its
-/// <c>give_up</c> fails the project and its <c>ask_human</c> waits for event <see cref="HumanEvent"/> from the operator or a
-/// manager (the wait's timeout gives <c>give_up</c>). Every level posts a <c>system</c> message in the team's channel and is a step
+/// remaining sub-tasks again, its <c>replan</c> the reply's plan of sub-tasks, and a re-run that fails asks it again, up to
+/// <c>escalation.to_manager_after</c> times; anything else fails the goal, which is the manager's to answer. The manager's
+/// <c>retry</c> runs the remaining goals again, its <c>replan</c> the reply's plan of new goals, its <c>give_up</c> fails the
+/// project and its <c>ask_human</c> waits for event <see cref="HumanEvent"/> from the approvers of <c>escalation.human</c> (its
+/// timeout gives the declared default). Every level posts a <c>system</c> message in the team's channel and is a step
 /// (an event) in its run's history.</remarks>
 public static class TeamProjectEscalation
 {
