@@ -44,10 +44,10 @@ public sealed partial class TeamProjectTests
             // The manager was asked only after the last round's re-run had failed.
             var goal = await ops.HistoryAsync(Uri.EscapeDataString($"{run}~goals[0]"), timeout);
             Assert.Equal(asked, goal.Count(e => e!["type"]!.GetValue<string>() == "task_scheduled" && e["step_id"]!.GetValue<string>().StartsWith("ask-coordinator", StringComparison.Ordinal)));
-            var lastFailure = goal.Where(e => e!["type"]!.GetValue<string>() == "task_failed").Max(e => e!["timestamp"]!.GetValue<DateTimeOffset>());
+            var lastFailure = goal.Where(e => e!["type"]!.GetValue<string>() == "task_failed").Max(e => e!["ts"]!.GetValue<DateTimeOffset>());
             var project = await ops.HistoryAsync(run, timeout);
             var askManager = project.Single(e => e!["type"]!.GetValue<string>() == "task_scheduled" && e["step_id"]!.GetValue<string>() == "ask-manager")!;
-            Assert.True(askManager["timestamp"]!.GetValue<DateTimeOffset>() >= lastFailure);
+            Assert.True(askManager["ts"]!.GetValue<DateTimeOffset>() >= lastFailure);
         }
     }
 
