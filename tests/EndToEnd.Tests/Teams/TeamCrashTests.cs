@@ -25,10 +25,9 @@ public sealed partial class TeamCrashTests(ITestOutputHelper output)
     {
         var timeout = TestTimeout.After(150);
         var clock = Stopwatch.StartNew();
-        // A lease longer than any restart takes: an attempt in flight at a kill is finished by its agent, whose result waits for
-        // the host, instead of failing for a missed task heartbeat while the host was down.
-        var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:01:00" };
-        await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
+        // The ordinary short lease (4 s) and heartbeat interval (5 s): the host's restart grace, not a lease longer than any restart,
+        // keeps an attempt in flight at a kill with its agent, whose result and heartbeats wait for the host.
+        await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
         using var ops = TaskOperator.For(host);
         using (var put = await ops.Client.PutAsync(
             new Uri($"api/v1/teams/{Team}", UriKind.Relative), new StringContent(CrashProject.TeamYaml, Encoding.UTF8, "application/yaml"), timeout))
