@@ -25,9 +25,11 @@ public sealed partial class TeamCrashTests(ITestOutputHelper output)
     {
         var timeout = TestTimeout.After(150);
         var clock = Stopwatch.StartNew();
-        // The ordinary short lease (4 s) and heartbeat interval (5 s): the host's restart grace, not a lease longer than any restart,
-        // keeps an attempt in flight at a kill with its agent, whose result and heartbeats wait for the host.
-        await using var host = await HostProcess.StartNewAsync(output, TaskOperator.Settings, timeout);
+        // The platform's default lease (30 s) and heartbeat interval (5 s, the agents' own): the restart grace (a full lease and a
+        // full window counted from the runtime's start) keeps an attempt in flight at a kill with its agent, whose heartbeats and
+        // result wait for the host. The 4 s lease of the other task tests is shorter than this host's start-up on a loaded machine.
+        var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:00:30" };
+        await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
         using var ops = TaskOperator.For(host);
         using (var put = await ops.Client.PutAsync(
             new Uri($"api/v1/teams/{Team}", UriKind.Relative), new StringContent(CrashProject.TeamYaml, Encoding.UTF8, "application/yaml"), timeout))
