@@ -108,6 +108,10 @@ class HttpTransport {
     await this.client.call('POST', `/channels/${channel}/members`);
   }
 
+  async memberCount(channel) {
+    return (await this.client.call('GET', `/channels/${channel}`)).member_count;
+  }
+
   async post(channel, title, content, priority) {
     await this.client.call('POST', `/channels/${channel}/messages`, { title, content, priority });
   }
@@ -140,12 +144,15 @@ class HttpTransport {
 async function openTransport(values, summary, deadline) {
   if (!values.grpc) return new HttpTransport(values.host, summary, deadline);
   const { GrpcTransport } = await import('./grpc-transport.mjs');
-  return new GrpcTransport(values.grpc, summary, ApiError);
+  return new GrpcTransport(values.grpc, summary, ApiError, deadline, rateLimitedPastTimeout);
 }
 
+// Sends heartbeats on the schedule the host announces; the function it returns stops them and waits for a beat in flight,
+// so the transport is not closed under it.
 function startHeartbeat(transport, summary, maxInterval) {
   let timer = null;
   let stopped = false;
+  let inFlight = Promise.resolve();
   const beat = async () => {
     let interval = maxInterval;
     try {
@@ -156,14 +163,16 @@ function startHeartbeat(transport, summary, maxInterval) {
       summary.errors.push(`heartbeat: ${error.message}`);
     }
     if (!stopped) {
-      timer = setTimeout(beat, interval * 1000);
+      timer = setTimeout(run, interval * 1000);
       timer.unref();
     }
   };
-  beat();
-  return () => {
+  const run = () => { inFlight = beat(); };
+  run();
+  return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    await inFlight;
   };
 }
 
@@ -197,7 +206,7 @@ async function takeTasks(values) {
   const maxTasks = Number(values['max-tasks']);
   const cancelled = new Set();
   let transport = null;
-  let stopHeartbeat = () => {};
+  let stopHeartbeat = async () => {};
   try {
     transport = await openTransport(values, summary, deadline);
     const heartbeatInterval = Number(values['heartbeat-interval']);
@@ -229,7 +238,7 @@ async function takeTasks(values) {
   } catch (error) {
     summary.errors.push(error.message);
   } finally {
-    stopHeartbeat();
+    await stopHeartbeat();
     transport?.close();
     console.log(JSON.stringify(summary));
   }
@@ -292,7 +301,7 @@ async function main() {
   };
   const peers = new Set();
   let transport = null;
-  let stopHeartbeat = () => {};
+  let stopHeartbeat = async () => {};
   try {
     transport = await openTransport(values, summary, deadline);
     const me = await transport.register({ name: values.name, description: 'Node.js sample agent' });
@@ -307,6 +316,10 @@ async function main() {
       await transport.joinChannel(channel);
     }
     summary.joined = true;
+    // Posts reach the members of the moment, so an agent expecting peers lets them join before it speaks.
+    while ((await transport.memberCount(channel)) < expectPeers + 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
+    }
 
     let cursor = 0;
     let round = 0;
@@ -346,7 +359,7 @@ async function main() {
     summary.errors.push(error.message);
     await reportFailure(transport, channel, values.name, error, summary);
   } finally {
-    stopHeartbeat();
+    await stopHeartbeat();
     transport?.close();
     summary.received_from = [...peers].sort();
     console.log(JSON.stringify(summary));

@@ -10,18 +10,21 @@ const httpStatus = {
   FAILED_PRECONDITION: 409, RESOURCE_EXHAUSTED: 429, DEADLINE_EXCEEDED: 504,
 };
 
-// Talks to the host's gRPC port; rejects with `new ErrorType(method, path, status, body)` like the HTTP transport.
+// Talks to the host's gRPC port; rejects with `new ErrorType(method, path, status, body)` like the HTTP transport. A call answered
+// RESOURCE_EXHAUSTED is tried again after its RetryInfo delay, as the HTTP transport does after a 429, but no wait passes
+// `deadline` (a Date.now() value, null for none): a delay that would outlast it ends at the deadline with `pastTimeout(delay)` as
+// the error's detail.
 export class GrpcTransport {
-  constructor(target, summary, ErrorType, maxRetries = 10) {
+  constructor(target, summary, ErrorType, deadline = null, pastTimeout = (delay) => `rate limited past the deadline (${delay} s)`,
+    maxRetries = 10) {
     this.ErrorType = ErrorType;
+    this.summary = summary;
+    this.deadline = deadline;
+    this.pastTimeout = pastTimeout;
+    this.maxRetries = maxRetries;
     this.stream = null;
-    this.client = new AgentClient(target, {
-      rateLimitRetries: maxRetries,
-      onRateLimited: (delay) => {
-        summary.rate_limited += 1;
-        summary.retry_after_seconds.push(delay);
-      },
-    });
+    // The client's own retries would sleep for the whole delay, whatever the deadline: they stay off, and #do retries.
+    this.client = new AgentClient(target);
   }
 
   get hasKey() {
@@ -46,6 +49,10 @@ export class GrpcTransport {
 
   async joinChannel(channel) {
     await this.#do(() => this.client.joinChannel(channel));
+  }
+
+  async memberCount(channel) {
+    return (await this.#do(() => this.client.getChannel(channel))).member_count;
   }
 
   async post(channel, title, content, priority) {
@@ -93,11 +100,29 @@ export class GrpcTransport {
   }
 
   async #do(operation) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!(error instanceof GrpcApiError)) throw error;
-      throw new this.ErrorType(error.method, '(gRPC)', httpStatus[error.codeName] ?? 500, { detail: error.details });
+    let method = '(gRPC)';
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (!(error instanceof GrpcApiError)) throw error;
+        if (error.codeName !== 'RESOURCE_EXHAUSTED' || error.retryDelay === null) {
+          throw new this.ErrorType(error.method, '(gRPC)', httpStatus[error.codeName] ?? 500, { detail: error.details });
+        }
+        method = error.method;
+        const delay = error.retryDelay;
+        this.summary.rate_limited += 1;
+        this.summary.retry_after_seconds.push(delay);
+        const left = this.deadline === null ? Infinity : this.deadline - Date.now();
+        if (delay * 1000 >= left) {
+          await sleep(Math.max(0, left));
+          throw new this.ErrorType(method, '(gRPC)', 429, { detail: this.pastTimeout(delay) });
+        }
+        await sleep(delay * 1000);
+      }
     }
+    throw new this.ErrorType(method, '(gRPC)', 429, { detail: 'still rate limited after retries' });
   }
 }
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

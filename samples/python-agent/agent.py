@@ -119,6 +119,10 @@ class HttpTransport:
     def join_channel(self, channel):
         self.client.call("POST", f"/channels/{channel}/members")
 
+    def member_count(self, channel):
+        _, view = self.client.call("GET", f"/channels/{channel}")
+        return view["member_count"]
+
     def post(self, channel, title, content, priority):
         self.client.call("POST", f"/channels/{channel}/messages", {"title": title, "content": content, "priority": priority})
 
@@ -154,7 +158,7 @@ def open_transport(args, summary, deadline):
         from grpc_transport import GrpcTransport
     except ImportError as error:
         raise RuntimeError(f"--grpc needs Debian's python3-grpcio; run the agent with /usr/bin/python3 ({error})") from error
-    return GrpcTransport(args.grpc, summary, ApiError)
+    return GrpcTransport(args.grpc, summary, ApiError, deadline, RATE_LIMITED_PAST_TIMEOUT)
 
 
 class Heartbeat(threading.Thread):
@@ -181,6 +185,11 @@ class Heartbeat(threading.Thread):
                     self.summary["errors"].append(f"heartbeat: {error}")
             self.stopped.wait(interval)
 
+    def stop(self):
+        """Stops the loop and waits for a heartbeat in flight, so the transport is not closed under it."""
+        self.stopped.set()
+        self.join(timeout=30)
+
 
 def main():
     parser = argparse.ArgumentParser(description="Agent Platform sample agent (Python)")
@@ -191,7 +200,7 @@ def main():
     parser.add_argument("--channel", default=os.environ.get("AGENT_CHANNEL", "lobby"))
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("AGENT_ROUNDS", "3")))
     parser.add_argument("--wait", type=float, default=2.0, help="long-poll seconds per inbox read")
-    parser.add_argument("--expect-peers", type=int, default=0, help="keep reading until posts from this many other agents arrived")
+    parser.add_argument("--expect-peers", type=int, default=0, help="post once this many other agents joined, and keep reading until posts from them arrived")
     parser.add_argument("--timeout", type=float, default=60.0, help="upper bound on the whole run, in seconds")
     parser.add_argument("--heartbeat-interval", type=float, default=5.0)
     parser.add_argument("--take-tasks", action="store_true", help="take tasks instead of chatting in a channel")
@@ -231,6 +240,9 @@ def main():
                 raise
             transport.join_channel(args.channel)
         summary["joined"] = True
+        # Posts reach the members of the moment, so an agent expecting peers lets them join before it speaks.
+        while transport.member_count(args.channel) < args.expect_peers + 1 and time.monotonic() < deadline:
+            time.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
 
         cursor = 0
         rounds = 0
@@ -265,7 +277,7 @@ def main():
         report_failure(transport, args.channel, args.name, error, summary)
     finally:
         if heartbeat:
-            heartbeat.stopped.set()
+            heartbeat.stop()
         if transport:
             transport.close()
         summary["received_from"] = sorted(peers)
@@ -344,7 +356,7 @@ def serve_tasks(args, summary, registration, on_task, on_cancelled=None, on_regi
         summary["errors"].append(str(error))
     finally:
         if heartbeat:
-            heartbeat.stopped.set()
+            heartbeat.stop()
         if transport:
             transport.close()
         print(json.dumps(summary), flush=True)

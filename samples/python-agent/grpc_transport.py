@@ -6,6 +6,7 @@ the agent's logic is the same on both transports.
 
 import os
 import sys
+import threading
 import time
 
 import grpc
@@ -24,14 +25,24 @@ _HTTP_STATUS = {
 
 
 class GrpcTransport:
-    """Talks to the host's gRPC port; raises `error_type(method, path, status, body)` like the HTTP transport."""
+    """Talks to the host's gRPC port; raises `error_type(method, path, status, body)` like the HTTP transport.
+
+    A call answered RESOURCE_EXHAUSTED is tried again after its RetryInfo delay, as the HTTP transport does after a 429, but
+    no wait passes `deadline` (a time.monotonic() value): a delay that would outlast it ends at the deadline with
+    `past_timeout` (a format taking the delay) as the error's detail."""
 
     name = "grpc"
 
-    def __init__(self, target, summary, error_type, max_retries=10):
+    def __init__(self, target, summary, error_type, deadline=None, past_timeout="rate limited past the deadline ({:g} s)",
+                 max_retries=10):
         self.summary = summary
         self.error_type = error_type
-        self.client = AgentClient(target, rate_limit_retries=max_retries, on_rate_limited=self._rate_limited)
+        self.deadline = deadline
+        self.past_timeout = past_timeout
+        self.max_retries = max_retries
+        self.lock = threading.Lock()
+        # The client's own retries would sleep for the whole delay, whatever the deadline: they stay off, and _do retries.
+        self.client = AgentClient(target)
         self.stream = None
 
     @property
@@ -52,6 +63,9 @@ class GrpcTransport:
 
     def join_channel(self, channel):
         self._do(self.client.join_channel, channel)
+
+    def member_count(self, channel):
+        return self._do(self.client.get_channel, channel).member_count
 
     def post(self, channel, title, content, priority):
         self._do(self.client.post_message, channel, content, title=title, priority=priority)
@@ -92,13 +106,21 @@ class GrpcTransport:
             self.stream.cancel()
         self.client.close()
 
-    def _rate_limited(self, delay):
-        self.summary["rate_limited"] += 1
-        self.summary["retry_after_seconds"].append(delay)
-
     def _do(self, operation, *args, **kwargs):
-        try:
-            return operation(*args, **kwargs)
-        except GrpcApiError as error:
-            status = _HTTP_STATUS.get(error.code, 500)
-            raise self.error_type(error.method, "(gRPC)", status, {"detail": error.message}) from None
+        method = "(gRPC)"
+        for _ in range(self.max_retries + 1):
+            try:
+                return operation(*args, **kwargs)
+            except GrpcApiError as error:
+                if error.code != grpc.StatusCode.RESOURCE_EXHAUSTED or error.retry_delay is None:
+                    raise self.error_type(error.method, "(gRPC)", _HTTP_STATUS.get(error.code, 500), {"detail": error.message}) from None
+                method, delay = error.method, error.retry_delay
+                with self.lock:
+                    self.summary["rate_limited"] += 1
+                    self.summary["retry_after_seconds"].append(delay)
+                left = None if self.deadline is None else self.deadline - time.monotonic()
+                if left is not None and delay >= left:
+                    time.sleep(max(0.0, left))
+                    raise self.error_type(error.method, "(gRPC)", 429, {"detail": self.past_timeout.format(delay)}) from None
+                time.sleep(delay)
+        raise self.error_type(method, "(gRPC)", 429, {"detail": "still rate limited after retries"})

@@ -74,7 +74,8 @@ def answer(task_input, args, summary):
 def main():
     parser = argparse.ArgumentParser(description="Rule-based team planner (manager or coordinator)")
     parser.add_argument("--role", choices=ROLES, required=True)
-    parser.add_argument("--capabilities", default="", help="an executor's name=proficiency,...")
+    parser.add_argument("--capabilities", default="",
+                        help="name=proficiency,... (an executor's; a planner's replace plan-project or plan-goal)")
     parser.add_argument("--fail-first", type=int, default=0, help="fail this many tasks first")
     parser.add_argument("--name", default=os.environ.get("AGENT_NAME", f"planner-{os.getpid()}"))
     parser.add_argument("--host", default=os.environ.get("HOST_URL", "http://127.0.0.1:5080"))
@@ -107,7 +108,7 @@ def main():
 
     registration = {
         "name": args.name, "description": f"rule-based {args.role}", "role": args.role,
-        "capabilities": parse_capabilities(args.capabilities) if args.role == "executor" else {CAPABILITY[args.role]: 1.0},
+        "capabilities": parse_capabilities(args.capabilities) if args.role == "executor" or args.capabilities else {CAPABILITY[args.role]: 1.0},
         "max_concurrent_tasks": 4,
         "heartbeat_interval_seconds": args.heartbeat_interval}
     return serve_tasks(args, summary, registration, on_task, on_registered=on_registered)

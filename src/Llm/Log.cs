@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "LLM agent {AgentId} replied to request {RequestId} ({Tokens} tokens, {ToolCalls} tool calls)")]
     public static partial void ChannelRequestReplied(ILogger logger, string agentId, string requestId, long tokens, int toolCalls);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "LLM agent {AgentId} listens on this replica for its {Channels} channels")]
+    public static partial void ChannelMemberListening(ILogger logger, string agentId, int channels);
 }

@@ -6,6 +6,7 @@ using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Teams;
 using AgentPlatform.Workflows.Definitions;
+using AgentPlatform.Workflows.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,8 @@ public static class TeamEndpoints
     }
 
     private static async Task<Results<Created<TeamView>, Ok<TeamView>, ApiProblem>> PutAsync(
-        string id, HttpContext context, ITeamStore teams, IAgentIdentityStore agents, ChannelService channels, IOptions<WorkflowLimitsOptions> limitsOptions)
+        string id, HttpContext context, ITeamStore teams, IAgentIdentityStore agents, ChannelService channels, IWorkflowClient workflows,
+        IOptions<WorkflowLimitsOptions> limitsOptions)
     {
         var yaml = DeclarationText.IsYaml(context.Request.ContentType);
         if (!yaml && !context.Request.HasJsonContentType())
@@ -59,6 +61,17 @@ public static class TeamEndpoints
         if (unknown.Count > 0)
         {
             return DeclarationProblem(unknown);
+        }
+
+        try
+        {
+            // Registered before the team is stored, so the versions stored with it always exist.
+            var (_, compiled) = await TeamDefinitions.RegisterAsync(team, workflows, limits, context.RequestAborted);
+            team = team with { Compiled = compiled };
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            return DeclarationProblem([.. e.Problems.Select(p => new TeamProblem("/", $"the compiled definitions break a limit: {p.Message}"))]);
         }
 
         await EnsureChannelAsync(team, channels, context.RequestAborted);

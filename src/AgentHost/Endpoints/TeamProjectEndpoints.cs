@@ -49,7 +49,7 @@ public static class TeamProjectEndpoints
             return Problems.Forbidden($"Agents may start projects of team '{id}' only with the right to start definition '{TeamProjectDefinition.IdFor(id)}', granted by the operator.");
         }
 
-        var definition = await RegisterAsync(team, workflows, limits.Value, context.RequestAborted);
+        var definition = await TeamDefinitions.ForStartAsync(team, workflows, limits.Value, context.RequestAborted);
         var instanceId = WorkflowInstanceId.Create(request.RunId ?? $"{id}-{Guid.CreateVersion7():N}");
         WorkflowStartResult started;
         try
@@ -86,33 +86,6 @@ public static class TeamProjectEndpoints
         }
 
         return TypedResults.Ok(await TeamProjectTree.ReadAsync(id, state, workflows, cancellationToken));
-    }
-
-    /// <summary>Registers the team's goal and project definitions compiled from its current declaration (the goal definition first,
-    /// as project runs start goal runs of its latest version): each the latest version when it is the same, else the next version
-    /// (runs in flight keep the version they started with).</summary>
-    private static async Task<WorkflowDefinition> RegisterAsync(TeamDeclaration team, IWorkflowClient workflows, WorkflowLimitsOptions limits, CancellationToken cancellationToken)
-    {
-        await RegisterAsync(TeamGoalDefinition.IdFor(team.Id), version => TeamGoalDefinition.Build(team, version, limits), workflows, cancellationToken);
-        return await RegisterAsync(TeamProjectDefinition.IdFor(team.Id), version => TeamProjectDefinition.Build(team, version, limits), workflows, cancellationToken);
-    }
-
-    private static async Task<WorkflowDefinition> RegisterAsync(
-        string definitionId, Func<int, WorkflowDefinition> build, IWorkflowClient workflows, CancellationToken cancellationToken)
-    {
-        var latest = await workflows.GetDefinitionAsync(definitionId, null, cancellationToken);
-        var version = latest?.Version ?? 1;
-        while (true)
-        {
-            var definition = build(version);
-            var registration = await workflows.RegisterDefinitionAsync(definition, cancellationToken);
-            if (registration.Outcome != DefinitionRegistrationOutcome.Conflict)
-            {
-                return definition;
-            }
-
-            version++;
-        }
     }
 
     private static ApiProblem NotFound(string id) => Problems.NotFound($"No team '{Problems.Printable(id)}' is declared.");

@@ -96,23 +96,27 @@ internal static class TeamDefinitionParts
         yield return Announce(wait + "-notice", team, "approval requested", string.Create(
             CultureInfo.InvariantCulture,
             $"Waiting for event '{ApprovalEvent(at)}' with {{\"decision\": \"approve\" | \"reject\"}} from {string.Join(", ", approval.Approvers)}; after {approval.TimeoutSeconds} s: {approval.Default}."));
-        yield return new JsonObject
-        {
-            ["id"] = wait,
-            ["kind"] = StepKinds.Wait,
-            ["event"] = new JsonObject
-            {
-                ["name"] = ApprovalEvent(at),
-                ["approvers"] = new JsonArray([.. approval.Approvers.Select(a => (JsonNode?)a)]),
-                ["timeout"] = string.Create(CultureInfo.InvariantCulture, $"{approval.TimeoutSeconds}s"),
-                ["timeout_output"] = new JsonObject { ["decision"] = approval.Default, ["reason"] = "nobody answered in time" },
-            },
-        };
+        yield return Wait(wait, ApprovalEvent(at), approval.Approvers, approval.TimeoutSeconds, approval.Default);
         yield return Condition(wait + "-rejected", $"steps.{wait}.output.decision != 'approve'", new JsonArray
         {
             Fail(wait + "-fail", $"{at} rejected: ${{steps.{wait}.output}}"),
         });
     }
+
+    /// <summary>A <c>wait</c> for event <paramref name="eventName"/> that only <paramref name="approvers"/> may raise; after
+    /// <paramref name="timeoutSeconds"/> it completes with <c>{"decision": <paramref name="fallback"/>, "reason": ...}</c>.</summary>
+    public static JsonObject Wait(string id, string eventName, IReadOnlyList<string> approvers, int timeoutSeconds, string fallback) => new()
+    {
+        ["id"] = id,
+        ["kind"] = StepKinds.Wait,
+        ["event"] = new JsonObject
+        {
+            ["name"] = eventName,
+            ["approvers"] = new JsonArray([.. approvers.Select(a => (JsonNode?)a)]),
+            ["timeout"] = string.Create(CultureInfo.InvariantCulture, $"{timeoutSeconds}s"),
+            ["timeout_output"] = new JsonObject { ["decision"] = fallback, ["reason"] = "nobody answered in time" },
+        },
+    };
 
     /// <summary>The definition-wide spend limit of one run from the team's budgets; null when the team sets none.</summary>
     public static JsonObject? Budget(TeamDeclaration team)

@@ -12,7 +12,8 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <remarks>Steps, in order: <c>coordinator</c> (agent task: the coordinator planner returns a plan of sub-tasks), the
 /// <c>goal_plan</c> approval when declared, <c>planned</c> (a channel message), <c>work</c> (plan step: validates, records and runs
 /// the sub-tasks on executors, <c>escalation.to_coordinator_after</c> attempts each), <c>escalate</c> (when <c>work</c> failed: the
-/// coordinator is asked, see <see cref="TeamProjectEscalation"/>), <c>report</c> (built-in: the goal report) and <c>outcome</c>
+/// coordinator is asked, see <see cref="TeamProjectEscalation"/>) and <c>escalate-2</c> ... <c>escalate-N</c> (N:
+/// <c>escalation.to_manager_after</c>; each when the re-run of the round before failed), <c>report</c> (built-in: the goal report) and <c>outcome</c>
 /// (fails the goal run when the report says <c>failed</c>, so goals depending on it do not start and the manager is asked).</remarks>
 public static class TeamGoalDefinition
 {
@@ -45,7 +46,11 @@ public static class TeamGoalDefinition
 
         steps.Add(Announce(TeamSteps.Planned, team, "sub-tasks planned", "Goal ${input.goal}: the coordinator planned its sub-tasks; executors start as their dependencies complete."));
         steps.Add(Executors(Run(TeamSteps.Work, $"${{steps.{TeamSteps.Coordinator}.output}}", Retry(team.Policies.Escalation.ToCoordinatorAfter), ExecutorConfidence(team)), team));
-        steps.Add(TeamProjectEscalation.CoordinatorLevel(team, ExecutorConfidence(team)));
+        foreach (var round in TeamProjectEscalation.CoordinatorLevels(team, ExecutorConfidence(team)))
+        {
+            steps.Add(round);
+        }
+
         steps.Add(BuiltIn(TeamSteps.Report, TeamProjectAgents.GoalReport, new JsonObject { ["team"] = team.Id, ["goal"] = "${input.goal}" }));
         steps.Add(Condition(TeamSteps.Outcome, $"steps.{TeamSteps.Report}.output.status == 'failed'", new JsonArray
         {

@@ -21,31 +21,39 @@ public static class TeamGoalTree
         return new TeamGoalView(id, dependsOn, status, run.Attempts.LastAgent(TeamSteps.Coordinator), SubTasks(run, run.Attempts));
     }
 
-    /// <summary>The coordinator's escalation in <paramref name="run"/>, when it was asked.</summary>
-    public static TeamEscalationView? Escalation(TeamRun run)
+    /// <summary>The coordinator's escalations in <paramref name="run"/>, one per round it was asked, in round order.</summary>
+    public static IEnumerable<TeamEscalationView> Escalations(TeamRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Step(TeamSteps.AskCoordinator) is { Status: not (StepStatus.Pending or StepStatus.Skipped) } ask
-            ? new TeamEscalationView("coordinator", Name(ask.Status), run.Attempts.LastAgent(TeamSteps.AskCoordinator), ask.Output)
-            : null;
+        for (var round = 1; run.Step(TeamSteps.Round(TeamSteps.AskCoordinator, round)) is { } ask; round++)
+        {
+            if (ask.Status is not (StepStatus.Pending or StepStatus.Skipped))
+            {
+                yield return new TeamEscalationView("coordinator", Name(ask.Status), run.Attempts.LastAgent(ask.StepId), ask.Output);
+            }
+        }
     }
 
     /// <summary>The goal report, the output of a goal run: its view, whether its sub-tasks' work completed, the error when not.</summary>
     public static TeamGoalReport Report(string id, TeamRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var recovered = run.AnyCompleted(TeamSteps.SubTaskRuns);
-        var error = recovered ? null : run.LastError(TeamSteps.SubTaskRuns) ?? run.Step(TeamSteps.Work)?.Error;
+        var runs = SubTaskRuns(run);
+        var recovered = run.AnyCompleted(runs);
+        var error = recovered ? null : run.LastError(runs) ?? run.Step(TeamSteps.Work)?.Error;
         var view = Build(id, [], run) with { Status = recovered ? "completed" : "failed" };
-        return new TeamGoalReport(view.Status, error, view, Escalation(run) is { } escalation ? [escalation] : []);
+        return new TeamGoalReport(view.Status, error, view, [.. Escalations(run)]);
     }
+
+    /// <summary>The plan steps of <paramref name="run"/> that run sub-tasks, over every escalation round its definition has.</summary>
+    private static List<string> SubTaskRuns(TeamRun run) => [.. TeamSteps.SubTaskRuns(run.Steps.ContainsKey)];
 
     /// <summary>Every sub-task of every plan step of the run, the last run of each id deciding its status.</summary>
     private static List<TeamSubTaskView> SubTasks(TeamRun run, TeamTaskAttempts attempts)
     {
         var order = new List<string>();
         var views = new Dictionary<string, TeamSubTaskView>(StringComparer.Ordinal);
-        foreach (var planStep in TeamSteps.SubTaskRuns)
+        foreach (var planStep in SubTaskRuns(run))
         {
             foreach (var (id, _, copy) in run.PlanTasks(planStep))
             {

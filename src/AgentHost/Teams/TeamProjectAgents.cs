@@ -64,7 +64,8 @@ public static class TeamProjectAgents
     {
         var input = Input(task);
         var team = Team(input);
-        var addressed = TeamPlans.AddressGoals(input["plan"], TeamGoalDefinition.IdFor(team), team, input["project"], input["executors"]);
+        var addressed = TeamPlans.AddressGoals(
+            input["plan"], TeamGoalDefinition.IdFor(team), team, input["project"], input["goal_version"]?.GetValue<int>(), input["executors"]);
         var goals = (addressed?["tasks"] as JsonArray)?.Select(g => g?["id"]?.ToString()).ToList() ?? [];
         await PostAsync(services, team, input["title"]?.ToString() ?? "project planned", string.Create(
             CultureInfo.InvariantCulture, $"Run {task.InstanceId}: the manager planned {goals.Count} goals ({string.Join(", ", goals)}); each runs as a goal run its coordinator plans."), cancellationToken);
@@ -76,8 +77,9 @@ public static class TeamProjectAgents
         var input = Input(task);
         var team = Team(input);
         var level = input["level"]?.ToString() ?? "coordinator";
-        var failed = input["step"]?.GetValue<string>() ?? throw new InvalidOperationException("the input names no failed step");
         var run = await ReadRunAsync(services, task, cancellationToken);
+        var failed = FailedStep(input["step"], run);
+        var error = input["error"]?.DeepClone() ?? (run.Step(failed)?.Error is { } failure ? JsonValue.Create(failure) : null);
         JsonObject? remaining = null;
         if (run.Plans.TryGetValue(failed, out var recorded))
         {
@@ -96,8 +98,8 @@ public static class TeamProjectAgents
         var left = (remaining?["tasks"] as JsonArray)?.Count ?? 0;
         var what = level == "manager" ? "goals" : "sub-tasks";
         await PostAsync(services, team, $"escalation to the {level}", string.Create(
-            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: {input["error"]}; {left} {what} remain. Asking the {level}: retry, replan, give_up or ask_human."), cancellationToken);
-        var answer = new JsonObject { ["plan"] = remaining, ["error"] = input["error"]?.DeepClone() };
+            CultureInfo.InvariantCulture, $"Run {task.InstanceId}: {error}; {left} {what} remain. Asking the {level}: retry, replan, give_up or ask_human."), cancellationToken);
+        var answer = new JsonObject { ["plan"] = remaining, ["error"] = error };
         if (level == "manager" && remaining is not null)
         {
             answer["goals"] = TeamPlans.ManagerGoals(remaining);
@@ -105,6 +107,16 @@ public static class TeamProjectAgents
 
         return ToElement(answer);
     }
+
+    /// <summary>The plan step whose failure is escalated: <paramref name="step"/> names it, or lists the candidates of an escalation
+    /// round after the first (the coordinator's retry and re-plan of the round before, of which one ran), the failed one winning.</summary>
+    private static string FailedStep(JsonNode? step, TeamRun run) => step switch
+    {
+        JsonArray candidates when candidates.Select(c => c!.GetValue<string>()).ToList() is { Count: > 0 } names =>
+            names.FirstOrDefault(n => run.Step(n) is { Status: StepStatus.Failed }) ?? names[0],
+        JsonValue name => name.GetValue<string>(),
+        _ => throw new InvalidOperationException("the input names no failed step"),
+    };
 
     private static async ValueTask<JsonElement> AnnounceAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
     {

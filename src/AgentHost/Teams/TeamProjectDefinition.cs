@@ -30,8 +30,9 @@ public static class TeamProjectDefinition
     public static string? TeamOf(string definitionId) =>
         definitionId.StartsWith(IdPrefix, StringComparison.Ordinal) && TeamRules.IsTeamId(definitionId[IdPrefix.Length..]) ? definitionId[IdPrefix.Length..] : null;
 
-    /// <summary>The definition of <paramref name="team"/>'s project runs at <paramref name="version"/>.</summary>
-    public static WorkflowDefinition Build(TeamDeclaration team, int version, WorkflowLimitsOptions limits)
+    /// <summary>The definition of <paramref name="team"/>'s project runs at <paramref name="version"/>, whose goal runs run version
+    /// <paramref name="goalVersion"/> of the goal definition (the one compiled with it), whatever is registered later.</summary>
+    public static WorkflowDefinition Build(TeamDeclaration team, int version, int goalVersion, WorkflowLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(team);
         var steps = new JsonArray
@@ -49,12 +50,13 @@ public static class TeamProjectDefinition
             ["team"] = team.Id,
             ["plan"] = $"${{steps.{TeamSteps.Manager}.output}}",
             ["project"] = "${input}",
+            ["goal_version"] = goalVersion,
             ["executors"] = Executors,
         }));
 
         // A goal run is not retried as a whole: its failure is the manager's to answer.
         steps.Add(Run(TeamSteps.Goals, $"${{steps.{TeamSteps.Plan}.output}}", Retry(1)));
-        steps.Add(TeamProjectEscalation.ManagerLevel(team));
+        steps.Add(TeamProjectEscalation.ManagerLevel(team, goalVersion));
         steps.Add(BuiltIn(TeamSteps.Report, TeamProjectAgents.Report, new JsonObject { ["team"] = team.Id }));
         foreach (var step in Approval(team, TeamRules.ProjectReportApproval))
         {

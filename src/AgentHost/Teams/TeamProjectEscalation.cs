@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentPlatform.Agents.Teams;
-using AgentPlatform.Workflows.Definitions;
 using static AgentPlatform.AgentHost.Teams.TeamDefinitionParts;
 
 namespace AgentPlatform.AgentHost.Teams;
@@ -10,56 +10,81 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <remarks>Each level is an agent task whose input has <c>kind: escalation</c>, the <c>level</c>, the <c>error</c> and the
 /// <c>remaining</c> plan (what did not complete, completed dependencies' outputs inlined) and whose reply is
 /// <c>{"decision": "retry" | "replan" | "give_up" | "ask_human", "plan"?: ...}</c>. The coordinator's <c>retry</c> runs the
-/// remaining sub-tasks again, its <c>replan</c> the reply's plan of sub-tasks; anything else fails the goal, which is the manager's
-/// to answer. The manager's <c>retry</c> runs the remaining goals again, its <c>replan</c> the reply's plan of new goals, its
-/// <c>give_up</c> fails the project and its <c>ask_human</c> waits for event <see cref="HumanEvent"/> from the operator or a
-/// manager (the wait's timeout gives <c>give_up</c>). Every level posts a <c>system</c> message in the team's channel and is a step
+/// remaining sub-tasks again, its <c>replan</c> the reply's plan of sub-tasks, and a re-run that fails asks it again, up to
+/// <c>escalation.to_manager_after</c> times; anything else fails the goal, which is the manager's to answer. The manager's
+/// <c>retry</c> runs the remaining goals again, its <c>replan</c> the reply's plan of new goals, its <c>give_up</c> fails the
+/// project and its <c>ask_human</c> waits for event <see cref="HumanEvent"/> from the approvers of <c>escalation.human</c> (its
+/// timeout gives the declared default). Every level posts a <c>system</c> message in the team's channel and is a step
 /// (an event) in its run's history.</remarks>
 public static class TeamProjectEscalation
 {
     /// <summary>The event a human answers an escalation with (<c>{"decision": "retry" | "give_up"}</c>).</summary>
     public const string HumanEvent = "escalation";
 
-    /// <summary>How long the human escalation waits before it gives up.</summary>
-    public const string HumanTimeout = "1h";
-
     private static readonly string[] Options = ["retry", "replan", "give_up", "ask_human"];
 
-    /// <summary>The <c>escalate</c> step of a goal run: the coordinator's answer to a failed <c>work</c> step.</summary>
-    public static JsonObject CoordinatorLevel(TeamDeclaration team, double executorConfidence)
+    /// <summary>The escalation rounds of a goal run, one top-level condition step per time its coordinator may be asked
+    /// (<c>escalation.to_manager_after</c>): round 1 (<c>escalate</c>) answers a failed <c>work</c> step, round k
+    /// (<c>escalate-k</c>) a failed re-run of round k - 1; the re-run of the last round failing fails the goal.</summary>
+    /// <remarks>The rounds are unrolled side by side rather than nested, so the definition's depth stays the same whatever the
+    /// number of rounds and every attempt of every round stays in the one goal run's history.</remarks>
+    public static IEnumerable<JsonObject> CoordinatorLevels(TeamDeclaration team, double executorConfidence)
     {
         ArgumentNullException.ThrowIfNull(team);
-        var rework = Retry(team.Policies.RetryBudget);
-        var ask = Task(TeamSteps.AskCoordinator, Selector(CoordinatorPlanner(team)), Request("coordinator", team, TeamSteps.Work, "plan"), Retry(team.Policies.RetryBudget));
-        ask["input"]!["goal"] = "${input.goal}";
-        ask["on_failure"] = "continue";
-        return Condition(TeamSteps.Escalate, $"steps.{TeamSteps.Work}.status == 'failed'", new JsonArray
+        for (var round = 1; round <= team.Policies.Escalation.ToManagerAfter; round++)
         {
-            Remaining(team, "coordinator", TeamSteps.Work),
+            yield return CoordinatorLevel(team, executorConfidence, round);
+        }
+    }
+
+    /// <summary>Round <paramref name="round"/> of a goal run's escalation: the coordinator's answer to the failed run before it.</summary>
+    private static JsonObject CoordinatorLevel(TeamDeclaration team, double executorConfidence, int round)
+    {
+        var rework = Retry(team.Policies.RetryBudget);
+        var remaining = TeamSteps.Round(TeamSteps.Remaining, round);
+        var askId = TeamSteps.Round(TeamSteps.AskCoordinator, round);
+        string[] failed = round == 1
+            ? [TeamSteps.Work]
+            : [TeamSteps.Round(TeamSteps.CoordinatorRetry, round - 1), TeamSteps.Round(TeamSteps.CoordinatorReplan, round - 1)];
+        var error = round == 1 ? $"${{steps.{TeamSteps.Work}.error}}" : $"${{steps.{remaining}.output.error}}";
+        var ask = Task(askId, Selector(CoordinatorPlanner(team)), Request("coordinator", team, error, remaining, "plan"), Retry(team.Policies.RetryBudget));
+        ask["input"]!["goal"] = "${input.goal}";
+        if (round > 1)
+        {
+            ask["input"]!["round"] = round;
+        }
+
+        ask["on_failure"] = "continue";
+        return Condition(TeamSteps.Round(TeamSteps.Escalate, round), string.Join(" || ", failed.Select(f => $"steps.{f}.status == 'failed'")), new JsonArray
+        {
+            Remaining(team, "coordinator", remaining, failed, error),
             ask,
-            Condition("coordinator-decision", Decided(TeamSteps.AskCoordinator, "retry"),
-                new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.CoordinatorRetry, RemainingPlan, rework, executorConfidence), team) },
+            Condition(TeamSteps.Round("coordinator-decision", round), Decided(askId, "retry"),
+                new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.Round(TeamSteps.CoordinatorRetry, round), Plan(remaining), rework, executorConfidence), team) },
                 new JsonArray
                 {
-                    Condition("coordinator-replans", Decided(TeamSteps.AskCoordinator, "replan"),
-                        new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.CoordinatorReplan, $"${{steps.{TeamSteps.AskCoordinator}.output.plan}}", rework, executorConfidence), team) }),
+                    Condition(TeamSteps.Round("coordinator-replans", round), Decided(askId, "replan"),
+                        new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.Round(TeamSteps.CoordinatorReplan, round), $"${{steps.{askId}.output.plan}}", rework, executorConfidence), team) }),
                 }),
         });
     }
 
     /// <summary>The <c>escalate</c> step of a project run: the manager's (and a human's) answer to a failed <c>goals</c> step.</summary>
-    public static JsonObject ManagerLevel(TeamDeclaration team)
+    /// <param name="team">The team.</param>
+    /// <param name="goalVersion">The version of the goal definition the re-planned goals run, the one the project run started with.</param>
+    public static JsonObject ManagerLevel(TeamDeclaration team, int goalVersion)
     {
         ArgumentNullException.ThrowIfNull(team);
         var once = Retry(1);
-        var ask = Task(TeamSteps.AskManager, Selector(ManagerPlanner(team)), Request("manager", team, TeamSteps.Goals, "goals"), Retry(team.Policies.RetryBudget));
+        var human = team.Policies.Escalation.Human;
+        var ask = Task(TeamSteps.AskManager, Selector(ManagerPlanner(team)), Request("manager", team, $"${{steps.{TeamSteps.Goals}.error}}", TeamSteps.Remaining, "goals"), Retry(team.Policies.RetryBudget));
         ask["on_failure"] = "continue";
         return Condition(TeamSteps.Escalate, $"steps.{TeamSteps.Goals}.status == 'failed'", new JsonArray
         {
-            Remaining(team, "manager", TeamSteps.Goals),
+            Remaining(team, "manager", TeamSteps.Remaining, [TeamSteps.Goals], $"${{steps.{TeamSteps.Goals}.error}}"),
             ask,
             Condition("manager-decision", Decided(TeamSteps.AskManager, "retry"),
-                new JsonArray { Run(TeamSteps.ManagerRetry, RemainingPlan, once) },
+                new JsonArray { Run(TeamSteps.ManagerRetry, Plan(TeamSteps.Remaining), once) },
                 new JsonArray
                 {
                     Condition("manager-replans", Decided(TeamSteps.AskManager, "replan"), new JsonArray
@@ -70,6 +95,7 @@ public static class TeamProjectEscalation
                             ["plan"] = $"${{steps.{TeamSteps.AskManager}.output.plan}}",
                             ["project"] = "${input}",
                             ["title"] = "project re-planned",
+                            ["goal_version"] = goalVersion,
                             ["executors"] = TeamProjectDefinition.Executors,
                         }),
                         Run(TeamSteps.ManagerReplan, $"${{steps.{TeamSteps.ManagerGoals}.output}}", once),
@@ -77,47 +103,44 @@ public static class TeamProjectEscalation
                 }),
             Condition("to-human", Decided(TeamSteps.AskManager, "ask_human"), new JsonArray
             {
-                Announce("human-notice", team, "escalation to a human", $"Waiting for event '{HumanEvent}' with {{\"decision\": \"retry\" | \"give_up\"}}."),
-                HumanWait(),
-                Condition("human-decision", $"steps.{TeamSteps.Human}.output.decision == 'retry'", new JsonArray { Run(TeamSteps.HumanRetry, RemainingPlan, once) }),
+                Announce("human-notice", team, "escalation to a human", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Waiting for event '{HumanEvent}' with {{\"decision\": \"retry\" | \"give_up\"}} from {string.Join(", ", human.Approvers)}; after {human.TimeoutSeconds} s: {human.Default}.")),
+                HumanWait(human),
+                Condition("human-decision", $"steps.{TeamSteps.Human}.output.decision == 'retry'", new JsonArray { Run(TeamSteps.HumanRetry, Plan(TeamSteps.Remaining), once) }),
             }),
         });
     }
 
-    private static string RemainingPlan => $"${{steps.{TeamSteps.Remaining}.output.plan}}";
+    private static string Plan(string remaining) => $"${{steps.{remaining}.output.plan}}";
 
     private static string Decided(string ask, string decision) => $"steps.{ask}.output.decision == '{decision}'";
 
-    private static JsonObject Remaining(TeamDeclaration team, string level, string failed) =>
-        BuiltIn(TeamSteps.Remaining, TeamProjectAgents.Remaining, new JsonObject
+    /// <summary>The built-in step computing what did not complete of the first of <paramref name="failed"/> (plan steps) that
+    /// failed.</summary>
+    private static JsonObject Remaining(TeamDeclaration team, string level, string id, string[] failed, string error) =>
+        BuiltIn(id, TeamProjectAgents.Remaining, new JsonObject
         {
             ["team"] = team.Id,
             ["level"] = level,
-            ["step"] = failed,
-            ["error"] = $"${{steps.{failed}.error}}",
+            ["step"] = failed.Length == 1 ? failed[0] : new JsonArray([.. failed.Select(f => (JsonNode?)f)]),
+            ["error"] = failed.Length == 1 ? error : null,
         });
 
-    private static JsonObject Request(string level, TeamDeclaration team, string failed, string remaining) => new()
+    private static JsonObject Request(string level, TeamDeclaration team, string error, string remaining, string what) => new()
     {
         ["kind"] = "escalation",
         ["level"] = level,
         ["team"] = team.Id,
-        ["error"] = $"${{steps.{failed}.error}}",
-        ["remaining"] = $"${{steps.{TeamSteps.Remaining}.output.{remaining}}}",
+        ["error"] = error,
+        ["remaining"] = $"${{steps.{remaining}.output.{what}}}",
         ["options"] = new JsonArray([.. Options.Select(o => (JsonNode?)o)]),
     };
 
-    private static JsonObject HumanWait() => new()
+    private static JsonObject HumanWait(TeamHumanEscalation human)
     {
-        ["id"] = TeamSteps.Human,
-        ["kind"] = StepKinds.Wait,
-        ["event"] = new JsonObject
-        {
-            ["name"] = HumanEvent,
-            ["approvers"] = new JsonArray("operator", "manager"),
-            ["timeout"] = HumanTimeout,
-            ["timeout_output"] = new JsonObject { ["decision"] = "give_up", ["reason"] = "nobody answered in time" },
-        },
-        ["on_failure"] = "continue",
-    };
+        var wait = Wait(TeamSteps.Human, HumanEvent, human.Approvers, human.TimeoutSeconds, human.Default);
+        wait["on_failure"] = "continue";
+        return wait;
+    }
 }

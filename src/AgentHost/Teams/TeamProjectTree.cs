@@ -58,9 +58,9 @@ public static class TeamProjectTree
             }
 
             goals[id] = TeamGoalTree.Build(id, dependsOn, run);
-            if (run is not null && TeamGoalTree.Escalation(run) is { } escalation)
+            if (run is not null)
             {
-                escalations.Add(escalation);
+                escalations.AddRange(TeamGoalTree.Escalations(run));
             }
         }
 

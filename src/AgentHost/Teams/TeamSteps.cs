@@ -67,8 +67,24 @@ public static class TeamSteps
     /// <summary>Both: the built-in step inside <see cref="Outcome"/> that fails.</summary>
     public const string Fail = "fail";
 
-    /// <summary>The plan steps of a goal run that run sub-tasks: the first run, then the re-runs after the coordinator's answer.</summary>
-    public static IReadOnlyList<string> SubTaskRuns { get; } = [Work, CoordinatorRetry, CoordinatorReplan];
+    /// <summary>The id of a goal run's step <paramref name="step"/> (<see cref="Escalate"/>, <see cref="Remaining"/>,
+    /// <see cref="AskCoordinator"/>, <see cref="CoordinatorRetry"/>, <see cref="CoordinatorReplan"/>, ...) in escalation round
+    /// <paramref name="round"/>: the id itself in the first round, <c>{step}-{round}</c> after it.</summary>
+    public static string Round(string step, int round) =>
+        round <= 1 ? step : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{step}-{round}");
+
+    /// <summary>The plan steps of a goal run that run sub-tasks: the first run, then the re-runs after each of the coordinator's
+    /// answers, round by round, as far as <paramref name="has"/> (whether the run's definition has a step) finds them.</summary>
+    public static IEnumerable<string> SubTaskRuns(Func<string, bool> has)
+    {
+        ArgumentNullException.ThrowIfNull(has);
+        yield return Work;
+        for (var round = 1; has(Round(CoordinatorRetry, round)); round++)
+        {
+            yield return Round(CoordinatorRetry, round);
+            yield return Round(CoordinatorReplan, round);
+        }
+    }
 
     /// <summary>The plan steps of a project run that run goals: the first run, then the re-runs after the manager's or a human's answer.</summary>
     public static IReadOnlyList<string> GoalRuns { get; } = [Goals, ManagerRetry, ManagerReplan, HumanRetry];

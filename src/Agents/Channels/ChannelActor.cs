@@ -22,6 +22,7 @@ internal sealed partial class ChannelActor : Actor
     public const string RecipientsMethod = "recipients";
     public const string TallyMethod = "tally";
     public const string AnnounceMethod = "announce";
+    public const string FindPostMethod = "find-post";
 
     private const string ProfileKey = "profile";
     private const string MembersKey = "members";
@@ -67,6 +68,7 @@ internal sealed partial class ChannelActor : Actor
         UpdateMethod => Update(ActorPayload.Read<UpdateChannel>(call)),
         RecipientsMethod => await RecipientsAsync(ActorPayload.Read<RecipientsQuery>(call), cancellationToken),
         AnnounceMethod => await AnnounceAsync(ActorPayload.Read<AnnounceCommand>(call), cancellationToken),
+        FindPostMethod => await FindPostAsync(ActorPayload.Read<PostKeyQuery>(call), cancellationToken),
         TallyMethod => _profile is null ? new TallyReply(ChannelStatus.NotFound, null, null) : new TallyReply(ChannelStatus.Ok, Reply(ChannelStatus.Ok).Info, _tally),
         _ => throw new ActorMethodNotFoundException(Id, call.Method),
     };
@@ -185,12 +187,19 @@ internal sealed partial class ChannelActor : Actor
         var sequence = _head;
         var posters = new HashSet<string>(StringComparer.Ordinal);
         var appended = new List<ChannelMessage>(batch.Posts.Count);
+        var keyed = new Dictionary<string, ChannelMessage>(StringComparer.Ordinal);
         for (var i = 0; i < results.Length; i++)
         {
             var post = batch.Posts[i];
             if (!_members.ContainsKey(post.SenderId))
             {
                 results[i] = new PostResult(ChannelStatus.NotMember, null, TimeSpan.Zero);
+                continue;
+            }
+
+            if (post.Key is { } key && await EarlierPostAsync(post.SenderId, key, keyed, cancellationToken) is { } earlier)
+            {
+                results[i] = new PostResult(ChannelStatus.Ok, earlier, TimeSpan.Zero);
                 continue;
             }
 
@@ -217,8 +226,15 @@ internal sealed partial class ChannelActor : Actor
                 CreatedAt = now,
                 Sequence = sequence,
                 TraceParent = post.TraceParent,
+                Metadata = post.Metadata,
             };
             StateManager.SetState(MessageKey(sequence), message);
+            if (post.Key is { } appendedKey)
+            {
+                StateManager.SetState(PostedKey(post.SenderId, appendedKey), sequence);
+                keyed[PostedKey(post.SenderId, appendedKey)] = message;
+            }
+
             posters.Add(post.SenderId);
             appended.Add(message);
             results[i] = new PostResult(ChannelStatus.Ok, message, TimeSpan.Zero);
@@ -273,8 +289,9 @@ internal sealed partial class ChannelActor : Actor
             return new LogReply(ChannelStatus.NotMember, [], query.After, _head);
         }
 
-        var messages = new List<ChannelMessage>(Math.Min(query.Limit, (int)Math.Min(int.MaxValue, Math.Max(0, _head - query.After))));
-        var sequence = Math.Max(0, query.After);
+        var after = query.Latest ? Math.Max(0, _head - query.Limit) : query.After;
+        var messages = new List<ChannelMessage>(Math.Min(query.Limit, (int)Math.Min(int.MaxValue, Math.Max(0, _head - after))));
+        var sequence = Math.Max(0, after);
         var scanLimit = sequence + Math.Max(query.Limit * 4L, 1000L);
         while (sequence < _head && messages.Count < query.Limit && sequence < scanLimit)
         {
@@ -288,7 +305,7 @@ internal sealed partial class ChannelActor : Actor
             messages.Add(message);
         }
 
-        return new LogReply(ChannelStatus.Ok, messages, Math.Max(sequence, query.After), _head);
+        return new LogReply(ChannelStatus.Ok, messages, Math.Max(sequence, after), _head);
     }
 
     private async ValueTask<DateTimeOffset?> LastPostAsync(string agentId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Agents.Channels;
@@ -44,4 +45,10 @@ public sealed record ChannelMessage
     /// <summary>W3C trace context of the request that sent it.</summary>
     [JsonPropertyName("traceparent")]
     public string? TraceParent { get; init; }
+
+    /// <summary>What the platform recorded with the message, as a JSON object; absent for none. An LLM agent's answer to a post
+    /// carries the answer's usage and tool calls under <c>llm_usage</c>.</summary>
+    [JsonPropertyName("metadata")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Metadata { get; init; }
 }

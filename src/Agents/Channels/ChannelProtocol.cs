@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Agents.Channels;
@@ -25,8 +26,13 @@ internal sealed record ChannelReply(ChannelStatus Status, ChannelInfo? Info, lon
 /// <summary>An agent joining or leaving.</summary>
 internal sealed record MembershipChange(string AgentId, string? TraceParent);
 
-/// <summary>One post waiting to be appended.</summary>
-internal sealed record PostCommand(string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent);
+/// <summary>One post waiting to be appended; with a <paramref name="Key"/>, a post of the same sender with the same key is appended only
+/// once, and every later one is answered with the message appended first. <paramref name="Metadata"/> is kept with the message.</summary>
+internal sealed record PostCommand(
+    string SenderId, string Title, string Content, MessagePriority Priority, string? TraceParent, string? Key = null, JsonElement? Metadata = null);
+
+/// <summary>Asks for the message sender <paramref name="SenderId"/> posted with key <paramref name="Key"/>.</summary>
+internal sealed record PostKeyQuery(string SenderId, string Key);
 
 /// <summary>A system message from the platform (<paramref name="SenderId"/> names the speaker): no cooldown, no membership needed.</summary>
 internal sealed record AnnounceCommand(string SenderId, string Title, string Content, string? TraceParent);
@@ -41,8 +47,9 @@ internal sealed record PostResult(ChannelStatus Status, ChannelMessage? Message,
 internal sealed record PostBatchReply(IReadOnlyList<PostResult> Results);
 
 /// <summary>Reads the log after a sequence; <paramref name="ExcludeOwn"/> skips the reader's own messages; <paramref name="Observer"/>
-/// reads without being a member (the operator).</summary>
-internal sealed record LogQuery(string ReaderId, long After, int Limit, bool ExcludeOwn, bool Observer = false);
+/// reads without being a member (the operator); <paramref name="Latest"/> reads the last <paramref name="Limit"/> sequences of the
+/// log instead, whatever <paramref name="After"/> is.</summary>
+internal sealed record LogQuery(string ReaderId, long After, int Limit, bool ExcludeOwn, bool Observer = false, bool Latest = false);
 
 /// <summary>A page of the log; <paramref name="ScannedThrough"/> is the last sequence looked at.</summary>
 internal sealed record LogReply(ChannelStatus Status, IReadOnlyList<ChannelMessage> Messages, long ScannedThrough, long Head);

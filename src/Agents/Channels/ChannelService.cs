@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.Logging;
@@ -145,14 +146,48 @@ public sealed class ChannelService
         ArgumentNullException.ThrowIfNull(content);
         var result = await _batcher.PostAsync(id, new PostCommand(senderId, title ?? string.Empty, content, priority, TraceContext.Current()))
             .WaitAsync(cancellationToken);
-        return result.Status switch
-        {
-            ChannelStatus.Ok => result.Message!,
-            ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
-            ChannelStatus.NotMember => throw new NotChannelMemberException(id.Value, senderId),
-            ChannelStatus.Cooldown => throw new PostCooldownException(id.Value, senderId, result.RetryAfter),
-            _ => throw new InvalidOperationException($"Unexpected post status {result.Status}."),
-        };
+        return MessageOf(id, senderId, result);
+    }
+
+    private static ChannelMessage MessageOf(ChannelId id, string senderId, PostResult result) => result.Status switch
+    {
+        ChannelStatus.Ok => result.Message!,
+        ChannelStatus.NotFound => throw new ChannelNotFoundException(id.Value),
+        ChannelStatus.NotMember => throw new NotChannelMemberException(id.Value, senderId),
+        ChannelStatus.Cooldown => throw new PostCooldownException(id.Value, senderId, result.RetryAfter),
+        _ => throw new InvalidOperationException($"Unexpected post status {result.Status}."),
+    };
+
+    /// <summary>Appends a post to the channel log once per <paramref name="key"/> of the sender: a post with a key the sender used
+    /// before appends nothing and answers the message appended first; returns once it is durable. <paramref name="metadata"/> (a JSON
+    /// object) is kept with the message (see <see cref="ChannelMessage.Metadata"/>).</summary>
+    /// <remarks>For a sender that may post the same thing again after a crash (an answer to a message it had not yet acknowledged):
+    /// the key is recorded in the commit that appends the message, so no crash can leave the message without it.</remarks>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    /// <exception cref="NotChannelMemberException">The sender is not a member.</exception>
+    /// <exception cref="PostCooldownException">The sender posted to this channel less than <see cref="ChannelOptions.PostCooldown"/> ago.</exception>
+    public async Task<ChannelMessage> PostOnceAsync(
+        ChannelId id, string senderId, string key, string? title, string content, MessagePriority priority = MessagePriority.Normal,
+        JsonElement? metadata = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(senderId);
+        ArgumentNullException.ThrowIfNull(content);
+        var result = await _batcher.PostAsync(id, new PostCommand(senderId, title ?? string.Empty, content, priority, TraceContext.Current(), key, metadata))
+            .WaitAsync(cancellationToken);
+        return MessageOf(id, senderId, result);
+    }
+
+    /// <summary>The message <paramref name="senderId"/> posted with <paramref name="key"/> (see <see cref="PostOnceAsync"/>), or null
+    /// when it posted none; one call of the channel, whatever the length of its log.</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    public async Task<ChannelMessage?> FindPostAsync(ChannelId id, string senderId, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(senderId);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var reply = await _runtime.InvokeAsync<PostKeyQuery, PostResult>(
+            Channel(id), ChannelActor.FindPostMethod, new PostKeyQuery(senderId, key), cancellationToken);
+        return reply.Status == ChannelStatus.NotFound ? throw new ChannelNotFoundException(id.Value) : reply.Message;
     }
 
     /// <summary>Appends a <c>system</c> message to the channel log on behalf of the platform (<paramref name="senderId"/>, such as
@@ -181,6 +216,18 @@ public sealed class ChannelService
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
         return await ReadLogAsync(id, new LogQuery(readerId, after, limit, ExcludeOwn: false), cancellationToken);
+    }
+
+    /// <summary>Reads the last <paramref name="limit"/> sequences of the log (fewer messages when some of them are gone), oldest first,
+    /// in one call of the channel.</summary>
+    /// <exception cref="ChannelNotFoundException">No such channel.</exception>
+    /// <exception cref="NotChannelMemberException">The reader is not a member.</exception>
+    public async Task<ChannelLogPage> ReadLatestAsync(ChannelId id, string readerId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(readerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _options.MaxReadLimit);
+        return await ReadLogAsync(id, new LogQuery(readerId, 0, limit, ExcludeOwn: false, Latest: true), cancellationToken);
     }
 
     /// <summary>Reads up to <paramref name="limit"/> messages after sequence <paramref name="after"/> without being a member, for the

@@ -17,4 +17,10 @@ public sealed record TeamDeclaration(
     [property: JsonPropertyName("members")] IReadOnlyList<TeamMember> Members,
     [property: JsonPropertyName("planners")] TeamPlanners Planners,
     [property: JsonPropertyName("policies")] TeamPolicies Policies,
-    [property: JsonPropertyName("channel")] string Channel);
+    [property: JsonPropertyName("channel")] string Channel)
+{
+    /// <summary>The definitions the declaration was compiled to when it was declared; null for a declaration not compiled yet (just
+    /// read) or stored by a build that did not record them.</summary>
+    [JsonPropertyName("compiled")]
+    public TeamCompiledDefinitions? Compiled { get; init; }
+}

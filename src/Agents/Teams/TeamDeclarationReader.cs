@@ -14,7 +14,8 @@ public static class TeamDeclarationReader
     private static readonly string[] SelectionFields = ["agent", "capabilities", "min_confidence"];
     private static readonly string[] PlannerLayers = ["manager", "coordinator"];
     private static readonly string[] PolicyFields = ["retry_budget", "reassignment", "escalation", "budgets", "approvals"];
-    private static readonly string[] EscalationFields = ["to_coordinator_after", "to_manager_after"];
+    private static readonly string[] EscalationFields = ["to_coordinator_after", "to_manager_after", "human"];
+    private static readonly string[] HumanFields = ["approvers", "timeout_seconds", "default"];
     private static readonly string[] BudgetFields = ["max_tokens", "max_cost_usd"];
     private static readonly string[] ApprovalFields = ["at", "approvers", "timeout_seconds", "default"];
 
@@ -272,7 +273,8 @@ public static class TeamDeclarationReader
             problems.Add(new("/policies/escalation/to_coordinator_after", $"must be at most the retry budget ({retryBudget}): a sub-task cannot fail more often than it is tried"));
         }
 
-        var toManager = Whole(escalation, "to_manager_after", "/policies/escalation/to_manager_after", 1, TeamRules.MaxAttempts, problems) ?? 1;
+        var toManager = Whole(escalation, "to_manager_after", "/policies/escalation/to_manager_after", 1, TeamRules.MaxCoordinatorRounds, problems) ?? 1;
+        var human = Human(escalation["human"], problems);
         var budgets = Section(policies, "budgets", BudgetFields, problems);
         var maxTokens = Whole(budgets, "max_tokens", "/policies/budgets/max_tokens", 1, long.MaxValue, problems);
         double? maxCost = null;
@@ -289,7 +291,7 @@ public static class TeamDeclarationReader
         }
 
         return new TeamPolicies(
-            retryBudget, reassignment, new TeamEscalation(toCoordinator, toManager), new TeamBudgets(maxTokens, maxCost), Approvals(policies["approvals"], problems));
+            retryBudget, reassignment, new TeamEscalation(toCoordinator, toManager, human), new TeamBudgets(maxTokens, maxCost), Approvals(policies["approvals"], problems));
     }
 
     private static List<TeamApproval> Approvals(JsonNode? node, List<TeamProblem> problems)
@@ -327,26 +329,59 @@ public static class TeamDeclarationReader
                 problems.Add(new($"{path}/at", $"'{at}' is declared twice"));
             }
 
-            var approvers = Approvers(approval["approvers"], $"{path}/approvers", problems);
-            var timeout = Whole(approval, "timeout_seconds", $"{path}/timeout_seconds", 1, TeamRules.MaxApprovalSeconds, problems);
-            if (timeout is null && !approval.ContainsKey("timeout_seconds"))
-            {
-                problems.Add(new($"{path}/timeout_seconds", $"is required: 1-{TeamRules.MaxApprovalSeconds} seconds"));
-            }
-
-            var fallback = Text(approval, "default", $"{path}/default", problems);
-            if (fallback is null || !TeamRules.ApprovalDefaults.Contains(fallback))
-            {
-                problems.Add(new($"{path}/default", "is required: the outcome on timeout, 'approve' or 'reject'"));
-            }
-
+            var (approvers, timeout, fallback) = Answering(approval, path, TeamRules.ApprovalDefaults, problems);
             if (at is not null && approvers is not null && timeout is { } seconds && fallback is not null)
             {
-                approvals.Add(new TeamApproval(at, approvers, (int)seconds, fallback));
+                approvals.Add(new TeamApproval(at, approvers, seconds, fallback));
             }
         }
 
         return approvals;
+    }
+
+    /// <summary>The human escalation policy: absent or null means <see cref="TeamHumanEscalation.Standard"/>; declared, it is read and
+    /// checked as an approval point is (every field required), its default being a decision of <see cref="TeamRules.HumanDecisions"/>.</summary>
+    private static TeamHumanEscalation Human(JsonNode? node, List<TeamProblem> problems)
+    {
+        const string Path = "/policies/escalation/human";
+        if (node is null)
+        {
+            return TeamHumanEscalation.Standard;
+        }
+
+        if (node is not JsonObject human)
+        {
+            problems.Add(new(Path, "must be an object with approvers, timeout_seconds and default"));
+            return TeamHumanEscalation.Standard;
+        }
+
+        Unknown(human, Path, HumanFields, problems);
+        var (approvers, timeout, fallback) = Answering(human, Path, TeamRules.HumanDecisions, problems);
+        return approvers is not null && timeout is { } seconds && fallback is not null
+            ? new TeamHumanEscalation(approvers, seconds, fallback)
+            : TeamHumanEscalation.Standard;
+    }
+
+    /// <summary>Who may answer a wait, how long it waits and its outcome when nobody answers, shared by approval points and the human
+    /// escalation: each field is required; a field with a problem is null.</summary>
+    private static (List<string>? Approvers, int? TimeoutSeconds, string? Default) Answering(
+        JsonObject node, string path, IReadOnlyList<string> defaults, List<TeamProblem> problems)
+    {
+        var approvers = Approvers(node["approvers"], $"{path}/approvers", problems);
+        var timeout = Whole(node, "timeout_seconds", $"{path}/timeout_seconds", 1, TeamRules.MaxApprovalSeconds, problems);
+        if (timeout is null && !node.ContainsKey("timeout_seconds"))
+        {
+            problems.Add(new($"{path}/timeout_seconds", $"is required: 1-{TeamRules.MaxApprovalSeconds} seconds"));
+        }
+
+        var fallback = Text(node, "default", $"{path}/default", problems);
+        if (fallback is null || !defaults.Contains(fallback))
+        {
+            problems.Add(new($"{path}/default", $"is required: the outcome on timeout, {string.Join(" or ", defaults.Select(d => $"'{d}'"))}"));
+            fallback = null;
+        }
+
+        return (approvers, timeout, fallback);
     }
 
     private static List<string>? Approvers(JsonNode? node, string path, List<TeamProblem> problems)

@@ -45,6 +45,13 @@ public static class TeamRules
     /// <summary>The outcomes an approval may default to.</summary>
     public static IReadOnlyList<string> ApprovalDefaults { get; } = ["approve", "reject"];
 
+    /// <summary>The decisions a human answers the manager's <c>ask_human</c> with, and the ones a human escalation may default to.</summary>
+    public static IReadOnlyList<string> HumanDecisions { get; } = ["retry", "give_up"];
+
+    /// <summary>The most times a goal's coordinator may be asked (<c>escalation.to_manager_after</c>): each time adds a round of steps
+    /// to the goal definition.</summary>
+    public const int MaxCoordinatorRounds = 20;
+
     /// <summary>True when <paramref name="id"/> is a valid team id: 3-<see cref="MaxIdLength"/> characters <c>[a-z0-9-]</c>.</summary>
     public static bool IsTeamId([NotNullWhen(true)] string? id) =>
         id is { Length: >= 3 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

@@ -25,6 +25,9 @@ public sealed class LlmTokenEstimator
     public int CountPrompt(IEnumerable<string> messageTexts)
     {
         ArgumentNullException.ThrowIfNull(messageTexts);
-        return messageTexts.Sum(text => Count(text) + TokensPerMessage);
+        return messageTexts.Sum(CountMessage);
     }
+
+    /// <summary>The prompt tokens of one chat message whose text is <paramref name="messageText"/>, framing included.</summary>
+    public int CountMessage(string messageText) => Count(messageText) + TokensPerMessage;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.Runtime.Actors;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
     private IAgentPresence Presence => services.GetRequiredService<IAgentPresence>();
 
     /// <summary>Raised after an agent was registered, replaced or removed through this catalog.</summary>
+    /// <remarks>The other replicas of the host learn of the change from an identity change of the agent (see
+    /// <see cref="IAgentIdentityChanges"/>), which their channel listeners reconcile on.</remarks>
     public event Action? Changed;
 
     /// <summary>The agent id of LLM agent <paramref name="name"/>: <c>llm/&lt;name&gt;</c>.</summary>
@@ -96,7 +99,7 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
         var stored = await Actors.InvokeAsync<PutLlmAgent, StoredLlmAgent>(
             LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.PutMethod, new PutLlmAgent(name, registration), cancellationToken);
         await DeclareAsync(name, registration.Capabilities ?? new Dictionary<string, double>(), registration.MaxConcurrentTasks ?? 1, cancellationToken);
-        Changed?.Invoke();
+        await AnnounceAsync(name);
         return stored;
     }
 
@@ -111,7 +114,7 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
             var agentId = AgentIdOf(name);
             await Presence.RemoveAsync(agentId, cancellationToken);
             Observe(await Presence.GetEntryAsync(agentId, cancellationToken));
-            Changed?.Invoke();
+            await AnnounceAsync(name);
         }
 
         return removed;
@@ -123,6 +126,16 @@ public sealed class LlmAgentCatalog(IOptions<LlmOptions> options, IServiceProvid
         var agentId = AgentIdOf(name);
         await Presence.DeclareAsync(agentId, new AgentDeclaration(capabilities, maxConcurrentTasks), cancellationToken);
         Observe(await Presence.GetEntryAsync(agentId, cancellationToken));
+    }
+
+    /// <summary>Tells this process and, when the host runs as several replicas, the others that agent <paramref name="name"/> changed.</summary>
+    private async ValueTask AnnounceAsync(string name)
+    {
+        Changed?.Invoke();
+        if (services.GetService<IAgentIdentityChanges>() is { } replicas)
+        {
+            await replicas.PublishAsync(AgentIdOf(name), CancellationToken.None);
+        }
     }
 
     private void Observe(AgentRegistryEntry entry)

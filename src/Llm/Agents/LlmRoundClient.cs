@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Governor;
@@ -12,7 +11,8 @@ namespace AgentPlatform.Llm.Agents;
 /// accounted, and counted against the agent's tool-round limit.</summary>
 /// <remarks>Sits under <see cref="FunctionInvokingChatClient"/>, so every round trip of a tool conversation goes through here, and a
 /// reply asking for tools beyond <see cref="LlmAgentOptions.MaxToolRounds"/> fails the task instead of being answered.</remarks>
-internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversation, LlmRoundServices services) : DelegatingChatClient(inner)
+internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversation, LlmRoundServices services, LlmPromptTokens promptCount)
+    : DelegatingChatClient(inner)
 {
     private readonly Lock _lock = new();
     private long _inputTokens;
@@ -39,7 +39,12 @@ internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversa
         var agent = conversation.Agent;
         var prompt = messages.ToList();
         var endpoint = new Uri(agent.Endpoint);
-        var promptTokens = services.Tokens.CountPrompt(prompt.Select(TextOf));
+        int promptTokens;
+        lock (_lock)
+        {
+            promptTokens = promptCount.Count(prompt);
+        }
+
         LlmBudgetReservation? reservation = null;
         if (conversation.RunId is { } runId)
         {
@@ -130,16 +135,7 @@ internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversa
             return new LlmUsage(input, output, false, price?.CostOf(input, output) ?? 0);
         }
 
-        var estimatedOutput = services.Tokens.Count(string.Concat(response.Messages.Select(TextOf)));
+        var estimatedOutput = services.Tokens.Count(string.Concat(response.Messages.Select(LlmPromptTokens.TextOf)));
         return new LlmUsage(promptTokens, estimatedOutput, true, price?.CostOf(promptTokens, estimatedOutput) ?? 0);
     }
-
-    /// <summary>What of a message counts as prompt: its text, and the arguments and results of tool calls as JSON.</summary>
-    private static string TextOf(ChatMessage message) => string.Concat(message.Contents.Select(content => content switch
-    {
-        TextContent text => text.Text,
-        FunctionCallContent call => call.Name + JsonSerializer.Serialize(call.Arguments),
-        FunctionResultContent result => JsonSerializer.Serialize(result.Result),
-        _ => "",
-    }));
 }

@@ -8,8 +8,9 @@ namespace AgentPlatform.Llm.Channels;
 /// <remarks>A post is addressed to agent <c>llm/&lt;name&gt;</c> when its title or content mentions it as <c>@&lt;name&gt;</c>,
 /// <c>@llm/&lt;name&gt;</c> or <c>@llm:&lt;name&gt;</c> standing as a word: neither preceded nor followed by a letter, digit, <c>-</c>, <c>_</c> or <c>/</c>
 /// (so <c>@helper.</c> and <c>@helper,</c> count, <c>@helpers</c> and <c>x@helper</c> do not). An answer's title is
-/// <c>re: #&lt;sequence&gt;</c>, which is how the agent recognises a post it already answered when the post comes again (after a
-/// restart between answering and acknowledging).</remarks>
+/// <c>re: #&lt;sequence&gt;</c>, and it is posted with the key <c>answer-&lt;sequence&gt;</c> (see <see cref="ChannelService.PostOnceAsync"/>),
+/// which is how the agent recognises a post it already answered when the post comes again (after a restart between answering and
+/// acknowledging) with one look-up, however long the channel's log has grown since.</remarks>
 public static class LlmChannelAddressing
 {
     /// <summary>True when <paramref name="message"/> is a channel post addressed to agent <paramref name="agentName"/>.</summary>
@@ -23,6 +24,9 @@ public static class LlmChannelAddressing
 
     /// <summary>The title of the answer to post <paramref name="sequence"/>.</summary>
     public static string AnswerTitle(long sequence) => string.Create(CultureInfo.InvariantCulture, $"re: #{sequence}");
+
+    /// <summary>The post key of the answer to post <paramref name="sequence"/>: the channel appends one answer per key.</summary>
+    public static string AnswerKey(long sequence) => string.Create(CultureInfo.InvariantCulture, $"answer-{sequence}");
 
     private static bool Mentions(string text, string agentName)
     {

@@ -1,8 +1,11 @@
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
+using AgentPlatform.Runtime.PubSub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,7 +17,8 @@ namespace AgentPlatform.Llm.Channels;
 /// it and requests are answered (see <see cref="LlmChannelResponder"/>), everything else is acknowledged without a model call.</summary>
 /// <remarks>A delivery is acknowledged only after it was handled, so the inbox's durable channel cursor passes a post only once it is
 /// answered; a failed answer is handed back and comes again with the inbox's back-off. A missing channel is created with the agent as
-/// its creator. Agents registered, replaced or removed through the API are picked up when the catalog announces the change.</remarks>
+/// its creator. Agents registered, replaced or removed through the API are picked up when the catalog announces the change: on this
+/// replica at once, on the others when the agent's identity change (<see cref="AgentIdentityChanged"/>) arrives on the pub/sub.</remarks>
 internal sealed class LlmChannelListener(
     IOptions<LlmOptions> options, LlmAgentCatalog catalog, IServiceProvider services, IHostApplicationLifetime lifetime, TimeProvider time,
     ILogger<LlmChannelListener> logger) : BackgroundService
@@ -42,6 +46,9 @@ internal sealed class LlmChannelListener(
 
         void OnChanged() => _changed.Release();
         catalog.Changed += OnChanged;
+        await using var otherReplicas = services.GetService<IPubSub>() is { } pubSub
+            ? await pubSub.SubscribeAsync(new TopicSubscription(AgentIdentityChanged.Topic, (change, _) => OnIdentityChanged(change)), stoppingToken)
+            : null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -77,6 +84,21 @@ internal sealed class LlmChannelListener(
         }
     }
 
+    private ValueTask<DeliveryResult> OnIdentityChanged(CloudEvent cloudEvent)
+    {
+        if (cloudEvent.GetData<AgentIdentityChanged>() is not { } change)
+        {
+            return ValueTask.FromResult(DeliveryResult.Drop);
+        }
+
+        if (AgentId.TryParse(change.AgentId, out var agent) && agent.Type == LlmAgent.AgentType)
+        {
+            _changed.Release();
+        }
+
+        return ValueTask.FromResult(DeliveryResult.Success);
+    }
+
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var wanted = await catalog.ListChannelMembersAsync(cancellationToken);
@@ -105,6 +127,7 @@ internal sealed class LlmChannelListener(
     private async Task ListenAsync(string name, LlmAgentOptions agent, CancellationToken cancellationToken)
     {
         var agentId = LlmAgentCatalog.MemberIdOf(name);
+        Log.ChannelMemberListening(logger, agentId, agent.Channels.Count);
         var inbox = services.GetRequiredService<InboxService>();
         var channels = services.GetRequiredService<ChannelService>();
         var responder = new LlmChannelResponder(

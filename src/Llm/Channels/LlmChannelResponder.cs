@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
@@ -15,8 +16,8 @@ internal sealed class LlmChannelResponder(
     ChannelService channels, AgentRequestService requests, LlmTaskExecutor executor, LlmTokenEstimator tokens, LlmChannelOptions options,
     TimeProvider time, ILogger logger)
 {
-    /// <summary>The most messages after a post searched for an earlier answer to it.</summary>
-    private const int MaxAnswerSearch = 1000;
+    /// <summary>The property of an answer's <see cref="ChannelMessage.Metadata"/> that holds its usage and tool calls.</summary>
+    public const string UsageMetadata = "llm_usage";
 
     /// <summary>Handles <paramref name="message"/> for agent <paramref name="agentName"/>; returns once it is answered or needs no answer.</summary>
     public async Task HandleAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
@@ -35,7 +36,8 @@ internal sealed class LlmChannelResponder(
     {
         var agentId = LlmAgentCatalog.MemberIdOf(agentName);
         var title = LlmChannelAddressing.AnswerTitle(post.Sequence);
-        if (await AnsweredAsync(channel, agentId, post.Sequence, title, cancellationToken))
+        var key = LlmChannelAddressing.AnswerKey(post.Sequence);
+        if (await channels.FindPostAsync(channel, agentId, key, cancellationToken) is not null)
         {
             Log.ChannelPostAlreadyAnswered(logger, agentId, channel.Value, post.Sequence);
             return;
@@ -55,7 +57,7 @@ internal sealed class LlmChannelResponder(
         {
             try
             {
-                await channels.PostAsync(channel, agentId, title, text, post.Priority, cancellationToken);
+                await channels.PostOnceAsync(channel, agentId, key, title, text, post.Priority, MetadataOf(result), cancellationToken);
                 Log.ChannelPostAnswered(logger, agentId, channel.Value, post.Sequence, result.Usage.TotalTokens, result.ToolCalls.Count);
                 return;
             }
@@ -64,29 +66,6 @@ internal sealed class LlmChannelResponder(
                 await Task.Delay(cooldown.RetryAfter, time, cancellationToken);
             }
         }
-    }
-
-    private async Task<bool> AnsweredAsync(ChannelId channel, string agentId, long sequence, string title, CancellationToken cancellationToken)
-    {
-        var after = sequence;
-        for (var searched = 0; searched < MaxAnswerSearch;)
-        {
-            var page = await channels.ReadAsync(channel, agentId, after, channels.Options.MaxReadLimit, cancellationToken);
-            if (page.Messages.Count == 0)
-            {
-                return false;
-            }
-
-            if (page.Messages.Any(m => m.SenderId == agentId && m.Title == title))
-            {
-                return true;
-            }
-
-            searched += page.Messages.Count;
-            after = page.NextCursor;
-        }
-
-        return false;
     }
 
     /// <summary>The posts before <paramref name="post"/>, newest kept first, as many as <see cref="LlmChannelOptions.ContextTokens"/>
@@ -140,6 +119,10 @@ internal sealed class LlmChannelResponder(
         await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), cancellationToken);
         Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }
+
+    /// <summary>What an answer records with its message: its usage and tool calls, as a task's outcome reports them.</summary>
+    private static JsonElement MetadataOf(LlmTaskResult result) =>
+        JsonSerializer.SerializeToElement(new Dictionary<string, AgentTaskUsage> { [UsageMetadata] = result.ToTaskUsage() });
 
     private static string Line(ChannelMessage message) =>
         message.Title is { Length: > 0 } title ? $"{message.SenderId}: {title}\n{message.Content}" : $"{message.SenderId}: {message.Content}";

@@ -78,10 +78,9 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         string agentId, HashSet<string> allowed, string channel, int limit, CancellationToken cancellationToken)
     {
         var id = Allowed(allowed, channel);
-        var count = Math.Clamp(limit, 1, MaxReadMessages);
         var channels = services.GetRequiredService<ChannelService>();
-        var info = await channels.GetAsync(id, cancellationToken);
-        var page = await channels.ReadAsync(id, agentId, Math.Max(0, info.LastSequence - count), count, cancellationToken);
+        var count = Math.Clamp(limit, 1, Math.Min(MaxReadMessages, channels.Options.MaxReadLimit));
+        var page = await channels.ReadLatestAsync(id, agentId, count, cancellationToken);
         return [.. page.Messages.Select(m => new ChannelLine(m.Sequence, m.SenderId, m.Title, m.Content))];
     }
 

@@ -201,7 +201,7 @@ public sealed partial class WorkflowExecution
             {
                 Index = first + k,
                 Step = task.Workflow is { } definition
-                    ? new ChildWorkflowStep { Id = plan.Id, Definition = definition }
+                    ? new ChildWorkflowStep { Id = plan.Id, Definition = definition, Version = task.Version }
                     : new AgentTaskStep { Id = plan.Id, Agent = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence, Role = task.Role ?? run.Role },
                 Scope = scope,
                 Position = k,
@@ -219,6 +219,7 @@ public sealed partial class WorkflowExecution
                     : null,
                 CandidatesSource = task.Workflow is null ? plan.CandidatesSource : null,
                 ChildDefinition = task.Workflow,
+                ChildVersion = task.Version,
                 Input = task.Input is { } input ? ValueTemplate.Compile(input) : null,
                 Timeout = plan.Timeout,
                 Priority = plan.Priority,

@@ -8,7 +8,7 @@ namespace AgentPlatform.Workflows.Plans;
 /// <summary>Reads one run-time plan, collecting every problem instead of stopping at the first.</summary>
 internal sealed class RunTimePlanReader(int maxTasks)
 {
-    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "role", "agents", "workflow", "input", "depends_on", "description"];
+    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "role", "agents", "workflow", "version", "input", "depends_on", "description"];
 
     public List<string> Problems { get; } = [];
 
@@ -96,6 +96,7 @@ internal sealed class RunTimePlanReader(int maxTasks)
         var agent = workflow is null ? ReadAgent(task, path, out var capabilities) : NoAgent(task, path, out capabilities);
         var role = ReadRole(task, path, workflow is not null);
         var agents = ReadAgents(task, path, workflow is not null);
+        var version = ReadVersion(task, path, workflow is not null);
         var dependencies = ReadDependencies(task, path, id, ids);
         JsonElement? input = task.TryGetProperty("input", out var inputValue) ? inputValue.Clone() : null;
         if (input is { } template)
@@ -103,7 +104,7 @@ internal sealed class RunTimePlanReader(int maxTasks)
             CheckInput(template, path, dependencies.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
-        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow, role, agents);
+        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow, role, version, agents);
     }
 
     /// <summary>The team role a task's agent must have, or null when the task names none.</summary>
@@ -148,6 +149,29 @@ internal sealed class RunTimePlanReader(int maxTasks)
         }
 
         return Problems.Count == count ? AgentCandidates.Literal(agents) : null;
+    }
+
+    /// <summary>The definition version a workflow task's child runs, or null when the task names none (the latest then).</summary>
+    private int? ReadVersion(JsonElement task, string path, bool runsWorkflow)
+    {
+        if (!task.TryGetProperty("version", out var version))
+        {
+            return null;
+        }
+
+        if (!runsWorkflow)
+        {
+            Problems.Add($"{path}.version: applies to workflow tasks only (it is the version of the definition named by workflow)");
+            return null;
+        }
+
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number < 1)
+        {
+            Problems.Add($"{path}.version: must be a whole number of at least 1");
+            return null;
+        }
+
+        return number;
     }
 
     /// <summary>The definition id of a task that runs as a child workflow, or null when the task names no <c>workflow</c>.</summary>

@@ -90,7 +90,81 @@ public sealed class TeamEndpointsTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(3, team["policies"]!["escalation"]!["to_coordinator_after"]!.GetValue<int>());
         Assert.Equal(1, team["policies"]!["escalation"]!["to_manager_after"]!.GetValue<int>());
         Assert.Empty(team["policies"]!["approvals"]!.AsArray());
+        Assert.Equal("""{"approvers":["operator","manager"],"timeout_seconds":3600,"default":"give_up"}""", team["policies"]!["escalation"]!["human"]!.ToJsonString());
         Assert.Equal(1, team["members"]![2]!["count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_declared_human_escalation_policy_is_checked_like_an_approval_point_and_shown_as_declared()
+    {
+        var team = JsonNode.Parse(Minimal())!.AsObject();
+        team["policies"] = JsonNode.Parse("""{"escalation": {"to_manager_after": 21, "human": {"approvers": ["boss"], "timeout_seconds": 0, "default": "approve", "cc": 1}}}""");
+        using var bad = await PutAsync("bad-human", team.ToJsonString(), "application/json");
+        team["policies"] = JsonNode.Parse("""{"escalation": {"to_manager_after": 3, "human": {"approvers": ["coordinator", "operator"], "timeout_seconds": 5, "default": "retry"}}}""");
+        using var good = await PutAsync("good-human", team.ToJsonString(), "application/json");
+
+        var errors = (await ProblemAssert.IsAsync(bad, HttpStatusCode.BadRequest, "validation"))["errors"]!.AsObject();
+        foreach (var path in new[]
+        {
+            "/policies/escalation/to_manager_after", "/policies/escalation/human/approvers/0", "/policies/escalation/human/timeout_seconds",
+            "/policies/escalation/human/default", "/policies/escalation/human/cc",
+        })
+        {
+            Assert.True(errors.ContainsKey(path), $"no problem at {path}: {errors.ToJsonString()}");
+        }
+
+        var declared = await TestHost.ReadJsonAsync(good);
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+        Assert.Equal(3, declared["policies"]!["escalation"]!["to_manager_after"]!.GetValue<int>());
+        Assert.Equal("""{"approvers":["coordinator","operator"],"timeout_seconds":5,"default":"retry"}""", declared["policies"]!["escalation"]!["human"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_declaration_registers_the_team_definitions_so_starts_register_none_and_a_changed_one_registers_the_next_versions()
+    {
+        using (var put = await PutAsync("registered", Minimal(), "application/json"))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        var declared = await VersionsAsync("registered");
+        foreach (var run in new[] { "registered-1", "registered-2" })
+        {
+            using var start = await Host.SendAsync(HttpMethod.Post, "api/v1/teams/registered/projects", TestHost.OperatorToken, $$"""{"input":{ },"run_id":"{{run}}"}""");
+            Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        }
+
+        var started = await VersionsAsync("registered");
+        using (var same = await PutAsync("registered", Minimal(), "application/json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        }
+
+        var redeclared = await VersionsAsync("registered");
+        var changed = JsonNode.Parse(Minimal())!.AsObject();
+        changed["policies"] = JsonNode.Parse("""{"retry_budget": 2}""");
+        using (var put = await PutAsync("registered", changed.ToJsonString(), "application/json"))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        var replaced = await VersionsAsync("registered");
+        var run1 = await GetAsync("api/v1/workflows/instances/registered-1");
+
+        Assert.Equal("team.registered=[1] team.registered.goal=[1]", declared);
+        Assert.Equal(declared, started);
+        Assert.Equal(declared, redeclared);
+        Assert.Equal("team.registered=[1,2] team.registered.goal=[1,2]", replaced);
+        Assert.Equal(1, run1["definition_version"]!.GetValue<int>());
+    }
+
+    private async Task<string> VersionsAsync(string team)
+    {
+        var listed = await GetAsync("api/v1/workflows/definitions");
+        return string.Join(' ', listed["definitions"]!.AsArray()
+            .Where(d => d!["id"]!.GetValue<string>() is var id && (id == $"team.{team}" || id == $"team.{team}.goal"))
+            .OrderBy(d => d!["id"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(d => $"{d!["id"]!.GetValue<string>()}={d["versions"]!.ToJsonString()}"));
     }
 
     [Fact]

@@ -67,9 +67,61 @@ public sealed class TeamDefinitionsTests
         steps.SelectMany(s => s is ConditionStep condition ? [s, .. Flatten(condition.Then), .. Flatten(condition.Else)] : new[] { s });
 
     [Fact]
+    public void The_goal_definition_has_one_escalation_round_per_time_the_coordinator_may_be_asked_each_after_the_rerun_before_it()
+    {
+        var once = TeamGoalDefinition.Build(Team, 1, new WorkflowLimitsOptions());
+        var thrice = TeamGoalDefinition.Build(Team with { Policies = Team.Policies with { Escalation = Team.Policies.Escalation with { ToManagerAfter = 3 } } }, 1, new WorkflowLimitsOptions());
+
+        Assert.Equal([TeamSteps.Escalate], once.Steps.Select(s => s.Id).Where(id => id.StartsWith(TeamSteps.Escalate, StringComparison.Ordinal)));
+        Assert.Equal(["escalate", "escalate-2", "escalate-3"], thrice.Steps.Select(s => s.Id).Where(id => id.StartsWith(TeamSteps.Escalate, StringComparison.Ordinal)));
+        var rounds = thrice.Steps.OfType<ConditionStep>().Where(c => c.Id.StartsWith(TeamSteps.Escalate, StringComparison.Ordinal)).ToList();
+        Assert.Equal("steps.work.status == 'failed'", rounds[0].If);
+        Assert.Equal("steps.coordinator-retry.status == 'failed' || steps.coordinator-replan.status == 'failed'", rounds[1].If);
+        Assert.Equal("steps.coordinator-retry-2.status == 'failed' || steps.coordinator-replan-2.status == 'failed'", rounds[2].If);
+        Assert.Equal(
+            ["work", "coordinator-retry", "coordinator-replan", "coordinator-retry-2", "coordinator-replan-2", "coordinator-retry-3", "coordinator-replan-3"],
+            Flatten(thrice.Steps).OfType<RunPlanStep>().Select(r => r.Id));
+        Assert.Equal(TeamSteps.SubTaskRuns(Flatten(thrice.Steps).Select(s => s.Id).ToHashSet().Contains), Flatten(thrice.Steps).OfType<RunPlanStep>().Select(r => r.Id));
+        Assert.Equal(
+            ["ask-coordinator", "ask-coordinator-2", "ask-coordinator-3"],
+            Flatten(thrice.Steps).OfType<AgentTaskStep>().Where(t => t.Id.StartsWith(TeamSteps.AskCoordinator, StringComparison.Ordinal)).Select(t => t.Id));
+
+        // The rounds sit side by side: the definition nests no deeper with three rounds than with one.
+        Assert.Equal(Depth(once.Steps), Depth(thrice.Steps));
+    }
+
+    [Fact]
+    public void The_human_escalation_waits_for_the_declared_approvers_timeout_and_default_and_the_project_pins_its_goal_version()
+    {
+        var declared = Team with
+        {
+            Policies = Team.Policies with { Escalation = Team.Policies.Escalation with { Human = new TeamHumanEscalation(["coordinator", "operator"], 42, "retry") } },
+        };
+
+        foreach (var (team, approvers, timeout, fallback) in new[] { (Team, new[] { "operator", "manager" }, "3600s", "give_up"), (declared, ["coordinator", "operator"], "42s", "retry") })
+        {
+            var project = TeamProjectDefinition.Build(team, 3, 7, new WorkflowLimitsOptions());
+            var human = Flatten(project.Steps).OfType<WaitStep>().Single(w => w.Id == TeamSteps.Human);
+            Assert.Equal(approvers, human.Event!.Approvers!);
+            Assert.Equal(timeout, human.Event.Timeout);
+            Assert.Equal(fallback, human.Event.TimeoutOutput!.Value.GetProperty("decision").GetString());
+            var addressing = Flatten(project.Steps).OfType<AgentTaskStep>().Where(t => t.Agent == TeamProjectAgents.Goals).ToList();
+            Assert.Equal([TeamSteps.Plan, TeamSteps.ManagerGoals], addressing.Select(t => t.Id));
+            Assert.All(addressing, t => Assert.Equal(7, t.Input!.Value.GetProperty("goal_version").GetInt32()));
+        }
+
+        var addressed = TeamPlans.AddressGoals(JsonNode.Parse("""{"tasks": [{"id": "g", "input": 1}]}"""), "team.writers.goal", "writers", null, 7)!;
+        Assert.Equal(7, addressed["tasks"]![0]!["version"]!.GetValue<int>());
+        Assert.Null(TeamPlans.AddressGoals(JsonNode.Parse("""{"tasks": [{"id": "g"}]}"""), "team.writers.goal", "writers", null)!["tasks"]![0]!["version"]);
+    }
+
+    private static int Depth(IEnumerable<WorkflowStep> steps) =>
+        steps.Select(s => s is ConditionStep condition ? 1 + Math.Max(Depth(condition.Then), Depth(condition.Else)) : 1).DefaultIfEmpty(0).Max();
+
+    [Fact]
     public void The_project_definition_runs_goals_as_child_workflows_once_each_and_waits_for_the_report_approval_before_its_outcome()
     {
-        var project = TeamProjectDefinition.Build(Team, 3, new WorkflowLimitsOptions());
+        var project = TeamProjectDefinition.Build(Team, 3, 2, new WorkflowLimitsOptions());
 
         Assert.Equal("team.writers", project.Id);
         Assert.Equal(3, project.Version);

@@ -41,7 +41,7 @@ public sealed class TeamPlansTests
         var plan = JsonNode.Parse("""{"tasks": [{"id": "a", "input": {"section": "intro"}}, {"id": "b", "depends_on": ["a"]}]}""");
 
         var addressed = TeamPlans.AddressGoals(
-            plan, "team.writers.goal", "writers", JsonNode.Parse("""{"sections": ["intro"]}"""), JsonNode.Parse("""["agt_a", "agt_b"]"""))!.AsObject();
+            plan, "team.writers.goal", "writers", JsonNode.Parse("""{"sections": ["intro"]}"""), executors: JsonNode.Parse("""["agt_a", "agt_b"]"""))!.AsObject();
 
         var b = addressed["tasks"]![1]!;
         Assert.Equal("team.writers.goal", b["workflow"]!.GetValue<string>());

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using AgentPlatform.EndToEnd.Tests.Channels;
 using AgentPlatform.EndToEnd.Tests.Tasks;
 using AgentPlatform.TestKit;
@@ -9,8 +7,8 @@ using Xunit.Abstractions;
 namespace AgentPlatform.EndToEnd.Tests.Llm;
 
 /// <summary>An LLM agent configured as a channel member on the real host: it answers only posts that mention it, uses its
-/// read_channel and ask_agent tools when the model asks (another LLM member answering the request), and after a restart of the host
-/// process does not answer an answered post again.</summary>
+/// read_channel and ask_agent tools when the model asks (another LLM member answering the request), its answer's message shows the
+/// tool calls it made, and after a restart of the host process it does not answer an answered post again.</summary>
 public sealed class LlmChannelMemberTests(ITestOutputHelper output)
 {
     private const string ApiKey = "sk-channel-5be2c8d41f";
@@ -41,26 +39,29 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         };
         await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
         using var alice = await ApiAgent.RegisterAsync(host, "alice", timeout);
-        await WaitForChannelAsync(alice, channel, timeout);
+        await LlmChannelLog.WaitForChannelAsync(alice, channel, timeout);
         await alice.JoinAsync(channel, timeout);
         await alice.PostAsync(channel, "hello all, the build is green", timeout);
         var asked = await alice.PostAsync(channel, "@helper please catch up", timeout);
         var askedAt = asked["sequence"]!.GetValue<long>();
-        var answer = await WaitForAnswerAsync(alice, channel, askedAt, timeout);
+        var answer = await LlmChannelLog.WaitForAnswerAsync(alice, channel, askedAt, timeout);
         var opinion = await alice.PostAsync(channel, "@helper get a second opinion", timeout);
-        var opinionAnswer = await WaitForAnswerAsync(alice, channel, opinion["sequence"]!.GetValue<long>(), timeout);
+        var opinionAnswer = await LlmChannelLog.WaitForAnswerAsync(alice, channel, opinion["sequence"]!.GetValue<long>(), timeout);
         var requestsBeforeRestart = server.Requests;
 
         await host.KillAsync();
         await host.StartAsync(timeout);
         using var again = alice.OnReplica(host);
         var second = await again.PostAsync(channel, "@llm/helper and now?", timeout);
-        var secondAnswer = await WaitForAnswerAsync(again, channel, second["sequence"]!.GetValue<long>(), timeout);
+        var secondAnswer = await LlmChannelLog.WaitForAnswerAsync(again, channel, second["sequence"]!.GetValue<long>(), timeout);
         var log = await again.ReadWholeLogAsync(channel, timeout);
 
         Assert.Equal("llm:helper", answer["sender_id"]!.GetValue<string>());
         Assert.StartsWith("tool results: ", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("hello all, the build is green", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var usage = answer["metadata"]!["llm_usage"]!;
+        Assert.Equal(["read_channel"], usage["tool_calls"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(("read_channel", "ok"), (usage["tool_call_details"]![0]!["name"]!.GetValue<string>(), usage["tool_call_details"]![0]!["outcome"]!.GetValue<string>()));
         Assert.Equal("tool results: \"echo: llm:helper: is it green?\"", opinionAnswer["content"]!.GetValue<string>());
         Assert.Equal(5, requestsBeforeRestart.Count);
         Assert.Equal(["read_channel", "ask_agent"], requestsBeforeRestart[0].Tools);
@@ -70,33 +71,5 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         Assert.Single(log, m => m["title"]!.GetValue<string>() == $"re: #{askedAt}");
         Assert.All(server.Requests, r => Assert.Equal(ApiKey, r.ApiKey));
         Assert.DoesNotContain(ApiKey, host.Log, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForChannelAsync(ApiAgent agent, string channel, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            using var response = await agent.SendAsync(HttpMethod.Get, $"channels/{channel}", null, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
-
-    private static async Task<JsonNode> WaitForAnswerAsync(ApiAgent agent, string channel, long sequence, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var log = await agent.ReadWholeLogAsync(channel, cancellationToken);
-            if (log.FirstOrDefault(m => m["title"]!.GetValue<string>() == $"re: #{sequence}") is { } answer)
-            {
-                return answer;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using AgentPlatform.EndToEnd.Tests.Channels;
 using AgentPlatform.EndToEnd.Tests.Tasks;
 using AgentPlatform.TestKit;
@@ -94,23 +93,10 @@ public sealed partial class TeamProjectTests
         Assert.All(tree["escalations"]!.AsArray(), e => Assert.Equal("give_up", e!["answer"]!["decision"]!.GetValue<string>()));
     }
 
-    /// <summary>Declares a team of one manager, one coordinator and an executor member per capability (research, write, review)
-    /// with <paramref name="policies"/> (YAML flow style).</summary>
-    private static async Task DeclareAsync(TaskOperator ops, string team, string name, string policies, CancellationToken cancellationToken)
-    {
-        var yaml = $$"""
-            name: {{name}}
-            members:
-              - { role: manager, capabilities: { plan-project: 1 } }
-              - { role: coordinator, capabilities: { plan-goal: 1 } }
-              - { role: executor, capabilities: { research: 1 } }
-              - { role: executor, capabilities: { write: 1 } }
-              - { role: executor, capabilities: { review: 1 } }
-            policies: {{policies.Trim()}}
-            """;
-        using var put = await ops.Client.PutAsync(new Uri($"api/v1/teams/{team}", UriKind.Relative), new StringContent(yaml, Encoding.UTF8, "application/yaml"), cancellationToken);
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-    }
+    /// <summary>Declares a team named <paramref name="name"/> of one manager, one coordinator and an executor member per capability
+    /// (research, write, review) with <paramref name="policies"/> (YAML flow style).</summary>
+    private static Task DeclareAsync(TaskOperator ops, string team, string name, string policies, CancellationToken cancellationToken) =>
+        DeclareWithManagerAsync(ops, team, "plan-project", policies, cancellationToken, name: name);
 
     private static async Task StartAsync(TaskOperator ops, string team, string run, CancellationToken cancellationToken)
     {

@@ -1,9 +1,15 @@
+using System.Text.Json;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
 using AgentPlatform.Llm.Channels;
+using AgentPlatform.Llm.Tools;
+using AgentPlatform.Llm.Tests.Tools;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Embedded.Actors;
 using AgentPlatform.TestKit;
 using AgentPlatform.TestKit.Llm;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,34 +18,22 @@ using Xunit.Abstractions;
 
 namespace AgentPlatform.Llm.Tests.Channels;
 
-/// <summary>Requests from other agents answered by an LLM member, on the embedded runtime's inboxes and request actors with the test
-/// LLM server.</summary>
+/// <summary>Posts and requests from other agents answered by an LLM member, on the embedded runtime's channels, inboxes and request
+/// actors with the test LLM server.</summary>
 public sealed class LlmChannelResponderTests(ITestOutputHelper output)
 {
     private const string Agent = "writer";
+    private const string Room = "team-room";
 
     [Fact]
     public async Task An_expired_request_is_left_without_a_model_call_and_a_live_one_is_replied_to()
     {
         var timeout = TestTimeout.After(60);
         await using var server = await TestLlmServer.StartAsync();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new RecordingLoggerProvider(output)));
-        services.AddEmbeddedRuntime(options => options.UseInMemoryStorage = true);
-        services.AddChannels();
-        services.AddAgentRequests();
-        services.AddLlmAgents(options => options.Agents[Agent] = new LlmAgentOptions
-        {
-            Endpoint = server.BaseUrl.ToString(), Model = "test-model", ApiKey = "sk-responder-test", MaxOutputTokens = 50,
-        });
-        await using var provider = services.BuildServiceProvider();
-        await provider.StartEmbeddedRuntimeAsync(timeout);
+        await using var provider = await StartAsync(server, timeout);
         var requests = provider.GetRequiredService<AgentRequestService>();
         var inbox = provider.GetRequiredService<InboxService>();
-        var responder = new LlmChannelResponder(
-            provider.GetRequiredService<ChannelService>(), requests, provider.GetRequiredService<LlmTaskExecutor>(),
-            provider.GetRequiredService<LlmTokenEstimator>(), new LlmChannelOptions(), TimeProvider.System,
-            provider.GetRequiredService<ILogger<LlmChannelResponderTests>>());
+        var responder = ResponderOf(provider);
         var agent = (await provider.GetRequiredService<LlmAgentCatalog>().FindAsync(Agent, timeout))!;
         var member = LlmAgentCatalog.MemberIdOf(Agent);
 
@@ -64,4 +58,94 @@ public sealed class LlmChannelResponderTests(ITestOutputHelper output)
         Assert.Equal("echo: alice: in time?", reply.Content);
         Assert.Single(server.Requests);
     }
+
+    [Fact]
+    public async Task A_post_handled_again_after_its_answer_is_not_answered_again_and_costs_one_lookup_of_the_channel()
+    {
+        var timeout = TestTimeout.After(60);
+        await using var server = await TestLlmServer.StartAsync();
+        await using var provider = await StartAsync(server, timeout);
+        var channels = provider.GetRequiredService<ChannelService>();
+        var room = ChannelId.Create(Room);
+        await channels.CreateAsync(room, "Team room", null, "alice", timeout);
+        await channels.JoinAsync(room, LlmAgentCatalog.MemberIdOf(Agent), timeout);
+        var post = await channels.PostAsync(room, "alice", null, "@writer what is new?", cancellationToken: timeout);
+        var responder = ResponderOf(provider);
+        var agent = (await provider.GetRequiredService<LlmAgentCatalog>().FindAsync(Agent, timeout))!;
+        var recorded = (RecordingActorRuntime)provider.GetRequiredService<IActorRuntime>();
+        await responder.HandleAsync(Agent, agent, post, timeout);
+        for (var i = 0; i < 300; i++)
+        {
+            await channels.PostAsync(room, "alice", null, $"later message {i}", cancellationToken: timeout);
+        }
+
+        recorded.Clear();
+
+        // The same post again, as after a crash between answering it and acknowledging its delivery.
+        await responder.HandleAsync(Agent, agent, post, timeout);
+
+        Assert.Equal(["find-post"], recorded.Calls);
+        Assert.Single(server.Requests);
+        var log = new List<ChannelMessage>();
+        for (var after = 0L; await channels.ObserveAsync(room, after, 200, timeout) is { Messages.Count: > 0 } page; after = page.NextCursor)
+        {
+            log.AddRange(page.Messages);
+        }
+
+        var answer = Assert.Single(log, m => m.Title == LlmChannelAddressing.AnswerTitle(post.Sequence));
+        Assert.Equal((LlmAgentCatalog.MemberIdOf(Agent), "echo: alice: @writer what is new?"), (answer.SenderId, answer.Content));
+    }
+
+    [Fact]
+    public async Task An_answer_keeps_its_usage_and_tool_calls_with_its_message()
+    {
+        var timeout = TestTimeout.After(60);
+        var script = new TestLlmScript();
+        script.AddToolCall("catch up", LlmPlatformTools.ReadChannel, $$"""{"channel":"{{Room}}","limit":3}""");
+        await using var server = await TestLlmServer.StartAsync(script);
+        await using var provider = await StartAsync(server, timeout, agent => agent.Tools.Add(LlmPlatformTools.ReadChannel));
+        var channels = provider.GetRequiredService<ChannelService>();
+        var room = ChannelId.Create(Room);
+        await channels.CreateAsync(room, "Team room", null, "alice", timeout);
+        await channels.JoinAsync(room, LlmAgentCatalog.MemberIdOf(Agent), timeout);
+        var post = await channels.PostAsync(room, "alice", null, "@writer please catch up", cancellationToken: timeout);
+        var agent = (await provider.GetRequiredService<LlmAgentCatalog>().FindAsync(Agent, timeout))!;
+
+        await ResponderOf(provider).HandleAsync(Agent, agent, post, timeout);
+
+        var answer = (await channels.ReadLatestAsync(room, "alice", 1, timeout)).Messages[0];
+        Assert.Equal(LlmChannelAddressing.AnswerTitle(post.Sequence), answer.Title);
+        var usage = answer.Metadata!.Value.GetProperty(LlmChannelResponder.UsageMetadata).Deserialize<AgentTaskUsage>()!;
+        Assert.Equal([LlmPlatformTools.ReadChannel], usage.ToolCalls);
+        var call = Assert.Single(usage.ToolCallDetails!);
+        Assert.Equal((LlmPlatformTools.ReadChannel, "ok"), (call.Name, call.Outcome));
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(usage is { InputTokens: > 0, OutputTokens: > 0 });
+    }
+
+    private async Task<ServiceProvider> StartAsync(TestLlmServer server, CancellationToken timeout, Action<LlmAgentOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new RecordingLoggerProvider(output)));
+        services.AddEmbeddedRuntime(options => options.UseInMemoryStorage = true);
+        services.AddSingleton<IActorRuntime>(sp => new RecordingActorRuntime(sp.GetRequiredService<EmbeddedActorRuntime>(), LlmReadChannelTests.ChannelActorType));
+        services.Configure<ChannelOptions>(options => options.PostCooldown = TimeSpan.Zero);
+        services.AddChannels();
+        services.AddAgentRequests();
+        services.AddLlmAgents(options =>
+        {
+            var agent = new LlmAgentOptions { Endpoint = server.BaseUrl.ToString(), Model = "test-model", ApiKey = "sk-responder-test", MaxOutputTokens = 50 };
+            agent.Channels.Add(Room);
+            configure?.Invoke(agent);
+            options.Agents[Agent] = agent;
+        });
+        var provider = services.BuildServiceProvider();
+        await provider.StartEmbeddedRuntimeAsync(timeout);
+        return provider;
+    }
+
+    private static LlmChannelResponder ResponderOf(ServiceProvider provider) => new(
+        provider.GetRequiredService<ChannelService>(), provider.GetRequiredService<AgentRequestService>(),
+        provider.GetRequiredService<LlmTaskExecutor>(), provider.GetRequiredService<LlmTokenEstimator>(), new LlmChannelOptions(),
+        TimeProvider.System, provider.GetRequiredService<ILogger<LlmChannelResponderTests>>());
 }

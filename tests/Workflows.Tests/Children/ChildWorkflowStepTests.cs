@@ -119,6 +119,29 @@ public sealed class ChildWorkflowStepTests
     }
 
     [Fact]
+    public void A_plan_task_may_pin_the_version_of_its_child_definition_and_only_a_workflow_task_may()
+    {
+        var plan = RunTimePlan.Parse(JsonDocument.Parse("""
+            { "tasks": [ { "id": "g1", "agent": "x", "version": 2 }, { "id": "g2", "workflow": "goal", "version": 0 }, { "id": "g3", "workflow": "goal", "version": "2" } ] }
+            """).RootElement, 10);
+        Assert.Equal(
+            [
+                "tasks[0].version: applies to workflow tasks only (it is the version of the definition named by workflow)",
+                "tasks[1].version: must be a whole number of at least 1",
+                "tasks[2].version: must be a whole number of at least 1",
+            ],
+            plan.Problems);
+
+        var harness = new WorkflowHarness("""
+            id: project
+            steps:
+              - { id: work, kind: plan, plan: "${input.plan}" }
+            """, new { plan = new { tasks = new object[] { new { id = "pinned", workflow = "goal", version = 3 }, new { id = "latest", workflow = "goal" } } } });
+        Assert.Equal(("goal", (int?)3), (harness.LastScheduled("work[0]").Workflow!.DefinitionId, harness.LastScheduled("work[0]").Workflow!.Version));
+        Assert.Null(harness.LastScheduled("work[1]").Workflow!.Version);
+    }
+
+    [Fact]
     public void A_child_id_longer_than_the_grammar_allows_fails_the_step()
     {
         var harness = new WorkflowHarness("""

@@ -53,6 +53,7 @@ public sealed class SwarmSampleTests
             {
                 "capabilities" => """{ "tasks": [ { "id": "a", "capabilities": { "c": 1 } } ] }""",
                 "workflow" => """{ "tasks": [ { "id": "a", "workflow": "goal" } ] }""",
+                "version" => """{ "tasks": [ { "id": "a", "workflow": "goal", "version": 2 } ] }""",
                 _ => $$"""{ "tasks": [ { "id": "a", "agent": "x", "{{field}}": {{value}} } ] }""",
             };
             Assert.True(RunTimePlan.Parse(JsonDocument.Parse(plan).RootElement, 10).IsValid, plan);
