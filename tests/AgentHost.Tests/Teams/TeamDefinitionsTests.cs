@@ -150,7 +150,7 @@ public sealed class TeamDefinitionsTests
               ]
             }
             """), "crew");
-        var project = TeamProjectDefinition.Build(team, 1, new WorkflowLimitsOptions());
+        var project = TeamProjectDefinition.Build(team, 1, 1, new WorkflowLimitsOptions());
 
         var members = (AgentTaskStep)project.Steps[0];
 
