@@ -23,6 +23,7 @@ public sealed record MatchExclusionView(
             ExclusionReason.Busy => "busy",
             ExclusionReason.Waiting => "waiting",
             ExclusionReason.OtherRole => "other_role",
+            ExclusionReason.NotInCandidateSet => "not_in_candidate_set",
             _ => "error",
         };
         return new MatchExclusionView(exclusion.AgentId, exclusion.Score, AgentStatusNames.Of(exclusion.Status), reason, AgentRoles.NameOf(exclusion.Role));

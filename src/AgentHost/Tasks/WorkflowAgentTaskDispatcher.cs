@@ -43,6 +43,7 @@ public sealed class WorkflowAgentTaskDispatcher(InProcessTaskAgents builtIn, InP
             Capabilities = task.Agent.Capabilities,
             MinConfidence = task.Agent.MinConfidence,
             Role = AgentRoles.TryParse(task.Agent.Role, out var role) ? role : null,
+            Agents = task.Agent.Agents,
             Reassign = task.Agent.Reassign ?? true,
             Input = task.Input,
             Timeout = task.Timeout,

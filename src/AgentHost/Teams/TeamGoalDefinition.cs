@@ -36,6 +36,7 @@ public static class TeamGoalDefinition
                 ["goal"] = "${input.goal}",
                 ["description"] = "${input.description}",
                 ["project"] = "${input.project}",
+                ["executors"] = "${input.executors}",
             }, Retry(team.Policies.RetryBudget)),
         };
         foreach (var step in Approval(team, TeamRules.GoalPlanApproval))
@@ -58,11 +59,13 @@ public static class TeamGoalDefinition
         return Load(team, IdFor(team.Id), version, string.Create(CultureInfo.InvariantCulture, $"Goal runs of team '{team.Id}' (compiled from its declaration)."), steps, limits);
     }
 
-    /// <summary>Limits the sub-tasks of a plan step to executors (<c>role: executor</c>) and applies the team's
-    /// <c>policies.reassignment</c> to their retries (<c>retry.reassign</c>).</summary>
+    /// <summary>Limits the sub-tasks of a plan step to executors (<c>role: executor</c>) of the team (<c>agents</c>: the executors
+    /// the project run resolved, in the goal run's input) and applies the team's <c>policies.reassignment</c> to their retries
+    /// (<c>retry.reassign</c>).</summary>
     internal static JsonObject Executors(JsonObject run, TeamDeclaration team)
     {
         run["role"] = AgentRoles.NameOf(AgentRole.Executor);
+        run["agents"] = "${input.executors}";
         run["retry"]!["reassign"] = team.Policies.Reassignment;
         return run;
     }

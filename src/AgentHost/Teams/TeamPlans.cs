@@ -10,11 +10,12 @@ namespace AgentPlatform.AgentHost.Teams;
 public static class TeamPlans
 {
     /// <summary>The manager's plan with every goal run as a child workflow of <paramref name="goalDefinition"/> with a
-    /// <c>plan_goal</c> input (<c>team</c>, <c>goal</c>, <c>description</c>: the goal's input, <c>project</c>); <c>depends_on</c> is
-    /// kept. A value that is not a plan object with a <c>tasks</c> array is returned as it is, so the plan step names its problems.
-    /// With <paramref name="goalVersion"/> every goal runs that version of the goal definition (a project started by an older build
-    /// has none: its goals run the latest).</summary>
-    public static JsonNode? AddressGoals(JsonNode? plan, string goalDefinition, string team, JsonNode? project, int? goalVersion = null)
+    /// <c>plan_goal</c> input (<c>team</c>, <c>goal</c>, <c>description</c>: the goal's input, <c>project</c>, and <c>executors</c>: the
+    /// run's executors, when given); <c>depends_on</c> is kept. A value that is not a plan object with a <c>tasks</c> array is returned
+    /// as it is, so the plan step names its problems. With <paramref name="goalVersion"/> every goal runs that version of the goal
+    /// definition (a project started by an older build has none: its goals run the latest).</summary>
+    public static JsonNode? AddressGoals(
+        JsonNode? plan, string goalDefinition, string team, JsonNode? project, int? goalVersion = null, JsonNode? executors = null)
     {
         if (plan is not JsonObject { } body || body["tasks"] is not JsonArray tasks)
         {
@@ -46,6 +47,11 @@ public static class TeamPlans
             if (goalVersion is { } version)
             {
                 addressed["version"] = version;
+            }
+
+            if (executors is not null)
+            {
+                addressed["input"]!["executors"] = executors.DeepClone();
             }
 
             if (goal["depends_on"] is { } dependsOn)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentPlatform.AgentHost.Endpoints;
 using AgentPlatform.Agents.Channels;
+using AgentPlatform.Agents.Registry;
 using AgentPlatform.Agents.Teams;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
@@ -17,6 +18,9 @@ namespace AgentPlatform.AgentHost.Teams;
 /// is a function of its input and the recorded runs, and a repeated channel message is the only visible effect.</remarks>
 public static class TeamProjectAgents
 {
+    /// <summary>Resolves the team's executors when a project run starts (see <see cref="TeamExecutors"/>).</summary>
+    public const string Members = "team-members";
+
     /// <summary>Addresses the manager's goals to the team's goal definition.</summary>
     public const string Goals = "team-goals";
 
@@ -41,6 +45,7 @@ public static class TeamProjectAgents
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(services);
+        agents.Register(Members, (task, token) => MembersAsync(task, services, token));
         agents.Register(Goals, (task, token) => GoalsAsync(task, services, token));
         agents.Register(Remaining, (task, token) => RemainingAsync(task, services, token));
         agents.Register(Announce, (task, token) => AnnounceAsync(task, services, token));
@@ -49,11 +54,18 @@ public static class TeamProjectAgents
         agents.Register(Fail, (task, _) => throw new InvalidOperationException(Input(task)["error"]?.ToString() ?? "the run failed"));
     }
 
+    private static async ValueTask<JsonElement> MembersAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var executors = await TeamExecutors.ResolveAsync(Input(task), services.GetRequiredService<IAgentRegistry>(), cancellationToken);
+        return ToElement(new JsonObject { ["executors"] = new JsonArray([.. executors.Select(e => (JsonNode?)e)]) });
+    }
+
     private static async ValueTask<JsonElement> GoalsAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
     {
         var input = Input(task);
         var team = Team(input);
-        var addressed = TeamPlans.AddressGoals(input["plan"], TeamGoalDefinition.IdFor(team), team, input["project"], input["goal_version"]?.GetValue<int>());
+        var addressed = TeamPlans.AddressGoals(
+            input["plan"], TeamGoalDefinition.IdFor(team), team, input["project"], input["goal_version"]?.GetValue<int>(), input["executors"]);
         var goals = (addressed?["tasks"] as JsonArray)?.Select(g => g?["id"]?.ToString()).ToList() ?? [];
         await PostAsync(services, team, input["title"]?.ToString() ?? "project planned", string.Create(
             CultureInfo.InvariantCulture, $"Run {task.InstanceId}: the manager planned {goals.Count} goals ({string.Join(", ", goals)}); each runs as a goal run its coordinator plans."), cancellationToken);

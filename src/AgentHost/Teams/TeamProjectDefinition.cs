@@ -9,7 +9,7 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <summary>Compiles a team declaration into the workflow definition its project runs follow, so a project is an ordinary durable
 /// workflow instance: the manager plans goals, each goal runs as a child workflow of <see cref="TeamGoalDefinition"/>, and a
 /// built-in step aggregates the goal runs into the report.</summary>
-/// <remarks>Steps, in order: <c>manager</c> (agent task: the manager planner returns a plan of goals), the <c>project_plan</c>
+/// <remarks>Steps, in order: <c>members</c> (built-in: resolves the team's executors, see <see cref="TeamExecutors"/>), <c>manager</c> (agent task: the manager planner returns a plan of goals), the <c>project_plan</c>
 /// approval when declared, <c>plan</c> (built-in: addresses every goal to the goal definition), <c>goals</c> (plan step: validates
 /// and records the goals, runs each as a child workflow as its <c>depends_on</c> allow), <c>escalate</c> (when a goal failed: the
 /// manager and then a human are asked, see <see cref="TeamProjectEscalation"/>), <c>report</c> (built-in: the report, the run's
@@ -23,6 +23,9 @@ public static class TeamProjectDefinition
     /// <summary>The project definition id of team <paramref name="teamId"/>.</summary>
     public static string IdFor(string teamId) => IdPrefix + teamId;
 
+    /// <summary>The executors the run resolved at its start, as a reference for the inputs of the steps that address goals.</summary>
+    internal static string Executors => $"${{steps.{TeamSteps.Members}.output.executors}}";
+
     /// <summary>The team a project definition id belongs to, or null when it is not one (a goal definition is not one).</summary>
     public static string? TeamOf(string definitionId) =>
         definitionId.StartsWith(IdPrefix, StringComparison.Ordinal) && TeamRules.IsTeamId(definitionId[IdPrefix.Length..]) ? definitionId[IdPrefix.Length..] : null;
@@ -34,6 +37,7 @@ public static class TeamProjectDefinition
         ArgumentNullException.ThrowIfNull(team);
         var steps = new JsonArray
         {
+            BuiltIn(TeamSteps.Members, TeamProjectAgents.Members, TeamExecutors.Declared(team)),
             Task(TeamSteps.Manager, Selector(ManagerPlanner(team)), new JsonObject { ["kind"] = "plan_project", ["team"] = team.Id, ["project"] = "${input}" }, Retry(team.Policies.RetryBudget)),
         };
         foreach (var step in Approval(team, TeamRules.ProjectPlanApproval))
@@ -47,6 +51,7 @@ public static class TeamProjectDefinition
             ["plan"] = $"${{steps.{TeamSteps.Manager}.output}}",
             ["project"] = "${input}",
             ["goal_version"] = goalVersion,
+            ["executors"] = Executors,
         }));
 
         // A goal run is not retried as a whole: its failure is the manager's to answer.

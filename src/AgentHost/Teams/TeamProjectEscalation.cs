@@ -96,6 +96,7 @@ public static class TeamProjectEscalation
                             ["project"] = "${input}",
                             ["title"] = "project re-planned",
                             ["goal_version"] = goalVersion,
+                            ["executors"] = TeamProjectDefinition.Executors,
                         }),
                         Run(TeamSteps.ManagerReplan, $"${{steps.{TeamSteps.ManagerGoals}.output}}", once),
                     }),

@@ -9,7 +9,7 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <remarks><see cref="Build"/> is pure: the same runs give the same tree, so the report the run records and a later read agree.</remarks>
 public static class TeamProjectTree
 {
-    private static readonly string[] TopLevelSteps = [TeamSteps.Manager, TeamSteps.Plan, TeamSteps.Goals, TeamSteps.Escalate, TeamSteps.Report];
+    private static readonly string[] TopLevelSteps = [TeamSteps.Members, TeamSteps.Manager, TeamSteps.Plan, TeamSteps.Goals, TeamSteps.Escalate, TeamSteps.Report];
 
     private static readonly (string Step, string Level)[] ProjectEscalations = [(TeamSteps.AskManager, "manager"), (TeamSteps.Human, "human")];
 
@@ -79,7 +79,8 @@ public static class TeamProjectTree
             all.Aggregate(TeamSpendView.None, (sum, s) => sum.Add(s.Spend)));
         var state = project.State;
         return new TeamProjectView(
-            team, state.InstanceId, ProjectStatus(project), Phase(project), state.Error ?? WorkError(project), state.StartedAt, state.EndedAt, tree, escalations, totals);
+            team, state.InstanceId, ProjectStatus(project), Phase(project), state.Error ?? WorkError(project), state.StartedAt, state.EndedAt, tree, escalations, totals,
+            TeamExecutors.Of(project));
     }
 
     /// <summary>Whether the goals' work completed: the first run or a re-run after the manager's or a human's answer.</summary>

@@ -7,7 +7,7 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <param name="Team">The team id.</param>
 /// <param name="Run">The run id (the workflow instance id).</param>
 /// <param name="Status"><c>planning</c>, <c>running</c>, <c>escalated</c>, <c>completed</c>, <c>failed</c> or <c>terminated</c>.</param>
-/// <param name="Phase">The step the run is at: <c>manager</c>, <c>plan</c>, <c>goals</c>, <c>escalate</c>, <c>report</c>, or
+/// <param name="Phase">The step the run is at: <c>members</c>, <c>manager</c>, <c>plan</c>, <c>goals</c>, <c>escalate</c>, <c>report</c>, or
 /// <c>done</c>.</param>
 /// <param name="Error">Why the run (or its work) failed; null otherwise.</param>
 /// <param name="StartedAt">When the run started.</param>
@@ -16,6 +16,8 @@ namespace AgentPlatform.AgentHost.Teams;
 /// <param name="Escalations">The escalation levels asked so far (<c>coordinator</c> once per goal run that asked, then <c>manager</c>
 /// and <c>human</c>), each with its answer.</param>
 /// <param name="Totals">Counts and spend over every sub-task.</param>
+/// <param name="Executors">The team's executors for this run, resolved when it started (only they take its sub-tasks); null until
+/// they are resolved.</param>
 public sealed record TeamProjectView(
     [property: JsonPropertyName("team")] string Team,
     [property: JsonPropertyName("run")] string Run,
@@ -26,4 +28,5 @@ public sealed record TeamProjectView(
     [property: JsonPropertyName("ended_at")] DateTimeOffset? EndedAt,
     [property: JsonPropertyName("goals")] IReadOnlyList<TeamGoalView> Goals,
     [property: JsonPropertyName("escalations")] IReadOnlyList<TeamEscalationView> Escalations,
-    [property: JsonPropertyName("totals")] TeamProjectTotals Totals);
+    [property: JsonPropertyName("totals")] TeamProjectTotals Totals,
+    [property: JsonPropertyName("executors")] IReadOnlyList<string>? Executors = null);

@@ -4,6 +4,9 @@ namespace AgentPlatform.AgentHost.Teams;
 /// built-in steps and the tree, so an id is written once.</summary>
 public static class TeamSteps
 {
+    /// <summary>Project run: the built-in step that resolves the team's executors when the run starts (see <see cref="TeamExecutors"/>).</summary>
+    public const string Members = "members";
+
     /// <summary>Project run: the manager's planning (an agent task answering a plan of goals).</summary>
     public const string Manager = "manager";
 

@@ -42,6 +42,11 @@ public sealed record AgentTask
     [JsonPropertyName("role")]
     public Identity.AgentRole? Role { get; init; }
 
+    /// <summary>When set, the candidate set: only these agents may take the task (matching passes over the others, and an explicit
+    /// agent outside it ends the attempt as unassignable).</summary>
+    [JsonPropertyName("agents")]
+    public IReadOnlyList<string>? Agents { get; init; }
+
     /// <summary>True (the default) moves a retry to the next-best agent, passing over agents that failed earlier attempts of the work;
     /// false keeps it on the agent that failed the previous attempt when that agent can take work.</summary>
     [JsonPropertyName("reassign")]

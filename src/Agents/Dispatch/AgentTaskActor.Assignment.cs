@@ -15,8 +15,8 @@ internal sealed partial class AgentTaskActor
 
     /// <summary>Picks the agent for <paramref name="record"/> and hands the task over, or leaves it waiting and retries later.</summary>
     /// <remarks>An explicit agent is taken when it is in process or <see cref="AgentStatus.Idle"/>/<see cref="AgentStatus.Working"/>;
-    /// an explicit agent nobody registered, or without the task's role, ends the attempt at once. By capabilities (among agents with the
-    /// task's role, when it names one), the best-ranked candidate that has not failed an earlier attempt of the same work is taken; a
+    /// an explicit agent outside the task's candidate set, nobody registered, or without the task's role, ends the attempt at once. By
+    /// capabilities (among agents in the candidate set and with the task's role, when the task names them), the best-ranked candidate that has not failed an earlier attempt of the same work is taken; a
     /// task that keeps its agent (<see cref="AgentTask.Reassign"/> false) goes back to the agent of the previous failed attempt first.</remarks>
     private async ValueTask TryAssignAsync(AgentTaskRecord record, CancellationToken cancellationToken)
     {
@@ -25,6 +25,12 @@ internal sealed partial class AgentTaskActor
         var candidates = 1;
         if (task.AgentId is { } named)
         {
+            if (task.Agents is { } set && !set.Contains(named, StringComparer.Ordinal))
+            {
+                await FinishAsync(record, AgentTaskEnd.Unassignable, $"Agent '{named}' is not in the candidate set (agents) of step '{task.StepId}'.", cancellationToken);
+                return;
+            }
+
             if (task.Role is null && _context.IsInProcess(named))
             {
                 await AssignAsync(record, named, inProcess: true, candidates, cancellationToken);
@@ -61,7 +67,7 @@ internal sealed partial class AgentTaskActor
             CapabilityRequest request;
             try
             {
-                request = CapabilityRequest.Create(task.Capabilities ?? new Dictionary<string, double>(), task.MinConfidence, task.Role);
+                request = CapabilityRequest.Create(task.Capabilities ?? new Dictionary<string, double>(), task.MinConfidence, task.Role, task.Agents);
             }
             catch (ArgumentException invalid)
             {
@@ -116,6 +122,7 @@ internal sealed partial class AgentTaskActor
         var fits = entry.Status is AgentStatus.Idle or AgentStatus.Working or AgentStatus.Error
             && entry.Load < entry.MaxConcurrentTasks
             && (request.Role is null || entry.Role == request.Role)
+            && (request.Candidates is null || request.Candidates.Contains(entry.AgentId))
             && score > 0 && score >= request.MinConfidence;
         return fits && (!_context.IsInProcess(entry.AgentId) || _context.Runner.Load.TryAdd(entry.AgentId, entry.MaxConcurrentTasks))
             ? entry.AgentId

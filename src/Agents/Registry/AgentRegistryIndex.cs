@@ -75,8 +75,8 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
     public AgentRegistryEntry? Find(string agentId) => _agents.TryGetValue(agentId, out var slot) ? slot.Entry : null;
 
     /// <summary>Ranks the agents for <paramref name="request"/>.</summary>
-    /// <remarks>Only agents declaring at least one requested capability (and, when the request names a role, having that role) are
-    /// considered. Candidates are <see cref="AgentStatus.Idle"/>
+    /// <remarks>Only agents declaring at least one requested capability are considered; those outside the request's candidate set
+    /// or without its role are excluded for that. Candidates are <see cref="AgentStatus.Idle"/>
     /// or <see cref="AgentStatus.Working"/> with a score above zero and at least <see cref="CapabilityRequest.MinConfidence"/>,
     /// ranked by score, then success rate (higher first), then latency average (lower first, none last), then load (lower first),
     /// then agent id (ordinal), so equal inputs always give the same order. Every other agent considered is excluded with a reason.</remarks>
@@ -129,6 +129,7 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
 
     private static ExclusionReason? Excluded(AgentRegistryEntry entry, double score, CapabilityRequest request) => entry.Status switch
     {
+        _ when request.Candidates is { } candidates && !candidates.Contains(entry.AgentId) => ExclusionReason.NotInCandidateSet,
         _ when request.Role is { } role && entry.Role != role => ExclusionReason.OtherRole,
         AgentStatus.Offline => ExclusionReason.Offline,
         AgentStatus.Busy => ExclusionReason.Busy,

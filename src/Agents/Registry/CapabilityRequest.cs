@@ -2,7 +2,8 @@ using AgentPlatform.Agents.Identity;
 
 namespace AgentPlatform.Agents.Registry;
 
-/// <summary>What a piece of work needs: capability weights and the least match score an agent must reach.</summary>
+/// <summary>What a piece of work needs: capability weights and the least match score an agent must reach, optionally limited to one
+/// team role and to a candidate set of agents.</summary>
 /// <remarks>An agent's score is the weighted share of the request it meets: <c>Σ weight × proficiency / Σ weight</c>, in [0, 1].
 /// The weights are kept sorted by capability name, so equal requests sum in the same order and score identically.</remarks>
 public sealed class CapabilityRequest
@@ -13,11 +14,15 @@ public sealed class CapabilityRequest
     /// <summary>The largest weight of one capability.</summary>
     public const double MaxWeight = 1000;
 
-    private CapabilityRequest(KeyValuePair<string, double>[] weights, double minConfidence, AgentRole? role)
+    /// <summary>The most agents a candidate set may list.</summary>
+    public const int MaxCandidates = 1000;
+
+    private CapabilityRequest(KeyValuePair<string, double>[] weights, double minConfidence, AgentRole? role, HashSet<string>? candidates)
     {
         Weights = weights;
         MinConfidence = minConfidence;
         Role = role;
+        Candidates = candidates;
         foreach (var (_, weight) in weights)
         {
             TotalWeight += weight;
@@ -36,13 +41,19 @@ public sealed class CapabilityRequest
     /// <summary>When set, only agents with this team role are candidates.</summary>
     public AgentRole? Role { get; }
 
+    /// <summary>When set, the candidate set: only these agents may be candidates, whatever their score.</summary>
+    public IReadOnlySet<string>? Candidates { get; }
+
     /// <summary>Creates a request.</summary>
     /// <param name="weights">1 to <see cref="MaxCapabilities"/> capability names (see <see cref="AgentProfileRules.IsCapabilityName"/>)
     /// with weights greater than 0 and at most <see cref="MaxWeight"/>.</param>
     /// <param name="minConfidence">The least score of a candidate, in [0, 1].</param>
     /// <param name="role">When set, only agents with this team role are candidates.</param>
-    /// <exception cref="ArgumentException">A name, weight or <paramref name="minConfidence"/> is out of bounds.</exception>
-    public static CapabilityRequest Create(IReadOnlyDictionary<string, double> weights, double minConfidence, AgentRole? role = null)
+    /// <param name="candidates">When set, 1 to <see cref="MaxCandidates"/> agent ids: only these agents are candidates.</param>
+    /// <exception cref="ArgumentException">A name, weight, <paramref name="minConfidence"/> or the size of <paramref name="candidates"/>
+    /// is out of bounds.</exception>
+    public static CapabilityRequest Create(
+        IReadOnlyDictionary<string, double> weights, double minConfidence, AgentRole? role = null, IReadOnlyCollection<string>? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count is 0 or > MaxCapabilities)
@@ -68,9 +79,14 @@ public sealed class CapabilityRequest
             throw new ArgumentException("min_confidence must be between 0 and 1.", nameof(minConfidence));
         }
 
+        if (candidates is { Count: 0 or > MaxCandidates })
+        {
+            throw new ArgumentException($"A candidate set (agents) lists 1-{MaxCandidates} agents; this one lists {candidates.Count}.", nameof(candidates));
+        }
+
         var sorted = weights.ToArray();
         Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new CapabilityRequest(sorted, minConfidence, role);
+        return new CapabilityRequest(sorted, minConfidence, role, candidates?.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The score of an agent with <paramref name="capabilities"/>: the weighted share of this request it meets.</summary>

@@ -21,6 +21,11 @@ public enum ExclusionReason
     /// <summary>Its last task failed and it has not recovered.</summary>
     Error,
 
-    /// <summary>The request names a team role and the agent has another one, or none; this reason wins over every other.</summary>
+    /// <summary>The request names a team role and the agent has another one, or none; this reason wins over every other but
+    /// <see cref="NotInCandidateSet"/>.</summary>
     OtherRole,
+
+    /// <summary>The request limits its candidates to a set of agents (a step's <c>agents</c>, a team's members) and the agent is not in
+    /// it; this reason wins over every other.</summary>
+    NotInCandidateSet,
 }

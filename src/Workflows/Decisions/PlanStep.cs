@@ -64,6 +64,13 @@ internal sealed class PlanStep
 
     public AgentSelector? Agent { get; set; }
 
+    /// <summary>The literal candidate set of a <c>plan</c> step, bounding its tasks' own; null when it names none or a reference.</summary>
+    public IReadOnlyList<string>? Candidates { get; set; }
+
+    /// <summary>The <c>${...}</c> candidate set of an agent task (or of the plan step running it), resolved when an attempt is
+    /// scheduled; null when the set is literal or absent.</summary>
+    public Reference? CandidatesSource { get; set; }
+
     public ValueTemplate? Input { get; set; }
 
     /// <summary>The definition id a <c>workflow</c> step runs as a child; null for other steps.</summary>

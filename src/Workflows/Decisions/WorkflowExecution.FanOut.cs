@@ -214,8 +214,10 @@ public sealed partial class WorkflowExecution
                     ? new AgentSelector
                     {
                         AgentId = task.Agent, Capabilities = task.Capabilities, MinConfidence = run.MinConfidence ?? 0, Role = task.Role ?? run.Role, Reassign = run.Retry?.Reassign,
+                        Agents = AgentCandidates.Narrow(plan.Candidates, task.Agents),
                     }
                     : null,
+                CandidatesSource = task.Workflow is null ? plan.CandidatesSource : null,
                 ChildDefinition = task.Workflow,
                 ChildVersion = task.Version,
                 Input = task.Input is { } input ? ValueTemplate.Compile(input) : null,

@@ -1,3 +1,4 @@
+using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.Workflows.Decisions;
@@ -113,7 +114,9 @@ public sealed partial class WorkflowExecution
                     TaskId = entry.Key!,
                     StepId = plan.Id,
                     Attempt = entry.Attempt,
-                    Agent = plan.Agent,
+                    Agent = plan.CandidatesSource is { } candidates && plan.Agent is { } agent
+                        ? agent with { Agents = AgentCandidates.Narrow(AgentCandidates.FromResolved(candidates.Resolve(_resolver)), agent.Agents) }
+                        : plan.Agent,
                     Workflow = plan.ChildDefinition is { } child
                         ? new ChildWorkflowCall { InstanceId = _instanceId.Child(plan.Ref).Value, DefinitionId = child, Version = plan.ChildVersion }
                         : null,

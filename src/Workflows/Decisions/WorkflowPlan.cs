@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Expressions;
 using AgentPlatform.Workflows.History;
@@ -90,8 +91,10 @@ internal sealed class WorkflowPlan
                     Capabilities = task.Capabilities,
                     MinConfidence = task.MinConfidence ?? 0,
                     Role = task.Role,
+                    Agents = AgentCandidates.Literal(task.Agents),
                     Reassign = task.Retry?.Reassign,
                 };
+                planStep.CandidatesSource = CandidatesSource(task.Agents);
                 planStep.Input = task.Chunking is { } chunking ? ValueTemplate.Compile(TaskChunking.ComposeInput(task.Input, chunking))
                     : task.Input is { } input ? ValueTemplate.Compile(input) : null;
                 planStep.Timeout = task.Timeout is null ? null : WorkflowDuration.Parse(task.Timeout);
@@ -122,6 +125,8 @@ internal sealed class WorkflowPlan
                 planStep.MaxConcurrency = run.MaxConcurrency ?? int.MaxValue;
                 planStep.Timeout = run.Timeout is null ? null : WorkflowDuration.Parse(run.Timeout);
                 planStep.Priority = run.Priority;
+                planStep.Candidates = AgentCandidates.Literal(run.Agents);
+                planStep.CandidatesSource = CandidatesSource(run.Agents);
                 CompileRetry(planStep, run.Retry);
                 break;
             case ParallelStep parallel:
@@ -155,6 +160,9 @@ internal sealed class WorkflowPlan
                 break;
         }
     }
+
+    private static Reference? CandidatesSource(JsonElement? agents) =>
+        AgentCandidates.ReferenceText(agents) is { } text ? Reference.Parse(text) : null;
 
     private static void CompileRetry(PlanStep planStep, RetryPolicy? retry)
     {

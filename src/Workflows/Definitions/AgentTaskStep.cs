@@ -22,6 +22,11 @@ public sealed record AgentTaskStep : WorkflowStep
     [JsonPropertyName("role")]
     public string? Role { get; init; }
 
+    /// <summary>The candidate set: an array of agent ids, or one <c>${...}</c> reference to such an array resolved when an attempt is
+    /// scheduled; only these agents may run the task. Absent: every agent is a candidate.</summary>
+    [JsonPropertyName("agents")]
+    public JsonElement? Agents { get; init; }
+
     /// <summary>The task input: any JSON whose strings may contain <c>${...}</c> references.</summary>
     [JsonPropertyName("input")]
     public JsonElement? Input { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Workflows.Definitions;
@@ -24,6 +25,11 @@ public sealed record RunPlanStep : WorkflowStep
     /// <summary>When set (<c>manager</c>, <c>coordinator</c>, <c>executor</c>), only agents with this team role may run the plan's tasks (a task's own <c>role</c> wins).</summary>
     [JsonPropertyName("role")]
     public string? Role { get; init; }
+
+    /// <summary>The candidate set of the plan's agent tasks: an array of agent ids, or one <c>${...}</c> reference to such an array
+    /// resolved when an attempt is scheduled; a task's own <c>agents</c> narrows it (only agents in both may run the task).</summary>
+    [JsonPropertyName("agents")]
+    public JsonElement? Agents { get; init; }
 
     /// <summary>The time one attempt of a plan task may take; no timeout when absent.</summary>
     [JsonPropertyName("timeout")]

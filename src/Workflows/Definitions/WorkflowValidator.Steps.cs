@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AgentPlatform.Workflows.Expressions;
 
 namespace AgentPlatform.Workflows.Definitions;
@@ -77,6 +78,7 @@ public static partial class WorkflowValidator
             }
 
             CheckRole(task, path, task.Role);
+            CheckAgents(task, path, task.Agents);
             if (task.Input is { } input)
             {
                 ValidateTemplate(input, $"{path}.input", task.Id, "input");
@@ -91,6 +93,26 @@ public static partial class WorkflowValidator
             if (role is not null && !AgentRoleNames.IsRole(role))
             {
                 AddStep(path, step, "role", $"'{role}' {AgentRoleNames.Rule}");
+            }
+        }
+
+        /// <summary>Checks a candidate set: a literal array of agent ids, or one <c>${...}</c> reference.</summary>
+        private void CheckAgents(WorkflowStep step, string path, JsonElement? agents)
+        {
+            if (agents is not { } value)
+            {
+                return;
+            }
+
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                ValidateWholeReference(step, path, "agents", value.GetString());
+                return;
+            }
+
+            foreach (var (field, message) in AgentCandidates.Problems(value))
+            {
+                AddStep(path, step, field, field == "agents" ? message + ", or one ${...} reference to such an array" : message);
             }
         }
 
@@ -164,6 +186,7 @@ public static partial class WorkflowValidator
             }
 
             CheckRole(plan, path, plan.Role);
+            CheckAgents(plan, path, plan.Agents);
             ValidateTaskOptions(plan, path, plan.Priority, plan.Timeout, plan.Retry);
         }
 

@@ -7,7 +7,8 @@ namespace AgentPlatform.Workflows.Dispatch;
 /// <remarks>An explicit agent id matches the agent registered under that id. A capability selector scores each agent
 /// with the weighted share of the requested capabilities it offers (weight times proficiency, over the total weight),
 /// drops agents below the minimum confidence and picks the best score; ties go to the agent registered first. A selector naming a
-/// team role resolves only to agents registered with that role.</remarks>
+/// team role resolves only to agents registered with that role, and one with a candidate set (<see cref="AgentSelector.Agents"/>) only
+/// to agents in it.</remarks>
 public sealed class InProcessTaskAgents
 {
     private readonly ConcurrentDictionary<string, Registration> _agents = new(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ public sealed class InProcessTaskAgents
         ArgumentNullException.ThrowIfNull(selector);
         if (selector.AgentId is { } agentId)
         {
-            return _agents.TryGetValue(agentId, out var registration) && (selector.Role is null || registration.Agent.Role == selector.Role)
+            return _agents.TryGetValue(agentId, out var registration) && (selector.Role is null || registration.Agent.Role == selector.Role) && InCandidateSet(selector, agentId)
                 ? registration.Agent
                 : null;
         }
@@ -68,7 +69,8 @@ public sealed class InProcessTaskAgents
         foreach (var registration in _agents.Values)
         {
             var score = Score(registration.Agent, wanted, totalWeight);
-            if (score < selector.MinConfidence || score <= 0 || (selector.Role is not null && registration.Agent.Role != selector.Role))
+            if (score < selector.MinConfidence || score <= 0 || (selector.Role is not null && registration.Agent.Role != selector.Role)
+                || !InCandidateSet(selector, registration.Agent.Id))
             {
                 continue;
             }
@@ -82,6 +84,9 @@ public sealed class InProcessTaskAgents
 
         return best?.Agent;
     }
+
+    private static bool InCandidateSet(AgentSelector selector, string agentId) =>
+        selector.Agents is not { } candidates || candidates.Contains(agentId, StringComparer.Ordinal);
 
     private static double Score(InProcessTaskAgent agent, IReadOnlyDictionary<string, double> wanted, double totalWeight)
     {

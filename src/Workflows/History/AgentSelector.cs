@@ -22,6 +22,11 @@ public sealed record AgentSelector
     [JsonPropertyName("role")]
     public string? Role { get; init; }
 
+    /// <summary>When set, the task's candidate set: only these agents may run it (matching ranks only them, and an explicit agent
+    /// outside the set fails the attempt); null leaves every agent a candidate.</summary>
+    [JsonPropertyName("agents")]
+    public IReadOnlyList<string>? Agents { get; init; }
+
     /// <summary>False keeps a retry on the agent that ran the previous attempt when it can take work, instead of moving it to the
     /// next-best agent; null means true.</summary>
     [JsonPropertyName("reassign")]

@@ -11,6 +11,7 @@ namespace AgentPlatform.Workflows.Plans;
 /// <param name="Workflow">The definition id of a task that runs as a child workflow (then neither agent nor capabilities), or null.</param>
 /// <param name="Role">The team role its agent must have (agent tasks only), or null for the plan step's.</param>
 /// <param name="Version">The version of <paramref name="Workflow"/> the child runs, or null for the latest registered when it starts.</param>
+/// <param name="Agents">The task's candidate set (agent tasks only), narrowing the plan step's; null when it names none.</param>
 public sealed record PlanTask(
     string Id, string? Agent, IReadOnlyDictionary<string, double>? Capabilities, JsonElement? Input, IReadOnlyList<int> DependsOn, string? Workflow = null,
-    string? Role = null, int? Version = null);
+    string? Role = null, int? Version = null, IReadOnlyList<string>? Agents = null);

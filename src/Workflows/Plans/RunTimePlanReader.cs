@@ -8,7 +8,7 @@ namespace AgentPlatform.Workflows.Plans;
 /// <summary>Reads one run-time plan, collecting every problem instead of stopping at the first.</summary>
 internal sealed class RunTimePlanReader(int maxTasks)
 {
-    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "role", "workflow", "version", "input", "depends_on", "description"];
+    private static readonly HashSet<string> TaskFields = ["id", "agent", "capabilities", "role", "agents", "workflow", "version", "input", "depends_on", "description"];
 
     public List<string> Problems { get; } = [];
 
@@ -95,6 +95,7 @@ internal sealed class RunTimePlanReader(int maxTasks)
         var workflow = ReadWorkflow(task, path);
         var agent = workflow is null ? ReadAgent(task, path, out var capabilities) : NoAgent(task, path, out capabilities);
         var role = ReadRole(task, path, workflow is not null);
+        var agents = ReadAgents(task, path, workflow is not null);
         var version = ReadVersion(task, path, workflow is not null);
         var dependencies = ReadDependencies(task, path, id, ids);
         JsonElement? input = task.TryGetProperty("input", out var inputValue) ? inputValue.Clone() : null;
@@ -103,7 +104,7 @@ internal sealed class RunTimePlanReader(int maxTasks)
             CheckInput(template, path, dependencies.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
-        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow, role, version);
+        return new PlanTask(id ?? path, agent, capabilities, input, [.. dependencies.Select(d => d.Index)], workflow, role, version, agents);
     }
 
     /// <summary>The team role a task's agent must have, or null when the task names none.</summary>
@@ -125,6 +126,29 @@ internal sealed class RunTimePlanReader(int maxTasks)
         }
 
         return text;
+    }
+
+    /// <summary>The task's candidate set, or null when the task names none (or names an invalid one, which is a problem).</summary>
+    private IReadOnlyList<string>? ReadAgents(JsonElement task, string path, bool runsWorkflow)
+    {
+        if (!task.TryGetProperty("agents", out var agents))
+        {
+            return null;
+        }
+
+        if (runsWorkflow)
+        {
+            Problems.Add($"{path}.agents: applies to agent tasks only, not to a workflow task");
+            return null;
+        }
+
+        var count = Problems.Count;
+        foreach (var (field, message) in AgentCandidates.Problems(agents))
+        {
+            Problems.Add($"{path}.{field}: {message}");
+        }
+
+        return Problems.Count == count ? AgentCandidates.Literal(agents) : null;
     }
 
     /// <summary>The definition version a workflow task's child runs, or null when the task names none (the latest then).</summary>

@@ -48,7 +48,7 @@ public sealed class TeamDefinitionsTests
     }
 
     [Fact]
-    public void Sub_tasks_run_on_executors_only_and_the_reassignment_policy_becomes_the_retry_reassign_of_every_run_of_them()
+    public void Sub_tasks_run_on_the_run_s_executors_only_and_the_reassignment_policy_becomes_the_retry_reassign_of_every_run_of_them()
     {
         var keeping = Team with { Policies = Team.Policies with { Reassignment = false } };
 
@@ -58,6 +58,7 @@ public sealed class TeamDefinitionsTests
             var runs = Flatten(goal.Steps).OfType<RunPlanStep>().ToList();
             Assert.Equal([TeamSteps.Work, TeamSteps.CoordinatorRetry, TeamSteps.CoordinatorReplan], runs.Select(r => r.Id));
             Assert.All(runs, r => Assert.Equal(("executor", reassign), (r.Role, r.Retry!.Reassign)));
+            Assert.All(runs, r => Assert.Equal("${input.executors}", r.Agents!.Value.GetString()));
             Assert.All(Flatten(goal.Steps).OfType<AgentTaskStep>(), t => Assert.Null(t.Role));
         }
     }
@@ -127,10 +128,35 @@ public sealed class TeamDefinitionsTests
         Assert.Equal(5000L, project.Budget!.MaxTokens);
         var ids = project.Steps.Select(s => s.Id).ToList();
         Assert.Equal(
-            [TeamSteps.Manager, TeamSteps.Plan, TeamSteps.Goals, TeamSteps.Escalate, TeamSteps.Report, "project-report-approval-notice", "project-report-approval", "project-report-approval-rejected", TeamSteps.Outcome],
+            [TeamSteps.Members, TeamSteps.Manager, TeamSteps.Plan, TeamSteps.Goals, TeamSteps.Escalate, TeamSteps.Report, "project-report-approval-notice", "project-report-approval", "project-report-approval-rejected", TeamSteps.Outcome],
             ids);
         Assert.Equal(1, ((RunPlanStep)project.Steps[ids.IndexOf(TeamSteps.Goals)]).Retry!.MaxAttempts);
+        var plan = (AgentTaskStep)project.Steps[ids.IndexOf(TeamSteps.Plan)];
+        Assert.Equal("${steps.members.output.executors}", plan.Input!.Value.GetProperty("executors").GetString());
         Assert.Equal("writers", TeamProjectDefinition.TeamOf(project.Id));
         Assert.Null(TeamProjectDefinition.TeamOf(TeamGoalDefinition.IdFor("writers")));
+    }
+
+    [Fact]
+    public void The_members_step_gets_every_executor_member_as_declared_and_no_other_member()
+    {
+        var team = TeamDeclarationReader.Read(JsonNode.Parse("""
+            {
+              "members": [
+                {"role": "manager", "capabilities": {"plan-project": 1}},
+                {"role": "coordinator", "capabilities": {"plan-goal": 1}},
+                {"role": "executor", "agent": "agt_0123456789abcdef0123"},
+                {"role": "executor", "capabilities": {"write": 1}, "min_confidence": 0.5, "count": 2}
+              ]
+            }
+            """), "crew");
+        var project = TeamProjectDefinition.Build(team, 1, 1, new WorkflowLimitsOptions());
+
+        var members = (AgentTaskStep)project.Steps[0];
+
+        Assert.Equal((TeamSteps.Members, TeamProjectAgents.Members), (members.Id, members.Agent));
+        Assert.Equal(
+            """{"team":"crew","executors":[{"agent":"agt_0123456789abcdef0123"},{"capabilities":{"write":1},"min_confidence":0.5,"count":2}]}""",
+            members.Input!.Value.GetRawText());
     }
 }

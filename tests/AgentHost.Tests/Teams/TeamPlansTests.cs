@@ -36,11 +36,12 @@ public sealed class TeamPlansTests
     }
 
     [Fact]
-    public void Goals_are_addressed_to_the_goal_definition_with_their_dependencies_and_read_back_in_the_managers_shape()
+    public void Goals_are_addressed_to_the_goal_definition_with_their_dependencies_and_the_run_s_executors_and_read_back_in_the_managers_shape()
     {
         var plan = JsonNode.Parse("""{"tasks": [{"id": "a", "input": {"section": "intro"}}, {"id": "b", "depends_on": ["a"]}]}""");
 
-        var addressed = TeamPlans.AddressGoals(plan, "team.writers.goal", "writers", JsonNode.Parse("""{"sections": ["intro"]}"""))!.AsObject();
+        var addressed = TeamPlans.AddressGoals(
+            plan, "team.writers.goal", "writers", JsonNode.Parse("""{"sections": ["intro"]}"""), executors: JsonNode.Parse("""["agt_a", "agt_b"]"""))!.AsObject();
 
         var b = addressed["tasks"]![1]!;
         Assert.Equal("team.writers.goal", b["workflow"]!.GetValue<string>());
@@ -48,6 +49,7 @@ public sealed class TeamPlansTests
         Assert.Equal("plan_goal", b["input"]!["kind"]!.GetValue<string>());
         Assert.Equal("b", b["input"]!["goal"]!.GetValue<string>());
         Assert.Equal("intro", addressed["tasks"]![0]!["input"]!["description"]!["section"]!.GetValue<string>());
+        Assert.All(addressed["tasks"]!.AsArray(), g => Assert.Equal("""["agt_a","agt_b"]""", g!["input"]!["executors"]!.ToJsonString()));
         Assert.Equal(plan!.ToJsonString(), TeamPlans.ManagerGoals(addressed).ToJsonString());
     }
 }

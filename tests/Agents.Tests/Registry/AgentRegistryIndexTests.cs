@@ -156,6 +156,33 @@ public sealed class AgentRegistryIndexTests
         Assert.Throws<ArgumentException>(() => CapabilityRequest.Create(new Dictionary<string, double> { [name] = weight }, minConfidence));
 
     [Fact]
+    public void A_candidate_set_leaves_out_every_other_agent_however_well_it_scores_and_says_so_before_any_other_reason()
+    {
+        var index = new AgentRegistryIndex();
+        index.Apply(Entry("best", new() { ["search"] = 1.0 }));
+        index.Apply(Entry("offline-outsider", new() { ["search"] = 1.0 }, AgentStatus.Offline));
+        index.Apply(Entry("member", new() { ["search"] = 0.4 }));
+        index.Apply(Entry("busy-member", new() { ["search"] = 0.9 }, AgentStatus.Busy));
+
+        var match = index.Match(CapabilityRequest.Create(new Dictionary<string, double> { ["search"] = 1 }, 0, null, ["member", "busy-member", "unknown"]), 10);
+
+        Assert.Equal(["member"], match.Candidates.Select(c => c.AgentId));
+        Assert.Equal(
+            new Dictionary<string, ExclusionReason>
+            {
+                ["best"] = ExclusionReason.NotInCandidateSet, ["offline-outsider"] = ExclusionReason.NotInCandidateSet, ["busy-member"] = ExclusionReason.Busy,
+            },
+            match.Excluded.ToDictionary(e => e.AgentId, e => e.Reason));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(CapabilityRequest.MaxCandidates + 1)]
+    public void A_candidate_set_lists_at_least_one_agent_and_at_most_the_limit(int count) =>
+        Assert.Throws<ArgumentException>(() => CapabilityRequest.Create(
+            new Dictionary<string, double> { ["search"] = 1 }, 0, null, [.. Enumerable.Range(0, count).Select(i => $"a{i}")]));
+
+    [Fact]
     public void Counts_by_status_follow_the_latest_entry_of_each_agent_and_forget_removed_ones()
     {
         var index = new AgentRegistryIndex();

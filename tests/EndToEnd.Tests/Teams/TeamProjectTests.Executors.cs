@@ -27,6 +27,9 @@ public sealed partial class TeamProjectTests
         await using var reviewer = Planner(host, "executor", ["--name", "reviewer", "--capabilities", "review=0.5"]);
         await WaitUntilMatchableAsync(ops, ["plan-project", "plan-goal"], timeout);
 
+        // The team's executors are resolved when the project starts, so they must be registered by then.
+        await WaitUntilMatchableAsync(ops, ["research", "write", "review"], timeout, role: "executor");
+
         await StartAsync(ops, "closed", "closed-1", timeout);
         var final = await ops.WaitAsync("closed-1", timeout);
         var report = final["output"]!.AsObject();

@@ -174,13 +174,14 @@ public sealed partial class TeamProjectTests(ITestOutputHelper output)
         return new PlannerProcess(Process.Start(start)!, output, role);
     }
 
-    private static async Task WaitUntilMatchableAsync(TaskOperator ops, string[] capabilities, CancellationToken cancellationToken)
+    private static async Task WaitUntilMatchableAsync(TaskOperator ops, string[] capabilities, CancellationToken cancellationToken, string? role = null)
     {
         foreach (var capability in capabilities)
         {
             while (true)
             {
-                using var response = await ops.Client.GetAsync(new Uri($"api/v1/registry/match?capabilities={capability}:1", UriKind.Relative), cancellationToken);
+                var query = role is null ? $"capabilities={capability}:1" : $"capabilities={capability}:1&role={role}";
+                using var response = await ops.Client.GetAsync(new Uri($"api/v1/registry/match?{query}", UriKind.Relative), cancellationToken);
                 var match = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
                 if (match["candidates"]?.AsArray().Count > 0)
                 {

@@ -42,15 +42,15 @@ public sealed class ConformanceAgents
     public void RegisterInto(InProcessTaskAgents agents)
     {
         ArgumentNullException.ThrowIfNull(agents);
-        agents.Register("worker", RunAsync, new Dictionary<string, double> { ["work"] = 1.0, ["summarize"] = 0.5 });
-        agents.Register("specialist", RunAsync, new Dictionary<string, double> { ["summarize"] = 1.0 });
+        agents.Register("worker", (task, token) => RunAsync("worker", task, token), new Dictionary<string, double> { ["work"] = 1.0, ["summarize"] = 0.5 });
+        agents.Register("specialist", (task, token) => RunAsync("specialist", task, token), new Dictionary<string, double> { ["summarize"] = 1.0 });
     }
 
-    private async ValueTask<JsonElement> RunAsync(WorkflowTask task, CancellationToken cancellationToken)
+    private async ValueTask<JsonElement> RunAsync(string agent, WorkflowTask task, CancellationToken cancellationToken)
     {
         try
         {
-            return await RunUntilCancelledAsync(task, cancellationToken);
+            return await RunUntilCancelledAsync(agent, task, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -59,9 +59,9 @@ public sealed class ConformanceAgents
         }
     }
 
-    private async ValueTask<JsonElement> RunUntilCancelledAsync(WorkflowTask task, CancellationToken cancellationToken)
+    private async ValueTask<JsonElement> RunUntilCancelledAsync(string agent, WorkflowTask task, CancellationToken cancellationToken)
     {
-        var run = new AgentRun(task.TaskId, task.StepId, task.Attempt, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp());
+        var run = new AgentRun(task.TaskId, task.StepId, task.Attempt, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp(), agent);
         _runs.Enqueue(run);
         Started(task.StepId).TrySetResult();
         if (Blocked.Contains(task.StepId))
@@ -92,5 +92,5 @@ public sealed class ConformanceAgents
         _started.GetOrAdd(stepId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
-/// <summary>One agent run: which attempt, and when it started (wall clock and monotonic).</summary>
-public sealed record AgentRun(string TaskId, string StepId, int Attempt, DateTimeOffset StartedAt, long StartedTimestamp);
+/// <summary>One agent run: which attempt, when it started (wall clock and monotonic), and which agent ran it.</summary>
+public sealed record AgentRun(string TaskId, string StepId, int Attempt, DateTimeOffset StartedAt, long StartedTimestamp, string Agent);

@@ -48,7 +48,7 @@ public sealed class SwarmSampleTests
         Assert.Contains($"tasks[0].extra: unknown field (expected {string.Join(", ", fields)})", unknown.Problems);
         foreach (var field in fields)
         {
-            var value = field switch { "id" => "\"a\"", "agent" => "\"x\"", "role" => "\"executor\"", "depends_on" => "[]", _ => "\"text\"" };
+            var value = field switch { "id" => "\"a\"", "agent" => "\"x\"", "role" => "\"executor\"", "agents" => "[\"x\"]", "depends_on" => "[]", _ => "\"text\"" };
             var plan = field switch
             {
                 "capabilities" => """{ "tasks": [ { "id": "a", "capabilities": { "c": 1 } } ] }""",
