@@ -237,7 +237,7 @@ internal sealed partial class AgentTaskActor
     private async ValueTask FinishAsync(AgentTaskRecord record, AgentTaskEnd end, string? error, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();
-        var finished = record with { State = AgentTaskState.Finished, End = end, Error = error, Task = record.Task with { Input = null } };
+        var finished = record with { State = AgentTaskState.Finished, End = end, EndedAt = now, Error = error, Task = record.Task with { Input = null } };
         var holder = record is { State: AgentTaskState.Assigned, AgentId: { } assignedTo } ? assignedTo : null;
         var durable = new List<Task>(3)
         {

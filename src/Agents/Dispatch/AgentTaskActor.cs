@@ -83,6 +83,11 @@ internal sealed partial class AgentTaskActor : Actor
             case AgentTaskState.Assigned:
                 await CheckHolderAsync(_record, cancellationToken);
                 break;
+            case AgentTaskState.Finished when _record.EndedAt is { } endedAt && Host.Time.GetUtcNow() - endedAt < _context.Options.RetainEnded:
+                // A holder check that was already on its way when the attempt ended: duplicate and late acts still get their
+                // answer until RetainEnded has passed since the end.
+                await RegisterReminderAsync(new ReminderRegistration(CheckReminder, _context.Options.RetainEnded - (Host.Time.GetUtcNow() - endedAt)), cancellationToken);
+                break;
             default:
                 // Ended (or cancelled before its dispatch) at least RetainEnded ago: nothing may still ask, so the state goes.
                 await ForgetAsync(cancellationToken);
@@ -102,6 +107,7 @@ internal sealed partial class AgentTaskActor : Actor
                     State = AgentTaskState.Finished,
                     DispatchedAt = Host.Time.GetUtcNow(),
                     End = AgentTaskEnd.Cancelled,
+                    EndedAt = Host.Time.GetUtcNow(),
                     Error = reason,
                 };
                 StateManager.RemoveState(CancelledKey);

@@ -33,6 +33,10 @@ internal sealed record AgentTaskRecord
     [JsonPropertyName("end")]
     public AgentTaskEnd? End { get; init; }
 
+    /// <summary>When the attempt ended (null while it runs, and in records stored before this was kept).</summary>
+    [JsonPropertyName("ended_at")]
+    public DateTimeOffset? EndedAt { get; init; }
+
     [JsonPropertyName("output")]
     public JsonElement? Output { get; init; }
 
