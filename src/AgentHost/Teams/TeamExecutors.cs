@@ -5,14 +5,17 @@ using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Registry;
 using AgentPlatform.Agents.Teams;
 using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Dispatch;
+using AgentPlatform.Workflows.History;
 
 namespace AgentPlatform.AgentHost.Teams;
 
 /// <summary>A team's executors for one project run: resolved once, when the run starts, by the built-in step
 /// <see cref="TeamSteps.Members"/>, whose recorded output every goal run gets, so a replay or a restart keeps the same team.</summary>
-/// <remarks>A named executor member is in the set when it is registered. A capability selection adds up to its <c>count</c> executors
-/// not already in the set, the best of the registry's match at that moment (executors only, <c>min_confidence</c> applied): available
-/// candidates first, then, to fill its count, executors that qualify but are busy, waiting or in error (they are members; their
+/// <remarks>A named executor member is in the set when it is registered (or is one of the host's in-process executors). A capability
+/// selection adds up to its <c>count</c> executors not already in the set, the best of the registry's match at that moment (executors
+/// only, <c>min_confidence</c> applied): available candidates first, then the host's in-process executors that match (such as the
+/// built-in <c>noop</c>), then, to fill its count, executors that qualify but are busy, waiting or in error (they are members; their
 /// sub-tasks wait until they can take work).</remarks>
 public static class TeamExecutors
 {
@@ -39,16 +42,21 @@ public static class TeamExecutors
 
     /// <summary>The executors of <paramref name="declared"/> (the step's input), in member order.</summary>
     /// <exception cref="InvalidOperationException">No executor could be resolved.</exception>
-    public static async Task<IReadOnlyList<string>> ResolveAsync(JsonObject declared, IAgentRegistry registry, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ResolveAsync(
+        JsonObject declared, IAgentRegistry registry, InProcessTaskAgents inProcess, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(declared);
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(inProcess);
+        var executorRole = AgentRoles.NameOf(AgentRole.Executor);
         var chosen = new List<string>();
         foreach (var member in (declared["executors"] as JsonArray ?? []).OfType<JsonObject>())
         {
             if (member["agent"]?.GetValue<string>() is { } named)
             {
-                if (!chosen.Contains(named, StringComparer.Ordinal) && await registry.FindAsync(named, cancellationToken) is not null)
+                if (!chosen.Contains(named, StringComparer.Ordinal)
+                    && (inProcess.Resolve(new AgentSelector { AgentId = named, Role = executorRole }) is not null
+                        || await registry.FindAsync(named, cancellationToken) is not null))
                 {
                     chosen.Add(named);
                 }
@@ -57,13 +65,17 @@ public static class TeamExecutors
             }
 
             var count = member["count"]?.GetValue<int>() ?? 1;
-            var request = CapabilityRequest.Create(
-                member["capabilities"].Deserialize<Dictionary<string, double>>()!, member["min_confidence"]?.GetValue<double>() ?? 0, AgentRole.Executor);
+            var capabilities = member["capabilities"].Deserialize<Dictionary<string, double>>()!;
+            var minConfidence = member["min_confidence"]?.GetValue<double>() ?? 0;
+            var request = CapabilityRequest.Create(capabilities, minConfidence, AgentRole.Executor);
+            var inProcessExecutors = inProcess.Ranked(new AgentSelector { Capabilities = capabilities, MinConfidence = minConfidence, Role = executorRole });
             // Exclusions come ranked by score whatever their reason, so agents of other roles may take places among them.
             var match = await registry.MatchAsync(request, chosen.Count + count + SpareExclusions, cancellationToken);
             var qualifiedButOccupied = match.Excluded.Where(e =>
                 e.Reason is ExclusionReason.Busy or ExclusionReason.Waiting or ExclusionReason.Error && e.Score > 0 && e.Score >= request.MinConfidence);
-            chosen.AddRange(match.Candidates.Select(c => c.AgentId).Concat(qualifiedButOccupied.Select(e => e.AgentId))
+            chosen.AddRange(match.Candidates.Select(c => c.AgentId)
+                .Concat(inProcessExecutors.Select(a => a.Id))
+                .Concat(qualifiedButOccupied.Select(e => e.AgentId))
                 .Where(id => !chosen.Contains(id, StringComparer.Ordinal))
                 .Take(count)
                 .ToList());

@@ -45,7 +45,7 @@ public static class TeamProjectAgents
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(services);
-        agents.Register(Members, (task, token) => MembersAsync(task, services, token));
+        agents.Register(Members, (task, token) => MembersAsync(task, agents, services, token));
         agents.Register(Goals, (task, token) => GoalsAsync(task, services, token));
         agents.Register(Remaining, (task, token) => RemainingAsync(task, services, token));
         agents.Register(Announce, (task, token) => AnnounceAsync(task, services, token));
@@ -54,9 +54,10 @@ public static class TeamProjectAgents
         agents.Register(Fail, (task, _) => throw new InvalidOperationException(Input(task)["error"]?.ToString() ?? "the run failed"));
     }
 
-    private static async ValueTask<JsonElement> MembersAsync(WorkflowTask task, IServiceProvider services, CancellationToken cancellationToken)
+    private static async ValueTask<JsonElement> MembersAsync(
+        WorkflowTask task, InProcessTaskAgents agents, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var executors = await TeamExecutors.ResolveAsync(Input(task), services.GetRequiredService<IAgentRegistry>(), cancellationToken);
+        var executors = await TeamExecutors.ResolveAsync(Input(task), services.GetRequiredService<IAgentRegistry>(), agents, cancellationToken);
         return ToElement(new JsonObject { ["executors"] = new JsonArray([.. executors.Select(e => (JsonNode?)e)]) });
     }
 

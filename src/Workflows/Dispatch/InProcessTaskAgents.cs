@@ -53,36 +53,26 @@ public sealed class InProcessTaskAgents
                 : null;
         }
 
-        if (selector.Capabilities is not { Count: > 0 } wanted)
+        return Ranked(selector) is [var best, ..] ? best : null;
+    }
+
+    /// <summary>Every agent a capability <paramref name="selector"/> matches, best score first (ties in registration order); none for a
+    /// selector without capabilities.</summary>
+    public IReadOnlyList<InProcessTaskAgent> Ranked(AgentSelector selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        if (selector.Capabilities is not { Count: > 0 } wanted || wanted.Values.Sum() is var totalWeight && totalWeight <= 0)
         {
-            return null;
+            return [];
         }
 
-        var totalWeight = wanted.Values.Sum();
-        if (totalWeight <= 0)
-        {
-            return null;
-        }
-
-        Registration? best = null;
-        var bestScore = double.NegativeInfinity;
-        foreach (var registration in _agents.Values)
-        {
-            var score = Score(registration.Agent, wanted, totalWeight);
-            if (score < selector.MinConfidence || score <= 0 || (selector.Role is not null && registration.Agent.Role != selector.Role)
-                || !InCandidateSet(selector, registration.Agent.Id))
-            {
-                continue;
-            }
-
-            if (score > bestScore || (score == bestScore && registration.Order < best!.Order))
-            {
-                best = registration;
-                bestScore = score;
-            }
-        }
-
-        return best?.Agent;
+        return [.. _agents.Values
+            .Select(registration => (registration, score: Score(registration.Agent, wanted, totalWeight)))
+            .Where(m => m.score > 0 && m.score >= selector.MinConfidence && (selector.Role is null || m.registration.Agent.Role == selector.Role)
+                && InCandidateSet(selector, m.registration.Agent.Id))
+            .OrderByDescending(m => m.score)
+            .ThenBy(m => m.registration.Order)
+            .Select(m => m.registration.Agent)];
     }
 
     private static bool InCandidateSet(AgentSelector selector, string agentId) =>
