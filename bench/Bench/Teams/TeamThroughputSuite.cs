@@ -35,9 +35,9 @@ public sealed class TeamThroughputSuite : BenchSuite
         await using var host = await BenchHost.StartAsync(new Dictionary<string, string> { ["Workflows__BuiltInAgents__Enabled"] = "true" }, cancellationToken);
         await host.SendJsonAsync(HttpMethod.Put, $"api/v1/teams/{Team}", BenchHost.OperatorToken, TeamJson, cancellationToken);
         await using var manager = await HttpTaskAgent.StartAsync(
-            host.BaseAddress, "bench-manager", "manager", new Dictionary<string, double> { ["bench-plan-project"] = 1 }, PlanProjectAsync, cancellationToken);
+            host.BaseAddress, "bench-manager", "manager", new Dictionary<string, double> { ["bench-plan-project"] = 1 }, NoopTeamPlanners.PlanProjectAsync, cancellationToken);
         await using var coordinator = await HttpTaskAgent.StartAsync(
-            host.BaseAddress, "bench-coordinator", "coordinator", new Dictionary<string, double> { ["bench-plan-goal"] = 1 }, PlanGoalAsync, cancellationToken);
+            host.BaseAddress, "bench-coordinator", "coordinator", new Dictionary<string, double> { ["bench-plan-goal"] = 1 }, NoopTeamPlanners.PlanGoalAsync, cancellationToken);
 
         // Warm-up (JIT, tiering, actor activations), so the first measured project is not a cold start.
         await RunProjectAsync(host, "warm-up", 2, 5, cancellationToken);
@@ -83,31 +83,6 @@ public sealed class TeamThroughputSuite : BenchSuite
 
         var first = work.Values.Min(e => e["ts"]!.GetValue<DateTimeOffset>());
         return new ProjectMeasurement(completed.Count / (completed.Max() - first).TotalSeconds, wall, hostCpu);
-    }
-
-    private static Task<JsonNode?> PlanProjectAsync(JsonNode? input, CancellationToken cancellationToken)
-    {
-        var goals = input!["project"]!["goals"]!.GetValue<int>();
-        var subTasks = input["project"]!["sub_tasks"]!.GetValue<int>();
-        var plan = new JsonArray([.. Enumerable.Range(0, goals).Select(g => (JsonNode?)new JsonObject
-        {
-            ["id"] = $"g{g}",
-            ["input"] = new JsonObject { ["sub_tasks"] = subTasks },
-        })]);
-        return Task.FromResult<JsonNode?>(new JsonObject { ["tasks"] = plan });
-    }
-
-    private static Task<JsonNode?> PlanGoalAsync(JsonNode? input, CancellationToken cancellationToken)
-    {
-        var goal = input!["goal"]!.GetValue<string>();
-        var subTasks = input["description"]!["sub_tasks"]!.GetValue<int>();
-        var plan = new JsonArray([.. Enumerable.Range(0, subTasks).Select(s => (JsonNode?)new JsonObject
-        {
-            ["id"] = $"s{s}",
-            ["capabilities"] = new JsonObject { ["noop"] = 1 },
-            ["input"] = new JsonObject { ["goal"] = goal, ["sub_task"] = s },
-        })]);
-        return Task.FromResult<JsonNode?>(new JsonObject { ["tasks"] = plan });
     }
 
     private sealed record ProjectMeasurement(double SubTasksPerSecond, TimeSpan Wall, TimeSpan HostCpu);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using AgentPlatform.EndToEnd.Tests.Channels;
 using AgentPlatform.EndToEnd.Tests.Tasks;
 using AgentPlatform.TestKit;
@@ -37,9 +36,9 @@ public sealed class TeamBuiltInExecutorTests(ITestOutputHelper output)
         }
 
         await using var manager = await HttpTaskAgent.StartAsync(
-            host.BaseAddress, "e2e-manager", "manager", new Dictionary<string, double> { ["e2e-plan-project"] = 1 }, PlanProjectAsync, timeout);
+            host.BaseAddress, "e2e-manager", "manager", new Dictionary<string, double> { ["e2e-plan-project"] = 1 }, NoopTeamPlanners.PlanProjectAsync, timeout);
         await using var coordinator = await HttpTaskAgent.StartAsync(
-            host.BaseAddress, "e2e-coordinator", "coordinator", new Dictionary<string, double> { ["e2e-plan-goal"] = 1 }, PlanGoalAsync, timeout);
+            host.BaseAddress, "e2e-coordinator", "coordinator", new Dictionary<string, double> { ["e2e-plan-goal"] = 1 }, NoopTeamPlanners.PlanGoalAsync, timeout);
         using (var start = await ops.Client.PostAsJsonAsync(
             new Uri($"api/v1/teams/{Team}/projects", UriKind.Relative), new { run_id = Run, input = new { goals = 2, sub_tasks = 3 } }, timeout))
         {
@@ -54,28 +53,5 @@ public sealed class TeamBuiltInExecutorTests(ITestOutputHelper output)
         var subTasks = view["goals"]!.AsArray().SelectMany(g => g!["sub_tasks"]!.AsArray()).ToList();
         Assert.Equal(6, subTasks.Count);
         Assert.All(subTasks, s => Assert.Equal("completed", s!["status"]!.GetValue<string>()));
-    }
-
-    private static Task<JsonNode?> PlanProjectAsync(JsonNode? input, CancellationToken cancellationToken)
-    {
-        var project = input!["project"]!;
-        var goals = new JsonArray([.. Enumerable.Range(0, project["goals"]!.GetValue<int>()).Select(g => (JsonNode?)new JsonObject
-        {
-            ["id"] = $"g{g}",
-            ["input"] = new JsonObject { ["sub_tasks"] = project["sub_tasks"]!.GetValue<int>() },
-        })]);
-        return Task.FromResult<JsonNode?>(new JsonObject { ["tasks"] = goals });
-    }
-
-    private static Task<JsonNode?> PlanGoalAsync(JsonNode? input, CancellationToken cancellationToken)
-    {
-        var goal = input!["goal"]!.GetValue<string>();
-        var subTasks = new JsonArray([.. Enumerable.Range(0, input["description"]!["sub_tasks"]!.GetValue<int>()).Select(s => (JsonNode?)new JsonObject
-        {
-            ["id"] = $"s{s}",
-            ["capabilities"] = new JsonObject { ["noop"] = 1 },
-            ["input"] = new JsonObject { ["goal"] = goal, ["sub_task"] = s },
-        })]);
-        return Task.FromResult<JsonNode?>(new JsonObject { ["tasks"] = subTasks });
     }
 }
