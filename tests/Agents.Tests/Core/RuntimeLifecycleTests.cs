@@ -194,7 +194,5 @@ public sealed class RuntimeLifecycleTests
         public AgentPlatform.Runtime.Actors.IActorCallsInFlight CallsInFlight => inner.CallsInFlight;
 
         public bool PassesObjects => inner.PassesObjects;
-
-        public DateTimeOffset StartedAt => inner.StartedAt;
     }
 }
