@@ -20,6 +20,7 @@
 
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RetryAfter } from './retry-after.mjs';
 
 class ApiError extends Error {
   constructor(method, path, status, body) {
@@ -29,19 +30,16 @@ class ApiError extends Error {
   }
 }
 
-const rateLimitedPastTimeout = (retryAfter) => `--timeout reached while rate limited (Retry-After ${retryAfter} s)`;
-
 class Client {
-  // deadline: a Date.now() value no Retry-After wait may pass (null for none).
-  constructor(baseUrl, summary, deadline = null, maxRetries = 10) {
+  // retryAfter: the RetryAfter that waits out 429s, never past the run's deadline.
+  constructor(baseUrl, retryAfter, maxRetries = 10) {
     this.baseUrl = baseUrl.replace(/\/+$/, '') + '/api/v1';
     this.key = null;
-    this.summary = summary;
-    this.deadline = deadline;
+    this.retryAfter = retryAfter;
     this.maxRetries = maxRetries;
   }
 
-  // Sends a request; on 429 sleeps for Retry-After seconds and tries again. A wait that would outlast the deadline ends at the
+  // Sends a request; on 429 waits for Retry-After seconds and tries again. A wait that would outlast the deadline ends at the
   // deadline with an ApiError saying so.
   async call(method, path, body) {
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
@@ -62,15 +60,8 @@ class Client {
         payload = { detail: text };
       }
       if (response.status === 429) {
-        const retryAfter = Number(response.headers.get('retry-after') ?? payload.retry_after_seconds ?? 1);
-        this.summary.rate_limited += 1;
-        this.summary.retry_after_seconds.push(retryAfter);
-        const left = this.deadline === null ? Infinity : this.deadline - Date.now();
-        if (retryAfter * 1000 >= left) {
-          await sleep(Math.max(0, left));
-          throw new ApiError(method, path, 429, { detail: rateLimitedPastTimeout(retryAfter) });
-        }
-        await sleep(retryAfter * 1000);
+        const pastTimeout = await this.retryAfter.wait(Number(response.headers.get('retry-after') ?? payload.retry_after_seconds ?? 1));
+        if (pastTimeout) throw new ApiError(method, path, 429, { detail: pastTimeout });
         continue;
       }
       if (response.status >= 400) throw new ApiError(method, path, response.status, payload);
@@ -82,8 +73,8 @@ class Client {
 
 // The agent's operations over the HTTP API (the default transport).
 class HttpTransport {
-  constructor(baseUrl, summary, deadline = null) {
-    this.client = new Client(baseUrl, summary, deadline);
+  constructor(baseUrl, retryAfter) {
+    this.client = new Client(baseUrl, retryAfter);
   }
 
   get hasKey() {
@@ -142,9 +133,10 @@ class HttpTransport {
 
 // HTTP by default; gRPC with --grpc (the client in clients/node).
 async function openTransport(values, summary, deadline) {
-  if (!values.grpc) return new HttpTransport(values.host, summary, deadline);
+  const retryAfter = new RetryAfter(summary, deadline);
+  if (!values.grpc) return new HttpTransport(values.host, retryAfter);
   const { GrpcTransport } = await import('./grpc-transport.mjs');
-  return new GrpcTransport(values.grpc, summary, ApiError, deadline, rateLimitedPastTimeout);
+  return new GrpcTransport(values.grpc, retryAfter, ApiError);
 }
 
 // Sends heartbeats on the schedule the host announces; the function it returns stops them and waits for a beat in flight,
@@ -318,7 +310,7 @@ async function main() {
     summary.joined = true;
     // Posts reach the members of the moment, so an agent expecting peers lets them join before it speaks.
     while ((await transport.memberCount(channel)) < expectPeers + 1 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
+      await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
     }
 
     let cursor = 0;

@@ -11,16 +11,12 @@ const httpStatus = {
 };
 
 // Talks to the host's gRPC port; rejects with `new ErrorType(method, path, status, body)` like the HTTP transport. A call answered
-// RESOURCE_EXHAUSTED is tried again after its RetryInfo delay, as the HTTP transport does after a 429, but no wait passes
-// `deadline` (a Date.now() value, null for none): a delay that would outlast it ends at the deadline with `pastTimeout(delay)` as
-// the error's detail.
+// RESOURCE_EXHAUSTED is tried again after its RetryInfo delay, waited through `retryAfter` (a RetryAfter) as the HTTP transport
+// waits a 429's Retry-After.
 export class GrpcTransport {
-  constructor(target, summary, ErrorType, deadline = null, pastTimeout = (delay) => `rate limited past the deadline (${delay} s)`,
-    maxRetries = 10) {
+  constructor(target, retryAfter, ErrorType, maxRetries = 10) {
     this.ErrorType = ErrorType;
-    this.summary = summary;
-    this.deadline = deadline;
-    this.pastTimeout = pastTimeout;
+    this.retryAfter = retryAfter;
     this.maxRetries = maxRetries;
     this.stream = null;
     // The client's own retries would sleep for the whole delay, whatever the deadline: they stay off, and #do retries.
@@ -110,19 +106,11 @@ export class GrpcTransport {
           throw new this.ErrorType(error.method, '(gRPC)', httpStatus[error.codeName] ?? 500, { detail: error.details });
         }
         method = error.method;
-        const delay = error.retryDelay;
-        this.summary.rate_limited += 1;
-        this.summary.retry_after_seconds.push(delay);
-        const left = this.deadline === null ? Infinity : this.deadline - Date.now();
-        if (delay * 1000 >= left) {
-          await sleep(Math.max(0, left));
-          throw new this.ErrorType(method, '(gRPC)', 429, { detail: this.pastTimeout(delay) });
-        }
-        await sleep(delay * 1000);
+        const pastTimeout = await this.retryAfter.wait(error.retryDelay);
+        if (pastTimeout) throw new this.ErrorType(method, '(gRPC)', 429, { detail: pastTimeout });
       }
     }
     throw new this.ErrorType(method, '(gRPC)', 429, { detail: 'still rate limited after retries' });
   }
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

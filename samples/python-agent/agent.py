@@ -29,6 +29,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from retry_after import RetryAfter
+
 
 class ApiError(Exception):
     def __init__(self, method, path, status, body):
@@ -37,34 +39,23 @@ class ApiError(Exception):
         self.body = body
 
 
-RATE_LIMITED_PAST_TIMEOUT = "--timeout reached while rate limited (Retry-After {:g} s)"
-
-
 class Client:
-    """A tiny HTTP client that retries after 429 for as long as Retry-After says, but never past the deadline (a
-    time.monotonic() value): a wait that would outlast it ends at the deadline with RATE_LIMITED_PAST_TIMEOUT."""
+    """A tiny HTTP client that retries after 429 for as long as Retry-After says, waiting through `retry_after` (which never
+    waits past the run's deadline)."""
 
-    def __init__(self, base_url, summary, deadline=None, max_retries=10):
+    def __init__(self, base_url, retry_after, max_retries=10):
         self.base_url = base_url.rstrip("/") + "/api/v1"
         self.key = None
-        self.summary = summary
-        self.deadline = deadline
+        self.retry_after = retry_after
         self.max_retries = max_retries
-        self.lock = threading.Lock()
 
     def call(self, method, path, body=None, timeout=40):
         for _ in range(self.max_retries + 1):
             status, headers, payload = self._send(method, path, body, timeout)
             if status == 429:
-                retry_after = float(headers.get("Retry-After") or payload.get("retry_after_seconds") or 1)
-                with self.lock:
-                    self.summary["rate_limited"] += 1
-                    self.summary["retry_after_seconds"].append(retry_after)
-                left = None if self.deadline is None else self.deadline - time.monotonic()
-                if left is not None and retry_after >= left:
-                    time.sleep(max(0.0, left))
-                    raise ApiError(method, path, 429, {"detail": RATE_LIMITED_PAST_TIMEOUT.format(retry_after)})
-                time.sleep(retry_after)
+                past_timeout = self.retry_after.wait(float(headers.get("Retry-After") or payload.get("retry_after_seconds") or 1))
+                if past_timeout:
+                    raise ApiError(method, path, 429, {"detail": past_timeout})
                 continue
             if status >= 400:
                 raise ApiError(method, path, status, payload)
@@ -97,8 +88,8 @@ class HttpTransport:
 
     name = "http"
 
-    def __init__(self, base_url, summary, deadline=None):
-        self.client = Client(base_url, summary, deadline)
+    def __init__(self, base_url, retry_after):
+        self.client = Client(base_url, retry_after)
 
     @property
     def has_key(self):
@@ -152,13 +143,13 @@ class HttpTransport:
 def open_transport(args, summary, deadline):
     """HTTP by default; gRPC with --grpc (the client in clients/python, on Debian's python3-grpcio)."""
     if not args.grpc:
-        return HttpTransport(args.host, summary, deadline)
+        return HttpTransport(args.host, RetryAfter(summary, deadline))
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     try:
         from grpc_transport import GrpcTransport
     except ImportError as error:
         raise RuntimeError(f"--grpc needs Debian's python3-grpcio; run the agent with /usr/bin/python3 ({error})") from error
-    return GrpcTransport(args.grpc, summary, ApiError, deadline, RATE_LIMITED_PAST_TIMEOUT)
+    return GrpcTransport(args.grpc, RetryAfter(summary, deadline), ApiError)
 
 
 class Heartbeat(threading.Thread):

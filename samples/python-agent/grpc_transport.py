@@ -6,7 +6,6 @@ the agent's logic is the same on both transports.
 
 import os
 import sys
-import threading
 import time
 
 import grpc
@@ -27,20 +26,15 @@ _HTTP_STATUS = {
 class GrpcTransport:
     """Talks to the host's gRPC port; raises `error_type(method, path, status, body)` like the HTTP transport.
 
-    A call answered RESOURCE_EXHAUSTED is tried again after its RetryInfo delay, as the HTTP transport does after a 429, but
-    no wait passes `deadline` (a time.monotonic() value): a delay that would outlast it ends at the deadline with
-    `past_timeout` (a format taking the delay) as the error's detail."""
+    A call answered RESOURCE_EXHAUSTED is tried again after its RetryInfo delay, waited through `retry_after` as the HTTP
+    transport waits a 429's Retry-After."""
 
     name = "grpc"
 
-    def __init__(self, target, summary, error_type, deadline=None, past_timeout="rate limited past the deadline ({:g} s)",
-                 max_retries=10):
-        self.summary = summary
+    def __init__(self, target, retry_after, error_type, max_retries=10):
+        self.retry_after = retry_after
         self.error_type = error_type
-        self.deadline = deadline
-        self.past_timeout = past_timeout
         self.max_retries = max_retries
-        self.lock = threading.Lock()
         # The client's own retries would sleep for the whole delay, whatever the deadline: they stay off, and _do retries.
         self.client = AgentClient(target)
         self.stream = None
@@ -114,13 +108,8 @@ class GrpcTransport:
             except GrpcApiError as error:
                 if error.code != grpc.StatusCode.RESOURCE_EXHAUSTED or error.retry_delay is None:
                     raise self.error_type(error.method, "(gRPC)", _HTTP_STATUS.get(error.code, 500), {"detail": error.message}) from None
-                method, delay = error.method, error.retry_delay
-                with self.lock:
-                    self.summary["rate_limited"] += 1
-                    self.summary["retry_after_seconds"].append(delay)
-                left = None if self.deadline is None else self.deadline - time.monotonic()
-                if left is not None and delay >= left:
-                    time.sleep(max(0.0, left))
-                    raise self.error_type(error.method, "(gRPC)", 429, {"detail": self.past_timeout.format(delay)}) from None
-                time.sleep(delay)
+                method = error.method
+                past_timeout = self.retry_after.wait(error.retry_delay)
+                if past_timeout:
+                    raise self.error_type(method, "(gRPC)", 429, {"detail": past_timeout}) from None
         raise self.error_type(method, "(gRPC)", 429, {"detail": "still rate limited after retries"})
