@@ -80,7 +80,7 @@ public static class TeamProjectAgents
         var level = input["level"]?.ToString() ?? "coordinator";
         var run = await ReadRunAsync(services, task, cancellationToken);
         var failed = FailedStep(input["step"], run);
-        var error = input["error"]?.DeepClone() ?? (run.Step(failed)?.Error is { } failure ? JsonValue.Create(failure) : null);
+        var error = run.Step(failed)?.Error is { } failure ? JsonValue.Create(failure) : null;
         JsonObject? remaining = null;
         if (run.Plans.TryGetValue(failed, out var recorded))
         {

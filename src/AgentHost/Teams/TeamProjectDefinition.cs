@@ -26,6 +26,26 @@ public static class TeamProjectDefinition
     /// <summary>The executors the run resolved at its start, as a reference for the inputs of the steps that address goals.</summary>
     internal static string Executors => $"${{steps.{TeamSteps.Members}.output.executors}}";
 
+    /// <summary>The built-in step that turns a manager's plan (<paramref name="plan"/>, a <c>${...}</c> reference) into the plan of
+    /// goal runs of version <paramref name="goalVersion"/> on the run's executors, announced as <paramref name="title"/>.</summary>
+    internal static JsonObject Goals(string id, TeamDeclaration team, string plan, int goalVersion, string? title = null)
+    {
+        var input = new JsonObject
+        {
+            ["team"] = team.Id,
+            ["plan"] = plan,
+            ["project"] = "${input}",
+            ["goal_version"] = goalVersion,
+            ["executors"] = Executors,
+        };
+        if (title is not null)
+        {
+            input["title"] = title;
+        }
+
+        return BuiltIn(id, TeamProjectAgents.Goals, input);
+    }
+
     /// <summary>The team a project definition id belongs to, or null when it is not one (a goal definition is not one).</summary>
     public static string? TeamOf(string definitionId) =>
         definitionId.StartsWith(IdPrefix, StringComparison.Ordinal) && TeamRules.IsTeamId(definitionId[IdPrefix.Length..]) ? definitionId[IdPrefix.Length..] : null;
@@ -45,14 +65,7 @@ public static class TeamProjectDefinition
             steps.Add(step);
         }
 
-        steps.Add(BuiltIn(TeamSteps.Plan, TeamProjectAgents.Goals, new JsonObject
-        {
-            ["team"] = team.Id,
-            ["plan"] = $"${{steps.{TeamSteps.Manager}.output}}",
-            ["project"] = "${input}",
-            ["goal_version"] = goalVersion,
-            ["executors"] = Executors,
-        }));
+        steps.Add(Goals(TeamSteps.Plan, team, $"${{steps.{TeamSteps.Manager}.output}}", goalVersion));
 
         // A goal run is not retried as a whole: its failure is the manager's to answer.
         steps.Add(Run(TeamSteps.Goals, $"${{steps.{TeamSteps.Plan}.output}}", Retry(1)));

@@ -46,8 +46,7 @@ public static class TeamProjectEscalation
         string[] failed = round == 1
             ? [TeamSteps.Work]
             : [TeamSteps.Round(TeamSteps.CoordinatorRetry, round - 1), TeamSteps.Round(TeamSteps.CoordinatorReplan, round - 1)];
-        var error = round == 1 ? $"${{steps.{TeamSteps.Work}.error}}" : $"${{steps.{remaining}.output.error}}";
-        var ask = Task(askId, Selector(CoordinatorPlanner(team)), Request("coordinator", team, error, remaining, "plan"), Retry(team.Policies.RetryBudget));
+        var ask = Task(askId, Selector(CoordinatorPlanner(team)), Request("coordinator", team, remaining, "plan"), Retry(team.Policies.RetryBudget));
         ask["input"]!["goal"] = "${input.goal}";
         if (round > 1)
         {
@@ -57,7 +56,7 @@ public static class TeamProjectEscalation
         ask["on_failure"] = "continue";
         return Condition(TeamSteps.Round(TeamSteps.Escalate, round), string.Join(" || ", failed.Select(f => $"steps.{f}.status == 'failed'")), new JsonArray
         {
-            Remaining(team, "coordinator", remaining, failed, error),
+            Remaining(team, "coordinator", remaining, failed),
             ask,
             Condition(TeamSteps.Round("coordinator-decision", round), Decided(askId, "retry"),
                 new JsonArray { TeamGoalDefinition.Executors(Run(TeamSteps.Round(TeamSteps.CoordinatorRetry, round), Plan(remaining), rework, executorConfidence), team) },
@@ -77,11 +76,11 @@ public static class TeamProjectEscalation
         ArgumentNullException.ThrowIfNull(team);
         var once = Retry(1);
         var human = team.Policies.Escalation.Human;
-        var ask = Task(TeamSteps.AskManager, Selector(ManagerPlanner(team)), Request("manager", team, $"${{steps.{TeamSteps.Goals}.error}}", TeamSteps.Remaining, "goals"), Retry(team.Policies.RetryBudget));
+        var ask = Task(TeamSteps.AskManager, Selector(ManagerPlanner(team)), Request("manager", team, TeamSteps.Remaining, "goals"), Retry(team.Policies.RetryBudget));
         ask["on_failure"] = "continue";
         return Condition(TeamSteps.Escalate, $"steps.{TeamSteps.Goals}.status == 'failed'", new JsonArray
         {
-            Remaining(team, "manager", TeamSteps.Remaining, [TeamSteps.Goals], $"${{steps.{TeamSteps.Goals}.error}}"),
+            Remaining(team, "manager", TeamSteps.Remaining, [TeamSteps.Goals]),
             ask,
             Condition("manager-decision", Decided(TeamSteps.AskManager, "retry"),
                 new JsonArray { Run(TeamSteps.ManagerRetry, Plan(TeamSteps.Remaining), once) },
@@ -89,15 +88,7 @@ public static class TeamProjectEscalation
                 {
                     Condition("manager-replans", Decided(TeamSteps.AskManager, "replan"), new JsonArray
                     {
-                        BuiltIn(TeamSteps.ManagerGoals, TeamProjectAgents.Goals, new JsonObject
-                        {
-                            ["team"] = team.Id,
-                            ["plan"] = $"${{steps.{TeamSteps.AskManager}.output.plan}}",
-                            ["project"] = "${input}",
-                            ["title"] = "project re-planned",
-                            ["goal_version"] = goalVersion,
-                            ["executors"] = TeamProjectDefinition.Executors,
-                        }),
+                        TeamProjectDefinition.Goals(TeamSteps.ManagerGoals, team, $"${{steps.{TeamSteps.AskManager}.output.plan}}", goalVersion, "project re-planned"),
                         Run(TeamSteps.ManagerReplan, $"${{steps.{TeamSteps.ManagerGoals}.output}}", once),
                     }),
                 }),
@@ -117,22 +108,21 @@ public static class TeamProjectEscalation
     private static string Decided(string ask, string decision) => $"steps.{ask}.output.decision == '{decision}'";
 
     /// <summary>The built-in step computing what did not complete of the first of <paramref name="failed"/> (plan steps) that
-    /// failed.</summary>
-    private static JsonObject Remaining(TeamDeclaration team, string level, string id, string[] failed, string error) =>
+    /// failed, and its error.</summary>
+    private static JsonObject Remaining(TeamDeclaration team, string level, string id, string[] failed) =>
         BuiltIn(id, TeamProjectAgents.Remaining, new JsonObject
         {
             ["team"] = team.Id,
             ["level"] = level,
             ["step"] = failed.Length == 1 ? failed[0] : new JsonArray([.. failed.Select(f => (JsonNode?)f)]),
-            ["error"] = failed.Length == 1 ? error : null,
         });
 
-    private static JsonObject Request(string level, TeamDeclaration team, string error, string remaining, string what) => new()
+    private static JsonObject Request(string level, TeamDeclaration team, string remaining, string what) => new()
     {
         ["kind"] = "escalation",
         ["level"] = level,
         ["team"] = team.Id,
-        ["error"] = error,
+        ["error"] = $"${{steps.{remaining}.output.error}}",
         ["remaining"] = $"${{steps.{remaining}.output.{what}}}",
         ["options"] = new JsonArray([.. Options.Select(o => (JsonNode?)o)]),
     };
