@@ -93,15 +93,22 @@ internal static class TeamDefinitionParts
         }
 
         var wait = at.Replace('_', '-') + "-approval";
-        yield return Announce(wait + "-notice", team, "approval requested", string.Create(
-            CultureInfo.InvariantCulture,
-            $"Waiting for event '{ApprovalEvent(at)}' with {{\"decision\": \"approve\" | \"reject\"}} from {string.Join(", ", approval.Approvers)}; after {approval.TimeoutSeconds} s: {approval.Default}."));
+        yield return DecisionNotice(wait, team, "approval requested", ApprovalEvent(at), TeamRules.ApprovalDefaults, approval.Approvers, approval.TimeoutSeconds, approval.Default);
         yield return Wait(wait, ApprovalEvent(at), approval.Approvers, approval.TimeoutSeconds, approval.Default);
         yield return Condition(wait + "-rejected", $"steps.{wait}.output.decision != 'approve'", new JsonArray
         {
             Fail(wait + "-fail", $"{at} rejected: ${{steps.{wait}.output}}"),
         });
     }
+
+    /// <summary>The channel message announcing wait <paramref name="waitId"/> (step <c>{waitId}-notice</c>): which event to raise with
+    /// which decisions, who may raise it, and what happens when nobody does.</summary>
+    public static JsonObject DecisionNotice(
+        string waitId, TeamDeclaration team, string title, string eventName, IReadOnlyList<string> decisions, IReadOnlyList<string> approvers,
+        int timeoutSeconds, string fallback) =>
+        Announce(waitId + "-notice", team, title, string.Create(
+            CultureInfo.InvariantCulture,
+            $"Waiting for event '{eventName}' with {{\"decision\": {string.Join(" | ", decisions.Select(d => $"\"{d}\""))}}} from {string.Join(", ", approvers)}; after {timeoutSeconds} s: {fallback}."));
 
     /// <summary>A <c>wait</c> for event <paramref name="eventName"/> that only <paramref name="approvers"/> may raise; after
     /// <paramref name="timeoutSeconds"/> it completes with <c>{"decision": <paramref name="fallback"/>, "reason": ...}</c>.</summary>

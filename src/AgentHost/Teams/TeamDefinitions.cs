@@ -24,7 +24,7 @@ public static class TeamDefinitions
         var goal = await RegisterAsync(TeamGoalDefinition.IdFor(team.Id), version => TeamGoalDefinition.Build(team, version, limits), workflows, cancellationToken);
         var project = await RegisterAsync(
             TeamProjectDefinition.IdFor(team.Id), version => TeamProjectDefinition.Build(team, version, goal.Version, limits), workflows, cancellationToken);
-        return (project, new TeamCompiledDefinitions(Revision, project.Version, goal.Version));
+        return (project, new TeamCompiledDefinitions(Revision, project.Version));
     }
 
     /// <summary>The project definition a new run of <paramref name="team"/> follows: the one registered when it was declared, looked

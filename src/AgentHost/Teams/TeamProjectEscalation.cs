@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentPlatform.Agents.Teams;
 using static AgentPlatform.AgentHost.Teams.TeamDefinitionParts;
@@ -94,9 +93,7 @@ public static class TeamProjectEscalation
                 }),
             Condition("to-human", Decided(TeamSteps.AskManager, "ask_human"), new JsonArray
             {
-                Announce("human-notice", team, "escalation to a human", string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Waiting for event '{HumanEvent}' with {{\"decision\": \"retry\" | \"give_up\"}} from {string.Join(", ", human.Approvers)}; after {human.TimeoutSeconds} s: {human.Default}.")),
+                DecisionNotice(TeamSteps.Human, team, "escalation to a human", HumanEvent, TeamRules.HumanDecisions, human.Approvers, human.TimeoutSeconds, human.Default),
                 HumanWait(human),
                 Condition("human-decision", $"steps.{TeamSteps.Human}.output.decision == 'retry'", new JsonArray { Run(TeamSteps.HumanRetry, Plan(TeamSteps.Remaining), once) }),
             }),

@@ -6,9 +6,8 @@ namespace AgentPlatform.Agents.Teams;
 /// a project start looks them up instead of compiling again.</summary>
 /// <param name="Revision">The revision of the team compiler that produced them; a start compiles again when the running build's
 /// revision differs.</param>
-/// <param name="ProjectVersion">The registered version of the project definition, <c>team.{id}</c>.</param>
-/// <param name="GoalVersion">The registered version of the goal definition, <c>team.{id}.goal</c>.</param>
+/// <param name="ProjectVersion">The registered version of the project definition, <c>team.{id}</c>; it names the goal definition's
+/// version its goal runs start.</param>
 public sealed record TeamCompiledDefinitions(
     [property: JsonPropertyName("revision")] int Revision,
-    [property: JsonPropertyName("project_version")] int ProjectVersion,
-    [property: JsonPropertyName("goal_version")] int GoalVersion);
+    [property: JsonPropertyName("project_version")] int ProjectVersion);
