@@ -53,7 +53,8 @@ public sealed class InProcessTaskAgents
                 : null;
         }
 
-        return Ranked(selector) is [var best, ..] ? best : null;
+        // An ordered sequence's first element is found in one pass, without sorting: this runs for every dispatched task.
+        return Matches(selector).FirstOrDefault();
     }
 
     /// <summary>Every agent a capability <paramref name="selector"/> matches, best score first (ties in registration order); none for a
@@ -61,18 +62,23 @@ public sealed class InProcessTaskAgents
     public IReadOnlyList<InProcessTaskAgent> Ranked(AgentSelector selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
+        return [.. Matches(selector)];
+    }
+
+    private IEnumerable<InProcessTaskAgent> Matches(AgentSelector selector)
+    {
         if (selector.Capabilities is not { Count: > 0 } wanted || wanted.Values.Sum() is var totalWeight && totalWeight <= 0)
         {
             return [];
         }
 
-        return [.. _agents.Values
+        return _agents.Values
             .Select(registration => (registration, score: Score(registration.Agent, wanted, totalWeight)))
             .Where(m => m.score > 0 && m.score >= selector.MinConfidence && (selector.Role is null || m.registration.Agent.Role == selector.Role)
                 && InCandidateSet(selector, m.registration.Agent.Id))
             .OrderByDescending(m => m.score)
             .ThenBy(m => m.registration.Order)
-            .Select(m => m.registration.Agent)];
+            .Select(m => m.registration.Agent);
     }
 
     private static bool InCandidateSet(AgentSelector selector, string agentId) =>
