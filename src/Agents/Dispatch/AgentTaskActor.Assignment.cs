@@ -62,6 +62,12 @@ internal sealed partial class AgentTaskActor
 
             chosen = entry.Status is AgentStatus.Idle or AgentStatus.Working ? named : null;
         }
+        else if (task.Agents is { Count: 0 })
+        {
+            // A reference that resolved to no agent, or a plan task naming only agents outside its step's set.
+            await FinishAsync(record, AgentTaskEnd.Unassignable, $"No agent is left in the candidate set (agents) of step '{task.StepId}'.", cancellationToken);
+            return;
+        }
         else
         {
             CapabilityRequest request;
@@ -121,8 +127,8 @@ internal sealed partial class AgentTaskActor
         var score = request.Score(entry.Capabilities);
         var fits = entry.Status is AgentStatus.Idle or AgentStatus.Working or AgentStatus.Error
             && entry.Load < entry.MaxConcurrentTasks
-            && (request.Role is null || entry.Role == request.Role)
-            && (request.Candidates is null || request.Candidates.Contains(entry.AgentId))
+            && request.AllowsRole(entry.Role)
+            && request.InCandidateSet(entry.AgentId)
             && score > 0 && score >= request.MinConfidence;
         return fits && (!_context.IsInProcess(entry.AgentId) || _context.Runner.Load.TryAdd(entry.AgentId, entry.MaxConcurrentTasks))
             ? entry.AgentId

@@ -129,8 +129,8 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
 
     private static ExclusionReason? Excluded(AgentRegistryEntry entry, double score, CapabilityRequest request) => entry.Status switch
     {
-        _ when request.Candidates is { } candidates && !candidates.Contains(entry.AgentId) => ExclusionReason.NotInCandidateSet,
-        _ when request.Role is { } role && entry.Role != role => ExclusionReason.OtherRole,
+        _ when !request.InCandidateSet(entry.AgentId) => ExclusionReason.NotInCandidateSet,
+        _ when !request.AllowsRole(entry.Role) => ExclusionReason.OtherRole,
         AgentStatus.Offline => ExclusionReason.Offline,
         AgentStatus.Busy => ExclusionReason.Busy,
         AgentStatus.Waiting => ExclusionReason.Waiting,

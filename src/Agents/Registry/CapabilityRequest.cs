@@ -44,6 +44,12 @@ public sealed class CapabilityRequest
     /// <summary>When set, the candidate set: only these agents may be candidates, whatever their score.</summary>
     public IReadOnlySet<string>? Candidates { get; }
 
+    /// <summary>True when <paramref name="agentId"/> is in the candidate set, or the request has none.</summary>
+    public bool InCandidateSet(string agentId) => Candidates is null || Candidates.Contains(agentId);
+
+    /// <summary>True when an agent with <paramref name="role"/> may be a candidate: the request names no role, or that one.</summary>
+    public bool AllowsRole(AgentRole? role) => Role is null || role == Role;
+
     /// <summary>Creates a request.</summary>
     /// <param name="weights">1 to <see cref="MaxCapabilities"/> capability names (see <see cref="AgentProfileRules.IsCapabilityName"/>)
     /// with weights greater than 0 and at most <see cref="MaxWeight"/>.</param>

@@ -78,7 +78,12 @@ public static partial class WorkflowValidator
             }
 
             CheckRole(task, path, task.Role);
-            CheckAgents(task, path, task.Agents);
+            if (CheckAgents(task, path, task.Agents) && hasAgent
+                && AgentCandidates.Literal(task.Agents) is { } set && !set.Contains(task.Agent, StringComparer.Ordinal))
+            {
+                AddStep(path, task, "agent", "must be one of the agents of the step's candidate set (agents)");
+            }
+
             if (task.Input is { } input)
             {
                 ValidateTemplate(input, $"{path}.input", task.Id, "input");
@@ -96,24 +101,27 @@ public static partial class WorkflowValidator
             }
         }
 
-        /// <summary>Checks a candidate set: a literal array of agent ids, or one <c>${...}</c> reference.</summary>
-        private void CheckAgents(WorkflowStep step, string path, JsonElement? agents)
+        /// <summary>Checks a candidate set: a literal array of agent ids, or one <c>${...}</c> reference; false when it has a problem.</summary>
+        private bool CheckAgents(WorkflowStep step, string path, JsonElement? agents)
         {
             if (agents is not { } value)
             {
-                return;
+                return true;
             }
 
+            var before = Problems.Count;
             if (value.ValueKind == JsonValueKind.String)
             {
                 ValidateWholeReference(step, path, "agents", value.GetString());
-                return;
+                return Problems.Count == before;
             }
 
             foreach (var (field, message) in AgentCandidates.Problems(value))
             {
                 AddStep(path, step, field, field == "agents" ? message + ", or one ${...} reference to such an array" : message);
             }
+
+            return Problems.Count == before;
         }
 
         /// <summary>Checks the options agent tasks and plan tasks share: priority, timeout and retry policy.</summary>

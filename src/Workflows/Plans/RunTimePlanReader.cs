@@ -96,6 +96,11 @@ internal sealed class RunTimePlanReader(int maxTasks)
         var agent = workflow is null ? ReadAgent(task, path, out var capabilities) : NoAgent(task, path, out capabilities);
         var role = ReadRole(task, path, workflow is not null);
         var agents = ReadAgents(task, path, workflow is not null);
+        if (agent is not null && agents is not null && !agents.Contains(agent, StringComparer.Ordinal))
+        {
+            Problems.Add($"{path}.agent: must be one of the agents of the task's candidate set (agents)");
+        }
+
         var version = ReadVersion(task, path, workflow is not null);
         var dependencies = ReadDependencies(task, path, id, ids);
         JsonElement? input = task.TryGetProperty("input", out var inputValue) ? inputValue.Clone() : null;

@@ -54,6 +54,24 @@ public sealed class TaskCandidatesTests
     }
 
     [Fact]
+    public void A_named_agent_outside_its_own_literal_set_is_a_problem_of_the_definition_and_of_the_plan()
+    {
+        var definition = Assert.Throws<WorkflowDefinitionException>(() => WorkflowDefinitionLoader.FromYaml("""
+            id: w
+            steps:
+              - { id: inside, kind: agent_task, agent: agt_a, agents: [agt_a, agt_b] }
+              - { id: outside, kind: agent_task, agent: agt_c, agents: [agt_a, agt_b] }
+            """)).Problems;
+        var plan = RunTimePlan.Parse(JsonDocument.Parse("""
+            { "tasks": [ { "id": "in", "agent": "x", "agents": ["x"] }, { "id": "out", "agent": "y", "agents": ["x"] } ] }
+            """).RootElement, 10);
+
+        var problem = Assert.Single(definition);
+        Assert.Equal(("steps[outside].agent", "must be one of the agents of the step's candidate set (agents)"), (problem.Path, problem.Message));
+        Assert.Equal(["tasks[1].agent: must be one of the agents of the task's candidate set (agents)"], plan.Problems);
+    }
+
+    [Fact]
     public void A_plan_task_takes_a_set_and_a_bad_or_misplaced_one_is_a_problem_of_the_plan()
     {
         var valid = RunTimePlan.Parse(JsonDocument.Parse("""
