@@ -57,6 +57,11 @@ internal sealed class LlmChannelListener(
                 {
                     await ReconcileAsync(stoppingToken);
                     await _changed.WaitAsync(stoppingToken);
+                    // One reconcile reads the catalog as it is, so it covers every change signalled so far (a burst of changes, and
+                    // this replica's own change heard again from the topic).
+                    while (_changed.Wait(0, CancellationToken.None))
+                    {
+                    }
                 }
                 catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
                 {
