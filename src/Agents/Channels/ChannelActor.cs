@@ -187,7 +187,7 @@ internal sealed partial class ChannelActor : Actor
         var sequence = _head;
         var posters = new HashSet<string>(StringComparer.Ordinal);
         var appended = new List<ChannelMessage>(batch.Posts.Count);
-        var keyed = new Dictionary<string, ChannelMessage>(StringComparer.Ordinal);
+        Dictionary<string, ChannelMessage>? keyed = null;
         for (var i = 0; i < results.Length; i++)
         {
             var post = batch.Posts[i];
@@ -231,8 +231,9 @@ internal sealed partial class ChannelActor : Actor
             StateManager.SetState(MessageKey(sequence), message);
             if (post.Key is { } appendedKey)
             {
-                StateManager.SetState(PostedKey(post.SenderId, appendedKey), sequence);
-                keyed[PostedKey(post.SenderId, appendedKey)] = message;
+                var postedKey = PostedKey(post.SenderId, appendedKey);
+                StateManager.SetState(postedKey, sequence);
+                (keyed ??= new Dictionary<string, ChannelMessage>(StringComparer.Ordinal))[postedKey] = message;
             }
 
             posters.Add(post.SenderId);

@@ -11,9 +11,15 @@ namespace AgentPlatform.Llm.Agents;
 /// accounted, and counted against the agent's tool-round limit.</summary>
 /// <remarks>Sits under <see cref="FunctionInvokingChatClient"/>, so every round trip of a tool conversation goes through here, and a
 /// reply asking for tools beyond <see cref="LlmAgentOptions.MaxToolRounds"/> fails the task instead of being answered.</remarks>
-internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversation, LlmRoundServices services, LlmPromptTokens promptCount)
+/// <param name="inner">The client that makes the calls.</param>
+/// <param name="conversation">The task the round trips are for.</param>
+/// <param name="services">The governor, budgets, metrics and token counter.</param>
+/// <param name="promptCount">The conversation's running prompt count; by default one over <see cref="LlmTokenEstimator.CountMessage"/>.</param>
+internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversation, LlmRoundServices services, LlmPromptTokens? promptCount = null)
     : DelegatingChatClient(inner)
 {
+    // A conversation's round trips come one after another, so the running count needs no lock.
+    private readonly LlmPromptTokens _promptCount = promptCount ?? new LlmPromptTokens(services.Tokens.CountMessage);
     private readonly Lock _lock = new();
     private long _inputTokens;
     private long _outputTokens;
@@ -39,11 +45,7 @@ internal sealed class LlmRoundClient(IChatClient inner, LlmConversation conversa
         var agent = conversation.Agent;
         var prompt = messages.ToList();
         var endpoint = new Uri(agent.Endpoint);
-        int promptTokens;
-        lock (_lock)
-        {
-            promptTokens = promptCount.Count(prompt);
-        }
+        var promptTokens = _promptCount.Count(prompt);
 
         LlmBudgetReservation? reservation = null;
         if (conversation.RunId is { } runId)

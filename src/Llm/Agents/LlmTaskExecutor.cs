@@ -76,8 +76,7 @@ public sealed class LlmTaskExecutor(
         }
 
         var rounds = new LlmRoundClient(
-            clients.For(agent), new LlmConversation(agentName, agent, taskId, runId, options.Value.Prices.GetValueOrDefault(agent.Model)), _rounds,
-            new LlmPromptTokens(tokens.CountMessage));
+            clients.For(agent), new LlmConversation(agentName, agent, taskId, runId, options.Value.Prices.GetValueOrDefault(agent.Model)), _rounds);
         var recorder = new LlmToolCallRecorder(time);
         IChatClient client = rounds;
         var tools = await toolbox.ForAsync(agentName, agent, cancellationToken);

@@ -53,11 +53,12 @@ internal sealed class LlmChannelResponder(
             text = text[..channels.Options.MaxContentLength];
         }
 
+        var metadata = MetadataOf(result);
         while (true)
         {
             try
             {
-                await channels.PostOnceAsync(channel, agentId, key, title, text, post.Priority, MetadataOf(result), cancellationToken);
+                await channels.PostOnceAsync(channel, agentId, key, title, text, post.Priority, metadata, cancellationToken);
                 Log.ChannelPostAnswered(logger, agentId, channel.Value, post.Sequence, result.Usage.TotalTokens, result.ToolCalls.Count);
                 return;
             }
