@@ -103,6 +103,10 @@ class HttpTransport {
     return (await this.client.call('GET', `/channels/${channel}`)).member_count;
   }
 
+  async leaveChannel(channel) {
+    await this.client.call('DELETE', `/channels/${channel}/members/me`);
+  }
+
   async post(channel, title, content, priority) {
     await this.client.call('POST', `/channels/${channel}/messages`, { title, content, priority });
   }
@@ -166,6 +170,16 @@ function startHeartbeat(transport, summary, maxInterval) {
     if (timer) clearTimeout(timer);
     await inFlight;
   };
+}
+
+// Leaves the channel at the end of a run, so its member count and fan-out keep to the agents still there; best effort: when the
+// host cannot be reached the membership stays.
+async function leave(transport, channel) {
+  try {
+    await transport.leaveChannel(channel);
+  } catch {
+    // Nothing more to do at the end of the run.
+  }
 }
 
 async function reportFailure(transport, channel, name, error, summary) {
@@ -309,7 +323,7 @@ async function main() {
     }
     summary.joined = true;
     // Posts reach the members of the moment, so an agent expecting peers lets them join before it speaks.
-    while ((await transport.memberCount(channel)) < expectPeers + 1 && Date.now() < deadline) {
+    while (expectPeers > 0 && (await transport.memberCount(channel)) < expectPeers + 1 && Date.now() < deadline) {
       await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
     }
 
@@ -351,6 +365,7 @@ async function main() {
     summary.errors.push(error.message);
     await reportFailure(transport, channel, values.name, error, summary);
   } finally {
+    if (summary.joined) await leave(transport, channel);
     await stopHeartbeat();
     transport?.close();
     summary.received_from = [...peers].sort();

@@ -51,6 +51,10 @@ export class GrpcTransport {
     return (await this.#do(() => this.client.getChannel(channel))).member_count;
   }
 
+  async leaveChannel(channel) {
+    await this.#do(() => this.client.leaveChannel(channel));
+  }
+
   async post(channel, title, content, priority) {
     await this.#do(() => this.client.postMessage(channel, content, { title, priority }));
   }

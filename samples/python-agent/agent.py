@@ -114,6 +114,9 @@ class HttpTransport:
         _, view = self.client.call("GET", f"/channels/{channel}")
         return view["member_count"]
 
+    def leave_channel(self, channel):
+        self.client.call("DELETE", f"/channels/{channel}/members/me")
+
     def post(self, channel, title, content, priority):
         self.client.call("POST", f"/channels/{channel}/messages", {"title": title, "content": content, "priority": priority})
 
@@ -232,7 +235,7 @@ def main():
             transport.join_channel(args.channel)
         summary["joined"] = True
         # Posts reach the members of the moment, so an agent expecting peers lets them join before it speaks.
-        while transport.member_count(args.channel) < args.expect_peers + 1 and time.monotonic() < deadline:
+        while args.expect_peers > 0 and transport.member_count(args.channel) < args.expect_peers + 1 and time.monotonic() < deadline:
             time.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
 
         cursor = 0
@@ -267,6 +270,8 @@ def main():
         summary["errors"].append(str(error))
         report_failure(transport, args.channel, args.name, error, summary)
     finally:
+        if summary["joined"]:
+            leave(transport, args.channel)
         if heartbeat:
             heartbeat.stop()
         if transport:
@@ -374,6 +379,15 @@ def work_on(transport, args, task, cancelled, summary):
     output = {"agent": summary["agent_id"], "language": "python", "step": task["step_id"], "input": task.get("input")}
     summary["results"][task_id] = transport.post_result(task_id, output)
     summary["tasks_done"].append(task_id)
+
+
+def leave(transport, channel):
+    """Leaves the channel at the end of a run, so its member count and fan-out keep to the agents still there; best effort:
+    when the host cannot be reached the membership stays."""
+    try:
+        transport.leave_channel(channel)
+    except (ApiError, OSError):
+        pass
 
 
 def report_failure(transport, channel, name, error, summary):

@@ -61,6 +61,9 @@ class GrpcTransport:
     def member_count(self, channel):
         return self._do(self.client.get_channel, channel).member_count
 
+    def leave_channel(self, channel):
+        self._do(self.client.leave_channel, channel)
+
     def post(self, channel, title, content, priority):
         self._do(self.client.post_message, channel, content, title=title, priority=priority)
 
