@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,7 +9,8 @@ namespace AgentPlatform.TestKit;
 /// <summary>An external agent living in the test (or bench) process: registered over HTTP with a role and capabilities, it
 /// heartbeats, long-polls its inbox and answers every task with <c>answer</c>. It rides out a host that is killed and started
 /// again on the same port: failed calls are retried until the host answers, so a result computed while the host was down is
-/// posted once it is back.</summary>
+/// posted once it is back. A task handed over again while it is being answered (as a restarted host does with the tasks it had
+/// handed out) is answered once.</summary>
 public sealed class HttpTaskAgent : IAsyncDisposable
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
@@ -22,6 +24,7 @@ public sealed class HttpTaskAgent : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private readonly List<string> _received = [];
+    private readonly ConcurrentDictionary<string, byte> _working = new(StringComparer.Ordinal);
     private Task _inboxLoop = Task.CompletedTask;
     private Task _heartbeatLoop = Task.CompletedTask;
 
@@ -147,7 +150,13 @@ public sealed class HttpTaskAgent : IAsyncDisposable
                 {
                     var taskId = task["task_id"]!.GetValue<string>();
                     NoteReceived(taskId);
-                    answering.Add(AnswerAsync(taskId, task["input"], cancellationToken));
+
+                    // The host hands a held task over again after a restart; the answer already under way covers it, and a second
+                    // one would post a second result for the same task.
+                    if (_working.TryAdd(taskId, 0))
+                    {
+                        answering.Add(AnswerAsync(taskId, task["input"], cancellationToken));
+                    }
                 }
             }
 
@@ -157,12 +166,27 @@ public sealed class HttpTaskAgent : IAsyncDisposable
         await Task.WhenAll(answering).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
+    /// <summary>Answers a task already counted in <see cref="_working"/>, which it leaves once the result is posted or refused.</summary>
     private async Task AnswerAsync(string taskId, JsonNode? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AnswerHeldAsync(taskId, input, cancellationToken);
+        }
+        finally
+        {
+            _working.TryRemove(taskId, out _);
+        }
+    }
+
+    private async Task AnswerHeldAsync(string taskId, JsonNode? input, CancellationToken cancellationToken)
     {
         JsonObject result;
         try
         {
-            result = new JsonObject { ["output"] = await _answer(input, cancellationToken) };
+            // A node belongs to one parent only, and an answer may hand out the same node for several tasks (or the task's own
+            // input): each result gets its own copy, so building it cannot fail the task.
+            result = new JsonObject { ["output"] = (await _answer(input, cancellationToken))?.DeepClone() };
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
