@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -6,30 +7,37 @@ using System.Text.Json.Nodes;
 namespace AgentPlatform.TestKit;
 
 /// <summary>An external agent living in the test (or bench) process: registered over HTTP with a role and capabilities, it
-/// heartbeats, long-polls its inbox and answers every task with <c>answer</c>. It rides out a host that is killed and started
-/// again on the same port: failed calls are retried until the host answers, so a result computed while the host was down is
-/// posted once it is back.</summary>
+/// heartbeats itself and the tasks it is working on, long-polls its inbox and answers every task with <c>answer</c>. It rides out
+/// a host that is killed and started again on the same port: failed calls are retried until the host answers, so a result
+/// computed while the host was down is posted once it is back, and the host's restart grace keeps the agent online and its tasks
+/// held until its heartbeats get through again. A task handed over again while it is being answered (as the host does after a
+/// restart) is answered once.</summary>
 public sealed class HttpTaskAgent : IAsyncDisposable
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
-    // Declared far longer than the agent really beats (every second), so that the few seconds a killed host takes to start
-    // again do not read as missed heartbeats: the agent is not taken offline, and the tasks it holds do not fail, on restart.
-    private const int DeclaredHeartbeatIntervalSeconds = 20;
+    /// <summary>The heartbeat interval an agent declares unless told otherwise, the host's default.</summary>
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(5);
+
+    // An agent beats three times per declared interval, at most a second apart, so one late beat never reads as a missed one.
+    private static readonly TimeSpan MaxBeatPause = TimeSpan.FromSeconds(1);
 
     private readonly HttpClient _client;
     private readonly Func<JsonNode?, CancellationToken, Task<JsonNode?>> _answer;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private readonly List<string> _received = [];
+    private readonly ConcurrentDictionary<string, byte> _working = new(StringComparer.Ordinal);
+    private readonly TimeSpan _beatPause;
     private Task _inboxLoop = Task.CompletedTask;
     private Task _heartbeatLoop = Task.CompletedTask;
 
-    private HttpTaskAgent(HttpClient client, string id, Func<JsonNode?, CancellationToken, Task<JsonNode?>> answer)
+    private HttpTaskAgent(HttpClient client, string id, Func<JsonNode?, CancellationToken, Task<JsonNode?>> answer, TimeSpan heartbeatInterval)
     {
         _client = client;
         Id = id;
         _answer = answer;
+        _beatPause = heartbeatInterval / 3 < MaxBeatPause ? heartbeatInterval / 3 : MaxBeatPause;
     }
 
     /// <summary>The agent id the host gave at registration.</summary>
@@ -55,9 +63,16 @@ public sealed class HttpTaskAgent : IAsyncDisposable
     /// <param name="capabilities">Capability name to proficiency.</param>
     /// <param name="answer">Turns a task's input into its output; an exception is posted as the task's error.</param>
     /// <param name="cancellationToken">Bounds the registration.</param>
+    public static Task<HttpTaskAgent> StartAsync(
+        Uri baseAddress, string name, string? role, IReadOnlyDictionary<string, double> capabilities,
+        Func<JsonNode?, CancellationToken, Task<JsonNode?>> answer, CancellationToken cancellationToken) =>
+        StartAsync(baseAddress, name, role, capabilities, answer, DefaultHeartbeatInterval, cancellationToken);
+
+    /// <summary>Registers the agent like <see cref="StartAsync(Uri, string, string?, IReadOnlyDictionary{string, double}, Func{JsonNode?, CancellationToken, Task{JsonNode?}}, CancellationToken)"/>,
+    /// declaring <paramref name="heartbeatInterval"/> (whole seconds) as its own heartbeat interval.</summary>
     public static async Task<HttpTaskAgent> StartAsync(
         Uri baseAddress, string name, string? role, IReadOnlyDictionary<string, double> capabilities,
-        Func<JsonNode?, CancellationToken, Task<JsonNode?>> answer, CancellationToken cancellationToken)
+        Func<JsonNode?, CancellationToken, Task<JsonNode?>> answer, TimeSpan heartbeatInterval, CancellationToken cancellationToken)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var body = new JsonObject
@@ -65,7 +80,7 @@ public sealed class HttpTaskAgent : IAsyncDisposable
             ["name"] = name,
             ["capabilities"] = new JsonObject([.. capabilities.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),
             ["max_concurrent_tasks"] = 64,
-            ["heartbeat_interval_seconds"] = DeclaredHeartbeatIntervalSeconds,
+            ["heartbeat_interval_seconds"] = (int)heartbeatInterval.TotalSeconds,
         };
         if (role is not null)
         {
@@ -82,7 +97,7 @@ public sealed class HttpTaskAgent : IAsyncDisposable
         }
 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", registered["api_key"]!.GetValue<string>());
-        var agent = new HttpTaskAgent(client, registered["agent"]!["id"]!.GetValue<string>(), answer);
+        var agent = new HttpTaskAgent(client, registered["agent"]!["id"]!.GetValue<string>(), answer, heartbeatInterval);
         await agent.SendAsync(HttpMethod.Post, "api/v1/agents/me/heartbeat", null, cancellationToken);
         agent._inboxLoop = agent.AnswerInboxAsync(agent._stop.Token);
         agent._heartbeatLoop = agent.HeartbeatAsync(agent._stop.Token);
@@ -105,8 +120,14 @@ public sealed class HttpTaskAgent : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the agent (it answers and heartbeats no more, as if its process died); calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await Task.WhenAll(_inboxLoop, _heartbeatLoop).ContinueWith(_ => { }, TaskScheduler.Default);
         _stop.Dispose();
@@ -117,8 +138,10 @@ public sealed class HttpTaskAgent : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            await TrySendAsync(HttpMethod.Post, "api/v1/agents/me/heartbeat", null, cancellationToken);
+            await Task.Delay(_beatPause, cancellationToken);
+            await Task.WhenAll(_working.Keys
+                .Select(taskId => TrySendAsync(HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(taskId)}/heartbeat", null, cancellationToken))
+                .Append(TrySendAsync(HttpMethod.Post, "api/v1/agents/me/heartbeat", null, cancellationToken)));
         }
     }
 
@@ -147,7 +170,13 @@ public sealed class HttpTaskAgent : IAsyncDisposable
                 {
                     var taskId = task["task_id"]!.GetValue<string>();
                     NoteReceived(taskId);
-                    answering.Add(AnswerAsync(taskId, task["input"], cancellationToken));
+
+                    // The host hands a held task over again after a restart; the answer already under way covers it, and a second
+                    // one would post a second result for the same task.
+                    if (_working.TryAdd(taskId, 0))
+                    {
+                        answering.Add(AnswerAsync(taskId, task["input"], cancellationToken));
+                    }
                 }
             }
 
@@ -157,12 +186,27 @@ public sealed class HttpTaskAgent : IAsyncDisposable
         await Task.WhenAll(answering).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
+    /// <summary>Answers a task already counted in <see cref="_working"/>, which it leaves once the result is posted or refused.</summary>
     private async Task AnswerAsync(string taskId, JsonNode? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AnswerHeldAsync(taskId, input, cancellationToken);
+        }
+        finally
+        {
+            _working.TryRemove(taskId, out _);
+        }
+    }
+
+    private async Task AnswerHeldAsync(string taskId, JsonNode? input, CancellationToken cancellationToken)
     {
         JsonObject result;
         try
         {
-            result = new JsonObject { ["output"] = await _answer(input, cancellationToken) };
+            // A node belongs to one parent only, and an answer may hand out the same node for several tasks (or the task's own
+            // input): each result gets its own copy, so building it cannot fail the task.
+            result = new JsonObject { ["output"] = (await _answer(input, cancellationToken))?.DeepClone() };
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -205,7 +205,7 @@ internal sealed partial class AgentTaskActor
         }
 
         var now = Host.Time.GetUtcNow();
-        if (record.LeaseUntil is { } until && now >= until)
+        if (LeaseEnd(record) is { } until && now >= until)
         {
             await FinishAsync(record, AgentTaskEnd.TimedOut, $"Agent '{record.AgentId}' did not heartbeat the task within {_context.Options.LeaseDuration.TotalSeconds:0.###}s.", cancellationToken);
             return;
@@ -221,9 +221,14 @@ internal sealed partial class AgentTaskActor
         await CheckAfterAsync(NextHolderCheck(record, now), cancellationToken);
     }
 
+    /// <summary>When the holder's lease runs out: as granted, or later when the host restarted since (see
+    /// <see cref="AgentTaskOptions.RestartGrace"/>); the stored lease is left as granted.</summary>
+    private DateTimeOffset? LeaseEnd(AgentTaskRecord record) =>
+        record.LeaseUntil is { } until ? _context.Options.LeaseEnd(until, Host.Runtime.StartedAt) : null;
+
     private TimeSpan NextHolderCheck(AgentTaskRecord record, DateTimeOffset now)
     {
-        var untilLease = (record.LeaseUntil ?? now) - now;
+        var untilLease = (LeaseEnd(record) ?? now) - now;
         return untilLease < _context.Options.OfflineCheckInterval ? untilLease : _context.Options.OfflineCheckInterval;
     }
 

@@ -10,6 +10,13 @@ public sealed class AgentTaskOptions
     /// A task whose lease runs out fails its attempt (and moves to the next-best agent within the step's retry budget).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The least time an external agent still holds its task after the host (its actor runtime) starts again, whatever
+    /// its lease said; null (the default) means <see cref="LeaseDuration"/>, a full lease from the start.</summary>
+    /// <remarks>A lease that ran out while the host was down would otherwise time the attempt out at once, though the agent could
+    /// not heartbeat the task to a host that was not there. Zero counts the downtime against the lease. With several replicas in
+    /// Dapr mode, the start is that of the replica hosting the task's actor.</remarks>
+    public TimeSpan? RestartGrace { get; set; }
+
     /// <summary>How often the presence of an agent holding a task is checked; a task whose agent went offline fails at the next
     /// check instead of waiting for its lease to run out.</summary>
     public TimeSpan OfflineCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -31,6 +38,14 @@ public sealed class AgentTaskOptions
 
     /// <summary>The longest error or rejection reason an agent may post, in characters.</summary>
     public int MaxErrorLength { get; set; } = 4000;
+
+    /// <summary>When a lease granted until <paramref name="leaseUntil"/> runs out in a runtime started at
+    /// <paramref name="runtimeStarted"/>: at <paramref name="leaseUntil"/>, but not before <see cref="RestartGrace"/> after the start.</summary>
+    public DateTimeOffset LeaseEnd(DateTimeOffset leaseUntil, DateTimeOffset runtimeStarted)
+    {
+        var graceEnd = runtimeStarted + (RestartGrace ?? LeaseDuration);
+        return leaseUntil > graceEnd ? leaseUntil : graceEnd;
+    }
 
     /// <summary>The wait before matching try <paramref name="tries"/> (1-based): <see cref="MatchBackoff"/> doubled per earlier try,
     /// at most <see cref="MaxMatchBackoff"/>.</summary>

@@ -14,6 +14,11 @@ public sealed class AgentTaskOptionsValidator : IValidateOptions<AgentTaskOption
         Positive(options.OfflineCheckInterval, nameof(options.OfflineCheckInterval), problems);
         Positive(options.MatchBackoff, nameof(options.MatchBackoff), problems);
         Positive(options.RetainEnded, nameof(options.RetainEnded), problems);
+        if (options.RestartGrace is { } grace && (grace < TimeSpan.Zero || grace > TimeSpan.FromDays(1)))
+        {
+            problems.Add($"{AgentTaskOptions.SectionName}:{nameof(options.RestartGrace)} must be between zero and one day; it is {grace}.");
+        }
+
         if (options.MaxMatchBackoff < options.MatchBackoff)
         {
             problems.Add($"{AgentTaskOptions.SectionName}:{nameof(options.MaxMatchBackoff)} must be at least {nameof(options.MatchBackoff)}.");

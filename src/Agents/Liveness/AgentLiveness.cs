@@ -15,7 +15,8 @@ namespace AgentPlatform.Agents.Liveness;
 /// most that bound while status changes are durable before the answer.
 /// A durable reminder with period <see cref="AgentLivenessOptions.HeartbeatInterval"/> (or the agent's own, see <see cref="AgentDeclaration"/>), registered when the agent comes online and
 /// removed when it goes offline, turns it <see cref="AgentStatus.Offline"/> at the first check at least
-/// <c>HeartbeatInterval × MissedHeartbeatsBeforeOffline</c> after its last heartbeat (never earlier, at most one interval later);
+/// <c>HeartbeatInterval × MissedHeartbeatsBeforeOffline</c> after its last heartbeat (never earlier, at most one interval later), and
+/// after a restart not before <see cref="AgentLivenessOptions.RestartGrace"/> has passed since the runtime started;
 /// being a reminder, the check survives deactivation and restarts. Every status change is published as
 /// <see cref="AgentStatusChanged"/> on <see cref="AgentStatusChanged.Topic"/>.</para>
 /// <para>Agents of in-process agent types (an id <c>type/key</c> whose type the programming model hosts) are activated by the runtime

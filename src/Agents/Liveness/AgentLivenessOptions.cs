@@ -37,6 +37,14 @@ public sealed class AgentLivenessOptions
     /// clients that only fetch their profile now and then stay online.</summary>
     public bool RequestsCountAsHeartbeats { get; set; } = true;
 
+    /// <summary>How long an agent that was online when the host went down stays online after the host (its actor runtime) starts
+    /// again without a heartbeat; null (the default) means the agent's own heartbeat window, <c>interval × MissedHeartbeatsBeforeOffline</c>.</summary>
+    /// <remarks>An online agent turns offline once both its window since its last heartbeat and this grace since the runtime's
+    /// start (<c>IActorRuntime.StartedAt</c>) have passed, so time the host was away is not counted as missed heartbeats. Zero
+    /// counts the downtime as missed heartbeats. With several replicas in Dapr mode, the start is that of the replica hosting the
+    /// agent's presence actor.</remarks>
+    public TimeSpan? RestartGrace { get; set; }
+
     /// <summary>The weight of a new task latency in the agent's latency average, in (0, 1] (default 0.2).</summary>
     public double LatencySmoothing { get; set; } = 0.2;
 

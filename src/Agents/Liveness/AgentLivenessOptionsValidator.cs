@@ -14,6 +14,9 @@ public sealed class AgentLivenessOptionsValidator : IValidateOptions<AgentLivene
     /// <summary>The longest heartbeat interval an agent may be allowed to declare for itself.</summary>
     public static readonly TimeSpan MaximumAgentHeartbeatInterval = TimeSpan.FromHours(24);
 
+    /// <summary>The longest restart grace accepted.</summary>
+    public static readonly TimeSpan MaximumRestartGrace = TimeSpan.FromHours(24);
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, AgentLivenessOptions options)
     {
@@ -43,6 +46,11 @@ public sealed class AgentLivenessOptionsValidator : IValidateOptions<AgentLivene
         if (options.MaxAgentHeartbeatInterval > MaximumAgentHeartbeatInterval)
         {
             failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.MaxAgentHeartbeatInterval)} must be at most {MaximumAgentHeartbeatInterval}; it is {options.MaxAgentHeartbeatInterval}.");
+        }
+
+        if (options.RestartGrace is { } grace && (grace < TimeSpan.Zero || grace > MaximumRestartGrace))
+        {
+            failures.Add($"{AgentLivenessOptions.SectionName}:{nameof(options.RestartGrace)} must be between 0 and {MaximumRestartGrace}; it is {grace}.");
         }
 
         if (!double.IsFinite(options.LatencySmoothing) || options.LatencySmoothing is <= 0 or > 1)

@@ -17,7 +17,9 @@ namespace AgentPlatform.Agents.Liveness;
 /// <para>The reminder (period = the agent's heartbeat interval) is registered when the agent comes online (first heartbeat, or the
 /// first after being offline) or declares another interval while online, and removed when it goes offline; on activation it is
 /// re-registered only if missing or registered with another period. A check finds the agent offline once <c>interval × misses</c>
-/// have passed since the last heartbeat, so an agent turns offline no earlier than that and at most one interval later.</para>
+/// have passed since the last heartbeat, so an agent turns offline no earlier than that and at most one interval later; after a restart it
+/// also waits until <see cref="AgentLivenessOptions.RestartGrace"/> has passed since the runtime started, as the host's absence is no
+/// fault of the agent's.</para>
 /// <para>Agents of an in-process agent type (<c>type/key</c> whose type is registered with <c>AddAgents</c>) are hosted by the
 /// runtime and reachable whenever it runs: they are never offline, need no reminder, and publish nothing.</para>
 /// </remarks>
@@ -132,8 +134,7 @@ internal sealed partial class AgentPresenceActor : Actor
             return;
         }
 
-        var now = Host.Time.GetUtcNow();
-        if (now - record.LastHeartbeat < _context.OfflineAfter(Interval))
+        if (Host.Time.GetUtcNow() < _context.OfflineAt(record.LastHeartbeat, Interval, Host.Runtime.StartedAt))
         {
             return;
         }

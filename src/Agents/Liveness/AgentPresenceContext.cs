@@ -22,6 +22,17 @@ internal sealed class AgentPresenceContext(
     /// <summary>How long without a heartbeat turns an agent with heartbeat interval <paramref name="interval"/> offline.</summary>
     public TimeSpan OfflineAfter(TimeSpan interval) => interval * Options.MissedHeartbeatsBeforeOffline;
 
+    /// <summary>When an online agent with heartbeat interval <paramref name="interval"/> and last heartbeat
+    /// <paramref name="lastHeartbeat"/> turns offline: a window after its last heartbeat, but never before the restart grace
+    /// after <paramref name="runtimeStarted"/>, so that the time the host was down does not count as missed heartbeats.</summary>
+    public DateTimeOffset OfflineAt(DateTimeOffset lastHeartbeat, TimeSpan interval, DateTimeOffset runtimeStarted)
+    {
+        var window = OfflineAfter(interval);
+        var missed = lastHeartbeat + window;
+        var graceEnd = runtimeStarted + (Options.RestartGrace ?? window);
+        return missed > graceEnd ? missed : graceEnd;
+    }
+
     /// <summary>How stale the persisted last heartbeat of an agent with heartbeat interval <paramref name="interval"/> may get: the
     /// host's bound, lowered for an agent whose own interval is shorter so that a restart still cannot turn it offline.</summary>
     public TimeSpan PersistHeartbeatEvery(TimeSpan interval)

@@ -30,15 +30,22 @@ public sealed class DaprActorRuntime : IActorRuntime
     /// <param name="registrations">The actor types every replica of the app hosts.</param>
     /// <param name="calls">The count of calls in flight, shared with the actors this process serves.</param>
     /// <param name="logger">Where failed one-way calls are logged.</param>
+    /// <param name="time">The clock <see cref="StartedAt"/> is read from.</param>
     internal DaprActorRuntime(
-        IActorProxyFactory proxies, IEnumerable<ActorTypeRegistration> registrations, ActorCallCounter calls, ILogger<DaprActorRuntime> logger)
+        IActorProxyFactory proxies,
+        IEnumerable<ActorTypeRegistration> registrations,
+        ActorCallCounter calls,
+        ILogger<DaprActorRuntime> logger,
+        TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(calls);
         _proxies = proxies;
         _types = registrations.Select(r => r.Type).ToFrozenSet(StringComparer.Ordinal);
         _calls = calls;
         _logger = logger;
+        StartedAt = time.GetUtcNow();
     }
 
     /// <inheritdoc/>
@@ -88,6 +95,11 @@ public sealed class DaprActorRuntime : IActorRuntime
     /// <remarks>The calls this process serves plus the calls it made and still waits for (a one-way call until its background
     /// call has ended); calls another replica serves for someone else are not seen here.</remarks>
     public IActorCallsInFlight CallsInFlight => _calls;
+
+    /// <inheritdoc/>
+    /// <remarks>The time of construction, in this replica: the host resolves the runtime while it starts. Actors that the sidecar
+    /// places on this replica read this replica's start, which is the restart that matters to them.</remarks>
+    public DateTimeOffset StartedAt { get; }
 
     // daprd answers a lookup with no replica to place the actor on with "did not find address for actor" (and names it
     // "error finding address" in some versions); either way the app was never called.

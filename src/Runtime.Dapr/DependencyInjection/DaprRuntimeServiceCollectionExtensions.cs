@@ -60,7 +60,8 @@ public static class DaprRuntimeServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("AgentPlatform.Runtime.Dapr.Actors"),
             calls));
         services.TryAddSingleton<IActorRuntime>(sp => new DaprActorRuntime(
-            sp.GetRequiredService<IActorProxyFactory>(), sp.GetServices<ActorTypeRegistration>(), calls, sp.GetRequiredService<ILogger<DaprActorRuntime>>()));
+            sp.GetRequiredService<IActorProxyFactory>(), sp.GetServices<ActorTypeRegistration>(), calls, sp.GetRequiredService<ILogger<DaprActorRuntime>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IReminderService>(_ => new DaprReminderService(options.HttpEndpoint!, options.ApiToken));
         services.TryAddSingleton<IStateStore>(sp => new DaprStateStore(sp.GetRequiredService<DaprClient>(), DaprNames.Components.StateStore));
         services.TryAddSingleton(sp => new DaprPubSub(sp.GetRequiredService<DaprClient>(), pubSub, sp.GetRequiredService<ILogger<DaprPubSub>>()));

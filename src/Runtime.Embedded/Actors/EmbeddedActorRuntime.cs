@@ -50,6 +50,7 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAc
         ArgumentNullException.ThrowIfNull(reminders);
         Options = options ?? new EmbeddedRuntimeOptions();
         Time = time ?? TimeProvider.System;
+        StartedAt = Time.GetUtcNow();
         StateStore = stateStore;
         _reminderService = reminders;
         Services = services ?? EmptyServiceProvider.Instance;
@@ -161,6 +162,10 @@ public sealed class EmbeddedActorRuntime : IActorRuntime, IActorTypeCatalog, IAc
     /// <remarks>A call counts from the moment it is queued until its turn has ended, or until its actor drops it from the queue
     /// because it was cancelled while waiting or the runtime was disposed. Each actor keeps its own count; reading sums them.</remarks>
     public IActorCallsInFlight CallsInFlight => this;
+
+    /// <inheritdoc/>
+    /// <remarks>The time of construction: the host builds the runtime while it starts, before persisted reminders fire.</remarks>
+    public DateTimeOffset StartedAt { get; }
 
     /// <inheritdoc/>
     long IActorCallsInFlight.Count(string actorType)

@@ -32,4 +32,9 @@ public interface IActorRuntime
 
     /// <summary>The calls this runtime has in flight in this process, per actor type, for waiting until actors are idle.</summary>
     IActorCallsInFlight CallsInFlight { get; }
+
+    /// <summary>When this runtime was created in this process, by its clock: the moment the actors it hosts came back after a restart.</summary>
+    /// <remarks>Deadlines that ran out while the process was down (an agent's missed heartbeats, a task's lease) may count from here
+    /// instead, so that the host's own absence is not blamed on the agents. It is per process: with several replicas each has its own.</remarks>
+    DateTimeOffset StartedAt { get; }
 }

@@ -194,5 +194,7 @@ public sealed class RuntimeLifecycleTests
         public AgentPlatform.Runtime.Actors.IActorCallsInFlight CallsInFlight => inner.CallsInFlight;
 
         public bool PassesObjects => inner.PassesObjects;
+
+        public DateTimeOffset StartedAt => inner.StartedAt;
     }
 }

@@ -14,7 +14,7 @@ namespace AgentPlatform.Agents.Tests.Dispatch;
 public sealed class AgentTaskDispatcherTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private readonly ManualTimeProvider _time = new(Start);
     private readonly RecordingOutcomeSink _sink = new();
 
@@ -212,21 +212,24 @@ public sealed class AgentTaskDispatcherTests
         Assert.Equal((AgentTaskState.Assigned, reassign ? second : best), (retry!.State, retry.AgentId));
     }
 
+    /// <summary>Liveness (5 s heartbeats), channels and task dispatch with a <see cref="Lease"/> lease, reporting to <paramref name="sink"/>.</summary>
+    internal static IServiceCollection AddDispatch(IServiceCollection services, RecordingOutcomeSink sink, Action<AgentTaskOptions>? configure = null) => services
+        .AddSingleton<IAgentTaskOutcomeSink>(sink)
+        .AddAgentLiveness(o => o.HeartbeatInterval = TimeSpan.FromSeconds(5))
+        .AddChannels()
+        .AddAgentTasks(o =>
+        {
+            o.LeaseDuration = Lease;
+            o.OfflineCheckInterval = TimeSpan.FromSeconds(2);
+            o.MatchBackoff = TimeSpan.FromSeconds(1);
+            configure?.Invoke(o);
+        });
+
     private Task<AgentTestHost> StartAsync() => AgentTestHost.StartAsync(
-        services => services
-            .AddSingleton<IAgentTaskOutcomeSink>(_sink)
-            .AddAgentLiveness(o => o.HeartbeatInterval = TimeSpan.FromSeconds(5))
-            .AddChannels()
-            .AddAgentTasks(o =>
-            {
-                o.LeaseDuration = Lease;
-                o.OfflineCheckInterval = TimeSpan.FromSeconds(2);
-                o.MatchBackoff = TimeSpan.FromSeconds(1);
-            })
-            .AddAgents(agents => agents.AddAgent<TaskTakingAgent>("doubler")),
+        services => AddDispatch(services, _sink).AddAgents(agents => agents.AddAgent<TaskTakingAgent>("doubler")),
         _time);
 
-    private static async Task<string> RegisterAsync(AgentTestHost host, string name, Dictionary<string, double> capabilities, AgentRole? role = null)
+    internal static async Task<string> RegisterAsync(AgentTestHost host, string name, Dictionary<string, double> capabilities, AgentRole? role = null)
     {
         var id = (await host.Get<IAgentIdentityStore>().RegisterAsync(new AgentRegistration(name, "", null, capabilities, role), TestTimeout.After())).Profile.Id;
         await host.Presence.DeclareAsync(id, new AgentDeclaration(capabilities, 1, SetRole: role is not null, Role: role), TestTimeout.After());
@@ -234,7 +237,7 @@ public sealed class AgentTaskDispatcherTests
         return id;
     }
 
-    private static AgentTask Task(
+    internal static AgentTask Task(
         string taskId, string? agentId = null, Dictionary<string, double>? capabilities = null, int input = 0, MessagePriority priority = MessagePriority.Normal) => new()
         {
             TaskId = taskId,
@@ -247,5 +250,5 @@ public sealed class AgentTaskDispatcherTests
             Priority = priority,
         };
 
-    private static JsonElement Json(int value) => JsonSerializer.SerializeToElement(value);
+    internal static JsonElement Json(int value) => JsonSerializer.SerializeToElement(value);
 }

@@ -72,6 +72,27 @@ public sealed class AgentLivenessOptionsTests
             new AgentLivenessOptions { PersistHeartbeatEvery = TimeSpan.FromSeconds(11) }, new InMemoryPubSub()));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(24 * 3600 + 1)]
+    public void A_restart_grace_below_zero_or_above_a_day_is_rejected_in_one_line_naming_it(int seconds)
+    {
+        var result = new AgentLivenessOptionsValidator().Validate(null, new AgentLivenessOptions { RestartGrace = TimeSpan.FromSeconds(seconds) });
+
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Agents:Liveness:RestartGrace must be between 0 and 1.00:00:00", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure);
+    }
+
+    [Fact]
+    public void A_restart_grace_of_zero_or_a_day_is_accepted_and_none_by_default()
+    {
+        Assert.Null(new AgentLivenessOptions().RestartGrace);
+        Assert.True(new AgentLivenessOptionsValidator().Validate(null, new AgentLivenessOptions { RestartGrace = TimeSpan.Zero }).Succeeded);
+        Assert.True(new AgentLivenessOptionsValidator().Validate(null, new AgentLivenessOptions { RestartGrace = TimeSpan.FromDays(1) }).Succeeded);
+    }
+
     [Fact]
     public void Bad_options_fail_through_di_and_the_hand_wired_factory()
     {

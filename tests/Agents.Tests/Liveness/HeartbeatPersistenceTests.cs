@@ -193,6 +193,9 @@ public sealed class HeartbeatPersistenceTests : IDisposable
                     options.HeartbeatInterval = Interval;
                     options.MissedHeartbeatsBeforeOffline = 3;
                     options.PersistHeartbeatEvery = persistEvery;
+
+                    // What a crash loses is measured against the last heartbeat alone, without the grace a restart adds.
+                    options.RestartGrace = TimeSpan.Zero;
                 });
                 services.AddSingleton<IActorStateStore>(sp => new CountingActorStateStore(dataDirectory is null
                     ? new InMemoryActorStateStore()

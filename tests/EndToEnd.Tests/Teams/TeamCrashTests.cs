@@ -25,9 +25,10 @@ public sealed partial class TeamCrashTests(ITestOutputHelper output)
     {
         var timeout = TestTimeout.After(150);
         var clock = Stopwatch.StartNew();
-        // A lease longer than any restart takes: an attempt in flight at a kill is finished by its agent, whose result waits for
-        // the host, instead of failing for a missed task heartbeat while the host was down.
-        var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:01:00" };
+        // The platform's default lease (30 s) and heartbeat interval (5 s, the agents' own): the restart grace (a full lease and a
+        // full window counted from the runtime's start) keeps an attempt in flight at a kill with its agent, whose heartbeats and
+        // result wait for the host. The 4 s lease of the other task tests is shorter than this host's start-up on a loaded machine.
+        var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:00:30" };
         await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
         using var ops = TaskOperator.For(host);
         using (var put = await ops.Client.PutAsync(

@@ -14,6 +14,8 @@ internal sealed class RecordingDirectoryRuntime(Dictionary<string, StoredLlmAgen
 
     public IActorCallsInFlight CallsInFlight => this;
 
+    public DateTimeOffset StartedAt => throw new NotSupportedException("Only the directory's list call is answered, not the start time.");
+
     public ValueTask<TResult> InvokeAsync<TRequest, TResult>(ActorId id, string method, TRequest request, CancellationToken cancellationToken = default)
     {
         Assert.Equal((LlmAgentDirectoryActor.Address, LlmAgentDirectoryActor.ListMethod), (id, method));

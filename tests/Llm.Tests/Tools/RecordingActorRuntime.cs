@@ -11,6 +11,8 @@ internal sealed class RecordingActorRuntime(IActorRuntime inner, string actorTyp
 
     public IActorCallsInFlight CallsInFlight => inner.CallsInFlight;
 
+    public DateTimeOffset StartedAt => inner.StartedAt;
+
     /// <summary>The methods called on actors of the recorded type since the last <see cref="Clear"/>, in call order.</summary>
     public IReadOnlyList<string> Calls
     {

@@ -22,6 +22,8 @@ public sealed class RecordingActorRuntime(IActorRuntime inner, bool held = false
 
     public IActorCallsInFlight CallsInFlight => inner.CallsInFlight;
 
+    public DateTimeOffset StartedAt => inner.StartedAt;
+
     public bool IsRegistered(string actorType) => inner.IsRegistered(actorType);
 
     /// <summary>Lets the held calls through; later calls are not held.</summary>
