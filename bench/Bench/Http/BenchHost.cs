@@ -38,6 +38,10 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Api__RegistrationRateLimit__PermitsPerSecond"] = "1000000000",
             ["Api__RegistrationRateLimit__Burst"] = "1000000000",
             ["Logging__LogLevel__Default"] = "Warning",
+
+            // As deployed: the tests' host runs in Development (developer exception page, scope validation), a measured one does not.
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
         };
         foreach (var (name, value) in BenchTelemetry.HostEnvironment.Concat(environment ?? new Dictionary<string, string>()))
         {

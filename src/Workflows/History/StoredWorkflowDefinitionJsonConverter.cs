@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -29,7 +30,25 @@ public sealed class StoredWorkflowDefinitionJsonConverter : JsonConverter<Stored
         writer.WriteStartObject();
         writer.WriteNumber(WorkflowUpcaster.DefinitionVersionProperty, WorkflowSchema.CurrentVersion);
         writer.WritePropertyName(WorkflowUpcaster.DefinitionProperty);
-        JsonSerializer.Serialize(writer, value.Definition, options);
+        writer.WriteRawValue(Utf8Json(value.Definition, options), skipInputValidation: true);
         writer.WriteEndObject();
     }
+
+    // Every instance stores the definition it runs, and the instances of one definition version share one (immutable)
+    // object, so its JSON is made once per options rather than at every start.
+    private static byte[] Utf8Json(WorkflowDefinition definition, JsonSerializerOptions options)
+    {
+        if (Serialized.TryGetValue(definition, out var cached) && ReferenceEquals(cached.Options, options))
+        {
+            return cached.Json;
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(definition, options);
+        Serialized.AddOrUpdate(definition, new SerializedDefinition(options, json));
+        return json;
+    }
+
+    private static readonly ConditionalWeakTable<WorkflowDefinition, SerializedDefinition> Serialized = new();
+
+    private sealed record SerializedDefinition(JsonSerializerOptions Options, byte[] Json);
 }

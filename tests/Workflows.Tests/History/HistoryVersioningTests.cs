@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using AgentPlatform.Workflows.Decisions;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.History;
@@ -118,6 +119,23 @@ public sealed class HistoryVersioningTests
         Assert.Equal(3, stored.Definition.Version);
         Assert.Equal($$"""{"schema_version":2,"definition":{{Serialize(stored.Definition)}}}""", written);
         Assert.Equal(written, JsonSerializer.Serialize(JsonSerializer.Deserialize<StoredWorkflowDefinition>(written, WorkflowJson.Options), WorkflowJson.Options));
+    }
+
+    [Fact]
+    public void A_stored_definition_written_again_or_with_other_options_is_the_json_of_those_options()
+    {
+        var stored = JsonSerializer.Deserialize<StoredWorkflowDefinition>(
+            """{"id":"d","version":3,"steps":[{"kind":"wait","duration":"1s","id":"w"}]}""", WorkflowJson.Options)!;
+        var withNulls = new JsonSerializerOptions(WorkflowJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+        var first = JsonSerializer.Serialize(stored, WorkflowJson.Options);
+        var other = JsonSerializer.Serialize(stored, withNulls);
+        var again = JsonSerializer.Serialize(stored, WorkflowJson.Options);
+
+        Assert.Equal($$"""{"schema_version":2,"definition":{{Serialize(stored.Definition)}}}""", first);
+        Assert.Equal($$"""{"schema_version":2,"definition":{{JsonSerializer.Serialize(stored.Definition, withNulls)}}}""", other);
+        Assert.NotEqual(first, other);
+        Assert.Equal(first, again);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class RunnerHarness : IAsyncDisposable
 
     public IActorRuntime Runtime => _provider!.GetRequiredService<IActorRuntime>();
 
+    public IActorStateStore StateStore => _provider!.GetRequiredService<IActorStateStore>();
+
     public static async Task<RunnerHarness> StartAsync(Action<TestAgents>? configureAgents = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", Guid.NewGuid().ToString("N"));

@@ -10,7 +10,7 @@ namespace AgentPlatform.Workflows.Tests.Engines.Actors;
 
 public sealed class RunnerOperationsTests
 {
-    private const string Waiting = """
+    internal const string Waiting = """
         id: waiting
         steps:
           - { id: hold, kind: wait, event: { name: go } }
