@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "The run of task {TaskId} on in-process agent {AgentId} ended without settling the task")]
     public static partial void InProcessTaskNotSettled(ILogger logger, Exception exception, string taskId, string agentId);
+
+    [LoggerMessage(
+        EventId = 1302,
+        Level = LogLevel.Information,
+        Message = "Task {TaskId} of step {StepId} has no agent to take it now ({Candidates} qualified, none idle or working with room); it waits and is matched again with back-off (GET /api/v1/registry/match says why each agent is excluded)")]
+    public static partial void TaskWaitsForAgent(ILogger logger, string taskId, string stepId, int candidates);
 }

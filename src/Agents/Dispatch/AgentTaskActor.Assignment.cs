@@ -97,6 +97,11 @@ internal sealed partial class AgentTaskActor
 
         if (chosen is null)
         {
+            if (record.MatchTries == 0)
+            {
+                Log.TaskWaitsForAgent(_context.Logger, task.TaskId, task.StepId, candidates);
+            }
+
             var waiting = record with { State = AgentTaskState.Waiting, MatchTries = record.MatchTries + 1 };
             await Task.WhenAll(SaveAsync(waiting, cancellationToken).AsTask(), CheckAfterAsync(_context.Options.MatchDelay(waiting.MatchTries), cancellationToken));
             _context.Queue.Unmatched(waiting);

@@ -6,6 +6,8 @@ using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Liveness;
 using AgentPlatform.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace AgentPlatform.Agents.Tests.Dispatch;
 
@@ -57,6 +59,31 @@ public sealed class AgentTaskDispatcherTests
         var status = await tasks.GetAsync("w:s:1", TestTimeout.After());
         Assert.Equal((AgentTaskState.Assigned, agent), (status!.State, status.AgentId));
         Assert.Equal(AgentStatus.Busy, (await host.Presence.GetAsync(agent, TestTimeout.After())).Status);
+    }
+
+    [Fact]
+    public async Task A_task_that_waits_for_an_agent_says_so_once_in_the_log_however_often_it_is_matched_again()
+    {
+        await using var host = await AgentTestHost.StartAsync(
+            services => AddDispatch(services, _sink).AddLogging(logging => logging.AddFakeLogging()),
+            _time);
+        var tasks = host.Get<AgentTaskDispatcher>();
+        await tasks.DispatchAsync(Task("w:s:1", capabilities: new() { ["sum"] = 1 }), TestTimeout.After());
+        for (var retry = 0; retry < 3; retry++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await tasks.GetAsync("w:s:1", TestTimeout.After());
+        }
+
+        var agent = await RegisterAsync(host, "summer", new() { ["sum"] = 0.8 });
+        _time.Advance(TimeSpan.FromSeconds(11));
+        await host.Get<InboxService>().ReadAsync(agent, 10, TimeSpan.FromSeconds(30), TestTimeout.After());
+
+        var waits = host.Get<FakeLogCollector>().GetSnapshot().Where(log => log.Id.Id == 1302).ToList();
+        var wait = Assert.Single(waits);
+        Assert.Equal(LogLevel.Information, wait.Level);
+        Assert.Contains("Task w:s:1 of step s has no agent to take it now (0 qualified", wait.Message, StringComparison.Ordinal);
+        Assert.Equal(AgentTaskState.Assigned, (await tasks.GetAsync("w:s:1", TestTimeout.After()))!.State);
     }
 
     [Fact]
