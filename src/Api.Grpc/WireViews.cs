@@ -105,6 +105,7 @@ public static class WireViews
             CreatedAt = Time(message.CreatedAt),
             Sequence = message.Sequence,
             Traceparent = message.TraceParent ?? string.Empty,
+            MetadataJson = message.Metadata?.GetRawText() ?? string.Empty,
         };
     }
 
