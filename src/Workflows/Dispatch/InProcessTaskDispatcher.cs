@@ -91,7 +91,7 @@ public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposab
             try
             {
                 var output = await agent.Handler(task, stopping);
-                result = WorkflowTaskResult.Success(task.TaskId, output);
+                result = WorkflowTaskResult.Success(task.TaskId, output, agent.Id);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -99,7 +99,7 @@ public sealed class InProcessTaskDispatcher : IWorkflowTaskDispatcher, IDisposab
             }
             catch (Exception exception)
             {
-                result = WorkflowTaskResult.Failure(task.TaskId, $"{exception.GetType().Name}: {exception.Message}");
+                result = WorkflowTaskResult.Failure(task.TaskId, $"{exception.GetType().Name}: {exception.Message}", agent.Id);
             }
         }
 

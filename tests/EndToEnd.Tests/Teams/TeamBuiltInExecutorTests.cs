@@ -53,5 +53,6 @@ public sealed class TeamBuiltInExecutorTests(ITestOutputHelper output)
         var subTasks = view["goals"]!.AsArray().SelectMany(g => g!["sub_tasks"]!.AsArray()).ToList();
         Assert.Equal(6, subTasks.Count);
         Assert.All(subTasks, s => Assert.Equal("completed", s!["status"]!.GetValue<string>()));
+        Assert.All(subTasks, s => Assert.Equal("noop", s!["agent"]?.GetValue<string>()));
     }
 }

@@ -42,6 +42,7 @@ public sealed class RunnerRestartTests
         var history = (await harness.Workflows.GetHistoryAsync(Id("r-1"), TestTimeout.After()))!;
         Assert.Equal(["r-1:a:1", "r-1:b:1", "r-1:c:1"], history.OfType<TaskScheduled>().Select(t => t.TaskId));
         Assert.Equal(["r-1:a:1", "r-1:b:1", "r-1:c:1"], history.OfType<TaskCompleted>().Select(t => t.TaskId));
+        Assert.All(history.OfType<TaskCompleted>(), t => Assert.Equal("worker", t.AgentId));
         Assert.Equal(0, await harness.RestartAsync());
     }
 
