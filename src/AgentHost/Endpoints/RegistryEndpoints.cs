@@ -21,10 +21,10 @@ public static class RegistryEndpoints
     }
 
     private static async Task<Results<Ok<MatchView>, ApiProblem>> MatchAsync(
-        string? capabilities, [FromQuery(Name = "min_confidence")] string? minConfidence, string? role, string? limit, HttpContext context, IAgentRegistry registry)
+        string? capabilities, [FromQuery(Name = "min_confidence")] string? minConfidence, string? role, string? agents, string? limit, HttpContext context, IAgentRegistry registry)
     {
         var errors = new List<FieldError>();
-        var request = CapabilityQuery.Parse(capabilities, minConfidence, role, errors);
+        var request = CapabilityQuery.Parse(capabilities, minConfidence, role, agents, errors);
         var count = (int)QueryInput.ParseWhole(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
         if (request is null || errors.Count > 0)
         {

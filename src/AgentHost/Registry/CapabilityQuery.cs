@@ -2,21 +2,26 @@ using System.Globalization;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Registry;
+using AgentPlatform.Workflows.Definitions;
 
 namespace AgentPlatform.AgentHost.Registry;
 
-/// <summary>Reads the query of <c>GET /registry/match</c>: <c>capabilities=name[:weight],...</c>, <c>min_confidence</c> and <c>role</c>; every
-/// problem names its field.</summary>
+/// <summary>Reads the query of <c>GET /registry/match</c>: <c>capabilities=name[:weight],...</c>, <c>min_confidence</c>, <c>role</c> and
+/// <c>agents=id,...</c> (a step's candidate set); every problem names its field.</summary>
 internal static class CapabilityQuery
 {
     /// <summary>The longest <c>capabilities</c> value accepted: room for dozens of long names with weights, well under Kestrel's
     /// 8 KiB request line (past which Kestrel itself answers 414 without a problem body).</summary>
     public const int MaxLength = 4096;
 
-    public static CapabilityRequest? Parse(string? capabilities, string? minConfidence, string? role, List<FieldError> errors)
+    /// <summary>The longest <c>agents</c> value accepted, for the same reason.</summary>
+    public const int MaxCandidatesLength = 4096;
+
+    public static CapabilityRequest? Parse(string? capabilities, string? minConfidence, string? role, string? agents, List<FieldError> errors)
     {
         var wantedRole = AgentRoleInput.Parse(role, errors);
         var weights = ParseWeights(capabilities, errors);
+        var candidates = ParseCandidates(agents, errors);
         var confidence = 0.0;
         if (minConfidence is not null
             && (minConfidence.Length is 0 or > 32
@@ -26,7 +31,39 @@ internal static class CapabilityQuery
             errors.Add(new FieldError("min_confidence", "must be a number between 0 and 1"));
         }
 
-        return weights is null || errors.Count > 0 ? null : CapabilityRequest.Create(weights, confidence, wantedRole);
+        return weights is null || errors.Count > 0 ? null : CapabilityRequest.Create(weights, confidence, wantedRole, candidates);
+    }
+
+    /// <summary>The candidate set of <c>agents=id,...</c>, as a step's <c>agents</c> option narrows its matches; null when absent.</summary>
+    private static HashSet<string>? ParseCandidates(string? text, List<FieldError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var ids = text.Split(',');
+        if (text.Length is 0 or > MaxCandidatesLength || ids.Length > CapabilityRequest.MaxCandidates)
+        {
+            errors.Add(new FieldError("agents", $"must list 1-{CapabilityRequest.MaxCandidates} agent ids, comma-separated, in at most {MaxCandidatesLength} characters"));
+            return null;
+        }
+
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < ids.Length; index++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"agents[{index}]");
+            if (!WorkflowNames.IsValidAgentId(ids[index]))
+            {
+                errors.Add(new FieldError(field, WorkflowNames.AgentIdRule));
+            }
+            else if (!candidates.Add(ids[index]))
+            {
+                errors.Add(new FieldError(field, $"'{ids[index]}' is named twice"));
+            }
+        }
+
+        return candidates;
     }
 
     private static Dictionary<string, double>? ParseWeights(string? text, List<FieldError> errors)

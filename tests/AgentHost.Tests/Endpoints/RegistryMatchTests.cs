@@ -35,6 +35,23 @@ public sealed class RegistryMatchTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task A_candidate_set_narrows_the_match_and_names_every_agent_outside_it()
+    {
+        var (inside, insideKey) = await Host.RegisterAsync("match-set-in", """{"mset":0.5}""");
+        var (outside, outsideKey) = await Host.RegisterAsync("match-set-out", """{"mset":0.9}""");
+        await BeatAsync(insideKey);
+        await BeatAsync(outsideKey);
+
+        var all = await MatchAsync("capabilities=mset", TestHost.OperatorToken);
+        var narrowed = await MatchAsync($"capabilities=mset&agents={inside},someone-else", TestHost.OperatorToken);
+
+        Assert.Equal([outside, inside], Ids(all["candidates"]!));
+        Assert.Equal([inside], Ids(narrowed["candidates"]!));
+        var excluded = Assert.Single(narrowed["excluded"]!.AsArray());
+        Assert.Equal((outside, "not_in_candidate_set"), (excluded!["agent_id"]!.GetValue<string>(), excluded["reason"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_patched_task_limit_and_the_load_apply_to_the_next_match_and_the_track_record_breaks_ties()
     {
         var (first, firstKey) = await Host.RegisterAsync("match-load-a", """{"mload":0.8}""");
@@ -88,6 +105,10 @@ public sealed class RegistryMatchTests(HostFixture fixture) : IClassFixture<Host
     [InlineData("capabilities=search&min_confidence=2", "min_confidence")]
     [InlineData("capabilities=search&min_confidence=-0.1", "min_confidence")]
     [InlineData("capabilities=search&min_confidence=NaN", "min_confidence")]
+    [InlineData("capabilities=search&agents=", "agents")]
+    [InlineData("capabilities=search&agents=a,,b", "agents[1]")]
+    [InlineData("capabilities=search&agents=a%00b", "agents[0]")]
+    [InlineData("capabilities=search&agents=a,b,a", "agents[2]")]
     [InlineData("capabilities=search&limit=0", "limit")]
     [InlineData("capabilities=search&limit=101", "limit")]
     public async Task Bad_match_queries_are_400_naming_the_parameter(string query, string field)
