@@ -46,7 +46,7 @@ public sealed class RequestsApi(AgentRequestService requests, ChannelService cha
         var errors = new List<FieldError>();
         MessageInput.Validate(null, request.Content, null, channels.Options, errors);
         GrpcErrors.ThrowIfInvalid(errors);
-        return await requests.ReplyAsync(caller.AgentId, id, request.Content, context.CancellationToken) switch
+        return await requests.ReplyAsync(caller.AgentId, id, request.Content, cancellationToken: context.CancellationToken) switch
         {
             ReplyStatus.Delivered => new ReplyResponse { RequestId = id, Status = "delivered" },
             ReplyStatus.NotRecipient => throw GrpcErrors.PermissionDenied(RequestReplyText.NotRecipient(id, caller.AgentId)),

@@ -76,7 +76,7 @@ public static class RequestEndpoints
             return Problems.Validation(errors);
         }
 
-        return await requests.ReplyAsync(caller.AgentId, requestId, body.Value.Content!, context.RequestAborted) switch
+        return await requests.ReplyAsync(caller.AgentId, requestId, body.Value.Content!, cancellationToken: context.RequestAborted) switch
         {
             ReplyStatus.Delivered => TypedResults.Ok(new ReplyDeliveredView(requestId, "delivered")),
             ReplyStatus.NotRecipient => Problems.Forbidden(RequestReplyText.NotRecipient(requestId, caller.AgentId)),

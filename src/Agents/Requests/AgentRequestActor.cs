@@ -46,7 +46,7 @@ internal sealed class AgentRequestActor(ActorHost host) : Actor(host)
                     return ReplyStatus.Late;
                 }
 
-                await SaveAsync(_record with { State = AgentRequestState.Replied, Reply = reply.Content, RepliedAt = now }, cancellationToken);
+                await SaveAsync(_record with { State = AgentRequestState.Replied, Reply = reply.Content, RepliedAt = now, ReplyMetadata = reply.Metadata }, cancellationToken);
                 return ReplyStatus.Delivered;
             case ExpireMethod:
                 if (_record is { State: AgentRequestState.Pending } pending)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Agents.Requests;
@@ -10,6 +11,7 @@ namespace AgentPlatform.Agents.Requests;
 /// <param name="State">Pending, replied or expired.</param>
 /// <param name="Reply">The reply's content, once replied.</param>
 /// <param name="RepliedAt">When the reply arrived.</param>
+/// <param name="ReplyMetadata">What the recipient recorded with its reply, if anything.</param>
 public sealed record AgentRequestRecord(
     [property: JsonPropertyName("request_id")] string RequestId,
     [property: JsonPropertyName("sender_id")] string SenderId,
@@ -17,4 +19,5 @@ public sealed record AgentRequestRecord(
     [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("state")] AgentRequestState State,
     [property: JsonPropertyName("reply")] string? Reply = null,
-    [property: JsonPropertyName("replied_at")] DateTimeOffset? RepliedAt = null);
+    [property: JsonPropertyName("replied_at")] DateTimeOffset? RepliedAt = null,
+    [property: JsonPropertyName("reply_metadata"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? ReplyMetadata = null);

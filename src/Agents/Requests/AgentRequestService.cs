@@ -28,7 +28,7 @@ public sealed class AgentRequestService : IAsyncDisposable
     private readonly InboxService _inbox;
     private readonly IPubSub _pubSub;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<RequestReply>> _waiting = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _subscribing = new(1, 1);
     private IAsyncDisposable? _subscription;
 
@@ -52,7 +52,7 @@ public sealed class AgentRequestService : IAsyncDisposable
         await EnsureSubscribedAsync(cancellationToken);
         var now = _time.GetUtcNow();
         var requestId = "req_" + Guid.CreateVersion7(now).ToString("N");
-        var reply = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reply = new TaskCompletionSource<RequestReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[requestId] = reply;
         try
         {
@@ -72,7 +72,8 @@ public sealed class AgentRequestService : IAsyncDisposable
                 cancellationToken);
             try
             {
-                return new AgentReply(requestId, true, await reply.Task.WaitAsync(timeout, _time, cancellationToken));
+                var replied = await reply.Task.WaitAsync(timeout, _time, cancellationToken);
+                return new AgentReply(requestId, true, replied.Content, replied.Metadata);
             }
             catch (TimeoutException)
             {
@@ -80,7 +81,7 @@ public sealed class AgentRequestService : IAsyncDisposable
                 var final = await _actors.InvokeAsync<object?, AgentRequestRecord?>(
                     AgentRequestActor.Address(requestId), AgentRequestActor.ExpireMethod, null, CancellationToken.None);
                 return final is { State: AgentRequestState.Replied, Reply: { } late }
-                    ? new AgentReply(requestId, true, late)
+                    ? new AgentReply(requestId, true, late, final.ReplyMetadata)
                     : new AgentReply(requestId, false, null);
             }
         }
@@ -90,15 +91,17 @@ public sealed class AgentRequestService : IAsyncDisposable
         }
     }
 
-    /// <summary>Replies to <paramref name="requestId"/> as <paramref name="recipientId"/>.</summary>
-    public async Task<ReplyStatus> ReplyAsync(string recipientId, string requestId, string content, CancellationToken cancellationToken = default)
+    /// <summary>Replies to <paramref name="requestId"/> as <paramref name="recipientId"/>; <paramref name="metadata"/> (a JSON object)
+    /// reaches the sender with the reply (see <see cref="AgentReply.Metadata"/>).</summary>
+    public async Task<ReplyStatus> ReplyAsync(
+        string recipientId, string requestId, string content, JsonElement? metadata = null, CancellationToken cancellationToken = default)
     {
         if (!ActorNames.IsValid(requestId))
         {
             return ReplyStatus.NotFound;
         }
 
-        var reply = new RequestReply(requestId, recipientId, content);
+        var reply = new RequestReply(requestId, recipientId, content, metadata);
         var status = await _actors.InvokeAsync<RequestReply, ReplyStatus>(
             AgentRequestActor.Address(requestId), AgentRequestActor.ReplyMethod, reply, cancellationToken);
         if (status == ReplyStatus.Delivered)
@@ -125,7 +128,7 @@ public sealed class AgentRequestService : IAsyncDisposable
     {
         if (_waiting.TryGetValue(reply.RequestId, out var waiting))
         {
-            waiting.TrySetResult(reply.Content);
+            waiting.TrySetResult(reply);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AgentPlatform.Agents.Requests;
@@ -6,4 +7,5 @@ namespace AgentPlatform.Agents.Requests;
 internal sealed record RequestReply(
     [property: JsonPropertyName("request_id")] string RequestId,
     [property: JsonPropertyName("recipient_id")] string RecipientId,
-    [property: JsonPropertyName("content")] string Content);
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("metadata"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Metadata = null);

@@ -18,6 +18,16 @@ public sealed record LlmUsage(
     [JsonIgnore]
     public long TotalTokens => InputTokens + OutputTokens;
 
+    /// <summary>No tokens, no cost.</summary>
+    public static LlmUsage None { get; } = new(0, 0, false, 0);
+
     /// <summary>This usage as a task outcome reports it.</summary>
     public AgentTaskUsage ToTaskUsage() => new(InputTokens, OutputTokens, Cost, Estimated);
+
+    /// <summary>This usage and <paramref name="other"/> together (estimated when either is).</summary>
+    public LlmUsage Plus(LlmUsage other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(InputTokens + other.InputTokens, OutputTokens + other.OutputTokens, Estimated || other.Estimated, Cost + other.Cost);
+    }
 }

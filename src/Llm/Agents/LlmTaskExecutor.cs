@@ -100,14 +100,14 @@ public sealed class LlmTaskExecutor(
         }
         catch (Exception failure) when (rounds.Usage.TotalTokens > 0 || recorder.Calls.Count > 0)
         {
-            failure.Data[SpentKey] = new LlmTaskResult(default, rounds.Usage, recorder.Calls);
+            failure.Data[SpentKey] = new LlmTaskResult(default, rounds.Usage.Plus(recorder.Delegated), recorder.Calls);
             throw;
         }
 
         var output = agent.ResponseSchema is { Length: > 0 }
             ? JsonDocument.Parse(response.Text).RootElement.Clone()
             : JsonSerializer.SerializeToElement(response.Text);
-        return new LlmTaskResult(output, rounds.Usage, recorder.Calls);
+        return new LlmTaskResult(output, rounds.Usage.Plus(recorder.Delegated), recorder.Calls);
     }
 
     /// <summary>What a failed task had spent before it failed (round trips made and tools called before a later round failed, the

@@ -117,7 +117,7 @@ internal sealed class LlmChannelResponder(
         var account = $"request/{request.RequestId}";
         var result = await executor.ConverseAsync(
             agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {request.Content}")], cancellationToken);
-        await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), cancellationToken);
+        await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), MetadataOf(result), cancellationToken);
         Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }
 

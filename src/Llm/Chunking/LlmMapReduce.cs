@@ -147,7 +147,5 @@ public sealed class LlmMapReduce(LlmTokenEstimator tokens)
 
     private static List<AgentToolCall> ToolCallsOf(List<LlmTaskResult> spent) => [.. spent.SelectMany(result => result.ToolCalls)];
 
-    private static LlmUsage Sum(List<LlmTaskResult> spent) => spent.Select(result => result.Usage).Aggregate(
-        new LlmUsage(0, 0, false, 0),
-        (sum, usage) => new LlmUsage(sum.InputTokens + usage.InputTokens, sum.OutputTokens + usage.OutputTokens, sum.Estimated || usage.Estimated, sum.Cost + usage.Cost));
+    private static LlmUsage Sum(List<LlmTaskResult> spent) => spent.Select(result => result.Usage).Aggregate(LlmUsage.None, (sum, usage) => sum.Plus(usage));
 }

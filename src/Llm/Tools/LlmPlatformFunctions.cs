@@ -1,10 +1,14 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Requests;
+using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
+using AgentPlatform.Llm.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,8 +53,14 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
                 LlmPlatformTools.AskAgent => AIFunctionFactory.Create(
                     ([Description("The agent id to ask, such as llm/reviewer.")] string agent_id, [Description("The question.")] string content,
                         CancellationToken cancellationToken) => AskAsync(agentId, agent_id, content, cancellationToken),
-                    LlmPlatformTools.AskAgent,
-                    "Asks another agent and waits up to 20 seconds for its reply; answers the reply."),
+                    new AIFunctionFactoryOptions
+                    {
+                        Name = LlmPlatformTools.AskAgent,
+                        Description = "Asks another agent and waits up to 20 seconds for its reply; answers the reply.",
+
+                        // The answer stays an LlmDelegatedAnswer, so the task's tool recorder can count what the answering agent spent.
+                        MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
+                    }),
                 _ => throw new ArgumentException($"'{tool}' is not a platform function.", nameof(agent)),
             });
         }
@@ -84,7 +94,7 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         return [.. page.Messages.Select(m => new ChannelLine(m.Sequence, m.SenderId, m.Title, m.Content))];
     }
 
-    private async Task<string> AskAsync(string agentId, string recipient, string content, CancellationToken cancellationToken)
+    private async Task<LlmDelegatedAnswer> AskAsync(string agentId, string recipient, string content, CancellationToken cancellationToken)
     {
         if (await RecipientAsync(recipient, cancellationToken) is not { } recipientId)
         {
@@ -98,8 +108,18 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
 
         var reply = await services.GetRequiredService<AgentRequestService>().SendAsync(
             agentId, recipientId, content, AskTimeout, MessagePriority.Normal, cancellationToken);
-        return reply.Replied ? reply.Content! : $"no reply from {recipientId} within {AskTimeout.TotalSeconds} s";
+        return reply.Replied
+            ? new LlmDelegatedAnswer(reply.Content!, UsageOf(reply))
+            : new LlmDelegatedAnswer($"no reply from {recipientId} within {AskTimeout.TotalSeconds} s", null);
     }
+
+    /// <summary>What an LLM agent's reply says it spent (its <c>llm_usage</c>), or null.</summary>
+    private static LlmUsage? UsageOf(AgentReply reply) =>
+        reply.Metadata is { ValueKind: JsonValueKind.Object } metadata
+        && metadata.TryGetProperty(LlmChannelResponder.UsageMetadata, out var usage)
+        && usage.Deserialize<AgentTaskUsage>() is { } spent
+            ? new LlmUsage(spent.InputTokens, spent.OutputTokens, spent.Estimated, spent.Cost)
+            : null;
 
     /// <summary>The inbox owner of agent <paramref name="agentId"/> (an LLM agent's member id), or null when there is no such agent.</summary>
     private async Task<string?> RecipientAsync(string agentId, CancellationToken cancellationToken)

@@ -1,15 +1,17 @@
 using System.Text.Json;
 using AgentPlatform.Agents.Dispatch;
+using AgentPlatform.Llm.Accounting;
 using Microsoft.Extensions.AI;
 
 namespace AgentPlatform.Llm.Tools;
 
 /// <summary>Invokes the tools of one task for <see cref="FunctionInvokingChatClient"/> and records each call: name, size of the
-/// arguments, duration and outcome.</summary>
+/// arguments, duration and outcome; and what other agents spent answering it (<see cref="LlmDelegatedAnswer"/>).</summary>
 internal sealed class LlmToolCallRecorder(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly List<AgentToolCall> _calls = [];
+    private LlmUsage _delegated = LlmUsage.None;
 
     /// <summary>The calls so far, in the order they ended.</summary>
     public IReadOnlyList<AgentToolCall> Calls
@@ -23,6 +25,18 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
         }
     }
 
+    /// <summary>What the agents the tools asked spent answering them, in all.</summary>
+    public LlmUsage Delegated
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _delegated;
+            }
+        }
+    }
+
     /// <summary>Invokes the function of <paramref name="context"/>; a refusal becomes the result the model sees.</summary>
     public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
     {
@@ -32,6 +46,14 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
         {
             var result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
             Record(context.Function.Name, argumentBytes, started, "ok");
+            if (result is LlmDelegatedAnswer answer)
+            {
+                AddDelegated(answer.Usage);
+
+                // As the function's default marshalling would have handed its text on.
+                return JsonSerializer.SerializeToElement(answer.Text, AIJsonUtilities.DefaultOptions);
+            }
+
             return result;
         }
         catch (Exception failure) when (RefusalIn(failure) is { } refused)
@@ -57,6 +79,19 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
         }
 
         return null;
+    }
+
+    private void AddDelegated(LlmUsage? usage)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _delegated = _delegated.Plus(usage);
+        }
     }
 
     private void Record(string name, int argumentBytes, long started, string outcome)

@@ -63,6 +63,10 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         Assert.Equal(["read_channel"], usage["tool_calls"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(("read_channel", "ok"), (usage["tool_call_details"]![0]!["name"]!.GetValue<string>(), usage["tool_call_details"]![0]!["outcome"]!.GetValue<string>()));
         Assert.Equal("tool results: \"echo: llm:helper: is it green?\"", opinionAnswer["content"]!.GetValue<string>());
+
+        // The reviewer's reply (its own model call) is paid for the helper's answer: the tool call, the final round and the reply.
+        var ownOutput = 1 + TestLlmReplies.Tokens(opinionAnswer["content"]!.GetValue<string>());
+        Assert.Equal(ownOutput + TestLlmReplies.Tokens("echo: llm:helper: is it green?"), opinionAnswer["metadata"]!["llm_usage"]!["output_tokens"]!.GetValue<long>());
         Assert.Equal(5, requestsBeforeRestart.Count);
         Assert.Equal(["read_channel", "ask_agent"], requestsBeforeRestart[0].Tools);
         Assert.StartsWith("tool: ", requestsBeforeRestart[1].Messages[^1], StringComparison.Ordinal);
