@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AgentPlatform.Agents.Channels;
-using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
@@ -16,9 +15,6 @@ internal sealed class LlmChannelResponder(
     ChannelService channels, AgentRequestService requests, LlmTaskExecutor executor, LlmTokenEstimator tokens, LlmChannelOptions options,
     TimeProvider time, ILogger logger)
 {
-    /// <summary>The property of an answer's <see cref="ChannelMessage.Metadata"/> that holds its usage and tool calls.</summary>
-    public const string UsageMetadata = "llm_usage";
-
     /// <summary>Handles <paramref name="message"/> for agent <paramref name="agentName"/>; returns once it is answered or needs no answer.</summary>
     public async Task HandleAsync(string agentName, LlmAgentOptions agent, ChannelMessage message, CancellationToken cancellationToken)
     {
@@ -53,7 +49,7 @@ internal sealed class LlmChannelResponder(
             text = text[..channels.Options.MaxContentLength];
         }
 
-        var metadata = MetadataOf(result);
+        var metadata = LlmUsageMetadata.Of(result);
         while (true)
         {
             try
@@ -117,13 +113,9 @@ internal sealed class LlmChannelResponder(
         var account = $"request/{request.RequestId}";
         var result = await executor.ConverseAsync(
             agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {request.Content}")], cancellationToken);
-        await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), MetadataOf(result), cancellationToken);
+        await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), LlmUsageMetadata.Of(result), cancellationToken);
         Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }
-
-    /// <summary>What an answer records with its message: its usage and tool calls, as a task's outcome reports them.</summary>
-    private static JsonElement MetadataOf(LlmTaskResult result) =>
-        JsonSerializer.SerializeToElement(new Dictionary<string, AgentTaskUsage> { [UsageMetadata] = result.ToTaskUsage() });
 
     private static string Line(ChannelMessage message) =>
         message.Title is { Length: > 0 } title ? $"{message.SenderId}: {title}\n{message.Content}" : $"{message.SenderId}: {message.Content}";

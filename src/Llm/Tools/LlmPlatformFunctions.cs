@@ -1,14 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Core;
-using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
-using AgentPlatform.Llm.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -109,17 +106,9 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         var reply = await services.GetRequiredService<AgentRequestService>().SendAsync(
             agentId, recipientId, content, AskTimeout, MessagePriority.Normal, cancellationToken);
         return reply.Replied
-            ? new LlmDelegatedAnswer(reply.Content!, UsageOf(reply))
+            ? new LlmDelegatedAnswer(reply.Content!, LlmUsageMetadata.Read(reply.Metadata))
             : new LlmDelegatedAnswer($"no reply from {recipientId} within {AskTimeout.TotalSeconds} s", null);
     }
-
-    /// <summary>What an LLM agent's reply says it spent (its <c>llm_usage</c>), or null.</summary>
-    private static LlmUsage? UsageOf(AgentReply reply) =>
-        reply.Metadata is { ValueKind: JsonValueKind.Object } metadata
-        && metadata.TryGetProperty(LlmChannelResponder.UsageMetadata, out var usage)
-        && usage.Deserialize<AgentTaskUsage>() is { } spent
-            ? new LlmUsage(spent.InputTokens, spent.OutputTokens, spent.Estimated, spent.Cost)
-            : null;
 
     /// <summary>The inbox owner of agent <paramref name="agentId"/> (an LLM agent's member id), or null when there is no such agent.</summary>
     private async Task<string?> RecipientAsync(string agentId, CancellationToken cancellationToken)

@@ -115,7 +115,7 @@ public sealed class LlmChannelResponderTests(ITestOutputHelper output)
 
         var answer = (await channels.ReadLatestAsync(room, "alice", 1, timeout)).Messages[0];
         Assert.Equal(LlmChannelAddressing.AnswerTitle(post.Sequence), answer.Title);
-        var usage = answer.Metadata!.Value.GetProperty(LlmChannelResponder.UsageMetadata).Deserialize<AgentTaskUsage>()!;
+        var usage = answer.Metadata!.Value.GetProperty(LlmUsageMetadata.Property).Deserialize<AgentTaskUsage>()!;
         Assert.Equal([LlmPlatformTools.ReadChannel], usage.ToolCalls);
         var call = Assert.Single(usage.ToolCallDetails!);
         Assert.Equal((LlmPlatformTools.ReadChannel, "ok"), (call.Name, call.Outcome));
