@@ -8,10 +8,7 @@ namespace AgentPlatform.Agents.Rights;
 /// <remarks>Turn-based, so a grant and a check of one agent never interleave. Every change is durable before it is answered.
 /// The instances kept are the latest <see cref="MaxStartedInstances"/>, each under a key of its own in a ring of that many slots, so
 /// recording one writes a few small keys rather than the whole list. A record stored whole by an earlier version (its
-/// <see cref="AgentRightsRecord.Started"/> list) is moved into the ring, in order, the first time the actor reads it.
-/// An activation whose ring holds at most <see cref="RingLoadLimit"/> instances when it first records one keeps the whole ring in memory
-/// from then on, so recording a new instance (the common case: each task of a new instance) writes without first reading a key that is
-/// not there.</remarks>
+/// <see cref="AgentRightsRecord.Started"/> list) is moved into the ring, in order, the first time the actor reads it.</remarks>
 internal sealed class AgentRightsActor(ActorHost host) : Actor(host)
 {
     public const string TypeName = "agent-rights";
@@ -28,13 +25,6 @@ internal sealed class AgentRightsActor(ActorHost host) : Actor(host)
     private const string CountKey = "started-count";
     private const string InstancePrefix = "started:";
     private const string SlotPrefix = "started-slot:";
-
-    // Loading a ring reads one key per slot, so only a small one is loaded; a larger one is checked key by key as before.
-    private const long RingLoadLimit = 256;
-
-    // Every instance id in the ring, as committed, while this activation knows the whole ring; null when it does not (yet).
-    private HashSet<string>? _ring;
-    private bool _ringLoadTried;
 
     public override async ValueTask<object?> OnInvokeAsync(ActorCall call, CancellationToken cancellationToken)
     {
@@ -83,77 +73,24 @@ internal sealed class AgentRightsActor(ActorHost host) : Actor(host)
     }
 
     private async ValueTask<bool> IsStartedAsync(string instanceId, CancellationToken cancellationToken) =>
-        _ring?.Contains(instanceId)
-        ?? (await StateManager.TryGetStateAsync<bool>(InstancePrefix + instanceId, cancellationToken)).Found;
+        (await StateManager.TryGetStateAsync<bool>(InstancePrefix + instanceId, cancellationToken)).Found;
 
     private async ValueTask RecordAsync(string instanceId, CancellationToken cancellationToken)
     {
-        try
+        if (await IsStartedAsync(instanceId, cancellationToken))
         {
-            if (!_ringLoadTried)
-            {
-                _ringLoadTried = true;
-                _ring = await LoadSmallRingAsync(cancellationToken);
-            }
-
-            if (await IsStartedAsync(instanceId, cancellationToken))
-            {
-                return;
-            }
-
-            var count = await StateManager.GetStateOrDefaultAsync(CountKey, 0L, cancellationToken);
-            var slot = SlotPrefix + (count % MaxStartedInstances).ToString(CultureInfo.InvariantCulture);
-            string? evicted = null;
-            if (count >= MaxStartedInstances && await StateManager.TryGetStateAsync<string>(slot, cancellationToken) is (true, { } old))
-            {
-                evicted = old;
-                StateManager.RemoveState(InstancePrefix + evicted);
-            }
-
-            StateManager.SetState(slot, instanceId);
-            StateManager.SetState(InstancePrefix + instanceId, true);
-            StateManager.SetState(CountKey, count + 1);
-
-            // The ring in memory must match what is durable, so it changes only once the change is.
-            await StateManager.SaveStateAsync(cancellationToken);
-            if (_ring is not null)
-            {
-                if (evicted is not null)
-                {
-                    _ring.Remove(evicted);
-                }
-
-                _ring.Add(instanceId);
-            }
+            return;
         }
-        catch
-        {
-            // The turn fails and its changes are discarded: what this activation knows of the ring may be wrong now.
-            _ring = null;
-            _ringLoadTried = false;
-            throw;
-        }
-    }
 
-    private async ValueTask<HashSet<string>?> LoadSmallRingAsync(CancellationToken cancellationToken)
-    {
-        // A whole record that this turn moved into the ring becomes durable first, so the ring is loaded from committed values.
-        await StateManager.SaveStateAsync(cancellationToken);
         var count = await StateManager.GetStateOrDefaultAsync(CountKey, 0L, cancellationToken);
-        if (count > RingLoadLimit)
+        var slot = SlotPrefix + (count % MaxStartedInstances).ToString(CultureInfo.InvariantCulture);
+        if (count >= MaxStartedInstances && await StateManager.TryGetStateAsync<string>(slot, cancellationToken) is (true, { } evicted))
         {
-            return null;
+            StateManager.RemoveState(InstancePrefix + evicted);
         }
 
-        var ring = new HashSet<string>(StringComparer.Ordinal);
-        for (var slot = 0; slot < count; slot++)
-        {
-            if (await StateManager.TryGetStateAsync<string>(SlotPrefix + slot.ToString(CultureInfo.InvariantCulture), cancellationToken) is (true, { } id))
-            {
-                ring.Add(id);
-            }
-        }
-
-        return ring;
+        StateManager.SetState(slot, instanceId);
+        StateManager.SetState(InstancePrefix + instanceId, true);
+        StateManager.SetState(CountKey, count + 1);
     }
 }
