@@ -133,7 +133,9 @@ internal sealed class WorkflowIndexActor : Actor
             }
 
             _buckets = buckets;
-            if (await MoveLegacyBucketsAsync(cancellationToken))
+
+            // Only a shard without ids can be one stored whole by an earlier version, so a populated one skips the 64 reads.
+            if (Array.TrueForAll(buckets, bucket => bucket.Count == 0) && await MoveLegacyBucketsAsync(cancellationToken))
             {
                 await SaveAsync(cancellationToken);
             }
