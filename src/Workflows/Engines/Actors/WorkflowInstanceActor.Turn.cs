@@ -41,7 +41,24 @@ internal sealed partial class WorkflowInstanceActor
             }
         }
 
+        if (_timersUnsure && Exists && !IsFinished)
+        {
+            foreach (var timer in State.ActiveTimers)
+            {
+                await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
+            }
+        }
+
+        _timersUnsure = false;
         _loaded = true;
+    }
+
+    /// <summary>Drops what a failed turn left in memory: the next turn reloads from the store and registers the reminders of the live
+    /// timers again, since the failed turn may have removed or not yet registered some of them.</summary>
+    private void Unload()
+    {
+        _loaded = false;
+        _timersUnsure = true;
     }
 
     private void Begin(WorkflowDefinition definition) => _execution = new WorkflowDecider(definition, _limits).CreateExecution();
@@ -93,8 +110,8 @@ internal sealed partial class WorkflowInstanceActor
         return e;
     }
 
-    /// <summary>Appends the events of every command the decider asks for after the turn's incoming events, commits the turn,
-    /// then performs the commands; <paramref name="cause"/> is the turn's first incoming event, if any.</summary>
+    /// <summary>Appends the events of every command the decider asks for after the turn's incoming events, commits the turn with its
+    /// timers' reminder writes, then dispatches its tasks; <paramref name="cause"/> is the turn's first incoming event, if any.</summary>
     private async ValueTask CommitTurnAsync(WorkflowEvent? cause, bool wasFinished, DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<WorkflowCommand>? performed = null;
@@ -117,15 +134,22 @@ internal sealed partial class WorkflowInstanceActor
             commands = _execution.GetCommands();
         }
 
+        var writes = new List<Task>();
         if (_history.HasUnsaved)
         {
             _history.Stage();
-            await StateManager.SaveStateAsync(cancellationToken);
+            writes.Add(StateManager.SaveStateAsync(cancellationToken).AsTask());
         }
 
         if (performed is not null)
         {
-            await PerformAsync(performed, cancellationToken);
+            SetTimers(performed, writes, cancellationToken);
+        }
+
+        await Task.WhenAll(writes);
+        if (performed is not null)
+        {
+            await DispatchAllAsync(performed, cancellationToken);
         }
 
         if (cause is not null)
@@ -150,24 +174,42 @@ internal sealed partial class WorkflowInstanceActor
         WorkflowTelemetry.Record(Id.Key, e, Fold(e));
     }
 
-    private async ValueTask PerformAsync(List<WorkflowCommand> commands, CancellationToken cancellationToken)
+    /// <summary>Starts the reminder writes of the turn's timer commands, adding them to <paramref name="writes"/>: only the last command
+    /// per timer matters (registering replaces, removing an unknown reminder is no error).</summary>
+    /// <remarks>They go out with the turn's commit rather than after it, so that the group commit takes both: a reminder registered
+    /// for a timer whose event is then not committed fires for a timer the decider does not know and is ignored, and a reminder
+    /// removed for a timer that then stays live is registered again when the failed turn reloads the instance.</remarks>
+    private void SetTimers(List<WorkflowCommand> commands, List<Task> writes, CancellationToken cancellationToken)
+    {
+        Dictionary<string, WorkflowCommand>? lastTimerCommands = null;
+        foreach (var command in commands)
+        {
+            if (command is CreateTimer { TimerId: var created })
+            {
+                (lastTimerCommands ??= new(StringComparer.Ordinal))[created] = command;
+            }
+            else if (command is CancelTimer { TimerId: var cancelled })
+            {
+                (lastTimerCommands ??= new(StringComparer.Ordinal))[cancelled] = command;
+            }
+        }
+
+        foreach (var command in lastTimerCommands?.Values ?? Enumerable.Empty<WorkflowCommand>())
+        {
+            writes.Add(command is CreateTimer create
+                ? ArmAsync(create.TimerId, create.FireAt, cancellationToken)
+                : UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + ((CancelTimer)command).TimerId, cancellationToken));
+        }
+    }
+
+    /// <summary>Hands the turn's tasks to the dispatcher, once the events that schedule them are committed.</summary>
+    private async ValueTask DispatchAllAsync(List<WorkflowCommand> commands, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
-            switch (command)
+            if (command is ScheduleTask schedule)
             {
-                case ScheduleTask schedule:
-                    await DispatchAsync(schedule, cancellationToken);
-                    break;
-                case CreateTimer create:
-                    await ArmAsync(create.TimerId, create.FireAt, cancellationToken);
-                    break;
-                case CancelTimer cancel:
-                    await UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + cancel.TimerId, cancellationToken);
-                    break;
-                default:
-                    // SkipStep, JoinBranches, RecordItems, RecordPlan, CompleteWorkflow and FailWorkflow have no effect beyond their event.
-                    break;
+                await DispatchAsync(schedule, cancellationToken);
             }
         }
     }

@@ -11,8 +11,9 @@ namespace AgentPlatform.Workflows.Engines.Actors;
 /// <summary>Hosts one workflow instance: appends events durably, runs the decider, then performs the commands.</summary>
 /// <remarks>
 /// Every turn follows the same order: add the incoming events (one, or every awaited result of a batch the
-/// <see cref="ActorTaskResultSink"/> sent), decide, turn each new command into its event, commit the appended events once
-/// (the runtime's group commit makes them durable), and only then dispatch tasks and register or remove reminders. Timers are reminders named <c>wf-timer:{timer id}</c>. After a restart the <c>resume</c> call dispatches
+/// <see cref="ActorTaskResultSink"/> sent), decide, turn each new command into its event, commit the appended events once together
+/// with the reminder writes of the turn's timers (the runtime's group commit makes them durable), and only then dispatch tasks.
+/// Timers are reminders named <c>wf-timer:{timer id}</c>. After a restart the <c>resume</c> call dispatches
 /// the pending tasks again with their ids and re-registers the reminders of active timers.
 /// </remarks>
 internal sealed partial class WorkflowInstanceActor : Actor
@@ -43,6 +44,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
     private WorkflowExecution? _execution;
     private WorkflowInstanceState? _snapshot;
     private bool _loaded;
+    private bool _timersUnsure;
 
     public WorkflowInstanceActor(
         ActorHost host,
@@ -92,7 +94,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         catch
         {
             // The turn's writes are discarded; reload from the store on the next turn.
-            _loaded = false;
+            Unload();
             throw;
         }
     }
@@ -120,7 +122,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         }
         catch
         {
-            _loaded = false;
+            Unload();
             throw;
         }
     }

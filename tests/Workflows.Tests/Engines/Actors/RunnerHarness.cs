@@ -1,4 +1,6 @@
 using AgentPlatform.Runtime.Actors;
+using AgentPlatform.Runtime.Embedded.State;
+using AgentPlatform.Runtime.Reminders;
 using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Definitions;
 using AgentPlatform.Workflows.Dispatch;
@@ -34,6 +36,11 @@ public sealed class RunnerHarness : IAsyncDisposable
     public IActorRuntime Runtime => _provider!.GetRequiredService<IActorRuntime>();
 
     public IActorStateStore StateStore => _provider!.GetRequiredService<IActorStateStore>();
+
+    /// <summary>The store under the runtime, which can be told to refuse a commit.</summary>
+    public FaultyActorStateStore FaultyStore => _provider!.GetRequiredService<FaultyActorStateStore>();
+
+    public IReminderService Reminders => _provider!.GetRequiredService<IReminderService>();
 
     public static async Task<RunnerHarness> StartAsync(Action<TestAgents>? configureAgents = null)
     {
@@ -99,6 +106,8 @@ public sealed class RunnerHarness : IAsyncDisposable
         });
         services.AddSingleton(sp => Results = new RecordingResultSink(sp.GetRequiredService<ActorTaskResultSink>()));
         services.AddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<RecordingResultSink>());
+        services.AddSingleton(sp => new FaultyActorStateStore(new SqliteActorStateStore(sp.GetRequiredService<SqliteDatabase>())));
+        services.AddSingleton<IActorStateStore>(sp => sp.GetRequiredService<FaultyActorStateStore>());
         services.AddEmbeddedRuntime(o =>
         {
             o.DataDirectory = Directory;
