@@ -11,6 +11,10 @@ namespace AgentPlatform.Llm.Budgets;
 /// there (or the attempt was abandoned) and the ledger forgets it, so nothing is counted twice and the ledger stays small.</para>
 /// <para>A task's entry made after a history read started is never forgotten by that read (the read could predate the task), and
 /// finished entries that no read clears are dropped after <see cref="LlmBudgetOptions.RetainUnrecorded"/>.</para>
+/// <para>A run has nothing to check when the process sets no budget and a read of its history shows none of its own; its limits
+/// never change while it runs, so later calls of that run neither read its history nor hold anything (each read is a call to the
+/// run's workflow instance, which a swarm would otherwise make once per sub-task, behind the instance's own turns). Such runs are
+/// remembered until they go <see cref="LlmBudgetOptions.RetainUnrecorded"/> without a call.</para>
 /// </remarks>
 public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory history, TimeProvider time)
 {
@@ -19,6 +23,7 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, TaskEntry>> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _unbudgetedRuns = new(StringComparer.Ordinal);
     private long _stamp;
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
@@ -29,6 +34,11 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(taskId);
+        if (IsUnbudgeted(runId))
+        {
+            return new LlmBudgetReservation(runId, taskId, worstTokens, worstCost) { Held = false };
+        }
+
         var readStarted = Interlocked.Increment(ref _stamp);
         var recorded = await history.ReadAsync(runId, cancellationToken);
         lock (_lock)
@@ -37,6 +47,12 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
             if (recorded is not null)
             {
                 Forget(runId, recorded.AwaitedTaskIds, readStarted);
+            }
+
+            if (recorded is { Limits.Count: 0 } && !HasProcessBudget)
+            {
+                _unbudgetedRuns[runId] = time.GetUtcNow();
+                return new LlmBudgetReservation(runId, taskId, worstTokens, worstCost) { Held = false };
             }
 
             var recordedSpend = recorded ?? LlmRecordedSpend.None;
@@ -63,6 +79,11 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
     public void Settle(LlmBudgetReservation reservation, long tokens, decimal cost)
     {
         ArgumentNullException.ThrowIfNull(reservation);
+        if (!reservation.Held)
+        {
+            return;
+        }
+
         lock (_lock)
         {
             var tasks = _runs.TryGetValue(reservation.RunId, out var known) ? known : _runs[reservation.RunId] = new(StringComparer.Ordinal);
@@ -96,6 +117,22 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
             {
                 return _runs.Count;
             }
+        }
+    }
+
+    private bool HasProcessBudget => options.MaxTokensPerRun is not null || options.MaxCostPerRun is not null;
+
+    private bool IsUnbudgeted(string runId)
+    {
+        lock (_lock)
+        {
+            if (!_unbudgetedRuns.ContainsKey(runId))
+            {
+                return false;
+            }
+
+            _unbudgetedRuns[runId] = time.GetUtcNow();
+            return true;
         }
     }
 
@@ -148,6 +185,14 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
         }
 
         _lastSweep = now;
+        foreach (var (runId, lastCall) in _unbudgetedRuns.ToList())
+        {
+            if (now - lastCall > options.RetainUnrecorded)
+            {
+                _unbudgetedRuns.Remove(runId);
+            }
+        }
+
         foreach (var (runId, tasks) in _runs.ToList())
         {
             foreach (var (taskId, entry) in tasks.ToList())

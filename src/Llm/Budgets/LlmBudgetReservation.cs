@@ -5,4 +5,8 @@ namespace AgentPlatform.Llm.Budgets;
 /// <param name="TaskId">The task attempt making the call.</param>
 /// <param name="Tokens">The call's worst-case tokens.</param>
 /// <param name="Cost">The call's worst-case cost.</param>
-public sealed record LlmBudgetReservation(string RunId, string TaskId, long Tokens, decimal Cost);
+public sealed record LlmBudgetReservation(string RunId, string TaskId, long Tokens, decimal Cost)
+{
+    /// <summary>False for a call of a run without any budget: nothing was held, and settling it records nothing.</summary>
+    public bool Held { get; init; } = true;
+}

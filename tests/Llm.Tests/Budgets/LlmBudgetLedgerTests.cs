@@ -97,13 +97,56 @@ public sealed class LlmBudgetLedgerTests
         ledger.Settle(inFlight, 3, 0);
     }
 
+    [Fact]
+    public async Task ARunWithoutAnyBudgetHasItsHistoryReadOnceHoldsNothingAndIsReadAgainAfterItWentQuiet()
+    {
+        var ledger = Ledger(new LlmBudgetOptions { RetainUnrecorded = TimeSpan.FromMinutes(10) });
+        _history.Recorded = new LlmRecordedSpend(70, 0, new HashSet<string> { "t1", "t2", "t3" });
+
+        for (var task = 1; task <= 3; task++)
+        {
+            ledger.Settle(await ledger.ReserveAsync("run-1", $"t{task}", 1_000_000, 1000m), 500, 1m);
+        }
+
+        Assert.Equal(1, _history.Reads);
+        Assert.Equal(LlmUnrecordedSpend.None, ledger.Unrecorded("run-1"));
+        Assert.Equal(0, ledger.RunCount);
+
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await ledger.ReserveAsync("run-2", "u1", 1, 0);
+        await ledger.ReserveAsync("run-1", "t4", 1, 0);
+        Assert.Equal(3, _history.Reads);
+    }
+
+    [Fact]
+    public async Task ARunWithABudgetOfItsOwnOrUnderAProcessBudgetHasItsHistoryReadBeforeEveryCall()
+    {
+        _history.Recorded = new LlmRecordedSpend(0, 0, new HashSet<string>()) { Limits = [new LlmBudgetLimit("budget of definition 'review' v1", 1000, null)] };
+        var ownBudget = Ledger(new LlmBudgetOptions());
+        await ownBudget.ReserveAsync("run-1", "t1", 10, 0);
+        await ownBudget.ReserveAsync("run-1", "t2", 10, 0);
+
+        _history.Recorded = new LlmRecordedSpend(0, 0, new HashSet<string>());
+        var processBudget = Ledger(new LlmBudgetOptions { MaxCostPerRun = 5m });
+        await processBudget.ReserveAsync("run-1", "t1", 10, 0);
+        await processBudget.ReserveAsync("run-1", "t2", 10, 0);
+
+        Assert.Equal(4, _history.Reads);
+        Assert.Equal(new LlmUnrecordedSpend(0, 0, 20, 0), processBudget.Unrecorded("run-1"));
+    }
+
     private LlmBudgetLedger Ledger(LlmBudgetOptions options) => new(options, _history, _time);
 
     private sealed class ScriptedHistory : ILlmSpendHistory
     {
         public LlmRecordedSpend? Recorded { get; set; }
 
-        public ValueTask<LlmRecordedSpend?> ReadAsync(string runId, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(runId == "run-1" ? Recorded : null);
+        public int Reads { get; private set; }
+
+        public ValueTask<LlmRecordedSpend?> ReadAsync(string runId, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return ValueTask.FromResult(runId == "run-1" ? Recorded : null);
+        }
     }
 }
