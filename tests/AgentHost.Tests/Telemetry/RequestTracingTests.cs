@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 
 namespace AgentPlatform.AgentHost.Tests.Telemetry;
 
+[Collection(ProcessWideTracingGroup.Name)]
 public sealed class RequestTracingTests
 {
     [Fact]
