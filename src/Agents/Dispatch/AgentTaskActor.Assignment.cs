@@ -169,12 +169,14 @@ internal sealed partial class AgentTaskActor
         };
         if (inProcess)
         {
+            // An in-process run starts while its assignment is written: it cannot outlive this process, and its result comes back
+            // as a call to this actor, which waits for this turn, so the assignment and the agent's load are recorded before it.
             // Only a task that waited has a retry reminder to remove; a first try skips that call to the reminder store.
             var saved = SaveAsync(assigned, cancellationToken).AsTask();
+            _context.Runner.Start(assigned.Task, agentId, assigned.Deadline, counted);
             await (record.MatchTries > 0 ? Task.WhenAll(saved, UnregisterReminderAsync(CheckReminder, cancellationToken)) : saved);
             Assigned(record, assigned, candidates, now);
             await _context.Workload.TaskStartedAsync(agentId, cancellationToken);
-            _context.Runner.Start(assigned.Task, agentId, assigned.Deadline, counted);
             return;
         }
 
@@ -240,11 +242,11 @@ internal sealed partial class AgentTaskActor
     private Task CheckAfterAsync(TimeSpan due, CancellationToken cancellationToken) =>
         RegisterReminderAsync(new ReminderRegistration(CheckReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero), cancellationToken);
 
-    /// <summary>Ends the attempt durably (keeping it for <see cref="AgentTaskOptions.RetainEnded"/>) and reports the outcome off the
-    /// turn, then settles the holder: load and track record, exclusion from later attempts, a <c>task_cancelled</c> notice or a stop of
-    /// its in-process run.</summary>
+    /// <summary>Ends the attempt durably (keeping it for <see cref="AgentTaskOptions.RetainEnded"/>), reports the outcome off the turn
+    /// and settles the holder: load and track record, exclusion from later attempts, a <c>task_cancelled</c> notice or a stop of its
+    /// in-process run.</summary>
     /// <remarks>The writes of the end (the record, the retention reminder, the exclusion or the forgetting of exclusions) go out
-    /// together; the holder is settled once they are durable, with its notices and counters written together too.</remarks>
+    /// together, and so do the holder's notices and counters.</remarks>
     private async ValueTask FinishAsync(AgentTaskRecord record, AgentTaskEnd end, string? error, CancellationToken cancellationToken)
     {
         var now = Host.Time.GetUtcNow();
@@ -266,17 +268,44 @@ internal sealed partial class AgentTaskActor
             durable.Add(Host.Runtime.InvokeAsync<object?, bool>(TaskExclusionsActor.Address(record.Task.WorkKey), TaskExclusionsActor.ClearMethod, null, cancellationToken).AsTask());
         }
 
-        await Task.WhenAll(durable);
+        // A completion is reported, and its holder freed, while its end is written: the run's history is the outcome's record, and a
+        // restart before the end is durable dispatches the task again only if the history lacks the outcome. Any other end waits for
+        // its writes, so that the next attempt's match finds the holder excluded.
+        Task settled;
+        if (end == AgentTaskEnd.Completed)
+        {
+            Report(finished);
+            settled = SettleHolderAsync(record, end, error, now, cancellationToken);
+            await Task.WhenAll(durable);
+        }
+        else
+        {
+            await Task.WhenAll(durable);
+            Report(finished);
+            settled = SettleHolderAsync(record, end, error, now, cancellationToken);
+        }
+
         DispatchTelemetry.EndedUnassigned(record, end, error, now);
         _context.Queue.Finished(record.Task.TaskId);
+        await settled;
+    }
+
+    /// <summary>Reports the attempt's outcome to the workflow off the turn (an attempt cancelled by its workflow has none).</summary>
+    private void Report(AgentTaskRecord finished)
+    {
         if (finished.Outcome is { } outcome)
         {
             _context.Reporter.Report(outcome);
         }
+    }
 
-        if (holder is null)
+    /// <summary>Settles the agent that held the attempt, if any: its load and track record, and a <c>task_cancelled</c> notice or a
+    /// stop of its in-process run when the work was taken from it.</summary>
+    private Task SettleHolderAsync(AgentTaskRecord record, AgentTaskEnd end, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (record is not { State: AgentTaskState.Assigned, AgentId: { } holder })
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var latency = now - (record.AssignedAt ?? now);
@@ -301,6 +330,6 @@ internal sealed partial class AgentTaskActor
             }
         }
 
-        await Task.WhenAll(settled);
+        return Task.WhenAll(settled);
     }
 }

@@ -83,6 +83,11 @@ internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger log
             {
                 act = new TaskAct(agentId, TaskActKind.Fail, Error: $"{failure.GetType().Name}: {failure.Message}");
             }
+            finally
+            {
+                // The agent is free once it has answered; recording the answer no longer needs it.
+                Load.Remove(agentId);
+            }
 
             await services.GetRequiredService<AgentTaskDispatcher>().ActAsync(task.TaskId, act, run.Token);
         }
@@ -97,7 +102,6 @@ internal sealed class InProcessTaskRunner(IServiceProvider services, ILogger log
         finally
         {
             _running.TryRemove(new KeyValuePair<string, CancellationTokenSource>(task.TaskId, run));
-            Load.Remove(agentId);
             run.Dispose();
         }
     }
