@@ -24,7 +24,7 @@ public sealed class RequestsApi(AgentRequestService requests, ChannelService cha
         var priority = MessageInput.Validate(null, request.Content, WireViews.PriorityName(request.Priority), channels.Options, errors);
         var timeout = MessageInput.ParseRequestTimeout(request.HasTimeoutSeconds ? request.TimeoutSeconds : null, errors);
         GrpcErrors.ThrowIfInvalid(errors);
-        var reply = await requests.SendAsync(caller.AgentId, request.AgentId, request.Content, timeout, priority, context.CancellationToken);
+        var reply = await requests.SendAsync(caller.AgentId, request.AgentId, request.Content, timeout, priority, cancellationToken: context.CancellationToken);
         return reply.Replied
             ? new SendRequestResponse { RequestId = reply.RequestId, From = request.AgentId, Content = reply.Content! }
             : throw GrpcErrors.DeadlineExceeded(string.Create(CultureInfo.InvariantCulture,

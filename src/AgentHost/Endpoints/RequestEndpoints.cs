@@ -46,7 +46,7 @@ public static class RequestEndpoints
             return Problems.Validation(errors);
         }
 
-        var reply = await requests.SendAsync(caller.AgentId, id, request.Content!, timeout, priority, context.RequestAborted);
+        var reply = await requests.SendAsync(caller.AgentId, id, request.Content!, timeout, priority, cancellationToken: context.RequestAborted);
         return reply.Replied
             ? TypedResults.Ok(new AgentReplyView(reply.RequestId, id, reply.Content!))
             : Problems.Timeout(

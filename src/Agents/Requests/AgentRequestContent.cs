@@ -10,11 +10,13 @@ namespace AgentPlatform.Agents.Requests;
 /// <param name="RequestId">The request to reply to.</param>
 /// <param name="Content">What the sender asks.</param>
 /// <param name="ExpiresAt">When the sender stops waiting; a reply after it is refused.</param>
+/// <param name="ForTask">The workflow task the sender asks for, when it asks while working on one (absent otherwise).</param>
 public sealed record AgentRequestContent(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("request_id")] string RequestId,
     [property: JsonPropertyName("content")] string Content,
-    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt)
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
+    [property: JsonPropertyName("for_task"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RequestForTask? ForTask = null)
 {
     /// <summary>The value of <see cref="Type"/>.</summary>
     public const string RequestType = "request";

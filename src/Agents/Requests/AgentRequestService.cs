@@ -45,7 +45,13 @@ public sealed class AgentRequestService : IAsyncDisposable
     /// <paramref name="timeout"/> for the reply.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not in (0, <see cref="MaxTimeout"/>].</exception>
     public async Task<AgentReply> SendAsync(
-        string senderId, string recipientId, string content, TimeSpan timeout, MessagePriority priority = MessagePriority.Normal, CancellationToken cancellationToken = default)
+        string senderId,
+        string recipientId,
+        string content,
+        TimeSpan timeout,
+        MessagePriority priority = MessagePriority.Normal,
+        RequestForTask? forTask = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(timeout, MaxTimeout);
@@ -67,7 +73,7 @@ public sealed class AgentRequestService : IAsyncDisposable
                     Kind = MessageKind.Request,
                     Title = "request",
                     Priority = priority,
-                    Content = JsonSerializer.Serialize(new AgentRequestContent(AgentRequestContent.RequestType, requestId, content, record.ExpiresAt), Json),
+                    Content = JsonSerializer.Serialize(new AgentRequestContent(AgentRequestContent.RequestType, requestId, content, record.ExpiresAt, forTask), Json),
                 },
                 cancellationToken);
             try

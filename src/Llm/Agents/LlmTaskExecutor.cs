@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Chunking;
@@ -77,7 +78,7 @@ public sealed class LlmTaskExecutor(
 
         var rounds = new LlmRoundClient(
             clients.For(agent), new LlmConversation(agentName, agent, taskId, runId, options.Value.Prices.GetValueOrDefault(agent.Model)), _rounds);
-        var recorder = new LlmToolCallRecorder(time);
+        var recorder = new LlmToolCallRecorder(time, runId is null ? null : new RequestForTask(runId, taskId));
         IChatClient client = rounds;
         var tools = await toolbox.ForAsync(agentName, agent, cancellationToken);
         if (tools.Count > 0)

@@ -3,6 +3,7 @@ using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
+using AgentPlatform.Llm.Budgets;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -110,9 +111,23 @@ internal sealed class LlmChannelResponder(
             return;
         }
 
+        // A request made for a workflow task is answered on that task's run, whose budget then covers the answer; the asking task
+        // records what the answer spent with its own outcome.
         var account = $"request/{request.RequestId}";
-        var result = await executor.ConverseAsync(
-            agentName, agent, account, account, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {request.Content}")], cancellationToken);
+        var (taskId, runId) = request.ForTask is { } forTask ? (forTask.TaskId, forTask.RunId) : (account, account);
+        LlmTaskResult result;
+        try
+        {
+            result = await executor.ConverseAsync(
+                agentName, agent, taskId, runId, [new ChatMessage(ChatRole.User, $"{message.SenderId}: {request.Content}")], cancellationToken);
+        }
+        catch (LlmBudgetExceededException exceeded)
+        {
+            // The asker learns at once why there is no answer, instead of waiting out its timeout.
+            await requests.ReplyAsync(agentId, request.RequestId, exceeded.Message, null, cancellationToken);
+            return;
+        }
+
         await requests.ReplyAsync(agentId, request.RequestId, TextOf(result.Output), LlmUsageMetadata.Of(result), cancellationToken);
         Log.ChannelRequestReplied(logger, agentId, request.RequestId, result.Usage.TotalTokens, result.ToolCalls.Count);
     }

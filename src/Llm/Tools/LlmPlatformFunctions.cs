@@ -49,7 +49,8 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
                     $"Reads the latest messages of one of your channels ({string.Join(", ", agent.Channels)}), oldest first."),
                 LlmPlatformTools.AskAgent => AIFunctionFactory.Create(
                     ([Description("The agent id to ask, such as llm/reviewer.")] string agent_id, [Description("The question.")] string content,
-                        CancellationToken cancellationToken) => AskAsync(agentId, agent_id, content, cancellationToken),
+                        AIFunctionArguments arguments, CancellationToken cancellationToken) =>
+                        AskAsync(agentId, agent_id, content, LlmToolCallRecorder.ForTaskOf(arguments), cancellationToken),
                     new AIFunctionFactoryOptions
                     {
                         Name = LlmPlatformTools.AskAgent,
@@ -91,7 +92,8 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         return [.. page.Messages.Select(m => new ChannelLine(m.Sequence, m.SenderId, m.Title, m.Content))];
     }
 
-    private async Task<LlmDelegatedAnswer> AskAsync(string agentId, string recipient, string content, CancellationToken cancellationToken)
+    private async Task<LlmDelegatedAnswer> AskAsync(
+        string agentId, string recipient, string content, RequestForTask? forTask, CancellationToken cancellationToken)
     {
         if (await RecipientAsync(recipient, cancellationToken) is not { } recipientId)
         {
@@ -104,7 +106,7 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
         }
 
         var reply = await services.GetRequiredService<AgentRequestService>().SendAsync(
-            agentId, recipientId, content, AskTimeout, MessagePriority.Normal, cancellationToken);
+            agentId, recipientId, content, AskTimeout, MessagePriority.Normal, forTask, cancellationToken);
         return reply.Replied
             ? new LlmDelegatedAnswer(reply.Content!, LlmUsageMetadata.Read(reply.Metadata))
             : new LlmDelegatedAnswer($"no reply from {recipientId} within {AskTimeout.TotalSeconds} s", null);

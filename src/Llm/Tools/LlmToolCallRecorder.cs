@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentPlatform.Agents.Dispatch;
+using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using Microsoft.Extensions.AI;
 
@@ -7,7 +8,10 @@ namespace AgentPlatform.Llm.Tools;
 
 /// <summary>Invokes the tools of one task for <see cref="FunctionInvokingChatClient"/> and records each call: name, size of the
 /// arguments, duration and outcome; and what other agents spent answering it (<see cref="LlmDelegatedAnswer"/>).</summary>
-internal sealed class LlmToolCallRecorder(TimeProvider time)
+/// <param name="time">Times the calls.</param>
+/// <param name="forTask">The task and run the conversation is on, handed to each function in its arguments' context (see
+/// <see cref="ForTaskOf"/>), so that an agent asked on its behalf charges the same run.</param>
+internal sealed class LlmToolCallRecorder(TimeProvider time, RequestForTask? forTask = null)
 {
     private readonly Lock _lock = new();
     private readonly List<AgentToolCall> _calls = [];
@@ -41,6 +45,11 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
     public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
     {
         var argumentBytes = JsonSerializer.SerializeToUtf8Bytes(context.CallContent.Arguments ?? new Dictionary<string, object?>()).Length;
+        if (forTask is not null)
+        {
+            (context.Arguments.Context ??= new Dictionary<object, object?>())[typeof(RequestForTask)] = forTask;
+        }
+
         var started = time.GetTimestamp();
         try
         {
@@ -67,6 +76,11 @@ internal sealed class LlmToolCallRecorder(TimeProvider time)
             throw;
         }
     }
+
+    /// <summary>The task and run a function is called for, as the recorder put them in its <paramref name="arguments"/>; null when the
+    /// conversation is on no run.</summary>
+    public static RequestForTask? ForTaskOf(AIFunctionArguments arguments) =>
+        arguments.Context is { } context && context.TryGetValue(typeof(RequestForTask), out var value) ? value as RequestForTask : null;
 
     private static LlmToolRefusedException? RefusalIn(Exception? failure)
     {

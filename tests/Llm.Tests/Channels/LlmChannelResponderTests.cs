@@ -5,6 +5,7 @@ using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
+using AgentPlatform.Llm.Budgets;
 using AgentPlatform.Llm.Channels;
 using AgentPlatform.Llm.Tools;
 using AgentPlatform.Llm.Tests.Tools;
@@ -123,7 +124,72 @@ public sealed class LlmChannelResponderTests(ITestOutputHelper output)
         Assert.True(usage is { InputTokens: > 0, OutputTokens: > 0 });
     }
 
-    private async Task<ServiceProvider> StartAsync(TestLlmServer server, CancellationToken timeout, Action<LlmAgentOptions>? configure = null)
+    [Fact]
+    public async Task A_request_made_for_a_workflow_task_is_answered_on_that_runs_budget_and_a_refusal_is_the_reply()
+    {
+        var timeout = TestTimeout.After(60);
+        await using var server = await TestLlmServer.StartAsync();
+        await using var provider = await StartAsync(server, timeout, configureOptions: options => options.Budgets.MaxTokensPerRun = 100);
+        var requests = provider.GetRequiredService<AgentRequestService>();
+        var inbox = provider.GetRequiredService<InboxService>();
+        var ledger = provider.GetRequiredService<LlmBudgetLedger>();
+        var agent = (await provider.GetRequiredService<LlmAgentCatalog>().FindAsync(Agent, timeout))!;
+        var member = LlmAgentCatalog.MemberIdOf(Agent);
+
+        // The asking run has spent 60 of its 100 tokens; an answer's worst case is its prompt and 50 output tokens.
+        ledger.Settle(await ledger.ReserveAsync("spent-run", "spent-run:ask:1", 60, 0, timeout), 60, 0);
+        async Task<AgentReply> AskAsync(RequestForTask? forTask)
+        {
+            var reply = requests.SendAsync("alice", member, "is it green?", TimeSpan.FromSeconds(20), forTask: forTask, cancellationToken: timeout);
+            foreach (var delivery in await inbox.ReadAsync(member, 1, TimeSpan.FromSeconds(5), timeout))
+            {
+                await ResponderOf(provider).HandleAsync(Agent, agent, delivery.Message, timeout);
+                await inbox.AcknowledgeAsync(member, [delivery.DeliveryId], timeout);
+            }
+
+            return await reply;
+        }
+
+        var refused = await AskAsync(new RequestForTask("spent-run", "spent-run:ask:1"));
+        var charged = await AskAsync(new RequestForTask("fresh-run", "fresh-run:ask:1"));
+        var onItsOwn = await AskAsync(null);
+
+        Assert.StartsWith("budget_exceeded: run 'spent-run' would use up to", refused.Content, StringComparison.Ordinal);
+        Assert.Null(refused.Metadata);
+        Assert.Equal(("echo: alice: is it green?", "echo: alice: is it green?"), (charged.Content, onItsOwn.Content));
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(ledger.Unrecorded("fresh-run").Tokens > 0);
+        Assert.Equal(new LlmUnrecordedSpend(60, 0, 0, 0), ledger.Unrecorded("spent-run"));
+    }
+
+    [Fact]
+    public async Task An_agent_asking_while_on_a_workflow_task_names_that_task_in_its_request()
+    {
+        var timeout = TestTimeout.After(60);
+        var script = new TestLlmScript();
+        script.AddToolCall("ask the writer", LlmPlatformTools.AskAgent, """{"agent_id":"llm/writer","content":"is it green?"}""");
+        await using var server = await TestLlmServer.StartAsync(script);
+        await using var provider = await StartAsync(server, timeout, configureOptions: options => options.Agents["asker"] = new LlmAgentOptions
+        {
+            Endpoint = server.BaseUrl.ToString(), Model = "test-model", ApiKey = "sk-asker-test", MaxOutputTokens = 50, Tools = { LlmPlatformTools.AskAgent },
+        });
+        var inbox = provider.GetRequiredService<InboxService>();
+        var writer = (await provider.GetRequiredService<LlmAgentCatalog>().FindAsync(Agent, timeout))!;
+        var member = LlmAgentCatalog.MemberIdOf(Agent);
+
+        var asking = provider.GetRequiredService<LlmTaskExecutor>().RunAsync(
+            "asker", "run-7:review:2", "run-7", JsonSerializer.SerializeToElement("ask the writer"), timeout);
+        var delivery = Assert.Single(await inbox.ReadAsync(member, 1, TimeSpan.FromSeconds(20), timeout));
+        await ResponderOf(provider).HandleAsync(Agent, writer, delivery.Message, timeout);
+        var result = await asking;
+
+        Assert.Equal(new RequestForTask("run-7", "run-7:review:2"), AgentRequestContent.TryRead(delivery.Message.Content)!.ForTask);
+        Assert.Equal((LlmPlatformTools.AskAgent, "ok"), (Assert.Single(result.ToolCalls).Name, result.ToolCalls[0].Outcome));
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    private async Task<ServiceProvider> StartAsync(
+        TestLlmServer server, CancellationToken timeout, Action<LlmAgentOptions>? configure = null, Action<LlmOptions>? configureOptions = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new RecordingLoggerProvider(output)));
@@ -138,6 +204,7 @@ public sealed class LlmChannelResponderTests(ITestOutputHelper output)
             agent.Channels.Add(Room);
             configure?.Invoke(agent);
             options.Agents[Agent] = agent;
+            configureOptions?.Invoke(options);
         });
         var provider = services.BuildServiceProvider();
         await provider.StartEmbeddedRuntimeAsync(timeout);
