@@ -122,7 +122,9 @@ internal sealed partial class AgentTaskActor : Actor
                 _context.Reporter.Report(outcome);
                 break;
             case { State: AgentTaskState.Assigned, InProcess: true } assigned when !_context.Runner.IsRunning(assigned.Task.TaskId):
+                // Resumed after a restart: the agent's count of tasks in flight started from zero with the process.
                 _context.Runner.Start(assigned.Task, assigned.AgentId!, assigned.Deadline);
+                await _context.Workload.TaskStartedAsync(assigned.AgentId!, cancellationToken);
                 break;
             case { State: AgentTaskState.Assigned, InProcess: false } assigned:
                 // Dispatched again after a restart: the agent may have lost the delivery with the lease; it de-duplicates by task id.

@@ -76,9 +76,13 @@ internal sealed partial class AgentPresenceActor
             save = true;
         }
 
-        if (work != _persistedWork)
+        // An in-process agent's count of tasks in flight is not written (see the class remarks), so a change of only that count (and
+        // of the entry's version it moves) writes nothing.
+        var durableWork = _alwaysAlive ? work with { InFlight = 0 } : work;
+        var durableChange = _alwaysAlive ? durableWork with { Version = _persistedWork.Version } != _persistedWork : durableWork != _persistedWork;
+        if (durableChange)
         {
-            StateManager.SetState(WorkStateKey, work);
+            StateManager.SetState(WorkStateKey, durableWork);
             save = true;
         }
 
@@ -90,7 +94,7 @@ internal sealed partial class AgentPresenceActor
                 _persisted = record;
             }
 
-            _persistedWork = work;
+            _persistedWork = durableWork;
         }
 
         _record = record;

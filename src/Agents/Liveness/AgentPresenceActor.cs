@@ -21,7 +21,9 @@ namespace AgentPlatform.Agents.Liveness;
 /// also waits until <see cref="AgentLivenessOptions.RestartGrace"/> has passed since the runtime started, as the host's absence is no
 /// fault of the agent's.</para>
 /// <para>Agents of an in-process agent type (<c>type/key</c> whose type is registered with <c>AddAgents</c>) are hosted by the
-/// runtime and reachable whenever it runs: they are never offline, need no reminder, and publish nothing.</para>
+/// runtime and reachable whenever it runs: they are never offline, need no reminder, and publish nothing. Their count of tasks in
+/// flight is not durable: their runs end with the process, so a start writes nothing and a restart counts from zero (a run that the
+/// restart resumes counts itself again); the track record a finish changes is written as for any agent.</para>
 /// </remarks>
 internal sealed partial class AgentPresenceActor : Actor
 {
@@ -68,8 +70,10 @@ internal sealed partial class AgentPresenceActor : Actor
         _record = found ? record : null;
         _persisted = _record;
         var (workFound, work) = await StateManager.TryGetStateAsync<AgentWorkRecord>(WorkStateKey, cancellationToken);
-        _work = workFound ? work! : AgentWorkRecord.Empty;
-        _persistedWork = _work;
+        _persistedWork = workFound ? work! : AgentWorkRecord.Empty;
+
+        // An earlier version wrote an in-process agent's count of tasks in flight, runs that ended with that process.
+        _work = _alwaysAlive ? _persistedWork with { InFlight = 0 } : _persistedWork;
         if (_record is { Online: true } && !_alwaysAlive)
         {
             var reminder = await Host.Reminders.GetAsync(Id, ReminderName, cancellationToken);
