@@ -20,6 +20,16 @@ internal sealed partial class LlmTestServerProcess : IAsyncDisposable
     /// <summary>The server's OpenAI-compatible base URL, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The server process's CPU time so far (all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private static string Assembly =>
         Path.Combine(RepositoryPaths.Root, "tests", "LlmTestServer", "bin", RepositoryPaths.Configuration, "net10.0", "AgentPlatform.LlmTestServer.dll");
 

@@ -24,7 +24,10 @@ internal static partial class SwarmRun
     /// <param name="RateLimited">Of them answered 429.</param>
     /// <param name="MaxInFlight">The most requests the test server answered at once.</param>
     /// <param name="WallSeconds">From the start request to the completed answer.</param>
-    public sealed record Result(int SubTasks, double Seconds, List<double> TaskLatencies, int Requests, int RateLimited, int MaxInFlight, double WallSeconds)
+    /// <param name="HostCpu">The host process's CPU time over the run, start request to completed answer.</param>
+    /// <param name="ServerCpu">The test server's CPU time over the same span.</param>
+    public sealed record Result(
+        int SubTasks, double Seconds, List<double> TaskLatencies, int Requests, int RateLimited, int MaxInFlight, double WallSeconds, TimeSpan HostCpu, TimeSpan ServerCpu)
     {
         public double Throughput => SubTasks / Seconds;
     }
@@ -55,10 +58,12 @@ internal static partial class SwarmRun
             ["documents"] = new JsonArray([.. Enumerable.Range(1, documents).Select(n => (JsonNode)$"document {n}")]),
         };
         var start = new JsonObject { ["definition_id"] = "document-swarm", ["instance_id"] = "swarm-bench", ["input"] = input };
+        var (hostCpuBefore, serverCpuBefore) = (host.ProcessorTime, server.ProcessorTime);
         var watch = Stopwatch.StartNew();
         await host.SendJsonAsync(HttpMethod.Post, "api/v1/workflows/instances", BenchHost.OperatorToken, start.ToJsonString(), cancellationToken);
         var status = await host.WaitEndedAsync("swarm-bench", cancellationToken);
         var wall = watch.Elapsed.TotalSeconds;
+        var (hostCpu, serverCpu) = (host.ProcessorTime - hostCpuBefore, server.ProcessorTime - serverCpuBefore);
         if (status != "completed")
         {
             throw new InvalidOperationException($"The swarm ended {status}.");
@@ -67,7 +72,7 @@ internal static partial class SwarmRun
         var history = (await host.SendJsonAsync(HttpMethod.Get, "api/v1/workflows/instances/swarm-bench/history", BenchHost.OperatorToken, null, cancellationToken))["events"]!.AsArray();
         var (requests, rateLimited, maxInFlight) = await server.StopAsync(cancellationToken);
         var (subTasks, seconds, latencies) = SubTaskTimes(history);
-        return new Result(subTasks, seconds, latencies, requests, rateLimited, maxInFlight, wall);
+        return new Result(subTasks, seconds, latencies, requests, rateLimited, maxInFlight, wall, hostCpu, serverCpu);
     }
 
     /// <summary>Runs the swarm <see cref="BenchReport.Runs"/> times (see <see cref="RunAsync"/>).</summary>
@@ -89,6 +94,8 @@ internal static partial class SwarmRun
         report.Row("sub-task latency p99", "ms", [.. results.Select(r => ClosedLoop.Percentile(r.TaskLatencies, 0.99))]);
         report.Row("most calls in flight at the test server (the plan step's bound is 20)", "calls", [.. results.Select(r => (double)r.MaxInFlight)]);
         report.Row("whole run, start request to completed (planner and aggregator included)", "s", [.. results.Select(r => r.WallSeconds)]);
+        report.Row("host process CPU per sub-task (whole run, all threads)", "µs", [.. results.Select(r => r.HostCpu.TotalMicroseconds / r.SubTasks)]);
+        report.Row("test server process CPU per request it answered", "µs", [.. results.Select(r => r.ServerCpu.TotalMicroseconds / r.Requests)]);
         report.Note($"Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
     }
 
