@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Grpc.V1;
 using Grpc.Core;
@@ -8,7 +7,7 @@ using ChannelService = AgentPlatform.Agents.Channels.ChannelService;
 namespace AgentPlatform.Api.Grpc;
 
 /// <summary>agentplatform.v1.Requests over <see cref="AgentRequestService"/>: request/reply between agents.</summary>
-public sealed class RequestsApi(AgentRequestService requests, ChannelService channels, IAgentIdentityStore identities) : RequestService.RequestServiceBase
+public sealed class RequestsApi(AgentRequestService requests, ChannelService channels, RequestRecipients recipients) : RequestService.RequestServiceBase
 {
     private const int MaxRequestIdLength = 64;
 
@@ -18,7 +17,10 @@ public sealed class RequestsApi(AgentRequestService requests, ChannelService cha
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caller = context.GetAgentCaller();
-        await Recipients.RequireAsync(identities, request.AgentId, context.CancellationToken);
+        if (!await recipients.ExistsAsync(request.AgentId, context.CancellationToken))
+        {
+            throw GrpcErrors.NotFound($"There is no agent '{ClientText.Printable(request.AgentId)}' (field 'agent_id').");
+        }
 
         var errors = new List<FieldError>();
         var priority = MessageInput.Validate(null, request.Content, WireViews.PriorityName(request.Priority), channels.Options, errors);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AgentPlatform.Agents.Core;
+using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
@@ -49,6 +50,7 @@ public static class LlmServiceCollectionExtensions
         services.TryAddSingleton<LlmTokenEstimator>();
         services.TryAddSingleton<ILlmSecretReader, NoLlmSecretReader>();
         services.TryAddSingleton<LlmAgentCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestRecipientKind, LlmRequestRecipients>());
         services.AddActorType(LlmAgentDirectoryActor.TypeName, static host => new LlmAgentDirectoryActor(host));
         services.TryAddSingleton<LlmPlatformFunctions>();
         services.TryAddSingleton(sp => new LlmMcpTools(sp.GetService<ILoggerFactory>()));

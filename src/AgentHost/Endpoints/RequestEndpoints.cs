@@ -2,7 +2,6 @@ using System.Globalization;
 using AgentPlatform.AgentHost.Http;
 using AgentPlatform.AgentHost.Tasks;
 using AgentPlatform.Agents.Channels;
-using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,10 +22,10 @@ public static class RequestEndpoints
     }
 
     private static async Task<Results<Ok<AgentReplyView>, ApiProblem>> SendAsync(
-        string id, HttpContext context, AgentRequestService requests, ChannelService channels, IAgentIdentityStore identities)
+        string id, HttpContext context, AgentRequestService requests, ChannelService channels, RequestRecipients recipients)
     {
         var caller = context.GetAgentCaller();
-        if (!ApiKey.IsAgentId(id) || await identities.GetAsync(id, context.RequestAborted) is null)
+        if (!await recipients.ExistsAsync(id, context.RequestAborted))
         {
             return Problems.NotFound($"There is no agent '{Problems.Printable(id)}' (field 'id').");
         }

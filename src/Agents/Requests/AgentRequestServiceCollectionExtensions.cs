@@ -1,3 +1,4 @@
+using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Inbox;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Runtime.Actors;
@@ -9,7 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers request/reply between agents.</summary>
 public static class AgentRequestServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="AgentRequestService"/> and the actor type <c>agent-request</c>; calling it twice is harmless.</summary>
+    /// <summary>Adds <see cref="AgentRequestService"/>, <see cref="RequestRecipients"/> and the actor type <c>agent-request</c>; calling it
+    /// twice is harmless.</summary>
     /// <remarks>Needs inboxes (<c>AddChannels</c>), an actor runtime and an <see cref="IPubSub"/>.</remarks>
     public static IServiceCollection AddAgentRequests(this IServiceCollection services)
     {
@@ -17,6 +19,7 @@ public static class AgentRequestServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AgentRequestService(
             sp.GetRequiredService<IActorRuntime>(), sp.GetRequiredService<InboxService>(), sp.GetRequiredService<IPubSub>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RequestRecipients(sp.GetServices<IRequestRecipientKind>(), sp.GetService<IAgentIdentityStore>()));
         services.AddActorType(AgentRequestActor.TypeName, CreateActor);
         return services;
     }

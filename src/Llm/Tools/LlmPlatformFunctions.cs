@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using AgentPlatform.Agents.Channels;
 using AgentPlatform.Agents.Core;
-using AgentPlatform.Agents.Identity;
 using AgentPlatform.Agents.Requests;
 using AgentPlatform.Llm.Accounting;
 using AgentPlatform.Llm.Agents;
@@ -112,19 +111,12 @@ public sealed class LlmPlatformFunctions(IServiceProvider services)
             : new LlmDelegatedAnswer($"no reply from {recipientId} within {AskTimeout.TotalSeconds} s", null);
     }
 
-    /// <summary>The inbox owner of agent <paramref name="agentId"/> (an LLM agent's member id), or null when there is no such agent.</summary>
+    /// <summary>The inbox owner of agent <paramref name="agentId"/> (an LLM agent's <c>llm/{name}</c> is its member id
+    /// <c>llm:{name}</c>), or null when there is no such agent.</summary>
     private async Task<string?> RecipientAsync(string agentId, CancellationToken cancellationToken)
     {
-        if (AgentId.TryParse(agentId, out var id) && id.Type == LlmAgent.AgentType)
-        {
-            return await services.GetRequiredService<LlmAgentCatalog>().FindAsync(id.Key, cancellationToken) is not null
-                ? LlmAgentCatalog.MemberIdOf(id.Key)
-                : null;
-        }
-
-        return services.GetService<IAgentIdentityStore>() is { } identities && await identities.GetAsync(agentId, cancellationToken) is not null
-            ? agentId
-            : null;
+        var recipient = AgentId.TryParse(agentId, out var id) && id.Type == LlmAgent.AgentType ? LlmAgentCatalog.MemberIdOf(id.Key) : agentId;
+        return await services.GetRequiredService<RequestRecipients>().ExistsAsync(recipient, cancellationToken) ? recipient : null;
     }
 
     private static ChannelId Allowed(HashSet<string> allowed, string channel) =>

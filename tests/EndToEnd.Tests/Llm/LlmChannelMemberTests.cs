@@ -8,7 +8,8 @@ namespace AgentPlatform.EndToEnd.Tests.Llm;
 
 /// <summary>An LLM agent configured as a channel member on the real host: it answers only posts that mention it, uses its
 /// read_channel and ask_agent tools when the model asks (another LLM member answering the request), its answer's message shows the
-/// tool calls it made, and after a restart of the host process it does not answer an answered post again.</summary>
+/// tool calls it made, and after a restart of the host process it does not answer an answered post again; an API agent's request
+/// over HTTP reaches an LLM agent by its member id.</summary>
 public sealed class LlmChannelMemberTests(ITestOutputHelper output)
 {
     private const string ApiKey = "sk-channel-5be2c8d41f";
@@ -55,6 +56,8 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         var second = await again.PostAsync(channel, "@llm/helper and now?", timeout);
         var secondAnswer = await LlmChannelLog.WaitForAnswerAsync(again, channel, second["sequence"]!.GetValue<long>(), timeout);
         var log = await again.ReadWholeLogAsync(channel, timeout);
+        using var request = await again.SendAsync(HttpMethod.Post, "agents/llm:reviewer/requests", new { content = "is it ready?", timeout_seconds = 20 }, timeout);
+        var reply = await ApiAgent.ReadJsonAsync(request, System.Net.HttpStatusCode.OK, timeout);
 
         Assert.Equal("llm:helper", answer["sender_id"]!.GetValue<string>());
         Assert.StartsWith("tool results: ", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -71,7 +74,8 @@ public sealed class LlmChannelMemberTests(ITestOutputHelper output)
         Assert.Equal(["read_channel", "ask_agent"], requestsBeforeRestart[0].Tools);
         Assert.StartsWith("tool: ", requestsBeforeRestart[1].Messages[^1], StringComparison.Ordinal);
         Assert.Equal($"echo: {alice.Id}: @llm/helper and now?", secondAnswer["content"]!.GetValue<string>());
-        Assert.Equal(6, server.Requests.Count);
+        Assert.Equal(("llm:reviewer", $"echo: {alice.Id}: is it ready?"), (reply["from"]!.GetValue<string>(), reply["content"]!.GetValue<string>()));
+        Assert.Equal(7, server.Requests.Count);
         Assert.Single(log, m => m["title"]!.GetValue<string>() == $"re: #{askedAt}");
         Assert.All(server.Requests, r => Assert.Equal(ApiKey, r.ApiKey));
         Assert.DoesNotContain(ApiKey, host.Log, StringComparison.Ordinal);
