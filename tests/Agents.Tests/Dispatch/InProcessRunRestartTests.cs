@@ -25,7 +25,7 @@ public sealed class InProcessRunRestartTests : IDisposable
         {
             await first.Get<AgentTaskDispatcher>().DispatchAsync(task, TestTimeout.After());
             await GatedAgent.Entered.Task.WaitAsync(TestTimeout.After());
-            Assert.Equal(1, (await first.Presence.GetAsync("gated/one", TestTimeout.After())).Load);
+            await LoadReachesAsync(first, 1);
         }
 
         GatedAgent.Reset();
@@ -35,7 +35,7 @@ public sealed class InProcessRunRestartTests : IDisposable
         // The workflow dispatches its pending task again, as resume does.
         await restarted.Get<AgentTaskDispatcher>().DispatchAsync(task, TestTimeout.After());
         await GatedAgent.Entered.Task.WaitAsync(TestTimeout.After());
-        var running = await restarted.Presence.GetAsync("gated/one", TestTimeout.After());
+        var running = await LoadReachesAsync(restarted, 1);
         GatedAgent.Release.TrySetResult();
         var outcome = await _sink.OutcomeOf("w:s:1").WaitAsync(TestTimeout.After());
         var after = await restarted.Presence.GetAsync("gated/one", TestTimeout.After());
@@ -52,6 +52,23 @@ public sealed class InProcessRunRestartTests : IDisposable
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    /// <summary>Waits until the agent's load is <paramref name="load"/>: a run starts while its start is recorded, so the count
+    /// follows the run's first step by a moment.</summary>
+    private static async Task<AgentPresence> LoadReachesAsync(AgentTestHost host, int load)
+    {
+        var timeout = TestTimeout.After(10);
+        while (true)
+        {
+            var presence = await host.Presence.GetAsync("gated/one", timeout);
+            if (presence.Load == load)
+            {
+                return presence;
+            }
+
+            await System.Threading.Tasks.Task.Delay(TimeSpan.FromMilliseconds(10), timeout);
         }
     }
 
