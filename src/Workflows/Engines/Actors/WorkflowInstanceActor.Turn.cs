@@ -43,10 +43,7 @@ internal sealed partial class WorkflowInstanceActor
 
         if (_timersUnsure && Exists && !IsFinished)
         {
-            foreach (var timer in State.ActiveTimers)
-            {
-                await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
-            }
+            await ArmActiveTimersAsync(cancellationToken);
         }
 
         _timersUnsure = false;
@@ -181,24 +178,26 @@ internal sealed partial class WorkflowInstanceActor
     /// removed for a timer that then stays live is registered again when the failed turn reloads the instance.</remarks>
     private void SetTimers(List<WorkflowCommand> commands, List<Task> writes, CancellationToken cancellationToken)
     {
-        Dictionary<string, WorkflowCommand>? lastTimerCommands = null;
+        // Per timer, when it is due after the turn, or null when it is cancelled.
+        var lastTimerStates = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var command in commands)
         {
-            if (command is CreateTimer { TimerId: var created })
+            switch (command)
             {
-                (lastTimerCommands ??= new(StringComparer.Ordinal))[created] = command;
-            }
-            else if (command is CancelTimer { TimerId: var cancelled })
-            {
-                (lastTimerCommands ??= new(StringComparer.Ordinal))[cancelled] = command;
+                case CreateTimer create:
+                    lastTimerStates[create.TimerId] = create.FireAt;
+                    break;
+                case CancelTimer cancel:
+                    lastTimerStates[cancel.TimerId] = null;
+                    break;
             }
         }
 
-        foreach (var command in lastTimerCommands?.Values ?? Enumerable.Empty<WorkflowCommand>())
+        foreach (var (timerId, fireAt) in lastTimerStates)
         {
-            writes.Add(command is CreateTimer create
-                ? ArmAsync(create.TimerId, create.FireAt, cancellationToken)
-                : UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + ((CancelTimer)command).TimerId, cancellationToken));
+            writes.Add(fireAt is { } due
+                ? ArmAsync(timerId, due, cancellationToken)
+                : UnregisterReminderAsync(InstanceMethods.TimerReminderPrefix + timerId, cancellationToken));
         }
     }
 
@@ -258,6 +257,10 @@ internal sealed partial class WorkflowInstanceActor
             new ReminderRegistration(InstanceMethods.TimerReminderPrefix + timerId, due > TimeSpan.Zero ? due : TimeSpan.Zero),
             cancellationToken);
     }
+
+    /// <summary>Registers the reminder of every live timer (registering replaces), all at once so one group commit can take them.</summary>
+    private Task ArmActiveTimersAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(State.ActiveTimers.Select(timer => ArmAsync(timer.TimerId, timer.FireAt, cancellationToken)));
 
     private async ValueTask DisarmAllAsync(CancellationToken cancellationToken)
     {

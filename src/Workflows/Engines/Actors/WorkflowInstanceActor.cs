@@ -239,11 +239,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         }
 
         var state = State;
-        foreach (var timer in state.ActiveTimers)
-        {
-            await ArmAsync(timer.TimerId, timer.FireAt, cancellationToken);
-        }
-
+        await ArmActiveTimersAsync(cancellationToken);
         var redispatched = 0;
         foreach (var pending in state.PendingTasks)
         {
