@@ -271,43 +271,29 @@ internal sealed partial class AgentTaskActor
         // A completion is reported, and its holder freed, while its end is written: the run's history is the outcome's record, and a
         // restart before the end is durable dispatches the task again only if the history lacks the outcome. Any other end waits for
         // its writes, so that the next attempt's match finds the holder excluded.
-        Task settled;
-        if (end == AgentTaskEnd.Completed)
+        var written = Task.WhenAll(durable);
+        if (end != AgentTaskEnd.Completed)
         {
-            Report(finished);
-            settled = SettleHolderAsync(record, end, error, now, cancellationToken);
-            await Task.WhenAll(durable);
-        }
-        else
-        {
-            await Task.WhenAll(durable);
-            Report(finished);
-            settled = SettleHolderAsync(record, end, error, now, cancellationToken);
+            await written;
         }
 
+        if (finished.Outcome is { } outcome)
+        {
+            _context.Reporter.Report(outcome);
+        }
+
+        var settled = holder is null ? Task.CompletedTask : SettleHolderAsync(record, holder, end, error, now, cancellationToken);
+        await written;
         DispatchTelemetry.EndedUnassigned(record, end, error, now);
         _context.Queue.Finished(record.Task.TaskId);
         await settled;
     }
 
-    /// <summary>Reports the attempt's outcome to the workflow off the turn (an attempt cancelled by its workflow has none).</summary>
-    private void Report(AgentTaskRecord finished)
+    /// <summary>Settles <paramref name="holder"/>, the agent that held the attempt: its load and track record, and a
+    /// <c>task_cancelled</c> notice or a stop of its in-process run when the work was taken from it.</summary>
+    private Task SettleHolderAsync(
+        AgentTaskRecord record, string holder, AgentTaskEnd end, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (finished.Outcome is { } outcome)
-        {
-            _context.Reporter.Report(outcome);
-        }
-    }
-
-    /// <summary>Settles the agent that held the attempt, if any: its load and track record, and a <c>task_cancelled</c> notice or a
-    /// stop of its in-process run when the work was taken from it.</summary>
-    private Task SettleHolderAsync(AgentTaskRecord record, AgentTaskEnd end, string? error, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (record is not { State: AgentTaskState.Assigned, AgentId: { } holder })
-        {
-            return Task.CompletedTask;
-        }
-
         var latency = now - (record.AssignedAt ?? now);
         var settled = new List<Task>(2)
         {
