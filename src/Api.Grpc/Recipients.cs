@@ -1,4 +1,6 @@
 using AgentPlatform.Agents.Identity;
+using AgentPlatform.Agents.Requests;
+using Grpc.Core;
 
 namespace AgentPlatform.Api.Grpc;
 
@@ -10,7 +12,20 @@ internal static class Recipients
     {
         if (!ApiKey.IsAgentId(agentId) || await identities.GetAsync(agentId, cancellationToken) is null)
         {
-            throw GrpcErrors.NotFound($"There is no agent '{ClientText.Printable(agentId)}' (field 'agent_id').");
+            throw NotFound(agentId);
         }
     }
+
+    /// <summary>Returns when <paramref name="agentId"/> names an agent a request can reach (see <see cref="RequestRecipients"/>);
+    /// NOT_FOUND naming <c>agent_id</c> otherwise.</summary>
+    public static async Task RequireAsync(RequestRecipients recipients, string agentId, CancellationToken cancellationToken)
+    {
+        if (!await recipients.ExistsAsync(agentId, cancellationToken))
+        {
+            throw NotFound(agentId);
+        }
+    }
+
+    private static RpcException NotFound(string agentId) =>
+        GrpcErrors.NotFound($"There is no agent '{ClientText.Printable(agentId)}' (field 'agent_id').");
 }

@@ -17,11 +17,7 @@ public sealed class RequestsApi(AgentRequestService requests, ChannelService cha
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caller = context.GetAgentCaller();
-        if (!await recipients.ExistsAsync(request.AgentId, context.CancellationToken))
-        {
-            throw GrpcErrors.NotFound($"There is no agent '{ClientText.Printable(request.AgentId)}' (field 'agent_id').");
-        }
-
+        await Recipients.RequireAsync(recipients, request.AgentId, context.CancellationToken);
         var errors = new List<FieldError>();
         var priority = MessageInput.Validate(null, request.Content, WireViews.PriorityName(request.Priority), channels.Options, errors);
         var timeout = MessageInput.ParseRequestTimeout(request.HasTimeoutSeconds ? request.TimeoutSeconds : null, errors);

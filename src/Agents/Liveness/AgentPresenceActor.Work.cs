@@ -78,7 +78,7 @@ internal sealed partial class AgentPresenceActor
 
         // An in-process agent's count of tasks in flight is not written (see the class remarks), so a change of only that count (and
         // of the entry's version it moves) writes nothing.
-        var durableWork = _alwaysAlive ? work with { InFlight = 0 } : work;
+        var durableWork = DurablePart(work);
         var durableChange = _alwaysAlive ? durableWork with { Version = _persistedWork.Version } != _persistedWork : durableWork != _persistedWork;
         if (durableChange)
         {
@@ -119,6 +119,10 @@ internal sealed partial class AgentPresenceActor
         await PublishAsync(AgentRegistryEntry.Topic, AgentRegistryEntry.EventType, entry, cancellationToken);
         return entry;
     }
+
+    /// <summary>What of <paramref name="work"/> outlives the process: all of it, except an in-process agent's count of tasks in
+    /// flight, whose runs end with the process.</summary>
+    private AgentWorkRecord DurablePart(AgentWorkRecord work) => _alwaysAlive ? work with { InFlight = 0 } : work;
 
     private async ValueTask PublishAsync(string topic, string type, object data, CancellationToken cancellationToken)
     {

@@ -73,7 +73,7 @@ internal sealed partial class AgentPresenceActor : Actor
         _persistedWork = workFound ? work! : AgentWorkRecord.Empty;
 
         // An earlier version wrote an in-process agent's count of tasks in flight, runs that ended with that process.
-        _work = _alwaysAlive ? _persistedWork with { InFlight = 0 } : _persistedWork;
+        _work = DurablePart(_persistedWork);
         if (_record is { Online: true } && !_alwaysAlive)
         {
             var reminder = await Host.Reminders.GetAsync(Id, ReminderName, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
         ArgumentNullException.ThrowIfNull(taskId);
         if (IsUnbudgeted(runId))
         {
-            return new LlmBudgetReservation(runId, taskId, worstTokens, worstCost) { Held = false };
+            return LlmBudgetReservation.Unheld(runId, taskId, worstTokens, worstCost);
         }
 
         var readStarted = Interlocked.Increment(ref _stamp);
@@ -52,7 +52,7 @@ public sealed class LlmBudgetLedger(LlmBudgetOptions options, ILlmSpendHistory h
             if (recorded is { Limits.Count: 0 } && !HasProcessBudget)
             {
                 _unbudgetedRuns[runId] = time.GetUtcNow();
-                return new LlmBudgetReservation(runId, taskId, worstTokens, worstCost) { Held = false };
+                return LlmBudgetReservation.Unheld(runId, taskId, worstTokens, worstCost);
             }
 
             var recordedSpend = recorded ?? LlmRecordedSpend.None;

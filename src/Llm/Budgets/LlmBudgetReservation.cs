@@ -8,5 +8,8 @@ namespace AgentPlatform.Llm.Budgets;
 public sealed record LlmBudgetReservation(string RunId, string TaskId, long Tokens, decimal Cost)
 {
     /// <summary>False for a call of a run without any budget: nothing was held, and settling it records nothing.</summary>
-    public bool Held { get; init; } = true;
+    public bool Held { get; private init; } = true;
+
+    /// <summary>A call of a run without any budget (see <see cref="Held"/>).</summary>
+    public static LlmBudgetReservation Unheld(string runId, string taskId, long tokens, decimal cost) => new(runId, taskId, tokens, cost) { Held = false };
 }
