@@ -171,6 +171,7 @@ public sealed class HostProcess : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (_process is null || _process.HasExited)
             {
+                await WaitForOutputToDrainAsync();
                 throw new InvalidOperationException($"The host exited during start-up:{Environment.NewLine}{Log}");
             }
 
@@ -195,6 +196,24 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The host did not become healthy within 60 s:{Environment.NewLine}{Log}");
+    }
+
+    /// <summary>Waits until the exited process's stdout and stderr have been read to the end: <c>HasExited</c> turns true
+    /// before the asynchronous readers have handed over the last lines, which hold the reason it stopped.</summary>
+    private async Task WaitForOutputToDrainAsync()
+    {
+        if (_process is not null)
+        {
+            using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(drained.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // A grandchild still holds the pipes open; report what arrived.
+            }
+        }
     }
 
     private void Append(string? line)
