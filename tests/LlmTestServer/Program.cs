@@ -5,6 +5,7 @@ using AgentPlatform.TestKit.Llm;
 // Usage: LlmTestServer [--port N] [--latency-ms N] [--max-latency-ms N] [--rps N] [--burst N] [--per-key] [--omit-usage]
 //                      [--planner-model NAME] [--fail-key KEY]...
 // Prints "listening <base url>" once ready and runs until stdin closes, Ctrl+C or SIGTERM; then prints its counts and exits 0.
+// A line "counts" on stdin prints the counts so far (the same line) and keeps running.
 // It keeps counts only, no request records, so a long benchmark neither grows it nor spends its CPU on them.
 var script = new TestLlmScript { MaxRecordedRequests = 0 };
 var port = 0;
@@ -60,10 +61,24 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     context.Cancel = true;
     stop.Cancel();
 });
-var stdinClosed = Task.Run(() => Console.In.ReadToEnd(), CancellationToken.None);
+var stdinClosed = Task.Run(
+    () =>
+    {
+        while (Console.ReadLine() is { } command)
+        {
+            if (command.Trim() == "counts")
+            {
+                PrintCounts(server);
+            }
+        }
+    },
+    CancellationToken.None);
 await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-Console.WriteLine($"requests {server.RequestCount} rate-limited {server.RateLimitedCount} max-in-flight {server.MaxInFlight}");
+PrintCounts(server);
 return 0;
+
+static void PrintCounts(TestLlmServer server) =>
+    Console.WriteLine($"requests {server.RequestCount} rate-limited {server.RateLimitedCount} max-in-flight {server.MaxInFlight}");
 
 static int Number(string[] args, int index) =>
     index < args.Length && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0

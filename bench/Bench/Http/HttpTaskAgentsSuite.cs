@@ -47,8 +47,8 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
 
         var instance = 0;
 
-        // Warm-up (JIT, tiering, actor activations) so that the first measured run is not a cold start.
-        await SaturateAsync(host, TimeSpan.FromSeconds(Math.Min(seconds, 3)), () => Interlocked.Increment(ref instance), cancellationToken);
+        // Warm-up (JIT tiers, actor activations) so that the runs measure the platform running, not its start.
+        await SaturateAsync(host, BenchWarmUp.Duration, () => Interlocked.Increment(ref instance), cancellationToken);
         var rates = new List<double>();
         var hostCpu = new List<double>();
         var p50 = new List<double>();

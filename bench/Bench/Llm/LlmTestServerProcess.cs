@@ -56,12 +56,25 @@ internal sealed partial class LlmTestServerProcess : IAsyncDisposable
             : throw new InvalidOperationException($"The test LLM server said '{line}' instead of where it listens.");
     }
 
+    /// <summary>Answers what the server counted so far, as <see cref="StopAsync"/> does, and leaves it running.</summary>
+    public async Task<(int Requests, int RateLimited, int MaxInFlight)> CountsAsync(CancellationToken cancellationToken)
+    {
+        await _process.StandardInput.WriteLineAsync("counts".AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+        return Parse(await _process.StandardOutput.ReadLineAsync(cancellationToken) ?? "");
+    }
+
     /// <summary>Stops the server and answers what it counted: requests answered, of them rate limited (429), and the most at once.</summary>
     public async Task<(int Requests, int RateLimited, int MaxInFlight)> StopAsync(CancellationToken cancellationToken)
     {
         _process.StandardInput.Close();
         var summary = await _process.StandardOutput.ReadToEndAsync(cancellationToken);
         await _process.WaitForExitAsync(cancellationToken);
+        return Parse(summary);
+    }
+
+    private static (int Requests, int RateLimited, int MaxInFlight) Parse(string summary)
+    {
         var counts = Counts().Match(summary);
         return counts.Success
             ? (Number(counts, 1), Number(counts, 2), Number(counts, 3))

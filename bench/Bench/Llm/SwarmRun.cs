@@ -33,8 +33,11 @@ internal static partial class SwarmRun
     }
 
     /// <summary>Runs the swarm once over <paramref name="documents"/> documents against a test server started with
-    /// <paramref name="serverOptions"/>, with fresh processes for both.</summary>
-    public static async Task<Result> RunAsync(int documents, IReadOnlyList<string> serverOptions, CancellationToken cancellationToken)
+    /// <paramref name="serverOptions"/>, with fresh processes for both; with <paramref name="warmUp"/>, a swarm sized to
+    /// <see cref="BenchWarmUp.Duration"/> at <paramref name="warmUpRate"/> sub-tasks/s (at most <paramref name="documents"/>) runs
+    /// first on the same processes and is not measured (the server's counts are taken after it).</summary>
+    public static async Task<Result> RunAsync(
+        int documents, IReadOnlyList<string> serverOptions, bool warmUp, double warmUpRate, CancellationToken cancellationToken)
     {
         await using var server = await LlmTestServerProcess.StartAsync(["--planner-model", "test-planner", .. serverOptions], cancellationToken);
         var settings = new Dictionary<string, string>();
@@ -46,42 +49,36 @@ internal static partial class SwarmRun
 
         TestLlmAgentSettings.Add(settings, "aggregator", server.BaseUrl, "test-model", "sk-bench-aggregator", "summarize", 0.9);
 
-        // 5,000 documents make a start body of about 75 KB, over the default Api:MaxBodyBytes (64 KiB).
+        // 5,000 documents make a start body of 75-90 KB, over the default Api:MaxBodyBytes (64 KiB).
         settings["Api:MaxBodyBytes"] = "1048576";
         await using var host = await BenchHost.StartAsync(settings, cancellationToken);
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "workflows", "swarm.yaml"), cancellationToken);
         await SendYamlAsync(host, yaml, cancellationToken);
-
-        var input = new JsonObject
+        if (warmUp)
         {
-            ["question"] = "what changed?",
-            ["documents"] = new JsonArray([.. Enumerable.Range(1, documents).Select(n => (JsonNode)$"document {n}")]),
-        };
-        var start = new JsonObject { ["definition_id"] = "document-swarm", ["instance_id"] = "swarm-bench", ["input"] = input };
-        var (hostCpuBefore, serverCpuBefore) = (host.ProcessorTime, server.ProcessorTime);
-        var watch = Stopwatch.StartNew();
-        await host.SendJsonAsync(HttpMethod.Post, "api/v1/workflows/instances", BenchHost.OperatorToken, start.ToJsonString(), cancellationToken);
-        var status = await host.WaitEndedAsync("swarm-bench", cancellationToken);
-        var wall = watch.Elapsed.TotalSeconds;
-        var (hostCpu, serverCpu) = (host.ProcessorTime - hostCpuBefore, server.ProcessorTime - serverCpuBefore);
-        if (status != "completed")
-        {
-            throw new InvalidOperationException($"The swarm ended {status}.");
+            await SwarmAsync(host, "swarm-warm-up", (int)Math.Min(documents, BenchWarmUp.Duration.TotalSeconds * warmUpRate), cancellationToken);
         }
 
+        var (requestsBefore, rateLimitedBefore, _) = await server.CountsAsync(cancellationToken);
+        var (hostCpuBefore, serverCpuBefore) = (host.ProcessorTime, server.ProcessorTime);
+        var watch = Stopwatch.StartNew();
+        await SwarmAsync(host, "swarm-bench", documents, cancellationToken);
+        var wall = watch.Elapsed.TotalSeconds;
+        var (hostCpu, serverCpu) = (host.ProcessorTime - hostCpuBefore, server.ProcessorTime - serverCpuBefore);
         var history = (await host.SendJsonAsync(HttpMethod.Get, "api/v1/workflows/instances/swarm-bench/history", BenchHost.OperatorToken, null, cancellationToken))["events"]!.AsArray();
         var (requests, rateLimited, maxInFlight) = await server.StopAsync(cancellationToken);
         var (subTasks, seconds, latencies) = SubTaskTimes(history);
-        return new Result(subTasks, seconds, latencies, requests, rateLimited, maxInFlight, wall, hostCpu, serverCpu);
+        return new Result(subTasks, seconds, latencies, requests - requestsBefore, rateLimited - rateLimitedBefore, maxInFlight, wall, hostCpu, serverCpu);
     }
 
     /// <summary>Runs the swarm <see cref="BenchReport.Runs"/> times (see <see cref="RunAsync"/>).</summary>
-    public static async Task<List<Result>> RunEachAsync(BenchReport report, int documents, IReadOnlyList<string> serverOptions, CancellationToken cancellationToken)
+    public static async Task<List<Result>> RunEachAsync(
+        BenchReport report, int documents, IReadOnlyList<string> serverOptions, bool warmUp, double warmUpRate, CancellationToken cancellationToken)
     {
         var results = new List<Result>();
         for (var run = 0; run < report.Runs; run++)
         {
-            results.Add(await RunAsync(documents, serverOptions, cancellationToken));
+            results.Add(await RunAsync(documents, serverOptions, warmUp, warmUpRate, cancellationToken));
         }
 
         return results;
@@ -97,6 +94,23 @@ internal static partial class SwarmRun
         report.Row("host process CPU per sub-task (whole run, all threads)", "µs", [.. results.Select(r => r.HostCpu.TotalMicroseconds / r.SubTasks)]);
         report.Row("test server process CPU per request it answered", "µs", [.. results.Select(r => r.ServerCpu.TotalMicroseconds / r.Requests)]);
         report.Note($"Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");
+    }
+
+    /// <summary>Starts the swarm as <paramref name="instanceId"/> over <paramref name="documents"/> documents and waits until it completed.</summary>
+    private static async Task SwarmAsync(BenchHost host, string instanceId, int documents, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["question"] = "what changed?",
+            ["documents"] = new JsonArray([.. Enumerable.Range(1, documents).Select(n => (JsonNode)$"document {n}")]),
+        };
+        var start = new JsonObject { ["definition_id"] = "document-swarm", ["instance_id"] = instanceId, ["input"] = input };
+        await host.SendJsonAsync(HttpMethod.Post, "api/v1/workflows/instances", BenchHost.OperatorToken, start.ToJsonString(), cancellationToken);
+        var status = await host.WaitEndedAsync(instanceId, cancellationToken);
+        if (status != "completed")
+        {
+            throw new InvalidOperationException($"The swarm {instanceId} ended {status}.");
+        }
     }
 
     private static (int Count, double Seconds, List<double> Latencies) SubTaskTimes(JsonArray history)

@@ -36,7 +36,7 @@ public sealed class ReferenceBench : BenchSuite
             await host.Workflows.RegisterDefinitionAsync(WorkflowDefinitionLoader.FromJson(ReferenceWorkflow.Json()), cancellationToken);
 
             // Warm up with the same load (JIT tiers and the SQLite file settle), so the CPU measured is the steady state's.
-            await MeasureAsync(host, $"warm{run}", TimeSpan.FromSeconds(Math.Min(3, seconds)), cancellationToken);
+            await MeasureAsync(host, $"warm{run}", BenchWarmUp.Duration, cancellationToken);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (rate, latencies) = await MeasureAsync(host, $"run{run}", TimeSpan.FromSeconds(seconds), cancellationToken);
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;

@@ -6,7 +6,7 @@ using AgentPlatform.TestKit.Llm;
 namespace AgentPlatform.Llm.Tests.TestServer;
 
 /// <summary>The test LLM server's own bookkeeping: bounded, opt-in request records in process, and the server as its own process (as
-/// the benchmarks run it) ending on SIGTERM with its counts.</summary>
+/// the benchmarks run it) printing its counts when asked on stdin and ending on SIGTERM with them.</summary>
 public sealed class LlmTestServerTests
 {
     private static string Assembly =>
@@ -37,7 +37,7 @@ public sealed class LlmTestServerTests
     }
 
     [Fact]
-    public async Task The_server_process_ends_on_sigterm_printing_its_counts()
+    public async Task The_server_process_prints_its_counts_when_asked_and_ends_on_sigterm_printing_them()
     {
         var timeout = TestTimeout.After(60);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -49,6 +49,10 @@ public sealed class LlmTestServerTests
             Assert.StartsWith("listening ", listening, StringComparison.Ordinal);
             using var http = new HttpClient();
             await CompleteAsync(http, new Uri(listening["listening ".Length..]), "hello", timeout);
+            await process.StandardInput.WriteLineAsync("counts".AsMemory(), timeout);
+            await process.StandardInput.FlushAsync(timeout);
+            Assert.Equal("requests 1 rate-limited 0 max-in-flight 1", await process.StandardOutput.ReadLineAsync(timeout));
+            await CompleteAsync(http, new Uri(listening["listening ".Length..]), "again", timeout);
 
             using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!)
             {
@@ -59,7 +63,7 @@ public sealed class LlmTestServerTests
             await process.WaitForExitAsync(timeout);
 
             Assert.Equal(0, process.ExitCode);
-            Assert.Equal("requests 1 rate-limited 0 max-in-flight 1", summary.Trim());
+            Assert.Equal("requests 2 rate-limited 0 max-in-flight 1", summary.Trim());
         }
         finally
         {
