@@ -26,21 +26,27 @@ internal sealed partial class AgentPresenceActor
         return new PresenceReply(Presence(), changed);
     }
 
-    private ValueTask<PresenceReply> TaskStartedAsync(CancellationToken cancellationToken) =>
-        CommitWorkAsync(_work with { InFlight = _work.InFlight + 1 }, cancellationToken);
-
-    private ValueTask<PresenceReply> TaskFinishedAsync(TaskOutcome outcome, CancellationToken cancellationToken) =>
-        CommitWorkAsync(
-            _work with
+    /// <summary>Applies task starts, finishes and releases in order and commits them once.</summary>
+    private ValueTask<PresenceReply> ApplyWorkChangesAsync(IReadOnlyList<TaskWorkChange> changes, CancellationToken cancellationToken)
+    {
+        var work = _work;
+        foreach (var change in changes)
+        {
+            work = change.Kind switch
             {
-                InFlight = Math.Max(0, _work.InFlight - 1),
-                Error = !outcome.Succeeded,
-                Track = _work.Track.After(outcome.Succeeded, outcome.Latency, _context.Options.LatencySmoothing),
-            },
-            cancellationToken);
+                TaskWorkChangeKind.Started => work with { InFlight = work.InFlight + 1 },
+                TaskWorkChangeKind.Finished => work with
+                {
+                    InFlight = Math.Max(0, work.InFlight - 1),
+                    Error = !change.Succeeded,
+                    Track = work.Track.After(change.Succeeded, change.Latency, _context.Options.LatencySmoothing),
+                },
+                _ => work with { InFlight = Math.Max(0, work.InFlight - 1) },
+            };
+        }
 
-    private ValueTask<PresenceReply> TaskReleasedAsync(CancellationToken cancellationToken) =>
-        CommitWorkAsync(_work with { InFlight = Math.Max(0, _work.InFlight - 1) }, cancellationToken);
+        return CommitWorkAsync(work, cancellationToken);
+    }
 
     /// <summary>Commits a change of the work side only (the presence record stays as it is) and answers the new presence.</summary>
     private async ValueTask<PresenceReply> CommitWorkAsync(AgentWorkRecord work, CancellationToken cancellationToken)

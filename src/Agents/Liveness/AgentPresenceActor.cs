@@ -12,7 +12,8 @@ namespace AgentPlatform.Agents.Liveness;
 /// heartbeat that changes nothing but the last-heartbeat time answers without a durable write unless the persisted time is
 /// <see cref="AgentLivenessOptions.PersistHeartbeatEvery"/> or more older; a status change, a declaration and every task start or
 /// finish are committed before the answer and before their <see cref="AgentStatusChanged"/> and <see cref="AgentRegistryEntry"/>
-/// are published; deactivation persists the latest record. The persisted last heartbeat therefore lags the last answered one by less
+/// are published (task starts and finishes that queued while a call was in flight come together and share one commit, see
+/// <see cref="AgentPresenceService"/>); deactivation persists the latest record. The persisted last heartbeat therefore lags the last answered one by less
 /// than the bound, and only after a crash is the lag visible.</para>
 /// <para>The reminder (period = the agent's heartbeat interval) is registered when the agent comes online (first heartbeat, or the
 /// first after being offline) or declares another interval while online, and removed when it goes offline; on activation it is
@@ -33,9 +34,7 @@ internal sealed partial class AgentPresenceActor : Actor
     public const string ReportStatusMethod = "report-status";
     public const string DeclareMethod = "declare";
     public const string EntryMethod = "entry";
-    public const string TaskStartedMethod = "task-started";
-    public const string TaskFinishedMethod = "task-finished";
-    public const string TaskReleasedMethod = "task-released";
+    public const string WorkChangesMethod = "work-changes";
     public const string RemoveMethod = "remove";
     public const string StateKey = "presence";
     public const string WorkStateKey = "work";
@@ -99,12 +98,8 @@ internal sealed partial class AgentPresenceActor : Actor
                 return await DeclareAsync(ActorPayload.Read<AgentDeclaration>(call), cancellationToken);
             case EntryMethod:
                 return Entry(_work);
-            case TaskStartedMethod:
-                return await TaskStartedAsync(cancellationToken);
-            case TaskFinishedMethod:
-                return await TaskFinishedAsync(ActorPayload.Read<TaskOutcome>(call), cancellationToken);
-            case TaskReleasedMethod:
-                return await TaskReleasedAsync(cancellationToken);
+            case WorkChangesMethod:
+                return await ApplyWorkChangesAsync(ActorPayload.Read<IReadOnlyList<TaskWorkChange>>(call), cancellationToken);
             case RemoveMethod:
                 return await ForgetAsync(cancellationToken);
             default:

@@ -4,13 +4,25 @@ using AgentPlatform.Runtime.Actors;
 
 namespace AgentPlatform.Agents.Liveness;
 
-/// <summary><see cref="IAgentPresence"/> and <see cref="IAgentWorkload"/> over presence actors: each call is one turn of the agent's
+/// <summary><see cref="IAgentPresence"/> and <see cref="IAgentWorkload"/> over presence actors: each call is a turn of the agent's
 /// <see cref="AgentPresenceActor"/>.</summary>
-/// <remarks>Every entry a change produced is handed to the <see cref="IAgentRegistryObserver"/>s before the call returns.</remarks>
-internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOptions options, IEnumerable<IAgentRegistryObserver> observers)
-    : IAgentPresence, IAgentWorkload
+/// <remarks>Every entry a change produced is handed to the <see cref="IAgentRegistryObserver"/>s before the call returns. Task starts,
+/// finishes and releases of one agent that arrive while a call to its actor carries others wait and go together in the next call,
+/// one turn and one commit (an agent posting a batch of results would otherwise queue one commit per result on its actor).</remarks>
+internal sealed class AgentPresenceService : IAgentPresence, IAgentWorkload, IDisposable
 {
-    private readonly IAgentRegistryObserver[] _observers = [.. observers];
+    private readonly IActorRuntime _actors;
+    private readonly AgentLivenessOptions _options;
+    private readonly IAgentRegistryObserver[] _observers;
+    private readonly ActorCallBatcher<TaskWorkChange, PresenceReply> _workChanges;
+
+    public AgentPresenceService(IActorRuntime actors, AgentLivenessOptions options, IEnumerable<IAgentRegistryObserver> observers)
+    {
+        _actors = actors;
+        _options = options;
+        _observers = [.. observers];
+        _workChanges = new(SendWorkChangesAsync);
+    }
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> HeartbeatAsync(string agentId, CancellationToken cancellationToken = default) =>
@@ -18,7 +30,7 @@ internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOp
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> GetAsync(string agentId, CancellationToken cancellationToken = default) =>
-        actors.InvokeAsync<AgentPresence>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.GetMethod, cancellationToken);
+        _actors.InvokeAsync<AgentPresence>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.GetMethod, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> ReportStatusAsync(string agentId, DeclaredStatus status, CancellationToken cancellationToken = default) =>
@@ -34,10 +46,10 @@ internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOp
         }
 
         if (declaration.HeartbeatInterval is { } interval
-            && (interval < options.MinAgentHeartbeatInterval || interval > options.MaxAgentHeartbeatInterval))
+            && (interval < _options.MinAgentHeartbeatInterval || interval > _options.MaxAgentHeartbeatInterval))
         {
             throw new ArgumentException(
-                $"The heartbeat interval must be between {options.MinAgentHeartbeatInterval} and {options.MaxAgentHeartbeatInterval}.", nameof(declaration));
+                $"The heartbeat interval must be between {_options.MinAgentHeartbeatInterval} and {_options.MaxAgentHeartbeatInterval}.", nameof(declaration));
         }
 
         if (declaration.Capabilities is { } capabilities)
@@ -55,12 +67,12 @@ internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOp
 
     /// <inheritdoc/>
     public ValueTask<AgentRegistryEntry> GetEntryAsync(string agentId, CancellationToken cancellationToken = default) =>
-        actors.InvokeAsync<AgentRegistryEntry>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.EntryMethod, cancellationToken);
+        _actors.InvokeAsync<AgentRegistryEntry>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.EntryMethod, cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask RemoveAsync(string agentId, CancellationToken cancellationToken = default)
     {
-        if (await actors.InvokeAsync<AgentRegistryEntry?>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, cancellationToken) is { } removed)
+        if (await _actors.InvokeAsync<AgentRegistryEntry?>(PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.RemoveMethod, cancellationToken) is { } removed)
         {
             Observe(removed);
         }
@@ -68,20 +80,42 @@ internal sealed class AgentPresenceService(IActorRuntime actors, AgentLivenessOp
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> TaskStartedAsync(string agentId, CancellationToken cancellationToken = default) =>
-        ChangeAsync<object?>(agentId, AgentPresenceActor.TaskStartedMethod, null, cancellationToken);
+        ChangeWorkAsync(agentId, new TaskWorkChange(TaskWorkChangeKind.Started), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> TaskFinishedAsync(string agentId, bool succeeded, TimeSpan latency, CancellationToken cancellationToken = default) =>
-        ChangeAsync(agentId, AgentPresenceActor.TaskFinishedMethod, new TaskOutcome(succeeded, latency), cancellationToken);
+        ChangeWorkAsync(agentId, new TaskWorkChange(TaskWorkChangeKind.Finished, succeeded, latency), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentPresence> TaskReleasedAsync(string agentId, CancellationToken cancellationToken = default) =>
-        ChangeAsync<object?>(agentId, AgentPresenceActor.TaskReleasedMethod, null, cancellationToken);
+        ChangeWorkAsync(agentId, new TaskWorkChange(TaskWorkChangeKind.Released), cancellationToken);
+
+    /// <summary>Cancels the batched calls still in flight.</summary>
+    public void Dispose() => _workChanges.Dispose();
+
+    private async ValueTask<AgentPresence> ChangeWorkAsync(string agentId, TaskWorkChange change, CancellationToken cancellationToken)
+    {
+        // Checked here, so that a bad name fails its own caller rather than the batch it would have joined.
+        PresenceKeys.ActorIdOf(agentId);
+        return (await _workChanges.SendAsync(agentId, change, cancellationToken)).Presence;
+    }
+
+    private async ValueTask<PresenceReply> SendWorkChangesAsync(string agentId, IReadOnlyList<TaskWorkChange> changes, CancellationToken cancellationToken)
+    {
+        var reply = await _actors.InvokeAsync<IReadOnlyList<TaskWorkChange>, PresenceReply>(
+            PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.WorkChangesMethod, changes, cancellationToken);
+        if (reply.Changed is { } changed)
+        {
+            Observe(changed);
+        }
+
+        return reply;
+    }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AgentPresence> ChangeAsync<TRequest>(string agentId, string method, TRequest payload, CancellationToken cancellationToken)
     {
-        var reply = await actors.InvokeAsync<TRequest, PresenceReply>(PresenceKeys.ActorIdOf(agentId), method, payload, cancellationToken);
+        var reply = await _actors.InvokeAsync<TRequest, PresenceReply>(PresenceKeys.ActorIdOf(agentId), method, payload, cancellationToken);
         if (reply.Changed is { } changed)
         {
             Observe(changed);

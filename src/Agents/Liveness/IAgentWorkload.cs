@@ -3,7 +3,8 @@ namespace AgentPlatform.Agents.Liveness;
 /// <summary>The port through which task dispatch tells the registry that an agent started or finished a task; it drives the
 /// agent's load, its <see cref="AgentStatus.Working"/>, <see cref="AgentStatus.Busy"/> and <see cref="AgentStatus.Error"/> status and its
 /// <see cref="AgentTrackRecord"/>, which matching ranks by.</summary>
-/// <remarks>Each call is one turn of the agent's presence actor and is durable before it returns; the new state is published as an
+/// <remarks>Each call is applied in a turn of the agent's presence actor (calls for one agent made while another is in flight share
+/// the next turn) and is durable before it returns; the new state is published as an
 /// <see cref="AgentRegistryEntry"/>. Calls are not idempotent: dispatch calls <see cref="TaskStartedAsync"/> once per attempt it hands
 /// to the agent and <see cref="TaskFinishedAsync"/> once per such attempt when its outcome is known (a finish with no task in flight
 /// leaves the load at zero but still counts in the track record).</remarks>

@@ -36,6 +36,10 @@ public sealed class AgentTaskDispatcherTests
         Assert.Equal("doubler/one", done.AgentId);
         Assert.False(failed.Succeeded);
         Assert.Contains("cannot double -1", failed.Error, StringComparison.Ordinal);
+
+        // An outcome is reported while its task's turn still settles the agent; a call to each task runs after that turn.
+        Assert.Equal(AgentTaskState.Finished, (await tasks.GetAsync("w:s:1", TestTimeout.After()))!.State);
+        Assert.Equal(AgentTaskState.Finished, (await tasks.GetAsync("w:t:1", TestTimeout.After()))!.State);
         var presence = await host.Presence.GetAsync("doubler/one", TestTimeout.After());
         Assert.Equal((0, 1, 1), (presence.Load, presence.TrackRecord.Successes, presence.TrackRecord.Failures));
     }

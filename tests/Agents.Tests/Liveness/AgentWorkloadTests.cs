@@ -109,6 +109,27 @@ public sealed class AgentWorkloadTests : IDisposable
     }
 
     [Fact]
+    public async Task Task_changes_made_at_once_for_one_agent_all_count_and_share_turns()
+    {
+        await using var host = await StartAsync();
+        var workload = host.Get<IAgentWorkload>();
+        await host.Presence.DeclareAsync("worker-1", new AgentDeclaration(MaxConcurrentTasks: 100), TestTimeout.After());
+        await host.Presence.HeartbeatAsync("worker-1", TestTimeout.After());
+        var versionBefore = (await host.Presence.GetEntryAsync("worker-1", TestTimeout.After())).Version;
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => workload.TaskStartedAsync("worker-1", TestTimeout.After()).AsTask()));
+        var loaded = await host.Presence.GetAsync("worker-1", TestTimeout.After());
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(n => workload.TaskFinishedAsync("worker-1", n % 4 != 0, TimeSpan.FromMilliseconds(100), TestTimeout.After()).AsTask()));
+        var entry = await host.Presence.GetEntryAsync("worker-1", TestTimeout.After());
+
+        Assert.Equal((AgentStatus.Working, 40), (loaded.Status, loaded.Load));
+        Assert.Equal((0, 30L, 10L), (entry.Load, entry.TrackRecord.Successes, entry.TrackRecord.Failures));
+
+        // Every turn that changes the entry moves its version by one: 80 changes one call each would move it by 80.
+        Assert.InRange(entry.Version - versionBefore, 2, 79);
+    }
+
+    [Fact]
     public async Task Load_track_record_and_declarations_survive_a_restart()
     {
         await using (var first = await StartAsync(_directory))

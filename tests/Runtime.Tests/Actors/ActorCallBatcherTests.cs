@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using AgentPlatform.Runtime.Actors;
+using AgentPlatform.TestKit;
+
+namespace AgentPlatform.Runtime.Tests.Actors;
+
+/// <summary>One call per actor key in flight; what arrives meanwhile goes in the next call, and every caller gets the reply (or the
+/// failure) of the call that carried its item.</summary>
+public sealed class ActorCallBatcherTests
+{
+    [Fact]
+    public async Task Items_sent_while_a_call_is_in_flight_go_together_in_the_next_call_and_each_caller_gets_its_calls_reply()
+    {
+        var calls = new ConcurrentQueue<(string Key, int[] Items)>();
+        var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var batcher = new ActorCallBatcher<int, string>(async (key, items, _) =>
+        {
+            calls.Enqueue((key, [.. items]));
+            if (calls.Count == 1)
+            {
+                await firstCall.Task;
+            }
+
+            return $"{key}:{string.Join(",", items)}";
+        });
+
+        var first = batcher.SendAsync("a", 1, TestTimeout.After());
+        var queued = Enumerable.Range(2, 4).Select(n => batcher.SendAsync("a", n, TestTimeout.After())).ToList();
+        var otherKey = await batcher.SendAsync("b", 9, TestTimeout.After());
+        Assert.Equal(1, batcher.KeysInFlight);
+        firstCall.SetResult();
+
+        Assert.Equal("a:1", await first);
+        Assert.All(await Task.WhenAll(queued), reply => Assert.Equal("a:2,3,4,5", reply));
+        Assert.Equal("b:9", otherKey);
+        Assert.Equal([("a", [1]), ("b", [9]), ("a", [2, 3, 4, 5])], calls.Select(c => (c.Key, c.Items)).ToArray(), CallComparer.Instance);
+        Assert.Equal(0, batcher.KeysInFlight);
+    }
+
+    [Fact]
+    public async Task A_failed_call_fails_only_the_callers_it_carried_and_the_next_batch_still_goes()
+    {
+        var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        using var batcher = new ActorCallBatcher<int, int>(async (_, items, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await firstCall.Task;
+                throw new InvalidOperationException("the actor failed");
+            }
+
+            return items.Sum();
+        });
+
+        var failing = batcher.SendAsync("a", 1, TestTimeout.After());
+        var next = new[] { batcher.SendAsync("a", 2, TestTimeout.After()), batcher.SendAsync("a", 3, TestTimeout.After()) };
+        firstCall.SetResult();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        var replies = await Task.WhenAll(next);
+        Assert.Equal([5, 5], replies);
+        Assert.Equal(0, batcher.KeysInFlight);
+    }
+
+    [Fact]
+    public async Task A_caller_that_stops_waiting_is_cancelled_while_its_item_still_goes()
+    {
+        var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = new ConcurrentQueue<int>();
+        using var batcher = new ActorCallBatcher<int, bool>(async (_, items, _) =>
+        {
+            foreach (var item in items)
+            {
+                sent.Enqueue(item);
+            }
+
+            if (sent.Count == 1)
+            {
+                await firstCall.Task;
+            }
+
+            return true;
+        });
+        using var impatient = new CancellationTokenSource();
+
+        var first = batcher.SendAsync("a", 1, TestTimeout.After());
+        var abandoned = batcher.SendAsync("a", 2, impatient.Token);
+        await impatient.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        firstCall.SetResult();
+
+        Assert.True(await first);
+        await batcher.SendAsync("a", 3, TestTimeout.After());
+        Assert.Contains(2, sent);
+    }
+
+    private sealed class CallComparer : IEqualityComparer<(string Key, int[] Items)>
+    {
+        public static readonly CallComparer Instance = new();
+
+        public bool Equals((string Key, int[] Items) x, (string Key, int[] Items) y) => x.Key == y.Key && x.Items.SequenceEqual(y.Items);
+
+        public int GetHashCode((string Key, int[] Items) obj) => obj.Key.GetHashCode(StringComparison.Ordinal);
+    }
+}
