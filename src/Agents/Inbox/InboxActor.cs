@@ -64,7 +64,7 @@ internal sealed partial class InboxActor : Actor
     {
         SubscribeMethod => Subscribe(ActorPayload.Read<InboxSubscribe>(call)),
         UnsubscribeMethod => Unsubscribe(ActorPayload.Read<string>(call)),
-        DeliverMethod => Deliver(ActorPayload.Read<DirectMessage>(call)),
+        DeliverMethod => Deliver(ActorPayload.Read<IReadOnlyList<DirectMessage>>(call)),
         ReadMethod => await ReadAsync(ActorPayload.Read<InboxReadRequest>(call), cancellationToken),
         AckMethod => Acknowledge(ActorPayload.Read<InboxAck>(call)),
         NackMethod => HandBack(ActorPayload.Read<InboxAck>(call)),
@@ -97,29 +97,41 @@ internal sealed partial class InboxActor : Actor
         return true;
     }
 
-    private ChannelMessage Deliver(DirectMessage direct)
+    /// <summary>Stores <paramref name="directs"/> in order, each under the next sequence, with one write of the index.</summary>
+    private ChannelMessage[] Deliver(IReadOnlyList<DirectMessage> directs)
     {
         var now = Host.Time.GetUtcNow();
-        var sequence = _direct.Next + 1;
-        var message = new ChannelMessage
+        var stored = new ChannelMessage[directs.Count];
+        var pending = new List<long>(_direct.Pending.Count + directs.Count);
+        pending.AddRange(_direct.Pending);
+        var sequence = _direct.Next;
+        for (var i = 0; i < directs.Count; i++)
         {
-            Id = Guid.CreateVersion7(now).ToString("N"),
-            ChannelId = null,
-            SenderId = direct.SenderId,
-            Kind = direct.Kind,
-            Title = direct.Title,
-            Content = direct.Content,
-            Priority = direct.Priority,
-            CreatedAt = now,
-            Sequence = sequence,
-            TraceParent = direct.TraceParent,
-        };
-        var index = _direct with { Next = sequence, Pending = [.. _direct.Pending, sequence] };
-        StateManager.SetState(DirectKey(sequence), message);
+            var direct = directs[i];
+            sequence++;
+            var message = new ChannelMessage
+            {
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                ChannelId = null,
+                SenderId = direct.SenderId,
+                Kind = direct.Kind,
+                Title = direct.Title,
+                Content = direct.Content,
+                Priority = direct.Priority,
+                CreatedAt = now,
+                Sequence = sequence,
+                TraceParent = direct.TraceParent,
+            };
+            StateManager.SetState(DirectKey(sequence), message);
+            pending.Add(sequence);
+            _metrics.Appended(message.Priority, message.Kind);
+            stored[i] = message;
+        }
+
+        var index = _direct with { Next = sequence, Pending = pending };
         StateManager.SetState(DirectIndexKey, index);
         _direct = index;
-        _metrics.Appended(message.Priority, message.Kind);
-        return message;
+        return stored;
     }
 
     private async Task<InboxReadReply> ReadAsync(InboxReadRequest request, CancellationToken cancellationToken)

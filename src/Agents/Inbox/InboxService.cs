@@ -8,13 +8,15 @@ namespace AgentPlatform.Agents.Inbox;
 /// <summary>Reads, streams and acknowledges an agent's inbox, and puts direct messages and tasks into it.</summary>
 /// <remarks>Delivery is at-least-once: every read leases what it returns; a lease not acknowledged within
 /// <see cref="InboxOptions.AckTimeout"/> is delivered again with the next attempt number. A long-poll returns as soon as
-/// something arrives (woken in process by <see cref="InboxSignals"/>) or when a lease runs out.</remarks>
-public sealed class InboxService
+/// something arrives (woken in process by <see cref="InboxSignals"/>) or when a lease runs out. Direct messages and tasks for one
+/// agent sent while a delivery to its inbox is in flight go together in the next one, one turn and one commit.</remarks>
+public sealed class InboxService : IDisposable
 {
     private readonly IActorRuntime _runtime;
     private readonly InboxSignals _signals;
     private readonly TimeProvider _time;
     private readonly InboxOptions _options;
+    private readonly ActorCallBatcher<DirectMessage, ChannelMessage> _deliveries;
 
     /// <summary>Creates the service.</summary>
     public InboxService(IActorRuntime runtime, InboxSignals signals, TimeProvider time, IOptions<InboxOptions> options)
@@ -24,6 +26,8 @@ public sealed class InboxService
         _signals = signals;
         _time = time;
         _options = options.Value;
+        _deliveries = new(async (agentId, messages, cancellationToken) =>
+            await _runtime.InvokeAsync<IReadOnlyList<DirectMessage>, ChannelMessage[]>(Address(agentId), InboxActor.DeliverMethod, messages, cancellationToken));
     }
 
     /// <summary>The options in force, for edge validation.</summary>
@@ -123,10 +127,16 @@ public sealed class InboxService
     {
         ArgumentNullException.ThrowIfNull(message);
         var stamped = message.TraceParent is null ? message with { TraceParent = TraceContext.Current() } : message;
-        var stored = await _runtime.InvokeAsync<DirectMessage, ChannelMessage>(Address(recipientId), InboxActor.DeliverMethod, stamped, cancellationToken);
+
+        // Checked here, so that a bad name fails its own caller rather than the batch it would have joined.
+        Address(recipientId);
+        var stored = await _deliveries.SendAsync(recipientId, stamped, cancellationToken);
         _signals.Notify(recipientId);
         return stored;
     }
+
+    /// <summary>Cancels the deliveries still in flight.</summary>
+    public void Dispose() => _deliveries.Dispose();
 
     /// <summary>The delivery status of direct message <paramref name="sequence"/> of <paramref name="recipientId"/>'s inbox.</summary>
     /// <param name="recipientId">The recipient.</param>

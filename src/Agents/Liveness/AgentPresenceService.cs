@@ -100,7 +100,7 @@ internal sealed class AgentPresenceService : IAgentPresence, IAgentWorkload, IDi
         return (await _workChanges.SendAsync(agentId, change, cancellationToken)).Presence;
     }
 
-    private async ValueTask<PresenceReply> SendWorkChangesAsync(string agentId, IReadOnlyList<TaskWorkChange> changes, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<PresenceReply>> SendWorkChangesAsync(string agentId, IReadOnlyList<TaskWorkChange> changes, CancellationToken cancellationToken)
     {
         var reply = await _actors.InvokeAsync<IReadOnlyList<TaskWorkChange>, PresenceReply>(
             PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.WorkChangesMethod, changes, cancellationToken);
@@ -109,7 +109,7 @@ internal sealed class AgentPresenceService : IAgentPresence, IAgentWorkload, IDi
             Observe(changed);
         }
 
-        return reply;
+        return Enumerable.Repeat(reply, changes.Count).ToArray();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

@@ -3,17 +3,33 @@ using AgentPlatform.Runtime.Actors;
 namespace AgentPlatform.Agents.Rights;
 
 /// <summary><see cref="IAgentRights"/> over one <see cref="AgentRightsActor"/> per agent.</summary>
-internal sealed class ActorAgentRights(IActorRuntime actors) : IAgentRights
+/// <remarks>Instances recorded for one agent while a recording call to its actor is in flight go together in the next call, one turn
+/// and one commit: every task handed to an external agent records its instance, so an agent taking many tasks at once would
+/// otherwise queue a commit per task on its actor.</remarks>
+internal sealed class ActorAgentRights : IAgentRights, IDisposable
 {
+    private readonly IActorRuntime _actors;
+    private readonly ActorCallBatcher<string, bool> _recordings;
+
+    public ActorAgentRights(IActorRuntime actors)
+    {
+        _actors = actors;
+        _recordings = new(async (agentId, instanceIds, cancellationToken) =>
+        {
+            await _actors.InvokeAsync<IReadOnlyList<string>, bool>(Address(agentId), AgentRightsActor.RecordStartedMethod, instanceIds, cancellationToken);
+            return Enumerable.Repeat(true, instanceIds.Count).ToArray();
+        });
+    }
+
     /// <inheritdoc/>
     public ValueTask<AgentRights> GetAsync(string agentId, CancellationToken cancellationToken = default) =>
-        actors.InvokeAsync<AgentRights>(Address(agentId), AgentRightsActor.GetMethod, cancellationToken);
+        _actors.InvokeAsync<AgentRights>(Address(agentId), AgentRightsActor.GetMethod, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<AgentRights> SetAsync(string agentId, AgentRights rights, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rights);
-        return actors.InvokeAsync<AgentRights, AgentRights>(Address(agentId), AgentRightsActor.SetMethod, rights, cancellationToken);
+        return _actors.InvokeAsync<AgentRights, AgentRights>(Address(agentId), AgentRightsActor.SetMethod, rights, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -24,8 +40,14 @@ internal sealed class ActorAgentRights(IActorRuntime actors) : IAgentRights
     }
 
     /// <inheritdoc/>
-    public async ValueTask RecordStartedAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
-        await actors.InvokeAsync(Address(agentId), AgentRightsActor.RecordStartedMethod, instanceId, cancellationToken);
+    public async ValueTask RecordStartedAsync(string agentId, string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+
+        // Checked here, so that a bad name fails its own caller rather than the batch it would have joined.
+        Address(agentId);
+        await _recordings.SendAsync(agentId, instanceId, cancellationToken);
+    }
 
     /// <inheritdoc/>
     public ValueTask RecordWorkingForAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
@@ -33,7 +55,10 @@ internal sealed class ActorAgentRights(IActorRuntime actors) : IAgentRights
 
     /// <inheritdoc/>
     public ValueTask<bool> CanRaiseEventAsync(string agentId, string instanceId, CancellationToken cancellationToken = default) =>
-        actors.InvokeAsync<string, bool>(Address(agentId), AgentRightsActor.CanRaiseEventMethod, instanceId, cancellationToken);
+        _actors.InvokeAsync<string, bool>(Address(agentId), AgentRightsActor.CanRaiseEventMethod, instanceId, cancellationToken);
+
+    /// <summary>Cancels the recordings still in flight.</summary>
+    public void Dispose() => _recordings.Dispose();
 
     private static ActorId Address(string agentId) => ActorId.Create(AgentRightsActor.TypeName, agentId);
 }

@@ -5,7 +5,8 @@ namespace AgentPlatform.Agents.Rights;
 
 /// <summary>One agent's workflow rights and the instances it may raise events on (it started them or was handed one of their
 /// tasks), keyed by agent id.</summary>
-/// <remarks>Turn-based, so a grant and a check of one agent never interleave. Every change is durable before it is answered.
+/// <remarks>Turn-based, so a grant and a check of one agent never interleave. Every change is durable before it is answered; a
+/// recording call carries one or more instances, in order, recorded in one turn.
 /// The instances kept are the latest <see cref="MaxStartedInstances"/>, each under a key of its own in a ring of that many slots, so
 /// recording one writes a few small keys rather than the whole list. A record stored whole by an earlier version (its
 /// <see cref="AgentRightsRecord.Started"/> list) is moved into the ring, in order, the first time the actor reads it.</remarks>
@@ -38,7 +39,11 @@ internal sealed class AgentRightsActor(ActorHost host) : Actor(host)
                 StateManager.SetState(StateKey, record with { Rights = rights });
                 return rights;
             case RecordStartedMethod:
-                await RecordAsync(ActorPayload.Read<string>(call), cancellationToken);
+                foreach (var instanceId in ActorPayload.Read<IReadOnlyList<string>>(call))
+                {
+                    await RecordAsync(instanceId, cancellationToken);
+                }
+
                 return true;
             case StartedMethod:
                 return await IsStartedAsync(ActorPayload.Read<string>(call), cancellationToken);

@@ -6,14 +6,14 @@ namespace AgentPlatform.Runtime.Actors;
 /// A turn of an actor that changes state ends in its own durable commit, and turns of one actor run one after another, so items
 /// sent one call each could never share a commit: a burst of N items costs N commits in a row. Batched, the burst costs one call
 /// and one commit for the first item and one for everything that queued behind it. Register one batcher per process and kind of
-/// call. Each caller completes with the reply of the call that carried its item; a failed call fails every caller whose item it
-/// carried. A caller that stops waiting does not withdraw its item.
+/// call. A call answers one reply per item, in the batch's order, and each caller completes with its item's reply; a failed call
+/// fails every caller whose item it carried. A caller that stops waiting does not withdraw its item.
 /// </remarks>
 /// <typeparam name="TItem">What callers hand over.</typeparam>
-/// <typeparam name="TReply">What one call answers, given to every caller whose item it carried.</typeparam>
+/// <typeparam name="TReply">What a caller gets back for its item.</typeparam>
 public sealed class ActorCallBatcher<TItem, TReply> : IDisposable
 {
-    private readonly Func<string, IReadOnlyList<TItem>, CancellationToken, ValueTask<TReply>> _send;
+    private readonly Func<string, IReadOnlyList<TItem>, CancellationToken, ValueTask<IReadOnlyList<TReply>>> _send;
     private readonly Lock _gate = new();
 
     // Actor key to the items waiting for its next call; a key has an entry exactly while a call to it is in flight, and the
@@ -22,8 +22,8 @@ public sealed class ActorCallBatcher<TItem, TReply> : IDisposable
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Creates a batcher whose calls are made by <paramref name="send"/> (actor key, the batch, a token that is cancelled
-    /// when the batcher is disposed).</summary>
-    public ActorCallBatcher(Func<string, IReadOnlyList<TItem>, CancellationToken, ValueTask<TReply>> send)
+    /// when the batcher is disposed), which answers one reply per item of the batch, in order.</summary>
+    public ActorCallBatcher(Func<string, IReadOnlyList<TItem>, CancellationToken, ValueTask<IReadOnlyList<TReply>>> send)
     {
         ArgumentNullException.ThrowIfNull(send);
         _send = send;
@@ -42,7 +42,7 @@ public sealed class ActorCallBatcher<TItem, TReply> : IDisposable
     }
 
     /// <summary>Hands <paramref name="item"/> to the actor <paramref name="key"/>: in a call made now, or in the next one when a
-    /// call to that actor is in flight; completes with that call's reply.</summary>
+    /// call to that actor is in flight; completes with the call's reply for the item.</summary>
     public Task<TReply> SendAsync(string key, TItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -93,10 +93,15 @@ public sealed class ActorCallBatcher<TItem, TReply> : IDisposable
                     items[i] = batch[i].Item;
                 }
 
-                var reply = await _send(key, items, _stopping.Token);
-                foreach (var pending in batch)
+                var replies = await _send(key, items, _stopping.Token);
+                if (replies.Count != batch.Count)
                 {
-                    pending.Replied.TrySetResult(reply);
+                    throw new InvalidOperationException($"A batched call to '{key}' answered {replies.Count} replies for {batch.Count} items.");
+                }
+
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Replied.TrySetResult(replies[i]);
                 }
             }
             catch (Exception error)

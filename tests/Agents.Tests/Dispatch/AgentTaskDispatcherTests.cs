@@ -114,6 +114,9 @@ public sealed class AgentTaskDispatcherTests
         await host.Presence.HeartbeatAsync(second, TestTimeout.After());
         _time.Advance(Lease);
         var timedOut = await _sink.OutcomeOf("w:s:1").WaitAsync(TestTimeout.After());
+
+        // The outcome is reported while the task's turn still settles the agent (its error status reaches matching after that turn).
+        await tasks.GetAsync("w:s:1", TestTimeout.After());
         var notice = Assert.Single(await inbox.ReadAsync(best, 10, TimeSpan.FromSeconds(30), TestTimeout.After()));
 
         await tasks.DispatchAsync(Task("w:s:2", capabilities: wanted), TestTimeout.After());

@@ -38,6 +38,9 @@ public sealed class InProcessRunRestartTests : IDisposable
         var running = await LoadReachesAsync(restarted, 1);
         GatedAgent.Release.TrySetResult();
         var outcome = await _sink.OutcomeOf("w:s:1").WaitAsync(TestTimeout.After());
+
+        // The outcome is reported while the task's turn still settles the agent; a call to the task runs after that turn.
+        await restarted.Get<AgentTaskDispatcher>().GetAsync("w:s:1", TestTimeout.After());
         var after = await restarted.Presence.GetAsync("gated/one", TestTimeout.After());
 
         Assert.Equal((1, AgentStatus.Busy), (running.Load, running.Status));

@@ -114,6 +114,21 @@ public sealed class InboxServiceTests
     }
 
     [Fact]
+    public async Task Direct_messages_sent_at_once_each_get_their_own_sequence_and_all_arrive_in_that_order()
+    {
+        await using var host = ChannelTestHost.Start();
+
+        var sent = await Task.WhenAll(Enumerable.Range(1, 30).Select(n =>
+            host.Inbox.SendAsync("agt_b", new DirectMessage { SenderId = "agt_a", Content = $"m{n}" }).WithTimeout()));
+        var deliveries = await host.Inbox.ReadAsync("agt_b", 100, TimeSpan.Zero).WithTimeout();
+
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => (long)n), sent.Select(m => m.Sequence).Order());
+        Assert.Equal(30, sent.Select(m => m.Id).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => $"m{n}"), sent.Select(m => m.Content));
+        Assert.Equal(sent.OrderBy(m => m.Sequence).Select(m => (m.Id, m.Content)), deliveries.Select(d => (d.Message.Id, d.Message.Content)));
+    }
+
+    [Fact]
     public async Task A_member_that_was_away_catches_up_from_its_cursor_after_a_restart()
     {
         var directory = ChannelTestHost.NewDataDirectory();

@@ -40,6 +40,24 @@ public sealed class AgentRightsActorTests : IDisposable
     }
 
     [Fact]
+    public async Task Instances_recorded_at_once_are_each_kept_once()
+    {
+        await using var host = await AgentTestHost.StartAsync(services => services.AddAgentRights());
+        var rights = host.Get<IAgentRights>();
+        await rights.SetAsync("agent-1", new AgentRights([], RaiseEvents: true), TestTimeout.After());
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(n => rights.RecordWorkingForAsync("agent-1", $"i-{n % 40}", TestTimeout.After()).AsTask()));
+
+        foreach (var n in Enumerable.Range(0, 40))
+        {
+            Assert.True(await rights.CanRaiseEventAsync("agent-1", $"i-{n}", TestTimeout.After()));
+        }
+
+        var count = await host.Get<IActorStateStore>().GetAsync(ActorId.Create(AgentRightsActor.TypeName, "agent-1"), "started-count", TestTimeout.After());
+        Assert.Equal("40", Encoding.UTF8.GetString(count!));
+    }
+
+    [Fact]
     public async Task The_latest_instances_are_kept_in_first_record_order_and_the_oldest_goes_past_the_limit()
     {
         await using var host = await AgentTestHost.StartAsync(services => services.AddAgentRights());

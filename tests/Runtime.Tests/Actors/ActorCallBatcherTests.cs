@@ -4,8 +4,8 @@ using AgentPlatform.TestKit;
 
 namespace AgentPlatform.Runtime.Tests.Actors;
 
-/// <summary>One call per actor key in flight; what arrives meanwhile goes in the next call, and every caller gets the reply (or the
-/// failure) of the call that carried its item.</summary>
+/// <summary>One call per actor key in flight; what arrives meanwhile goes in the next call, and every caller gets its item's reply
+/// (or the failure) from the call that carried it.</summary>
 public sealed class ActorCallBatcherTests
 {
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ActorCallBatcherTests
                 await firstCall.Task;
             }
 
-            return $"{key}:{string.Join(",", items)}";
+            return [.. items.Select(item => $"{key}:{string.Join(",", items)}#{item}")];
         });
 
         var first = batcher.SendAsync("a", 1, TestTimeout.After());
@@ -30,9 +30,10 @@ public sealed class ActorCallBatcherTests
         Assert.Equal(1, batcher.KeysInFlight);
         firstCall.SetResult();
 
-        Assert.Equal("a:1", await first);
-        Assert.All(await Task.WhenAll(queued), reply => Assert.Equal("a:2,3,4,5", reply));
-        Assert.Equal("b:9", otherKey);
+        Assert.Equal("a:1#1", await first);
+        var replies = await Task.WhenAll(queued);
+        Assert.Equal(["a:2,3,4,5#2", "a:2,3,4,5#3", "a:2,3,4,5#4", "a:2,3,4,5#5"], replies);
+        Assert.Equal("b:9#9", otherKey);
         Assert.Equal([("a", [1]), ("b", [9]), ("a", [2, 3, 4, 5])], calls.Select(c => (c.Key, c.Items)).ToArray(), CallComparer.Instance);
         Assert.Equal(0, batcher.KeysInFlight);
     }
@@ -50,7 +51,7 @@ public sealed class ActorCallBatcherTests
                 throw new InvalidOperationException("the actor failed");
             }
 
-            return items.Sum();
+            return [.. items.Select(_ => items.Sum())];
         });
 
         var failing = batcher.SendAsync("a", 1, TestTimeout.After());
@@ -80,7 +81,7 @@ public sealed class ActorCallBatcherTests
                 await firstCall.Task;
             }
 
-            return true;
+            return [.. items.Select(_ => true)];
         });
         using var impatient = new CancellationTokenSource();
 
@@ -93,6 +94,16 @@ public sealed class ActorCallBatcherTests
         Assert.True(await first);
         await batcher.SendAsync("a", 3, TestTimeout.After());
         Assert.Contains(2, sent);
+    }
+
+    [Fact]
+    public async Task A_call_answering_another_number_of_replies_than_items_fails_its_callers()
+    {
+        using var batcher = new ActorCallBatcher<int, int>((_, _, _) => ValueTask.FromResult<IReadOnlyList<int>>([]));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SendAsync("a", 1, TestTimeout.After()));
+
+        Assert.Contains("0 replies for 1 items", failure.Message, StringComparison.Ordinal);
     }
 
     private sealed class CallComparer : IEqualityComparer<(string Key, int[] Items)>

@@ -15,8 +15,12 @@ public sealed class ActorTaskResultSink : IWorkflowTaskResultSink, IDisposable
 
     /// <summary>Creates the sink over <paramref name="runtime"/>.</summary>
     public ActorTaskResultSink(IActorRuntime runtime) =>
-        _batcher = new((instanceId, results, cancellationToken) => runtime.InvokeAsync<RecordTaskResults, InstanceReply>(
-            ActorId.Create(WorkflowActorTypes.Instance, instanceId), InstanceMethods.TaskResults, new RecordTaskResults(results), cancellationToken));
+        _batcher = new(async (instanceId, results, cancellationToken) =>
+        {
+            var reply = await runtime.InvokeAsync<RecordTaskResults, InstanceReply>(
+                ActorId.Create(WorkflowActorTypes.Instance, instanceId), InstanceMethods.TaskResults, new RecordTaskResults(results), cancellationToken);
+            return Enumerable.Repeat(reply, results.Count).ToArray();
+        });
 
     /// <summary>How many instances have a call in flight (each keeps an entry only that long).</summary>
     internal int InstancesInFlight => _batcher.KeysInFlight;
