@@ -225,7 +225,8 @@ internal sealed partial class AgentTaskActor
             return;
         }
 
-        await CheckAfterAsync(NextHolderCheck(record, now), cancellationToken);
+        // Measured again after the presence call: time passed while it ran, and a check set from the earlier time would come late.
+        await CheckAfterAsync(NextHolderCheck(record, Host.Time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>When the holder's lease runs out: as granted, or later when the host restarted since (see
