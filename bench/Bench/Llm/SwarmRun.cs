@@ -33,11 +33,11 @@ internal static partial class SwarmRun
     }
 
     /// <summary>Runs the swarm once over <paramref name="documents"/> documents against a test server started with
-    /// <paramref name="serverOptions"/>, with fresh processes for both; with <paramref name="warmUp"/>, a swarm sized to
-    /// <see cref="BenchWarmUp.Duration"/> at <paramref name="warmUpRate"/> sub-tasks/s (at most <paramref name="documents"/>) runs
-    /// first on the same processes and is not measured (the server's counts are taken after it).</summary>
+    /// <paramref name="serverOptions"/>, with fresh processes for both; given a <paramref name="warmUpRate"/>, a swarm sized to
+    /// <see cref="BenchWarmUp.Duration"/> at that many sub-tasks/s (at most <paramref name="documents"/>) runs first on the same
+    /// processes and is not measured (the server's counts are taken after it); without one the run is cold.</summary>
     public static async Task<Result> RunAsync(
-        int documents, IReadOnlyList<string> serverOptions, bool warmUp, double warmUpRate, CancellationToken cancellationToken)
+        int documents, IReadOnlyList<string> serverOptions, double? warmUpRate, CancellationToken cancellationToken)
     {
         await using var server = await LlmTestServerProcess.StartAsync(["--planner-model", "test-planner", .. serverOptions], cancellationToken);
         var settings = new Dictionary<string, string>();
@@ -54,9 +54,9 @@ internal static partial class SwarmRun
         await using var host = await BenchHost.StartAsync(settings, cancellationToken);
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "workflows", "swarm.yaml"), cancellationToken);
         await SendYamlAsync(host, yaml, cancellationToken);
-        if (warmUp)
+        if (warmUpRate is { } rate)
         {
-            await SwarmAsync(host, "swarm-warm-up", (int)Math.Min(documents, BenchWarmUp.Duration.TotalSeconds * warmUpRate), cancellationToken);
+            await SwarmAsync(host, "swarm-warm-up", (int)Math.Min(documents, BenchWarmUp.Duration.TotalSeconds * rate), cancellationToken);
         }
 
         var (requestsBefore, rateLimitedBefore, _) = await server.CountsAsync(cancellationToken);
@@ -73,12 +73,12 @@ internal static partial class SwarmRun
 
     /// <summary>Runs the swarm <see cref="BenchReport.Runs"/> times (see <see cref="RunAsync"/>).</summary>
     public static async Task<List<Result>> RunEachAsync(
-        BenchReport report, int documents, IReadOnlyList<string> serverOptions, bool warmUp, double warmUpRate, CancellationToken cancellationToken)
+        BenchReport report, int documents, IReadOnlyList<string> serverOptions, double? warmUpRate, CancellationToken cancellationToken)
     {
         var results = new List<Result>();
         for (var run = 0; run < report.Runs; run++)
         {
-            results.Add(await RunAsync(documents, serverOptions, warmUp, warmUpRate, cancellationToken));
+            results.Add(await RunAsync(documents, serverOptions, warmUpRate, cancellationToken));
         }
 
         return results;

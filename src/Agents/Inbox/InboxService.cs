@@ -26,8 +26,8 @@ public sealed class InboxService : IDisposable
         _signals = signals;
         _time = time;
         _options = options.Value;
-        _deliveries = new(async (agentId, messages, cancellationToken) =>
-            await _runtime.InvokeAsync<IReadOnlyList<DirectMessage>, ChannelMessage[]>(Address(agentId), InboxActor.DeliverMethod, messages, cancellationToken));
+        _deliveries = new(async (inbox, messages, cancellationToken) =>
+            await _runtime.InvokeAsync<IReadOnlyList<DirectMessage>, ChannelMessage[]>(inbox, InboxActor.DeliverMethod, messages, cancellationToken));
     }
 
     /// <summary>The options in force, for edge validation.</summary>
@@ -127,10 +127,7 @@ public sealed class InboxService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         var stamped = message.TraceParent is null ? message with { TraceParent = TraceContext.Current() } : message;
-
-        // Checked here, so that a bad name fails its own caller rather than the batch it would have joined.
-        Address(recipientId);
-        var stored = await _deliveries.SendAsync(recipientId, stamped, cancellationToken);
+        var stored = await _deliveries.SendAsync(Address(recipientId), stamped, cancellationToken);
         _signals.Notify(recipientId);
         return stored;
     }

@@ -21,7 +21,8 @@ internal sealed class AgentPresenceService : IAgentPresence, IAgentWorkload, IDi
         _actors = actors;
         _options = options;
         _observers = [.. observers];
-        _workChanges = new(SendWorkChangesAsync);
+        _workChanges = ActorCallBatcher.WithSharedReply<TaskWorkChange, PresenceReply>(async (presence, changes, cancellationToken) =>
+            Observed(await _actors.InvokeAsync<IReadOnlyList<TaskWorkChange>, PresenceReply>(presence, AgentPresenceActor.WorkChangesMethod, changes, cancellationToken)));
     }
 
     /// <inheritdoc/>
@@ -93,35 +94,22 @@ internal sealed class AgentPresenceService : IAgentPresence, IAgentWorkload, IDi
     /// <summary>Cancels the batched calls still in flight.</summary>
     public void Dispose() => _workChanges.Dispose();
 
-    private async ValueTask<AgentPresence> ChangeWorkAsync(string agentId, TaskWorkChange change, CancellationToken cancellationToken)
-    {
-        // Checked here, so that a bad name fails its own caller rather than the batch it would have joined.
-        PresenceKeys.ActorIdOf(agentId);
-        return (await _workChanges.SendAsync(agentId, change, cancellationToken)).Presence;
-    }
-
-    private async ValueTask<IReadOnlyList<PresenceReply>> SendWorkChangesAsync(string agentId, IReadOnlyList<TaskWorkChange> changes, CancellationToken cancellationToken)
-    {
-        var reply = await _actors.InvokeAsync<IReadOnlyList<TaskWorkChange>, PresenceReply>(
-            PresenceKeys.ActorIdOf(agentId), AgentPresenceActor.WorkChangesMethod, changes, cancellationToken);
-        if (reply.Changed is { } changed)
-        {
-            Observe(changed);
-        }
-
-        return Enumerable.Repeat(reply, changes.Count).ToArray();
-    }
+    private async ValueTask<AgentPresence> ChangeWorkAsync(string agentId, TaskWorkChange change, CancellationToken cancellationToken) =>
+        (await _workChanges.SendAsync(PresenceKeys.ActorIdOf(agentId), change, cancellationToken)).Presence;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AgentPresence> ChangeAsync<TRequest>(string agentId, string method, TRequest payload, CancellationToken cancellationToken)
+    private async ValueTask<AgentPresence> ChangeAsync<TRequest>(string agentId, string method, TRequest payload, CancellationToken cancellationToken) =>
+        Observed(await _actors.InvokeAsync<TRequest, PresenceReply>(PresenceKeys.ActorIdOf(agentId), method, payload, cancellationToken)).Presence;
+
+    /// <summary>Hands the entry <paramref name="reply"/> carries, if any, to the observers, and answers the reply.</summary>
+    private PresenceReply Observed(PresenceReply reply)
     {
-        var reply = await _actors.InvokeAsync<TRequest, PresenceReply>(PresenceKeys.ActorIdOf(agentId), method, payload, cancellationToken);
         if (reply.Changed is { } changed)
         {
             Observe(changed);
         }
 
-        return reply.Presence;
+        return reply;
     }
 
     private void Observe(AgentRegistryEntry entry)

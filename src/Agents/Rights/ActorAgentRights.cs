@@ -14,11 +14,8 @@ internal sealed class ActorAgentRights : IAgentRights, IDisposable
     public ActorAgentRights(IActorRuntime actors)
     {
         _actors = actors;
-        _recordings = new(async (agentId, instanceIds, cancellationToken) =>
-        {
-            await _actors.InvokeAsync<IReadOnlyList<string>, bool>(Address(agentId), AgentRightsActor.RecordStartedMethod, instanceIds, cancellationToken);
-            return Enumerable.Repeat(true, instanceIds.Count).ToArray();
-        });
+        _recordings = ActorCallBatcher.WithSharedReply<string, bool>((rights, instanceIds, cancellationToken) =>
+            _actors.InvokeAsync<IReadOnlyList<string>, bool>(rights, AgentRightsActor.RecordStartedMethod, instanceIds, cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -43,10 +40,7 @@ internal sealed class ActorAgentRights : IAgentRights, IDisposable
     public async ValueTask RecordStartedAsync(string agentId, string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
-
-        // Checked here, so that a bad name fails its own caller rather than the batch it would have joined.
-        Address(agentId);
-        await _recordings.SendAsync(agentId, instanceId, cancellationToken);
+        await _recordings.SendAsync(Address(agentId), instanceId, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -8,26 +8,29 @@ namespace AgentPlatform.Runtime.Tests.Actors;
 /// (or the failure) from the call that carried it.</summary>
 public sealed class ActorCallBatcherTests
 {
+    private static readonly ActorId A = ActorId.Create("batched", "a");
+    private static readonly ActorId B = ActorId.Create("batched", "b");
+
     [Fact]
     public async Task Items_sent_while_a_call_is_in_flight_go_together_in_the_next_call_and_each_caller_gets_its_calls_reply()
     {
         var calls = new ConcurrentQueue<(string Key, int[] Items)>();
         var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var batcher = new ActorCallBatcher<int, string>(async (key, items, _) =>
+        using var batcher = new ActorCallBatcher<int, string>(async (actor, items, _) =>
         {
-            calls.Enqueue((key, [.. items]));
+            calls.Enqueue((actor.Key, [.. items]));
             if (calls.Count == 1)
             {
                 await firstCall.Task;
             }
 
-            return [.. items.Select(item => $"{key}:{string.Join(",", items)}#{item}")];
+            return [.. items.Select(item => $"{actor.Key}:{string.Join(",", items)}#{item}")];
         });
 
-        var first = batcher.SendAsync("a", 1, TestTimeout.After());
-        var queued = Enumerable.Range(2, 4).Select(n => batcher.SendAsync("a", n, TestTimeout.After())).ToList();
-        var otherKey = await batcher.SendAsync("b", 9, TestTimeout.After());
-        Assert.Equal(1, batcher.KeysInFlight);
+        var first = batcher.SendAsync(A, 1, TestTimeout.After());
+        var queued = Enumerable.Range(2, 4).Select(n => batcher.SendAsync(A, n, TestTimeout.After())).ToList();
+        var otherKey = await batcher.SendAsync(B, 9, TestTimeout.After());
+        Assert.Equal(1, batcher.ActorsInFlight);
         firstCall.SetResult();
 
         Assert.Equal("a:1#1", await first);
@@ -35,7 +38,7 @@ public sealed class ActorCallBatcherTests
         Assert.Equal(["a:2,3,4,5#2", "a:2,3,4,5#3", "a:2,3,4,5#4", "a:2,3,4,5#5"], replies);
         Assert.Equal("b:9#9", otherKey);
         Assert.Equal([("a", [1]), ("b", [9]), ("a", [2, 3, 4, 5])], calls.Select(c => (c.Key, c.Items)).ToArray(), CallComparer.Instance);
-        Assert.Equal(0, batcher.KeysInFlight);
+        Assert.Equal(0, batcher.ActorsInFlight);
     }
 
     [Fact]
@@ -54,14 +57,14 @@ public sealed class ActorCallBatcherTests
             return [.. items.Select(_ => items.Sum())];
         });
 
-        var failing = batcher.SendAsync("a", 1, TestTimeout.After());
-        var next = new[] { batcher.SendAsync("a", 2, TestTimeout.After()), batcher.SendAsync("a", 3, TestTimeout.After()) };
+        var failing = batcher.SendAsync(A, 1, TestTimeout.After());
+        var next = new[] { batcher.SendAsync(A, 2, TestTimeout.After()), batcher.SendAsync(A, 3, TestTimeout.After()) };
         firstCall.SetResult();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         var replies = await Task.WhenAll(next);
         Assert.Equal([5, 5], replies);
-        Assert.Equal(0, batcher.KeysInFlight);
+        Assert.Equal(0, batcher.ActorsInFlight);
     }
 
     [Fact]
@@ -85,14 +88,14 @@ public sealed class ActorCallBatcherTests
         });
         using var impatient = new CancellationTokenSource();
 
-        var first = batcher.SendAsync("a", 1, TestTimeout.After());
-        var abandoned = batcher.SendAsync("a", 2, impatient.Token);
+        var first = batcher.SendAsync(A, 1, TestTimeout.After());
+        var abandoned = batcher.SendAsync(A, 2, impatient.Token);
         await impatient.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
         firstCall.SetResult();
 
         Assert.True(await first);
-        await batcher.SendAsync("a", 3, TestTimeout.After());
+        await batcher.SendAsync(A, 3, TestTimeout.After());
         Assert.Contains(2, sent);
     }
 
@@ -101,9 +104,33 @@ public sealed class ActorCallBatcherTests
     {
         using var batcher = new ActorCallBatcher<int, int>((_, _, _) => ValueTask.FromResult<IReadOnlyList<int>>([]));
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SendAsync("a", 1, TestTimeout.After()));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SendAsync(A, 1, TestTimeout.After()));
 
         Assert.Contains("0 replies for 1 items", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_shared_reply_every_caller_of_a_batch_gets_that_calls_reply()
+    {
+        var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        using var batcher = ActorCallBatcher.WithSharedReply<int, int>(async (_, items, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await firstCall.Task;
+            }
+
+            return items.Sum();
+        });
+
+        var first = batcher.SendAsync(A, 1, TestTimeout.After());
+        var queued = new[] { batcher.SendAsync(A, 2, TestTimeout.After()), batcher.SendAsync(A, 3, TestTimeout.After()) };
+        firstCall.SetResult();
+
+        Assert.Equal(1, await first);
+        var replies = await Task.WhenAll(queued);
+        Assert.Equal([5, 5], replies);
     }
 
     private sealed class CallComparer : IEqualityComparer<(string Key, int[] Items)>

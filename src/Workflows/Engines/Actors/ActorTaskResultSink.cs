@@ -15,21 +15,18 @@ public sealed class ActorTaskResultSink : IWorkflowTaskResultSink, IDisposable
 
     /// <summary>Creates the sink over <paramref name="runtime"/>.</summary>
     public ActorTaskResultSink(IActorRuntime runtime) =>
-        _batcher = new(async (instanceId, results, cancellationToken) =>
-        {
-            var reply = await runtime.InvokeAsync<RecordTaskResults, InstanceReply>(
-                ActorId.Create(WorkflowActorTypes.Instance, instanceId), InstanceMethods.TaskResults, new RecordTaskResults(results), cancellationToken);
-            return Enumerable.Repeat(reply, results.Count).ToArray();
-        });
+        _batcher = ActorCallBatcher.WithSharedReply<WorkflowTaskResult, InstanceReply>((instance, results, cancellationToken) =>
+            runtime.InvokeAsync<RecordTaskResults, InstanceReply>(instance, InstanceMethods.TaskResults, new RecordTaskResults(results), cancellationToken));
 
     /// <summary>How many instances have a call in flight (each keeps an entry only that long).</summary>
-    internal int InstancesInFlight => _batcher.KeysInFlight;
+    internal int InstancesInFlight => _batcher.ActorsInFlight;
 
     /// <inheritdoc/>
     public ValueTask ReportAsync(WorkflowTaskResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new ValueTask(_batcher.SendAsync(WorkflowTaskId.Parse(result.TaskId).InstanceId.Value, result, cancellationToken));
+        var instance = ActorId.Create(WorkflowActorTypes.Instance, WorkflowTaskId.Parse(result.TaskId).InstanceId.Value);
+        return new ValueTask(_batcher.SendAsync(instance, result, cancellationToken));
     }
 
     /// <summary>Cancels the calls still in flight; their callers see the cancellation.</summary>
