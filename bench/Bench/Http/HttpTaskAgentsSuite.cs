@@ -16,6 +16,9 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
 {
     private const int Agents = 20;
 
+    /// <summary>Inbox reads one agent handles at once (see <see cref="RunAgentAsync"/>).</summary>
+    private const int BatchesInHand = 4;
+
     // Closed loop: completions/s = instances in flight / time per instance. Each instance makes several serial durable commits (start,
     // assignment, delivery, result, finish), so 50 in flight capped the rate at 50 / (tens of ms) whatever the agents could do; 400
     // keep all 20 agents fed.
@@ -134,38 +137,61 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
         return latencies;
     }
 
-    /// <summary>One agent: long-polls its inbox, acknowledges, and posts a result for every task, recording when it received it.</summary>
+    /// <summary>One agent: long-polls its inbox and, while it handles what one read brought (acknowledge, then post a result for
+    /// every task), already reads again, as an agent that works on several tasks at once would; it records when each task arrived.
+    /// At most <see cref="BatchesInHand"/> reads are in hand at once.</summary>
+    /// <remarks>A read that waited for the previous batch's acknowledgement and results would count the agent's own work as the
+    /// platform's delivery latency.</remarks>
     private static async Task RunAgentAsync(BenchHost host, string key, ConcurrentDictionary<string, DateTimeOffset> receipts, CancellationToken cancellationToken)
     {
+        using var inHand = new SemaphoreSlim(BatchesInHand);
+        var handling = new List<Task>();
         while (!cancellationToken.IsCancellationRequested)
         {
             JsonNode inbox;
             try
             {
+                await inHand.WaitAsync(cancellationToken);
                 inbox = await SendAsync(host, key, HttpMethod.Get, "api/v1/agents/me/inbox?wait=5&limit=100", null, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
 
             var received = DateTimeOffset.UtcNow;
             var deliveries = inbox["deliveries"]!.AsArray();
             if (deliveries.Count == 0)
             {
+                inHand.Release();
                 continue;
             }
 
-            var ack = new JsonObject { ["delivery_ids"] = new JsonArray([.. deliveries.Select(d => (JsonNode)d!["delivery_id"]!.GetValue<string>())]) };
-            await SendAsync(host, key, HttpMethod.Post, "api/v1/agents/me/inbox/ack", ack.ToJsonString(), cancellationToken);
-            await Task.WhenAll(deliveries.Select(d => d!["message"]!).Where(m => m["title"]!.GetValue<string>() == "task").Select(async message =>
+            handling.RemoveAll(t => t.IsCompleted);
+            handling.Add(HandleAsync(deliveries, received));
+        }
+
+        await Task.WhenAll(handling.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        async Task HandleAsync(JsonArray deliveries, DateTimeOffset received)
+        {
+            try
             {
-                var task = JsonNode.Parse(message["content"]!.GetValue<string>())!;
-                var taskId = task["task_id"]!.GetValue<string>();
-                receipts.TryAdd(taskId, received);
-                var body = new JsonObject { ["output"] = task["input"]?.DeepClone() }.ToJsonString();
-                await SendAsync(host, key, HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(taskId)}/result", body, cancellationToken);
-            }));
+                var ack = new JsonObject { ["delivery_ids"] = new JsonArray([.. deliveries.Select(d => (JsonNode)d!["delivery_id"]!.GetValue<string>())]) };
+                await SendAsync(host, key, HttpMethod.Post, "api/v1/agents/me/inbox/ack", ack.ToJsonString(), cancellationToken);
+                await Task.WhenAll(deliveries.Select(d => d!["message"]!).Where(m => m["title"]!.GetValue<string>() == "task").Select(async message =>
+                {
+                    var task = JsonNode.Parse(message["content"]!.GetValue<string>())!;
+                    var taskId = task["task_id"]!.GetValue<string>();
+                    receipts.TryAdd(taskId, received);
+                    var body = new JsonObject { ["output"] = task["input"]?.DeepClone() }.ToJsonString();
+                    await SendAsync(host, key, HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(taskId)}/result", body, cancellationToken);
+                }));
+            }
+            finally
+            {
+                inHand.Release();
+            }
         }
     }
 

@@ -16,6 +16,9 @@ internal static partial class SwarmRun
     /// <summary>The worker agents: more than the sample's bound, so a free one is always there when a slot opens.</summary>
     private const int Workers = 25;
 
+    /// <summary>The sample's <c>max_concurrency</c>: the most sub-tasks in flight.</summary>
+    public const int Bound = 20;
+
     /// <summary>What one run measured.</summary>
     /// <param name="SubTasks">Sub-tasks completed.</param>
     /// <param name="Seconds">From the first sub-task scheduled to the last completed (history time stamps).</param>
@@ -26,8 +29,11 @@ internal static partial class SwarmRun
     /// <param name="WallSeconds">From the start request to the completed answer.</param>
     /// <param name="HostCpu">The host process's CPU time over the run, start request to completed answer.</param>
     /// <param name="ServerCpu">The test server's CPU time over the same span.</param>
+    /// <param name="ProviderCeiling">Calls per second of <see cref="Bound"/> callers straight to the warm test server after the
+    /// swarm (<see cref="Llm.ProviderCeiling"/>); null when not measured.</param>
     public sealed record Result(
-        int SubTasks, double Seconds, List<double> TaskLatencies, int Requests, int RateLimited, int MaxInFlight, double WallSeconds, TimeSpan HostCpu, TimeSpan ServerCpu)
+        int SubTasks, double Seconds, List<double> TaskLatencies, int Requests, int RateLimited, int MaxInFlight, double WallSeconds, TimeSpan HostCpu, TimeSpan ServerCpu,
+        double? ProviderCeiling)
     {
         public double Throughput => SubTasks / Seconds;
     }
@@ -35,9 +41,10 @@ internal static partial class SwarmRun
     /// <summary>Runs the swarm once over <paramref name="documents"/> documents against a test server started with
     /// <paramref name="serverOptions"/>, with fresh processes for both; given a <paramref name="warmUpRate"/>, a swarm sized to
     /// <see cref="BenchWarmUp.Duration"/> at that many sub-tasks/s (at most <paramref name="documents"/>) runs first on the same
-    /// processes and is not measured (the server's counts are taken after it); without one the run is cold.</summary>
+    /// processes and is not measured (the server's counts are taken after it); without one the run is cold. Then, when it
+    /// <paramref name="measuresCeiling"/>, as many calls as sub-tasks go straight to the server (<see cref="Llm.ProviderCeiling"/>).</summary>
     public static async Task<Result> RunAsync(
-        int documents, IReadOnlyList<string> serverOptions, double? warmUpRate, CancellationToken cancellationToken)
+        int documents, IReadOnlyList<string> serverOptions, double? warmUpRate, bool measuresCeiling, CancellationToken cancellationToken)
     {
         await using var server = await LlmTestServerProcess.StartAsync(["--planner-model", "test-planner", .. serverOptions], cancellationToken);
         var settings = new Dictionary<string, string>();
@@ -66,19 +73,22 @@ internal static partial class SwarmRun
         var wall = watch.Elapsed.TotalSeconds;
         var (hostCpu, serverCpu) = (host.ProcessorTime - hostCpuBefore, server.ProcessorTime - serverCpuBefore);
         var history = (await host.SendJsonAsync(HttpMethod.Get, "api/v1/workflows/instances/swarm-bench/history", BenchHost.OperatorToken, null, cancellationToken))["events"]!.AsArray();
-        var (requests, rateLimited, maxInFlight) = await server.StopAsync(cancellationToken);
+        var (requests, rateLimited, maxInFlight) = await server.CountsAsync(cancellationToken);
+        double? ceiling = measuresCeiling ? await ProviderCeiling.MeasureAsync(server.BaseUrl, Bound, documents, cancellationToken) : null;
+        await server.StopAsync(cancellationToken);
         var (subTasks, seconds, latencies) = SubTaskTimes(history);
-        return new Result(subTasks, seconds, latencies, requests - requestsBefore, rateLimited - rateLimitedBefore, maxInFlight, wall, hostCpu, serverCpu);
+        return new Result(
+            subTasks, seconds, latencies, requests - requestsBefore, rateLimited - rateLimitedBefore, maxInFlight, wall, hostCpu, serverCpu, ceiling);
     }
 
     /// <summary>Runs the swarm <see cref="BenchReport.Runs"/> times (see <see cref="RunAsync"/>).</summary>
     public static async Task<List<Result>> RunEachAsync(
-        BenchReport report, int documents, IReadOnlyList<string> serverOptions, double? warmUpRate, CancellationToken cancellationToken)
+        BenchReport report, int documents, IReadOnlyList<string> serverOptions, double? warmUpRate, bool measuresCeiling, CancellationToken cancellationToken)
     {
         var results = new List<Result>();
         for (var run = 0; run < report.Runs; run++)
         {
-            results.Add(await RunAsync(documents, serverOptions, warmUpRate, cancellationToken));
+            results.Add(await RunAsync(documents, serverOptions, warmUpRate, measuresCeiling, cancellationToken));
         }
 
         return results;
@@ -89,7 +99,7 @@ internal static partial class SwarmRun
     {
         report.Row("sub-task latency p50 (first scheduled to completed)", "ms", [.. results.Select(r => ClosedLoop.Percentile(r.TaskLatencies, 0.5))]);
         report.Row("sub-task latency p99", "ms", [.. results.Select(r => ClosedLoop.Percentile(r.TaskLatencies, 0.99))]);
-        report.Row("most calls in flight at the test server (the plan step's bound is 20)", "calls", [.. results.Select(r => (double)r.MaxInFlight)]);
+        report.Row($"most calls in flight at the test server (the plan step's bound is {Bound})", "calls", [.. results.Select(r => (double)r.MaxInFlight)]);
         report.Row("whole run, start request to completed (planner and aggregator included)", "s", [.. results.Select(r => r.WallSeconds)]);
         report.Row("host process CPU per sub-task (whole run, all threads)", "µs", [.. results.Select(r => r.HostCpu.TotalMicroseconds / r.SubTasks)]);
         report.Row("test server process CPU per request it answered", "µs", [.. results.Select(r => r.ServerCpu.TotalMicroseconds / r.Requests)]);
