@@ -8,16 +8,18 @@ namespace AgentPlatform.Workflows.Engines.Actors;
 /// instance and the instance updates it when it finishes, so after a crash every instance that may still run is found
 /// here as running.</summary>
 /// <remarks>Each summary is a key of its own (<c>entry:</c> and the instance id), so a finish rewrites one summary. The ids
-/// are spread over <see cref="Buckets"/> keys (<c>ids-0</c> ...) by a hash of the instance id, so adding or removing one
-/// rewrites one small list of ids; the first call of an activation reads them all. A shard stored by an earlier version,
-/// whole summaries in each bucket (<c>entries-0</c> ...), is moved into this shape by the first activation that finds it.</remarks>
+/// are spread over <see cref="Buckets"/> buckets by a hash of the instance id, and each bucket keeps them in pages of at most
+/// <see cref="WorkflowIndexBucket.PageSize"/> (<c>ids-0</c>, <c>ids-0.1</c> ...), so adding or removing one rewrites one small
+/// page however many instances the index keeps; the first call of an activation reads them all. A bucket stored by the previous
+/// version, all its ids in <c>ids-0</c>, is read as its first page. A shard stored by an earlier version, whole summaries in each
+/// bucket (<c>entries-0</c> ...), is moved into this shape by the first activation that finds it.</remarks>
 internal sealed class WorkflowIndexActor : Actor
 {
     private const string IdsKeyPrefix = "ids-";
     private const string EntryKeyPrefix = "entry:";
     private const string LegacyBucketKeyPrefix = "entries-";
     private const int Buckets = 64;
-    private Dictionary<string, WorkflowInstanceSummary>[]? _buckets;
+    private WorkflowIndexBucket[]? _buckets;
 
     public WorkflowIndexActor(ActorHost host)
         : base(host)
@@ -33,14 +35,13 @@ internal sealed class WorkflowIndexActor : Actor
                 {
                     var summary = ActorPayload.Read<WorkflowInstanceSummary>(call);
                     var bucket = BucketOf(summary.InstanceId.Value);
-                    if (buckets[bucket].TryGetValue(summary.InstanceId.Value, out var existing))
+                    if (buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing))
                     {
                         return existing;
                     }
 
-                    buckets[bucket][summary.InstanceId.Value] = summary;
+                    SetPage(bucket, buckets[bucket].Add(summary));
                     StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-                    SetIds(bucket);
                     await SaveAsync(cancellationToken);
                     return null;
                 }
@@ -49,18 +50,22 @@ internal sealed class WorkflowIndexActor : Actor
                 {
                     var summary = ActorPayload.Read<WorkflowInstanceSummary>(call);
                     var bucket = BucketOf(summary.InstanceId.Value);
-                    var known = buckets[bucket].TryGetValue(summary.InstanceId.Value, out var existing);
+                    var known = buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing);
                     if (known && existing == summary)
                     {
                         return null;
                     }
 
-                    buckets[bucket][summary.InstanceId.Value] = summary;
-                    StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-                    if (!known)
+                    if (known)
                     {
-                        SetIds(bucket);
+                        buckets[bucket].Entries[summary.InstanceId.Value] = summary;
                     }
+                    else
+                    {
+                        SetPage(bucket, buckets[bucket].Add(summary));
+                    }
+
+                    StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
 
                     await SaveAsync(cancellationToken);
                     return null;
@@ -70,10 +75,15 @@ internal sealed class WorkflowIndexActor : Actor
                 {
                     var instanceId = ActorPayload.Read<string>(call);
                     var bucket = BucketOf(instanceId);
-                    if (buckets[bucket].Remove(instanceId))
+                    var changed = buckets[bucket].Remove(instanceId);
+                    if (changed.Count > 0)
                     {
                         StateManager.RemoveState(EntryKey(instanceId));
-                        SetIds(bucket);
+                        foreach (var page in changed)
+                        {
+                            SetPage(bucket, page);
+                        }
+
                         await SaveAsync(cancellationToken);
                     }
 
@@ -83,18 +93,18 @@ internal sealed class WorkflowIndexActor : Actor
             case IndexMethods.Get:
                 {
                     var instanceId = ActorPayload.Read<string>(call);
-                    return buckets[BucketOf(instanceId)].GetValueOrDefault(instanceId);
+                    return buckets[BucketOf(instanceId)].Entries.GetValueOrDefault(instanceId);
                 }
 
             case IndexMethods.List:
-                return buckets.SelectMany(b => b.Values).ToList();
+                return buckets.SelectMany(b => b.Entries.Values).ToList();
             default:
                 throw new ActorMethodNotFoundException(Id, call.Method);
         }
     }
 
     /// <summary>A hash other than the shard's, so the entries of one shard spread over all its buckets.</summary>
-    private static int BucketOf(string instanceId)
+    internal static int BucketOf(string instanceId)
     {
         var hash = 5381u;
         foreach (var c in instanceId)
@@ -105,28 +115,34 @@ internal sealed class WorkflowIndexActor : Actor
         return (int)(hash % Buckets);
     }
 
-    private static string IdsKey(int bucket) => IdsKeyPrefix + bucket.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The key of a bucket's page: <c>ids-7</c> for the first (the key the previous version kept all of a bucket's ids in),
+    /// <c>ids-7.1</c> and on for the next.</summary>
+    private static string PageKey(int bucket, int page) =>
+        page == 0
+            ? IdsKeyPrefix + bucket.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{IdsKeyPrefix}{bucket}.{page}");
 
     private static string EntryKey(string instanceId) => EntryKeyPrefix + instanceId;
 
-    private void SetIds(int bucket)
+    /// <summary>Stages <paramref name="page"/> of <paramref name="bucket"/> as it now is: its ids, or no key once it was dropped.</summary>
+    private void SetPage(int bucket, int page)
     {
         var entries = _buckets![bucket];
-        if (entries.Count == 0)
+        if (entries.HasPage(page))
         {
-            StateManager.RemoveState(IdsKey(bucket));
+            StateManager.SetState(PageKey(bucket, page), entries.Page(page));
         }
         else
         {
-            StateManager.SetState(IdsKey(bucket), entries.Keys.ToList());
+            StateManager.RemoveState(PageKey(bucket, page));
         }
     }
 
-    private async ValueTask<Dictionary<string, WorkflowInstanceSummary>[]> LoadAsync(CancellationToken cancellationToken)
+    private async ValueTask<WorkflowIndexBucket[]> LoadAsync(CancellationToken cancellationToken)
     {
         if (_buckets is null)
         {
-            var buckets = new Dictionary<string, WorkflowInstanceSummary>[Buckets];
+            var buckets = new WorkflowIndexBucket[Buckets];
             for (var bucket = 0; bucket < Buckets; bucket++)
             {
                 buckets[bucket] = await LoadBucketAsync(bucket, cancellationToken);
@@ -135,7 +151,7 @@ internal sealed class WorkflowIndexActor : Actor
             _buckets = buckets;
 
             // Only a shard without ids can be one stored whole by an earlier version, so a populated one skips the 64 reads.
-            if (Array.TrueForAll(buckets, bucket => bucket.Count == 0) && await MoveLegacyBucketsAsync(cancellationToken))
+            if (Array.TrueForAll(buckets, bucket => bucket.Entries.Count == 0) && await MoveLegacyBucketsAsync(cancellationToken))
             {
                 await SaveAsync(cancellationToken);
             }
@@ -144,15 +160,20 @@ internal sealed class WorkflowIndexActor : Actor
         return _buckets;
     }
 
-    private async ValueTask<Dictionary<string, WorkflowInstanceSummary>> LoadBucketAsync(int bucket, CancellationToken cancellationToken)
+    private async ValueTask<WorkflowIndexBucket> LoadBucketAsync(int bucket, CancellationToken cancellationToken)
     {
-        var entries = new Dictionary<string, WorkflowInstanceSummary>(StringComparer.Ordinal);
-        var (found, ids) = await StateManager.TryGetStateAsync<List<string>>(IdsKey(bucket), cancellationToken);
-        foreach (var instanceId in found && ids is not null ? ids : [])
+        var pages = new List<List<string>>();
+        while (await StateManager.TryGetStateAsync<List<string>>(PageKey(bucket, pages.Count), cancellationToken) is (true, var ids))
+        {
+            pages.Add(ids ?? []);
+        }
+
+        var entries = new WorkflowIndexBucket(pages);
+        foreach (var instanceId in pages.SelectMany(page => page))
         {
             if (await StateManager.TryGetStateAsync<WorkflowInstanceSummary>(EntryKey(instanceId), cancellationToken) is (true, { } summary))
             {
-                entries[instanceId] = summary;
+                entries.Entries[instanceId] = summary;
             }
         }
 
@@ -163,7 +184,7 @@ internal sealed class WorkflowIndexActor : Actor
     /// The move commits with the next save, all or none.</summary>
     private async ValueTask<bool> MoveLegacyBucketsAsync(CancellationToken cancellationToken)
     {
-        var changed = new SortedSet<int>();
+        var changed = new SortedSet<(int Bucket, int Page)>();
         var moved = false;
         for (var legacy = 0; legacy < Buckets; legacy++)
         {
@@ -179,15 +200,14 @@ internal sealed class WorkflowIndexActor : Actor
             foreach (var summary in stored ?? [])
             {
                 var bucket = BucketOf(summary.InstanceId.Value);
-                _buckets![bucket][summary.InstanceId.Value] = summary;
+                changed.Add((bucket, _buckets![bucket].Add(summary)));
                 StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-                changed.Add(bucket);
             }
         }
 
-        foreach (var bucket in changed)
+        foreach (var (bucket, page) in changed)
         {
-            SetIds(bucket);
+            SetPage(bucket, page);
         }
 
         return moved;
