@@ -165,24 +165,34 @@ public static class WorkflowEndpoints
             return Problems.Validation("wait", $"must be between 0 and {MaxWaitSeconds} seconds");
         }
 
-        var state = WorkflowInstanceId.TryParse(id, out var instanceId) ? await workflows.GetStatusAsync(instanceId, cancellationToken) : null;
-        if (state is null)
+        if (!WorkflowInstanceId.TryParse(id, out var instanceId))
         {
             return InstanceNotFound(id);
         }
 
-        if (wait is > 0 && state.Status is WorkflowStatus.Running or WorkflowStatus.Pending)
+        if (wait is > 0)
         {
+            // One read of the instance: the wait answers at once for an instance that has finished, and refuses an unknown one.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(wait.Value));
             try
             {
-                state = await workflows.WaitForCompletionAsync(instanceId, timeout.Token);
+                return TypedResults.Ok(await workflows.WaitForCompletionAsync(instanceId, timeout.Token));
+            }
+            catch (WorkflowNotFoundException)
+            {
+                return InstanceNotFound(id);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                state = await workflows.GetStatusAsync(instanceId, cancellationToken) ?? state;
+                // Still running when the wait ended: answer its state now.
             }
+        }
+
+        var state = await workflows.GetStatusAsync(instanceId, cancellationToken);
+        if (state is null)
+        {
+            return InstanceNotFound(id);
         }
 
         return TypedResults.Ok(state);

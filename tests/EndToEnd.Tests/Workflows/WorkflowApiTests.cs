@@ -55,6 +55,9 @@ public sealed class WorkflowApiTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.BadRequest, (await PostJsonAsync(client, "instances", new { definition_id = "greet", instance_id = "a/b" }, timeout)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostJsonAsync(client, "instances", new { definition_id = "greet", surprise = 1 }, timeout)).Status);
 
+        var stillWaiting = await GetAsync(client, "instances/api-1?wait=1", timeout);
+        Assert.Equal(HttpStatusCode.OK, stillWaiting.Status);
+        Assert.Equal("running", stillWaiting.Body.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(client, "instances/api-1/events/go", new { payload = new { by = "ops" } }, timeout)).Status);
         var final = await GetAsync(client, "instances/api-1?wait=30", timeout);
         Assert.Equal("completed", final.Body.GetProperty("status").GetString());

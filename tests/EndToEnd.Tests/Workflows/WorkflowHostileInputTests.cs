@@ -95,6 +95,8 @@ public sealed class WorkflowHostileInputTests(WorkflowHostileInputFixture fixtur
         { "list: limit zero", "GET", "instances?limit=0", null, Json, 400, "validation", "limit" },
         { "list: limit 1001", "GET", "instances?limit=1001", null, Json, 400, "validation", "limit" },
         { "get: unknown instance", "GET", "instances/nope", null, Json, 404, "not-found", null },
+        { "get: unknown instance, waiting", "GET", "instances/nope?wait=5", null, Json, 404, "not-found", null },
+        { "get: invalid instance id, waiting", "GET", "instances/a%3Ab?wait=5", null, Json, 404, "not-found", null },
         { "get: encoded traversal", "GET", "instances/..%2F..%2Fetc", null, Json, 404, "not-found", null },
         { "get: wait 31", "GET", "instances/{running}?wait=31", null, Json, 400, "validation", "wait" },
         { "get: negative wait", "GET", "instances/{running}?wait=-1", null, Json, 400, "validation", "wait" },

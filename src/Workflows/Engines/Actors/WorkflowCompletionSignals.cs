@@ -20,4 +20,17 @@ internal sealed class WorkflowCompletionSignals
             source.TrySetResult(state);
         }
     }
+
+    /// <summary>Drops the watch <paramref name="watch"/> of <paramref name="instanceId"/> (from <see cref="Watch"/>) when the instance
+    /// turned out not to exist, so that waits on unknown ids leave nothing behind; a watch replaced meanwhile is kept.</summary>
+    public void Forget(WorkflowInstanceId instanceId, Task<WorkflowInstanceState> watch)
+    {
+        if (_waiters.TryGetValue(instanceId.Value, out var source) && source.Task == watch)
+        {
+            _waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource<WorkflowInstanceState>>(instanceId.Value, source));
+        }
+    }
+
+    /// <summary>How many instances are watched now.</summary>
+    public int Watched => _waiters.Count;
 }

@@ -106,8 +106,21 @@ public sealed partial class WorkflowService : IWorkflowClient
     public async ValueTask<WorkflowInstanceState> WaitForCompletionAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default)
     {
         var finished = _signals.Watch(instanceId);
-        var state = await GetStatusAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException("instance", instanceId.Value);
-        return IsFinished(state.Status) ? state : await finished.WaitAsync(cancellationToken);
+        var state = await GetStatusAsync(instanceId, cancellationToken);
+        if (state is null)
+        {
+            _signals.Forget(instanceId, finished);
+            throw new WorkflowNotFoundException("instance", instanceId.Value);
+        }
+
+        if (IsFinished(state.Status))
+        {
+            // Its finish may have been signalled before the watch began; the final state ends this watch for every waiter on it.
+            _signals.Finished(state);
+            return state;
+        }
+
+        return await finished.WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -42,6 +42,9 @@ public sealed class RunnerHarness : IAsyncDisposable
 
     public IReminderService Reminders => _provider!.GetRequiredService<IReminderService>();
 
+    /// <summary>The waits on instance finishes this process holds.</summary>
+    internal WorkflowCompletionSignals Signals => _provider!.GetRequiredService<WorkflowCompletionSignals>();
+
     public static async Task<RunnerHarness> StartAsync(Action<TestAgents>? configureAgents = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "agent-platform-tests", Guid.NewGuid().ToString("N"));
