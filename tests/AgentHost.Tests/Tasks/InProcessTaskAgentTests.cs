@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentPlatform.AgentHost.Tests.Telemetry;
 using AgentPlatform.Agents.Core;
 using AgentPlatform.Agents.Dispatch;
 using AgentPlatform.Runtime.Actors;
@@ -23,7 +24,7 @@ public sealed class InProcessTaskAgentTests
     [Fact]
     public async Task A_capability_step_completes_on_an_in_process_agent_that_the_registry_lists_and_dispatch_traces_once_per_attempt()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         await using var host = await TestHost.StartAsync(
             new Dictionary<string, string> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9", ["Telemetry:TraceSampleRatio"] = "1" },
             builder =>
@@ -81,26 +82,10 @@ public sealed class InProcessTaskAgentTests
     }
 
     /// <summary>Dispatch spans of this test's instance; other tests' hosts in this process feed the same exporter.</summary>
-    private static async Task<List<Activity>> WaitForAsync(List<Activity> spans, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            List<Activity> mine;
-            lock (spans)
-            {
-                mine = [.. spans.Where(s => s.Source.Name == PlatformTelemetry.DispatchActivitySource && ((string?)s.GetTagItem("task.id"))?.StartsWith("review-1:", StringComparison.Ordinal) == true)];
-            }
-
-            if (mine.Count >= count)
-            {
-                return mine;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the dispatch spans were not exported within 10 s");
-            await Task.Delay(20);
-        }
-    }
+    private static Task<List<Activity>> WaitForAsync(ExportedSpans spans, int count) =>
+        spans.WaitForAsync(
+            s => s.Source.Name == PlatformTelemetry.DispatchActivitySource && ((string?)s.GetTagItem("task.id"))?.StartsWith("review-1:", StringComparison.Ordinal) == true,
+            count);
 
     /// <summary>Takes review tasks: answers the input text upper-cased with two exclamation marks.</summary>
     [TaskCapability("inproc-review", 0.8)]

@@ -9,7 +9,7 @@ public sealed class ChannelTracingTests
     [Fact]
     public async Task A_post_gets_one_fan_out_span_in_the_trace_of_the_request_that_posted_it()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         await using var host = await TestHost.StartAsync(
             new Dictionary<string, string> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9" },
             builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
@@ -29,10 +29,10 @@ public sealed class ChannelTracingTests
         using var posted = await host.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
 
-        var fanOut = await ExportedSpans.WaitForAsync(spans, s => s.TraceId == trace && s.OperationName == $"channel post {channel}");
+        var fanOut = await spans.WaitForAsync(s => s.TraceId == trace && s.OperationName == $"channel post {channel}");
         Assert.Equal(channel, fanOut.GetTagItem("channel.id"));
         Assert.Equal(1, fanOut.GetTagItem("channel.recipients"));
         Assert.Equal("normal", fanOut.GetTagItem("message.priority"));
-        Assert.Single(ExportedSpans.Snapshot(spans), s => s.OperationName == $"channel post {channel}" && s.GetTagItem("message.sequence") is long sequence && sequence > 0);
+        Assert.Single(spans.Snapshot(), s => s.OperationName == $"channel post {channel}" && s.GetTagItem("message.sequence") is long sequence && sequence > 0);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RequestTracingTests
     [Fact]
     public async Task Api_requests_are_traced_and_health_probes_and_metric_scrapes_are_not()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         await using var host = await TestHost.StartAsync(
             new Dictionary<string, string>
             {
@@ -29,7 +29,7 @@ public sealed class RequestTracingTests
         using var health = await host.SendAsync(HttpMethod.Get, "api/v1/health", TestHost.OperatorToken);
         health.EnsureSuccessStatusCode();
 
-        await ExportedSpans.WaitForAsync(spans, s => s.GetTagItem("url.path") as string == "/api/v1/health");
+        await spans.WaitForAsync(s => s.GetTagItem("url.path") as string == "/api/v1/health");
         var traced = ServerSpansOf(host, spans).Select(s => s.GetTagItem("url.path") as string).ToList();
         Assert.Equal(["/api/v1/health"], traced);
     }
@@ -37,7 +37,7 @@ public sealed class RequestTracingTests
     [Fact]
     public async Task By_default_one_new_trace_in_ten_is_recorded_and_a_sampled_caller_is_always_followed()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         await using var host = await TestHost.StartAsync(
             new Dictionary<string, string> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9" },
             builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
@@ -59,11 +59,11 @@ public sealed class RequestTracingTests
         request.Headers.Add("traceparent", $"00-{parent}-{ActivitySpanId.CreateRandom()}-01");
         using var followed = await host.Client.SendAsync(request);
 
-        await ExportedSpans.WaitForAsync(spans, s => s.TraceId == parent && s.Kind == ActivityKind.Server);
+        await spans.WaitForAsync(s => s.TraceId == parent && s.Kind == ActivityKind.Server);
     }
 
     /// <summary>ASP.NET Core's activity source is process-wide, so hosts of tests running in parallel feed this provider
     /// too; only spans of requests to this host's port count.</summary>
-    private static List<Activity> ServerSpansOf(TestHost host, List<Activity> spans) =>
-        [.. ExportedSpans.Snapshot(spans).Where(s => s.Kind == ActivityKind.Server && s.GetTagItem("server.port") is int port && port == host.BaseAddress.Port)];
+    private static List<Activity> ServerSpansOf(TestHost host, ExportedSpans spans) =>
+        [.. spans.Snapshot().Where(s => s.Kind == ActivityKind.Server && s.GetTagItem("server.port") is int port && port == host.BaseAddress.Port)];
 }
