@@ -124,13 +124,14 @@ internal sealed class WorkflowIndexActor : Actor
 
     private static string EntryKey(string instanceId) => EntryKeyPrefix + instanceId;
 
-    /// <summary>Stages <paramref name="page"/> of <paramref name="bucket"/> as it now is: its ids, or no key once it was dropped.</summary>
+    /// <summary>Stages <paramref name="page"/> of <paramref name="bucket"/> as it now is: a copy of its ids (the state manager may keep
+    /// what it is given, and the page changes with later turns), or no key once it was dropped.</summary>
     private void SetPage(int bucket, int page)
     {
         var entries = _buckets![bucket];
         if (entries.HasPage(page))
         {
-            StateManager.SetState(PageKey(bucket, page), entries.Page(page));
+            StateManager.SetState(PageKey(bucket, page), entries.Page(page).ToList());
         }
         else
         {

@@ -66,6 +66,25 @@ public sealed class RunnerIndexPagingTests
         Assert.Equal([ids[^1]], await PageAsync(harness, 1));
     }
 
+    [Fact]
+    public async Task A_start_whose_index_commit_fails_leaves_no_id_on_its_page_and_a_retry_adds_it_once()
+    {
+        await using var harness = await RunnerHarness.StartAsync();
+        await harness.RegisterAsync(RunnerOperationsTests.Waiting);
+        var ids = IdsInOneBucket(3);
+        await StartAsync(harness, ids.Take(2));
+
+        harness.FaultyStore.FailNextCommitOf(WorkflowActorTypes.Index);
+        await Assert.ThrowsAsync<IOException>(() => StartAsync(harness, [ids[2]]));
+        Assert.Equal(ids.Take(2), await PageAsync(harness, 0));
+        Assert.Null(await harness.Workflows.GetStatusAsync(Id(ids[2]), TestTimeout.After()));
+
+        await StartAsync(harness, [ids[2]]);
+        Assert.Equal(ids, await PageAsync(harness, 0));
+        var listed = (await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances.Select(i => i.InstanceId.Value);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
     private static async Task StartAsync(RunnerHarness harness, IEnumerable<string> ids)
     {
         foreach (var id in ids)
