@@ -10,7 +10,7 @@ namespace AgentPlatform.Bench.Llm;
 public sealed class LlmSwarmThroughputSuite : BenchSuite
 {
     private const int LatencyMs = 50;
-    private const double Ideal = 20 * 1000.0 / LatencyMs;
+    private const double Ideal = SwarmRun.Bound * 1000.0 / LatencyMs;
 
     public override string Name => "llm-swarm-throughput";
 

@@ -56,17 +56,13 @@ internal sealed class WorkflowIndexActor : Actor
                         return null;
                     }
 
-                    if (known)
+                    var page = buckets[bucket].Add(summary);
+                    if (!known)
                     {
-                        buckets[bucket].Entries[summary.InstanceId.Value] = summary;
-                    }
-                    else
-                    {
-                        SetPage(bucket, buckets[bucket].Add(summary));
+                        SetPage(bucket, page);
                     }
 
                     StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-
                     await SaveAsync(cancellationToken);
                     return null;
                 }
@@ -174,7 +170,7 @@ internal sealed class WorkflowIndexActor : Actor
         {
             if (await StateManager.TryGetStateAsync<WorkflowInstanceSummary>(EntryKey(instanceId), cancellationToken) is (true, { } summary))
             {
-                entries.Entries[instanceId] = summary;
+                entries.Add(summary);
             }
         }
 

@@ -15,11 +15,13 @@ internal sealed class WorkflowIndexBucket
 
     private readonly List<List<string>> _pages;
     private readonly Dictionary<string, int> _pageOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkflowInstanceSummary> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>A bucket with the stored <paramref name="pages"/> of ids; their summaries are then added to <see cref="Entries"/>.</summary>
-    public WorkflowIndexBucket(IEnumerable<List<string>> pages)
+    /// <summary>A bucket with the stored <paramref name="pages"/> of ids; their summaries are then given with <see cref="Add"/>.</summary>
+    public WorkflowIndexBucket(IEnumerable<IReadOnlyList<string>> pages)
     {
-        _pages = [.. pages];
+        // Copies: the bucket changes its pages, and the lists it is given may be a state manager's cached values.
+        _pages = [.. pages.Select(page => new List<string>(page))];
         for (var page = 0; page < _pages.Count; page++)
         {
             foreach (var id in _pages[page])
@@ -30,7 +32,7 @@ internal sealed class WorkflowIndexBucket
     }
 
     /// <summary>The summaries of this bucket by instance id.</summary>
-    public Dictionary<string, WorkflowInstanceSummary> Entries { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, WorkflowInstanceSummary> Entries => _entries;
 
     /// <summary>The pages that exist.</summary>
     public int PageCount => _pages.Count;
@@ -38,12 +40,13 @@ internal sealed class WorkflowIndexBucket
     /// <summary>The ids of <paramref name="page"/>.</summary>
     public IReadOnlyList<string> Page(int page) => _pages[page];
 
-    /// <summary>Adds the id of <paramref name="summary"/>, when not held yet, and its summary; answers the page that holds the id.</summary>
+    /// <summary>Sets the summary of <paramref name="summary"/>'s instance and adds its id when not held yet; answers the page that
+    /// holds the id (which changed only when the id was new).</summary>
     public int Add(WorkflowInstanceSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var id = summary.InstanceId.Value;
-        Entries[id] = summary;
+        _entries[id] = summary;
         if (_pageOf.TryGetValue(id, out var held))
         {
             return held;
@@ -70,7 +73,7 @@ internal sealed class WorkflowIndexBucket
             return [];
         }
 
-        Entries.Remove(instanceId);
+        _entries.Remove(instanceId);
         _pages[page].Remove(instanceId);
         var changed = new List<int> { page };
         for (var last = _pages.Count - 1; last >= 0 && _pages[last].Count == 0; last--)

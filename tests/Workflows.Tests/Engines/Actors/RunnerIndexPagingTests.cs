@@ -23,17 +23,14 @@ public sealed class RunnerIndexPagingTests
     [Fact]
     public async Task Ids_past_one_page_go_to_the_next_a_restart_lists_them_all_and_a_purge_frees_room_the_next_start_takes()
     {
-        await using var harness = await RunnerHarness.StartAsync();
-        await harness.RegisterAsync(RunnerOperationsTests.Waiting);
         var ids = IdsInOneBucket(PageSize + 6 + 2);
-        await StartAsync(harness, ids.Take(PageSize + 6));
+        await using var harness = await StartedAsync(ids.Take(PageSize + 6));
 
         Assert.Equal(ids.Take(PageSize), await PageAsync(harness, 0));
         Assert.Equal(ids.Skip(PageSize).Take(6), await PageAsync(harness, 1));
 
         await harness.RestartAsync();
-        var listed = (await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances.Select(i => i.InstanceId.Value);
-        Assert.Equal(ids.Take(PageSize + 6).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Take(PageSize + 6).Order(StringComparer.Ordinal), await ListedAsync(harness));
 
         await harness.Workflows.TerminateAsync(Id(ids[3]), "make room", TestTimeout.After());
         await harness.Workflows.PurgeAsync(Id(ids[3]), TestTimeout.After());
@@ -46,10 +43,8 @@ public sealed class RunnerIndexPagingTests
     [Fact]
     public async Task A_bucket_stored_whole_by_the_previous_version_lists_and_takes_new_ids_on_a_page_of_their_own()
     {
-        await using var harness = await RunnerHarness.StartAsync();
-        await harness.RegisterAsync(RunnerOperationsTests.Waiting);
         var ids = IdsInOneBucket(PageSize + 3 + 1);
-        await StartAsync(harness, ids.Take(PageSize + 3));
+        await using var harness = await StartedAsync(ids.Take(PageSize + 3));
 
         await harness.RestartAsync(beforeResume: () => harness.StateStore.CommitAsync(
             Shard,
@@ -59,8 +54,7 @@ public sealed class RunnerIndexPagingTests
             ],
             TestTimeout.After()).AsTask());
 
-        var listed = (await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances.Select(i => i.InstanceId.Value);
-        Assert.Equal(ids.Take(PageSize + 3).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Take(PageSize + 3).Order(StringComparer.Ordinal), await ListedAsync(harness));
         await StartAsync(harness, [ids[^1]]);
         Assert.Equal(PageSize + 3, (await PageAsync(harness, 0)).Count);
         Assert.Equal([ids[^1]], await PageAsync(harness, 1));
@@ -69,10 +63,8 @@ public sealed class RunnerIndexPagingTests
     [Fact]
     public async Task A_start_whose_index_commit_fails_leaves_no_id_on_its_page_and_a_retry_adds_it_once()
     {
-        await using var harness = await RunnerHarness.StartAsync();
-        await harness.RegisterAsync(RunnerOperationsTests.Waiting);
         var ids = IdsInOneBucket(3);
-        await StartAsync(harness, ids.Take(2));
+        await using var harness = await StartedAsync(ids.Take(2));
 
         harness.FaultyStore.FailNextCommitOf(WorkflowActorTypes.Index);
         await Assert.ThrowsAsync<IOException>(() => StartAsync(harness, [ids[2]]));
@@ -81,9 +73,29 @@ public sealed class RunnerIndexPagingTests
 
         await StartAsync(harness, [ids[2]]);
         Assert.Equal(ids, await PageAsync(harness, 0));
-        var listed = (await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances.Select(i => i.InstanceId.Value);
-        Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), await ListedAsync(harness));
     }
+
+    /// <summary>A runner on fresh files with the <c>waiting</c> definition registered and an instance started for each of <paramref name="ids"/>.</summary>
+    private static async Task<RunnerHarness> StartedAsync(IEnumerable<string> ids)
+    {
+        var harness = await RunnerHarness.StartAsync();
+        try
+        {
+            await harness.RegisterAsync(RunnerOperationsTests.Waiting);
+            await StartAsync(harness, ids);
+            return harness;
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The ids of every instance the index lists, in ordinal order.</summary>
+    private static async Task<List<string>> ListedAsync(RunnerHarness harness) =>
+        [.. (await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After())).Instances.Select(i => i.InstanceId.Value).Order(StringComparer.Ordinal)];
 
     private static async Task StartAsync(RunnerHarness harness, IEnumerable<string> ids)
     {
