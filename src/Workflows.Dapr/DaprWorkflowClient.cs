@@ -91,6 +91,28 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
     }
 
     /// <inheritdoc/>
+    public async ValueTask<WorkflowStartResult> StartAndWaitAsync(WorkflowStartRequest request, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        var started = await StartAsync(request, cancellationToken);
+        if (IsFinished(started.Instance.Status))
+        {
+            return started;
+        }
+
+        var instanceId = WorkflowInstanceId.Parse(started.Instance.InstanceId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait);
+        try
+        {
+            return started with { Instance = (await WaitForEndAsync(instanceId, timeout.Token)).State };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return started with { Instance = (await ReadAsync(instanceId, cancellationToken))?.State ?? started.Instance };
+        }
+    }
+
+    /// <inheritdoc/>
     public async ValueTask<WorkflowInstanceState?> GetStatusAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default) =>
         (await ReadAsync(instanceId, cancellationToken))?.State;
 

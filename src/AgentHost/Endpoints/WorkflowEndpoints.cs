@@ -95,9 +95,15 @@ public static class WorkflowEndpoints
             : TypedResults.Ok(new DefinitionView(definition.Id, definition.Version, "registered", definition));
     }
 
+    /// <summary>Starts an instance; with <paramref name="wait"/> (seconds), answers once it has finished or the wait has passed.</summary>
     private static async Task<Results<Created<WorkflowInstanceState>, Ok<WorkflowInstanceState>, ApiProblem>> StartInstance(
-        HttpContext context, IWorkflowClient workflows)
+        HttpContext context, int? wait, IWorkflowClient workflows)
     {
+        if (WaitProblem(wait) is { } waitProblem)
+        {
+            return waitProblem;
+        }
+
         var body = await JsonBody.ReadAsync<StartInstanceBody>(context);
         if (body.Problem is { } problem)
         {
@@ -122,9 +128,16 @@ public static class WorkflowEndpoints
 
         try
         {
-            var result = await workflows.StartAsync(
-                new WorkflowStartRequest { DefinitionId = request.DefinitionId, Version = request.Version, InstanceId = request.InstanceId is { } chosen ? WorkflowInstanceId.Create(chosen) : null, Input = request.Input },
-                context.RequestAborted);
+            var start = new WorkflowStartRequest
+            {
+                DefinitionId = request.DefinitionId,
+                Version = request.Version,
+                InstanceId = request.InstanceId is { } chosen ? WorkflowInstanceId.Create(chosen) : null,
+                Input = request.Input,
+            };
+            var result = wait is > 0
+                ? await workflows.StartAndWaitAsync(start, TimeSpan.FromSeconds(wait.Value), context.RequestAborted)
+                : await workflows.StartAsync(start, context.RequestAborted);
             return result.Created
                 ? TypedResults.Created($"/api/v1/workflows/instances/{result.Instance.InstanceId}", result.Instance)
                 : TypedResults.Ok(result.Instance);
@@ -160,9 +173,9 @@ public static class WorkflowEndpoints
     private static async Task<Results<Ok<WorkflowInstanceState>, ApiProblem>> GetInstance(
         string id, int? wait, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
-        if (wait is < 0 or > MaxWaitSeconds)
+        if (WaitProblem(wait) is { } problem)
         {
-            return Problems.Validation("wait", $"must be between 0 and {MaxWaitSeconds} seconds");
+            return problem;
         }
 
         if (!WorkflowInstanceId.TryParse(id, out var instanceId))
@@ -327,4 +340,7 @@ public static class WorkflowEndpoints
         status = name is null ? default : Enum.Parse<WorkflowStatus>(name);
         return name is not null;
     }
+
+    private static ApiProblem? WaitProblem(int? wait) =>
+        wait is < 0 or > MaxWaitSeconds ? Problems.Validation("wait", $"must be between 0 and {MaxWaitSeconds} seconds") : null;
 }

@@ -10,7 +10,14 @@ public static class PlatformApiApplicationExtensions
     public static WebApplication UsePlatformApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = _ => 500 });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleExceptionAsync,
+            StatusCodeSelector = _ => 500,
+
+            // A request the framework could not read is the client's error, answered as such; it is not logged as a failure.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages(context =>
         {
             var response = context.HttpContext.Response;
@@ -26,7 +33,7 @@ public static class PlatformApiApplicationExtensions
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         if (exception is BadHttpRequestException bad)
         {
-            return Problems.ForStatus(bad.StatusCode).ExecuteAsync(context);
+            return Problems.Unreadable(bad).ExecuteAsync(context);
         }
 
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)

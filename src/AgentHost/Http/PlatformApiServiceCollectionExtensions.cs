@@ -26,6 +26,10 @@ public static class PlatformApiServiceCollectionExtensions
         services.TryAddSingleton<LivenessEvidence>();
         services.ConfigureHttpJsonOptions(o => ApiJson.ConfigureResponses(o.SerializerOptions));
         services.AddProblemDetails();
+
+        // A parameter that fails to bind (?wait=soon) throws, so the error middleware can name it; by default the framework answers
+        // a bare 400 that says nothing about which parameter was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 }

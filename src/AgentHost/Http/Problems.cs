@@ -107,6 +107,16 @@ public static class Problems
         _ => Create(statusCode, ProblemTypes.Base + statusCode.ToString(CultureInfo.InvariantCulture), "The request failed.", null),
     };
 
+    /// <summary>The problem for a request the framework could not read: a 400 says what (a parameter that did not bind names itself
+    /// and the value given), any other status is answered as <see cref="ForStatus"/> does.</summary>
+    public static ApiProblem Unreadable(BadHttpRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.StatusCode == StatusCodes.Status400BadRequest
+            ? Create(exception.StatusCode, ProblemTypes.Validation, "The request is invalid.", Printable(exception.Message))
+            : ForStatus(exception.StatusCode);
+    }
+
     /// <summary>Whole seconds to wait, rounded up, at least 1.</summary>
     public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 

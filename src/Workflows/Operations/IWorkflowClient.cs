@@ -29,6 +29,12 @@ public interface IWorkflowClient
     /// <exception cref="WorkflowConflictException">The instance id is used by another definition.</exception>
     ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Starts an instance as <see cref="StartAsync"/> does, then waits until it has finished or <paramref name="wait"/> has
+    /// passed: the result's state is the final state, or the state when the wait ended.</summary>
+    /// <remarks>Observes finishes in this process only, as <see cref="WaitForCompletionAsync"/> does. The exceptions are those of
+    /// <see cref="StartAsync"/>.</remarks>
+    ValueTask<WorkflowStartResult> StartAndWaitAsync(WorkflowStartRequest request, TimeSpan wait, CancellationToken cancellationToken = default);
+
     /// <summary>Reads an instance's state (status, current steps, per-step outputs and timings, error), or null.</summary>
     ValueTask<WorkflowInstanceState?> GetStatusAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken = default);
 

@@ -20,6 +20,12 @@ public sealed class WorkflowApiTests(ITestOutputHelper output)
           - { id: bye, kind: agent_task, capabilities: { echo: 1.0 }, input: "${steps.wait-go.output}" }
         """;
 
+    private const string Quick = """
+        id: quick
+        steps:
+          - { id: hello, kind: agent_task, agent: echo, input: { name: "${input.name}" } }
+        """;
+
     [Fact]
     public async Task The_workflow_api_registers_starts_signals_lists_and_purges_with_problem_answers()
     {
@@ -66,6 +72,16 @@ public sealed class WorkflowApiTests(ITestOutputHelper output)
         Assert.Equal("api-1", completed.Body.GetProperty("instances")[0].GetProperty("instance_id").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await PostJsonAsync(client, "instances/api-1/terminate", new { reason = "late" }, timeout)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await PostJsonAsync(client, "instances/api-1/events/go", new { }, timeout)).Status);
+
+        // A start that waits answers once the instance has finished, or with its running state when the wait passes.
+        Assert.Equal(HttpStatusCode.Created, (await PostTextAsync(client, "definitions", Quick, "application/yaml", timeout)).Status);
+        var waited = await PostJsonAsync(client, "instances?wait=30", new { definition_id = "quick", instance_id = "api-quick", input = new { name = "lin" } }, timeout);
+        Assert.Equal(HttpStatusCode.Created, waited.Status);
+        Assert.Equal("completed", waited.Body.GetProperty("status").GetString());
+        Assert.Contains("lin", waited.Body.GetProperty("output").GetRawText());
+        var heldBack = await PostJsonAsync(client, "instances?wait=1", new { definition_id = "greet", instance_id = "api-2", input = new { name = "bo" } }, timeout);
+        Assert.Equal(HttpStatusCode.Created, heldBack.Status);
+        Assert.Equal("running", heldBack.Body.GetProperty("status").GetString());
 
         using (var purge = await client.DeleteAsync(new Uri("api/v1/workflows/instances/api-1", UriKind.Relative), timeout))
         {

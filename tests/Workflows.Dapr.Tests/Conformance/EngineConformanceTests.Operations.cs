@@ -29,6 +29,34 @@ public abstract partial class EngineConformanceTests
     }
 
     [Fact]
+    public async Task A_start_that_waits_answers_the_final_state_or_the_running_state_when_the_wait_passes()
+    {
+        await using var engine = await StartAsync();
+        await RegisterAsync(engine, """
+            id: quick
+            steps:
+              - { id: work, kind: agent_task, agent: worker, input: "${input.n}" }
+            """);
+        await RegisterAsync(engine, """
+            id: held
+            steps:
+              - { id: ask, kind: wait, event: { name: go } }
+            """);
+
+        var done = await engine.Workflows.StartAndWaitAsync(
+            new WorkflowStartRequest { DefinitionId = "quick", InstanceId = Id("waited-1"), Input = JsonSerializer.SerializeToElement(new { n = 7 }) },
+            TimeSpan.FromSeconds(30), TestTimeout.After());
+        var held = await engine.Workflows.StartAndWaitAsync(
+            new WorkflowStartRequest { DefinitionId = "held", InstanceId = Id("waited-2") }, TimeSpan.FromMilliseconds(300), TestTimeout.After());
+
+        Assert.True(done.Created);
+        Assert.Equal(WorkflowStatus.Completed, done.Instance.Status);
+        Assert.Equal(7, done.Instance.Steps.Single(s => s.StepId == "work").Output!.Value.GetProperty("input").GetInt32());
+        Assert.True(held.Created);
+        Assert.Equal(WorkflowStatus.Running, held.Instance.Status);
+    }
+
+    [Fact]
     public async Task An_event_raised_before_its_wait_starts_is_consumed_when_it_does()
     {
         await using var engine = await StartAsync(agents => agents.FirstAttemptDelay["first"] = TimeSpan.FromMilliseconds(500));

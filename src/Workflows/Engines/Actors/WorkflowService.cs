@@ -78,15 +78,31 @@ public sealed partial class WorkflowService : IWorkflowClient
     }
 
     /// <inheritdoc/>
-    public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default) =>
+        (await StartWatchingAsync(request, watch: false, cancellationToken)).Result;
+
+    /// <inheritdoc/>
+    /// <remarks>The finish is watched from before the instance's first turn, so the start's own reply and the finish signal are the
+    /// only reads a wait that ends in time makes.</remarks>
+    public async ValueTask<WorkflowStartResult> StartAndWaitAsync(WorkflowStartRequest request, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        // The index entry comes first: after a crash, an instance that may have started is always found and resumed.
-        var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
-        var (instanceId, definition, summary) = (plan.InstanceId, plan.Definition, plan.Summary);
-        var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
-        plan.ThrowIfConflict(existing);
-        var reply = await CallInstanceAsync(instanceId, InstanceMethods.Start, new StartInstance(instanceId, definition, request.Input, TraceParents.Current()), cancellationToken);
-        return new WorkflowStartResult(existing is null && reply.Outcome == InstanceOutcome.Done, reply.State!);
+        var (started, finished) = await StartWatchingAsync(request, watch: true, cancellationToken);
+        if (IsFinished(started.Instance.Status))
+        {
+            // Finished in its first turn, or an existing instance that had finished: the final state ends this watch for every waiter.
+            _signals.Finished(started.Instance);
+            return started;
+        }
+
+        try
+        {
+            return started with { Instance = await finished!.WaitAsync(wait, _time, cancellationToken) };
+        }
+        catch (TimeoutException)
+        {
+            var now = await GetStatusAsync(WorkflowInstanceId.Parse(started.Instance.InstanceId), cancellationToken);
+            return now is null ? started : started with { Instance = now };
+        }
     }
 
     /// <inheritdoc/>
@@ -203,6 +219,31 @@ public sealed partial class WorkflowService : IWorkflowClient
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
         return WorkflowInstancePage.Of(await ReadIndexAsync(cancellationToken), status, limit, after);
+    }
+
+    /// <summary>Starts the instance of <paramref name="request"/>; when asked to <paramref name="watch"/>, its finish is watched from before
+    /// its first turn and the watch is returned.</summary>
+    private async ValueTask<(WorkflowStartResult Result, Task<WorkflowInstanceState>? Finished)> StartWatchingAsync(
+        WorkflowStartRequest request, bool watch, CancellationToken cancellationToken)
+    {
+        // The index entry comes first: after a crash, an instance that may have started is always found and resumed.
+        var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
+        var (instanceId, definition, summary) = (plan.InstanceId, plan.Definition, plan.Summary);
+        var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
+        plan.ThrowIfConflict(existing);
+        var finished = watch ? _signals.Watch(instanceId) : null;
+        InstanceReply reply;
+        try
+        {
+            reply = await CallInstanceAsync(instanceId, InstanceMethods.Start, new StartInstance(instanceId, definition, request.Input, TraceParents.Current()), cancellationToken);
+        }
+        catch when (finished is not null)
+        {
+            _signals.Forget(instanceId, finished);
+            throw;
+        }
+
+        return (new WorkflowStartResult(existing is null && reply.Outcome == InstanceOutcome.Done, reply.State!), finished);
     }
 
     private static bool IsFinished(WorkflowStatus status) =>

@@ -1,5 +1,6 @@
 using AgentPlatform.TestKit;
 using AgentPlatform.Workflows.Decisions;
+using AgentPlatform.Workflows.Engines.Actors;
 using AgentPlatform.Workflows.Operations;
 using static AgentPlatform.Workflows.Tests.Engines.Actors.TestInstances;
 
@@ -40,5 +41,62 @@ public sealed class RunnerCompletionWaitTests
 
         Assert.All(await Task.WhenAll(waits), state => Assert.Equal(WorkflowStatus.Terminated, state.Status));
         Assert.Equal(0, harness.Signals.Watched);
+    }
+
+    [Fact]
+    public async Task A_start_that_waits_answers_the_final_state_once_its_task_has_run_and_leaves_no_watch()
+    {
+        await using var harness = await RunnerHarness.StartAsync();
+        await harness.RegisterAsync(OneTask);
+
+        var started = await harness.Workflows.StartAndWaitAsync(OneTaskStart("wait-1"), TimeSpan.FromSeconds(30), TestTimeout.After());
+        var again = await harness.Workflows.StartAndWaitAsync(OneTaskStart("wait-1"), TimeSpan.FromSeconds(30), TestTimeout.After());
+
+        Assert.True(started.Created);
+        Assert.Equal(WorkflowStatus.Completed, started.Instance.Status);
+        Assert.Equal("work", started.Instance.Output!.Value.GetProperty("step").GetString());
+        Assert.False(again.Created);
+        Assert.Equal(WorkflowStatus.Completed, again.Instance.Status);
+        Assert.Equal(["wait-1:work:1"], harness.Agents.Executions);
+        Assert.Equal(0, harness.Signals.Watched);
+    }
+
+    [Fact]
+    public async Task A_start_that_waits_answers_the_running_state_when_the_wait_passes_and_a_failed_start_leaves_no_watch()
+    {
+        await using var harness = await RunnerHarness.StartAsync();
+        await harness.RegisterAsync(RunnerOperationsTests.Waiting);
+
+        var waiting = harness.Workflows.StartAndWaitAsync(
+            new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("slow-1") }, TimeSpan.FromSeconds(5), TestTimeout.After()).AsTask();
+        await WaitUntilAsync(() => harness.Signals.Watched == 1);
+        Assert.False(waiting.IsCompleted);
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var answered = await waiting;
+
+        Assert.True(answered.Created);
+        Assert.Equal(WorkflowStatus.Running, answered.Instance.Status);
+        harness.FaultyStore.FailNextCommitOf(WorkflowActorTypes.Instance);
+        await Assert.ThrowsAsync<IOException>(async () =>
+            await harness.Workflows.StartAndWaitAsync(new WorkflowStartRequest { DefinitionId = "waiting", InstanceId = Id("refused-1") }, TimeSpan.FromSeconds(5), TestTimeout.After()));
+        await harness.Workflows.TerminateAsync(Id("slow-1"), "done with the test", TestTimeout.After());
+        Assert.Equal(0, harness.Signals.Watched);
+    }
+
+    private const string OneTask = """
+        id: one-task
+        steps:
+          - { id: work, kind: agent_task, agent: worker }
+        """;
+
+    private static WorkflowStartRequest OneTaskStart(string instanceId) => new() { DefinitionId = "one-task", InstanceId = Id(instanceId) };
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = TestTimeout.After();
+        while (!condition())
+        {
+            await Task.Delay(10, deadline);
+        }
     }
 }
