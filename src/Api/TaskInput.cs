@@ -9,7 +9,12 @@ public static class TaskInput
 {
     /// <summary>Reads a result object field by field, <c>{"output": any JSON}</c> or <c>{"error": "text"}</c>, exactly one
     /// (an explicit <c>"output": null</c> is a null output); null with <paramref name="errors"/> filled when invalid.</summary>
-    public static TaskAct? ReadResult(JsonElement body, string agentId, AgentTaskOptions options, List<FieldError> errors)
+    /// <param name="body">The result object.</param>
+    /// <param name="agentId">The agent posting it.</param>
+    /// <param name="options">The size limits.</param>
+    /// <param name="errors">Where the problems go.</param>
+    /// <param name="ignoredField">A field the caller reads itself (a batch item's <c>task_id</c>), not refused here.</param>
+    public static TaskAct? ReadResult(JsonElement body, string agentId, AgentTaskOptions options, List<FieldError> errors, string? ignoredField = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(errors);
@@ -43,6 +48,8 @@ public static class TaskInput
                         error = text;
                     }
 
+                    break;
+                case var name when name == ignoredField:
                     break;
                 default:
                     errors.Add(new FieldError(property.Name, "is not a field of a task result (output or error)"));

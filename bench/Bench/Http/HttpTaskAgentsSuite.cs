@@ -141,8 +141,8 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
         return latencies;
     }
 
-    /// <summary>One agent: long-polls its inbox and, while it handles what one read brought (acknowledge, then post a result for
-    /// every task), already reads again, as an agent that works on several tasks at once would; it records when each task arrived.
+    /// <summary>One agent: long-polls its inbox and, while it handles what one read brought (acknowledge, then post the results of
+    /// its tasks in one request, <c>POST /tasks/results</c>), already reads again, as an agent that works on several tasks at once would; it records when each task arrived.
     /// At most <see cref="BatchesInHand"/> reads are in hand at once.</summary>
     /// <remarks>A read that waited for the previous batch's acknowledgement and results would count the agent's own work as the
     /// platform's delivery latency.</remarks>
@@ -183,14 +183,20 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
             {
                 var ack = new JsonObject { ["delivery_ids"] = new JsonArray([.. deliveries.Select(d => (JsonNode)d!["delivery_id"]!.GetValue<string>())]) };
                 await SendAsync(host, key, HttpMethod.Post, "api/v1/agents/me/inbox/ack", ack.ToJsonString(), cancellationToken);
-                await Task.WhenAll(deliveries.Select(d => d!["message"]!).Where(m => m["title"]!.GetValue<string>() == "task").Select(async message =>
+                var results = new JsonArray();
+                foreach (var message in deliveries.Select(d => d!["message"]!).Where(m => m["title"]!.GetValue<string>() == "task"))
                 {
                     var task = JsonNode.Parse(message["content"]!.GetValue<string>())!;
                     var taskId = task["task_id"]!.GetValue<string>();
                     receipts.TryAdd(taskId, received);
-                    var body = new JsonObject { ["output"] = task["input"]?.DeepClone() }.ToJsonString();
-                    await SendAsync(host, key, HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(taskId)}/result", body, cancellationToken);
-                }));
+                    results.Add(new JsonObject { ["task_id"] = taskId, ["output"] = task["input"]?.DeepClone() });
+                }
+
+                // A read returns at most 100 deliveries, as many results as one request may carry.
+                if (results.Count > 0)
+                {
+                    await SendAsync(host, key, HttpMethod.Post, "api/v1/tasks/results", new JsonObject { ["results"] = results }.ToJsonString(), cancellationToken);
+                }
             }
             finally
             {

@@ -16,6 +16,7 @@ public static class TaskEndpoints
     {
         var agents = endpoints.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAgentKey();
         agents.MapPost("/{id}/result", ResultAsync).WithName("PostTaskResult").AcceptsJson<TaskResultBody>();
+        agents.MapPost("/results", ResultsAsync).WithName("PostTaskResults").AcceptsJson<TaskResultsBody>();
         agents.MapPost("/{id}/heartbeat", HeartbeatAsync).WithName("HeartbeatTask");
         agents.MapPost("/{id}/reject", RejectAsync).WithName("RejectTask").AcceptsJson<TaskRejectBody>();
         endpoints.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAgentOrOperator().MapGet("/{id}", GetAsync).WithName("GetTask");
@@ -35,6 +36,29 @@ public static class TaskEndpoints
         using var document = body.Value!;
         var (act, invalid) = TaskResultBody.Read(document.RootElement, caller.AgentId, options.Value);
         return invalid ?? await ActAsync(id, act!, context, tasks);
+    }
+
+    /// <summary>Several results in one request, each applied as <c>POST /tasks/{id}/result</c> applies one; a task the caller does not
+    /// hold gets its status in the answer (the others still take effect). Any invalid result refuses the whole request.</summary>
+    private static async Task<Results<Ok<TaskResultsView>, ApiProblem>> ResultsAsync(
+        HttpContext context, AgentTaskDispatcher tasks, IOptions<AgentTaskOptions> options)
+    {
+        var caller = context.GetAgentCaller();
+        var body = await JsonBody.ReadObjectAsync(context);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        using var document = body.Value!;
+        var (results, invalid) = TaskResultsBody.Read(document.RootElement, caller.AgentId, options.Value);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var replies = await Task.WhenAll(results!.Select(r => tasks.ActAsync(r.TaskId, r.Act, context.RequestAborted).AsTask()));
+        return TypedResults.Ok(new TaskResultsView([.. results!.Select((r, i) => TaskResultItemView.Of(r.TaskId, replies[i]))]));
     }
 
     private static Task<Results<Ok<TaskActView>, ApiProblem>> HeartbeatAsync(string id, HttpContext context, AgentTaskDispatcher tasks) =>

@@ -25,13 +25,8 @@ public sealed class TaskProtocolTests(ITestOutputHelper output)
     public async Task Only_the_holder_acts_results_are_idempotent_bad_input_changes_nothing_and_the_holder_may_raise_events()
     {
         var timeout = TestTimeout.After(120);
-        // A lease long enough for the whole exchange: lease expiry is what the reassignment tests cover.
-        var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:01:00" };
-        await using var host = await HostProcess.StartNewAsync(output, settings, timeout);
-        using var ops = TaskOperator.For(host);
-        using var worker = await RegisterAsync(host, "worker", timeout);
-        using var stranger = await RegisterAsync(host, "stranger", timeout);
-        await ops.RegisterDefinitionAsync(Definition.Replace("${AGENT}", worker.Id, StringComparison.Ordinal), timeout);
+        await using var scene = await HolderScene.StartAsync(output, timeout);
+        var (ops, worker, stranger) = (scene.Ops, scene.Worker, scene.Stranger);
 
         await ops.StartAsync("chore", "chore-1", new { n = 7 }, timeout);
         var (task, message) = await ReadTaskAsync(worker, timeout);
@@ -91,6 +86,65 @@ public sealed class TaskProtocolTests(ITestOutputHelper output)
         Assert.Equal(8, final["output"]!["sum"]!.GetValue<int>());
         var completed = Assert.Single(TaskOperator.ResultsByTask(await ops.HistoryAsync("chore-1", timeout))[taskId]);
         Assert.Equal(worker.Id, completed["agent_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Several_results_in_one_request_apply_each_by_the_single_rules_and_an_invalid_one_refuses_them_all()
+    {
+        var timeout = TestTimeout.After(120);
+        await using var scene = await HolderScene.StartAsync(output, timeout);
+        var (ops, worker, stranger) = (scene.Ops, scene.Worker, scene.Stranger);
+        await ops.RegisterDefinitionAsync(Definition.Replace("chore", "other", StringComparison.Ordinal).Replace("${AGENT}", stranger.Id, StringComparison.Ordinal), timeout);
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await ops.StartAsync("chore", $"batch-{n}", new { n }, timeout);
+        }
+
+        await ops.StartAsync("other", "theirs-1", new { n = 4 }, timeout);
+        var held = new HashSet<string>();
+        while (held.Count < 3)
+        {
+            held.Add((await ReadTaskAsync(worker, timeout)).Content["task_id"]!.GetValue<string>());
+        }
+
+        var theirs = (await ReadTaskAsync(stranger, timeout)).Content["task_id"]!.GetValue<string>();
+
+        // Any invalid result refuses the request, naming the item and field, and nothing is applied.
+        await AssertProblemAsync(worker, "tasks/results", new { results = new object[] { new { task_id = "batch-1:work:1", output = 1 }, new { task_id = "batch-2:work:1" } } }, HttpStatusCode.BadRequest, "results[1].output", timeout);
+        await AssertProblemAsync(worker, "tasks/results", new { results = new object[] { new { task_id = "batch-1:work:1", output = 1 }, new { task_id = "batch-1:work:1", output = 2 } } }, HttpStatusCode.BadRequest, "results[1].task_id", timeout);
+        await AssertProblemAsync(worker, "tasks/results", new { results = new object[] { new { output = 1 } } }, HttpStatusCode.BadRequest, "results[0].task_id", timeout);
+        await AssertProblemAsync(worker, "tasks/results", new { results = Array.Empty<object>() }, HttpStatusCode.BadRequest, "results", timeout);
+        await AssertProblemAsync(worker, "tasks/results", new { results = Enumerable.Range(0, 101).Select(i => new { task_id = $"t{i}", output = i }) }, HttpStatusCode.BadRequest, "results", timeout);
+        await AssertProblemAsync(worker, "tasks/results", new { results = new object[] { new { task_id = "batch-1:work:1", output = 1 } }, surprise = 1 }, HttpStatusCode.BadRequest, "surprise", timeout);
+        var still = await SendAsync(worker, HttpMethod.Get, "tasks/batch-1:work:1", null, HttpStatusCode.OK, timeout);
+        Assert.Equal("assigned", still["state"]!.GetValue<string>());
+
+        var answer = await SendAsync(worker, HttpMethod.Post, "tasks/results", new
+        {
+            results = new object[]
+            {
+                new { task_id = "batch-1:work:1", output = new { sum = 10 } },
+                new { task_id = "batch-2:work:1", error = "no luck" },
+                new { task_id = theirs, output = 0 },
+                new { task_id = "nope", output = 0 },
+            },
+        }, HttpStatusCode.OK, timeout);
+        var items = answer["results"]!.AsArray();
+        Assert.Equal(["accepted", "accepted", "not_assigned", "not_found"], items.Select(i => i!["status"]!.GetValue<string>()));
+        Assert.Equal("completed", items[0]!["task"]!["end"]!.GetValue<string>());
+        Assert.Null(items[2]!["task"]);
+        var again = await SendAsync(worker, HttpMethod.Post, "tasks/results", new
+        {
+            results = new object[] { new { task_id = "batch-1:work:1", output = new { sum = 11 } }, new { task_id = "batch-3:work:1", output = new { sum = 30 } } },
+        }, HttpStatusCode.OK, timeout);
+        Assert.Equal(["duplicate", "accepted"], again["results"]!.AsArray().Select(i => i!["status"]!.GetValue<string>()));
+
+        Assert.Equal(10, (await ops.WaitAsync("batch-1", timeout))["output"]!["sum"]!.GetValue<int>());
+        Assert.Equal("failed", (await ops.WaitAsync("batch-2", timeout))["status"]!.GetValue<string>());
+        Assert.Equal(30, (await ops.WaitAsync("batch-3", timeout))["output"]!["sum"]!.GetValue<int>());
+        var theirsNow = await SendAsync(stranger, HttpMethod.Get, $"tasks/{theirs}", null, HttpStatusCode.OK, timeout);
+        Assert.Equal("assigned", theirsNow["state"]!.GetValue<string>());
+        Assert.Single(TaskOperator.ResultsByTask(await ops.HistoryAsync("batch-1", timeout))["batch-1:work:1"]);
     }
 
     [Fact]
@@ -172,6 +226,40 @@ public sealed class TaskProtocolTests(ITestOutputHelper output)
         if (field is not null)
         {
             Assert.True(JsonNode.Parse(text)!["errors"]!.AsObject().ContainsKey(field), text);
+        }
+    }
+
+    /// <summary>A host with two agents, <c>worker</c> (the agent of the <c>chore</c> definition) and <c>stranger</c>, under a lease long
+    /// enough for a whole exchange (lease expiry is what the reassignment tests cover).</summary>
+    private sealed class HolderScene : IAsyncDisposable
+    {
+        private HolderScene(HostProcess host, TaskOperator ops, ApiAgent worker, ApiAgent stranger) => (Host, Ops, Worker, Stranger) = (host, ops, worker, stranger);
+
+        public HostProcess Host { get; }
+
+        public TaskOperator Ops { get; }
+
+        public ApiAgent Worker { get; }
+
+        public ApiAgent Stranger { get; }
+
+        public static async Task<HolderScene> StartAsync(ITestOutputHelper output, CancellationToken timeout)
+        {
+            var settings = new Dictionary<string, string>(TaskOperator.Settings) { ["Tasks__LeaseDuration"] = "00:01:00" };
+            var host = await HostProcess.StartNewAsync(output, settings, timeout);
+            var ops = TaskOperator.For(host);
+            var worker = await RegisterAsync(host, "worker", timeout);
+            var stranger = await RegisterAsync(host, "stranger", timeout);
+            await ops.RegisterDefinitionAsync(Definition.Replace("${AGENT}", worker.Id, StringComparison.Ordinal), timeout);
+            return new HolderScene(host, ops, worker, stranger);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Worker.Dispose();
+            Stranger.Dispose();
+            Ops.Dispose();
+            await Host.DisposeAsync();
         }
     }
 }
