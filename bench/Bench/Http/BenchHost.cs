@@ -51,6 +51,19 @@ internal sealed class BenchHost : IAsyncDisposable
         return new BenchHost(await HostProcess.StartNewAsync(environment: settings, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The host's JIT compilation time so far, in seconds, from its <c>/metrics</c> (the .NET runtime's meter).</summary>
+    public async Task<double> JitSecondsAsync(CancellationToken cancellationToken)
+    {
+        var text = await Client.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken);
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_jit_compilation_time_seconds_total", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("The host's /metrics has no dotnet_jit_compilation_time_seconds_total.");
+        return double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Loads the host with <paramref name="loadFor"/> until its JIT has settled (<see cref="BenchWarmUp.UntilSettledAsync"/>).</summary>
+    public Task<TimeSpan> WarmUpAsync(Func<TimeSpan, Task> loadFor, CancellationToken cancellationToken) =>
+        BenchWarmUp.UntilSettledAsync(JitSecondsAsync, loadFor, cancellationToken);
+
     /// <summary>Registers an agent and returns its id and API key.</summary>
     public async Task<(string Id, string Key)> RegisterAsync(string name, CancellationToken cancellationToken)
     {

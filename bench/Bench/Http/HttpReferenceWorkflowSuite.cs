@@ -24,7 +24,7 @@ public sealed class HttpReferenceWorkflowSuite : BenchSuite
         await using var host = await BenchHost.StartAsync(new Dictionary<string, string> { ["Workflows__BuiltInAgents__Enabled"] = "true" }, cancellationToken);
         await SendAsync(host, HttpMethod.Post, "api/v1/workflows/definitions", ReferenceWorkflow.Json(), cancellationToken);
         var next = 0;
-        await MeasureAsync(host, BenchWarmUp.Duration, () => Interlocked.Increment(ref next), cancellationToken);
+        await host.WarmUpAsync(d => MeasureAsync(host, d, () => Interlocked.Increment(ref next), cancellationToken), cancellationToken);
 
         var rates = new List<double>();
         var cpu = new List<double>();

@@ -51,14 +51,17 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
         var instance = 0;
 
         // Warm-up (JIT tiers, actor activations) so that the runs measure the platform running, not its start.
-        await SaturateAsync(host, BenchWarmUp.Duration, () => Interlocked.Increment(ref instance), cancellationToken);
+        var warmUp = await host.WarmUpAsync(d => SaturateAsync(host, d, () => Interlocked.Increment(ref instance), cancellationToken), cancellationToken);
         var rates = new List<double>();
         var hostCpu = new List<double>();
+        var jit = new List<double>();
         var p50 = new List<double>();
         var p99 = new List<double>();
         for (var run = 0; run < report.Runs; run++)
         {
+            var jitBefore = await host.JitSecondsAsync(cancellationToken);
             var (rate, cpu) = await SaturateAsync(host, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref instance), cancellationToken);
+            jit.Add((await host.JitSecondsAsync(cancellationToken) - jitBefore) / seconds * 100);
             rates.Add(rate);
             hostCpu.Add(cpu);
             var latencies = await PacedAsync(host, paced, TimeSpan.FromSeconds(seconds), () => Interlocked.Increment(ref instance), receipts, cancellationToken);
@@ -71,6 +74,8 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
         await Task.WhenAll(agents.Select(a => a.ContinueWith(_ => { }, TaskScheduler.Default)));
         report.Row($"task completions, {Agents} HTTP agents, {Starters} concurrent starters (start that waits for completed)", "tasks/s", rates);
         report.Row("host process CPU per task completion (start to completed)", "µs", hostCpu);
+        report.Row("host JIT compilation during the completions run", "% of a core", jit);
+        report.Row("warm-up, until the host's JIT settled", "s", [warmUp.TotalSeconds]);
         report.Row($"scheduling commit to agent receipt p50, {paced} tasks/s", "ms", p50);
         report.Row($"scheduling commit to agent receipt p99, {paced} tasks/s", "ms", p99);
         report.Note($"Per-key rate limit lifted (Api:RateLimit 10^9/s). Load average: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores, shared).");

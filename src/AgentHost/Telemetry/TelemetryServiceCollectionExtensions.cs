@@ -17,6 +17,9 @@ public static class TelemetryServiceCollectionExtensions
     private const string AspNetCoreHostingMeter = "Microsoft.AspNetCore.Hosting";
     private const string KestrelMeter = "Microsoft.AspNetCore.Server.Kestrel";
 
+    // The runtime's own meter (garbage collector, JIT, thread pool, exceptions), built into .NET.
+    private const string RuntimeMeter = "System.Runtime";
+
     /// <summary>Binds <see cref="TelemetryOptions"/> (validated on start); when enabled, collects the platform's and
     /// ASP.NET Core's metrics for Prometheus, and with an OTLP endpoint also exports metrics and traces (HTTP
     /// requests and workflow steps) over OTLP.</summary>
@@ -40,7 +43,7 @@ public static class TelemetryServiceCollectionExtensions
         {
             // Only the hosting and Kestrel meters of ASP.NET Core (request duration, active requests, connections):
             // the routing, memory-pool and diagnostics meters add a measurement to every request and tell an operator little.
-            metrics.AddMeter(AspNetCoreHostingMeter, KestrelMeter).AddMeter([.. PlatformTelemetry.MeterNames]).AddPrometheusExporter();
+            metrics.AddMeter(AspNetCoreHostingMeter, KestrelMeter, RuntimeMeter).AddMeter([.. PlatformTelemetry.MeterNames]).AddPrometheusExporter();
             if (otlp)
             {
                 metrics.AddOtlpExporter(o => UseEndpoint(o, options));

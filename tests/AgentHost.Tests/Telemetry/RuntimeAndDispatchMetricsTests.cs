@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace AgentPlatform.AgentHost.Tests.Telemetry;
 
-/// <summary>Actor turns are counted per actor type and outcome, and capability matches are timed with their outcome.</summary>
+/// <summary>Actor turns are counted per actor type and outcome, capability matches are timed with their outcome, and the .NET
+/// runtime's own meter (JIT, garbage collector) is exported beside them.</summary>
 [Collection(ProcessWideMetricsGroup.Name)]
 public sealed partial class RuntimeAndDispatchMetricsTests
 {
@@ -26,9 +27,11 @@ public sealed partial class RuntimeAndDispatchMetricsTests
             Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         }
 
-        var text = await ScrapeUntilAsync(host, t => MatchCount().IsMatch(t) && PresenceTurns().IsMatch(t));
+        var text = await ScrapeUntilAsync(host, t => MatchCount().IsMatch(t) && PresenceTurns().IsMatch(t) && JitTime().IsMatch(t));
         Assert.True(double.Parse(PresenceTurns().Match(text).Groups[1].Value, CultureInfo.InvariantCulture) >= 1, text);
         Assert.True(double.Parse(MatchCount().Match(text).Groups[1].Value, CultureInfo.InvariantCulture) >= 1, text);
+        Assert.True(double.Parse(JitTime().Match(text).Groups[1].Value, CultureInfo.InvariantCulture) > 0, text);
+        Assert.Matches("(?m)^dotnet_gc_collections_total\\{", text);
     }
 
     private static async Task<string> ScrapeUntilAsync(TestHost host, Func<string, bool> wanted)
@@ -50,6 +53,9 @@ public sealed partial class RuntimeAndDispatchMetricsTests
 
     [GeneratedRegex("^agentplatform_runtime_turns_total\\{[^}]*actor_type=\"agent-presence\"[^}]*outcome=\"completed\"[^}]*\\} (\\S+)", RegexOptions.Multiline)]
     private static partial Regex PresenceTurns();
+
+    [GeneratedRegex("^dotnet_jit_compilation_time_seconds_total\\{[^}]*\\} (\\S+)", RegexOptions.Multiline)]
+    private static partial Regex JitTime();
 
     [GeneratedRegex("^agentplatform_dispatch_match_duration_seconds_count\\{[^}]*outcome=\"no_candidate\"[^}]*\\} (\\S+)", RegexOptions.Multiline)]
     private static partial Regex MatchCount();
