@@ -93,7 +93,7 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
             while (clock.Elapsed < duration)
             {
                 var id = $"bench-{next()}";
-                var started = await StartAsync(host, id, cancellationToken, waitSeconds: 30);
+                var started = await StartAsync(host, id, 30, cancellationToken);
                 if (started["status"]!.GetValue<string>() is "running" or "pending")
                 {
                     await host.WaitEndedAsync(id, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
 
             var id = $"bench-{next()}";
             ids.Add(id);
-            started.Add(StartAsync(host, id, cancellationToken));
+            started.Add(StartAsync(host, id, 0, cancellationToken));
         }
 
         await Task.WhenAll(started);
@@ -219,9 +219,9 @@ public sealed class HttpTaskAgentsSuite : BenchSuite
         return key;
     }
 
-    /// <summary>Starts instance <paramref name="id"/>; with <paramref name="waitSeconds"/>, the same request waits for its finish
+    /// <summary>Starts instance <paramref name="id"/>; with <paramref name="waitSeconds"/> over 0, the same request waits for its finish
     /// (<c>POST /instances?wait=</c>) up to that long.</summary>
-    private static Task<JsonNode> StartAsync(BenchHost host, string id, CancellationToken cancellationToken, int waitSeconds = 0) =>
+    private static Task<JsonNode> StartAsync(BenchHost host, string id, int waitSeconds, CancellationToken cancellationToken) =>
         PostAsync(
             host,
             BenchHost.OperatorToken,

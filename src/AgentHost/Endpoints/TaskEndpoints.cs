@@ -52,13 +52,13 @@ public static class TaskEndpoints
 
         using var document = body.Value!;
         var (results, invalid) = TaskResultsBody.Read(document.RootElement, caller.AgentId, options.Value);
-        if (invalid is not null)
+        if (results is null)
         {
-            return invalid;
+            return invalid!;
         }
 
-        var replies = await Task.WhenAll(results!.Select(r => tasks.ActAsync(r.TaskId, r.Act, context.RequestAborted).AsTask()));
-        return TypedResults.Ok(new TaskResultsView([.. results!.Select((r, i) => TaskResultItemView.Of(r.TaskId, replies[i]))]));
+        var replies = await Task.WhenAll(results.Select(r => tasks.ActAsync(r.TaskId, r.Act, context.RequestAborted).AsTask()));
+        return TypedResults.Ok(new TaskResultsView([.. results.Select((r, i) => new TaskResultItemView(r.TaskId, replies[i].Status, replies[i].Task))]));
     }
 
     private static Task<Results<Ok<TaskActView>, ApiProblem>> HeartbeatAsync(string id, HttpContext context, AgentTaskDispatcher tasks) =>

@@ -7,16 +7,8 @@ namespace AgentPlatform.AgentHost.Tasks;
 public sealed record TaskResultsView([property: JsonPropertyName("results")] IReadOnlyList<TaskResultItemView> Results);
 
 /// <summary>What became of one result of a batch, and the task as it stands; a task the caller does not hold (<c>not_found</c>,
-/// <c>not_assigned</c>) comes without it, since an agent learns nothing about tasks it does not hold.</summary>
+/// <c>not_assigned</c>) comes without it, as the task actor answers those (an agent learns nothing about tasks it does not hold).</summary>
 public sealed record TaskResultItemView(
     [property: JsonPropertyName("task_id")] string TaskId,
     [property: JsonPropertyName("status")] TaskActStatus Status,
-    [property: JsonPropertyName("task"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgentTaskStatus? Task)
-{
-    /// <summary>The view of <paramref name="reply"/> to the result for <paramref name="taskId"/>.</summary>
-    public static TaskResultItemView Of(string taskId, TaskActReply reply)
-    {
-        ArgumentNullException.ThrowIfNull(reply);
-        return new TaskResultItemView(taskId, reply.Status, reply.Status is TaskActStatus.NotFound or TaskActStatus.NotAssigned ? null : reply.Task);
-    }
-}
+    [property: JsonPropertyName("task"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgentTaskStatus? Task);

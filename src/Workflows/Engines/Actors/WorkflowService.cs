@@ -86,7 +86,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     /// only reads a wait that ends in time makes.</remarks>
     public async ValueTask<WorkflowStartResult> StartAndWaitAsync(WorkflowStartRequest request, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        var (started, finished) = await StartWatchingAsync(request, watch: true, cancellationToken);
+        var (started, instanceId, finished) = await StartWatchingAsync(request, watch: true, cancellationToken);
         if (IsFinished(started.Instance.Status))
         {
             // Finished in its first turn, or an existing instance that had finished: the final state ends this watch for every waiter.
@@ -100,7 +100,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         }
         catch (TimeoutException)
         {
-            var now = await GetStatusAsync(WorkflowInstanceId.Parse(started.Instance.InstanceId), cancellationToken);
+            var now = await GetStatusAsync(instanceId, cancellationToken);
             return now is null ? started : started with { Instance = now };
         }
     }
@@ -221,9 +221,9 @@ public sealed partial class WorkflowService : IWorkflowClient
         return WorkflowInstancePage.Of(await ReadIndexAsync(cancellationToken), status, limit, after);
     }
 
-    /// <summary>Starts the instance of <paramref name="request"/>; when asked to <paramref name="watch"/>, its finish is watched from before
-    /// its first turn and the watch is returned.</summary>
-    private async ValueTask<(WorkflowStartResult Result, Task<WorkflowInstanceState>? Finished)> StartWatchingAsync(
+    /// <summary>Starts the instance of <paramref name="request"/> and answers it with its id; when asked to <paramref name="watch"/>, its
+    /// finish is watched from before its first turn and the watch is returned.</summary>
+    private async ValueTask<(WorkflowStartResult Result, WorkflowInstanceId InstanceId, Task<WorkflowInstanceState>? Finished)> StartWatchingAsync(
         WorkflowStartRequest request, bool watch, CancellationToken cancellationToken)
     {
         // The index entry comes first: after a crash, an instance that may have started is always found and resumed.
@@ -243,7 +243,7 @@ public sealed partial class WorkflowService : IWorkflowClient
             throw;
         }
 
-        return (new WorkflowStartResult(existing is null && reply.Outcome == InstanceOutcome.Done, reply.State!), finished);
+        return (new WorkflowStartResult(existing is null && reply.Outcome == InstanceOutcome.Done, reply.State!), instanceId, finished);
     }
 
     private static bool IsFinished(WorkflowStatus status) =>
