@@ -2,13 +2,14 @@ using Microsoft.Data.Sqlite;
 
 namespace AgentPlatform.Runtime.Embedded.State;
 
-/// <summary>One SQLite connection with its prepared commands, reused across calls.</summary>
+/// <summary>One SQLite connection with its prepared commands and raw statements, reused across calls.</summary>
 /// <remarks>Parameters are positional: the SQL names them <c>$p0</c>, <c>$p1</c>, and so on.</remarks>
 internal sealed class SqliteCommandCache : IDisposable
 {
     private static readonly string[] ParameterNames = ["$p0", "$p1", "$p2", "$p3", "$p4", "$p5", "$p6", "$p7"];
     // Statements are string constants, so identity is a cheaper lookup than hashing the whole SQL text.
     private readonly Dictionary<string, SqliteCommand> _commands = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, SqliteRawStatement> _statements = new(ReferenceEqualityComparer.Instance);
 
     public SqliteCommandCache(SqliteConnection connection) => Connection = connection;
 
@@ -26,6 +27,19 @@ internal sealed class SqliteCommandCache : IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>The raw statement for <paramref name="sql"/>, prepared on first use, for the hottest statements
+    /// (<see cref="SqliteRawStatement"/>).</summary>
+    public SqliteRawStatement Raw(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteRawStatement(Connection, sql);
+            _statements[sql] = statement;
+        }
+
+        return statement;
     }
 
     /// <summary>Runs a statement with no parameters and no result.</summary>
@@ -59,6 +73,12 @@ internal sealed class SqliteCommandCache : IDisposable
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         Connection.Dispose();
     }
 }

@@ -87,7 +87,6 @@ public sealed partial class SqliteDatabase : IDisposable, IAsyncDisposable
             late.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
         }
 
-        _writer.Dispose();
         _writerCommands.Dispose();
         while (_readers.TryTake(out var reader))
         {

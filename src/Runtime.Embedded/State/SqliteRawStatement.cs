@@ -4,9 +4,10 @@ using SQLitePCL;
 
 namespace AgentPlatform.Runtime.Embedded.State;
 
-/// <summary>A statement prepared directly on SQLite, for the writer's hottest statements.</summary>
+/// <summary>A statement prepared directly on SQLite, for the hottest statements: actor state writes and reads.</summary>
 /// <remarks>Binding by index and stepping the raw statement skips the per-execution work of
-/// <see cref="SqliteCommand"/> (parameter lookup by name, a data reader per call), which dominates small writes.</remarks>
+/// <see cref="SqliteCommand"/> (parameter lookup by name, a data reader and its records per call), which dominates small writes
+/// and reads of one value.</remarks>
 internal sealed class SqliteRawStatement : IDisposable
 {
     private readonly sqlite3 _database;
@@ -43,6 +44,31 @@ internal sealed class SqliteRawStatement : IDisposable
         if (result != raw.SQLITE_DONE && result != raw.SQLITE_ROW)
         {
             Check(result);
+        }
+    }
+
+    /// <summary>Runs the statement and answers the first column of its first row as bytes, or null when there is no row; resets it
+    /// for the next use.</summary>
+    public byte[]? QueryBlob()
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result == raw.SQLITE_ROW)
+            {
+                return raw.sqlite3_column_blob(_statement, 0).ToArray();
+            }
+
+            if (result != raw.SQLITE_DONE)
+            {
+                Check(result);
+            }
+
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
         }
     }
 

@@ -2,11 +2,9 @@ namespace AgentPlatform.Runtime.Embedded.State;
 
 /// <summary>The writer connection as seen by queued writes: prepared statements and the ETag sequence.</summary>
 /// <remarks>Used only on the database's writer thread, inside the transaction of the current batch.</remarks>
-internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag) : IDisposable
+internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
 {
     private long _lastETag = lastETag;
-    private SqliteRawStatement? _upsertActorState;
-    private SqliteRawStatement? _deleteActorState;
 
     public SqliteCommandCache Commands { get; } = commands;
 
@@ -36,7 +34,7 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag) :
     /// <summary>Writes one actor state key; the hot path of every durable actor turn.</summary>
     public void UpsertActorState(string actorType, string actorKey, string key, byte[] value)
     {
-        var statement = _upsertActorState ??= new SqliteRawStatement(Commands.Connection, SqliteSchema.UpsertActorState);
+        var statement = Commands.Raw(SqliteSchema.UpsertActorState);
         statement.BindText(1, actorType);
         statement.BindText(2, actorKey);
         statement.BindText(3, key);
@@ -47,16 +45,10 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag) :
     /// <summary>Deletes one actor state key.</summary>
     public void DeleteActorState(string actorType, string actorKey, string key)
     {
-        var statement = _deleteActorState ??= new SqliteRawStatement(Commands.Connection, SqliteSchema.DeleteActorState);
+        var statement = Commands.Raw(SqliteSchema.DeleteActorState);
         statement.BindText(1, actorType);
         statement.BindText(2, actorKey);
         statement.BindText(3, key);
         statement.Execute();
-    }
-
-    public void Dispose()
-    {
-        _upsertActorState?.Dispose();
-        _deleteActorState?.Dispose();
     }
 }

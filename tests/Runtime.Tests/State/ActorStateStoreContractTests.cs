@@ -58,6 +58,22 @@ public abstract class ActorStateStoreContractTests
         Assert.Equal("v", await Read(store, Alice, "k"));
     }
 
+    [Fact]
+    public async Task Values_read_back_byte_for_byte_whatever_their_size_and_keys_their_script_or_length()
+    {
+        var store = CreateStore();
+        var large = Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7)).ToArray();
+        var longKey = new string('k', 600) + "-ключ";
+        var actor = ActorId.Create("agent", "ünïcode-" + new string('a', 200));
+
+        await store.CommitAsync(actor, [new ActorStateChange("empty", []), new ActorStateChange("large", large), new ActorStateChange(longKey, [1, 2, 3])]);
+
+        Assert.Equal(Array.Empty<byte>(), await store.GetAsync(actor, "empty", TestTimeout.After()));
+        Assert.Equal(large, await store.GetAsync(actor, "large", TestTimeout.After()));
+        Assert.Equal(new byte[] { 1, 2, 3 }, await store.GetAsync(actor, longKey, TestTimeout.After()));
+        Assert.Null(await store.GetAsync(actor, longKey[..^1], TestTimeout.After()));
+    }
+
     private static ActorStateChange Change(string key, string json) => new(key, Encoding.UTF8.GetBytes(json));
 
     private static async Task<string?> Read(IActorStateStore store, ActorId actor, string key) =>
