@@ -21,14 +21,7 @@ public sealed class SqliteActorStateStore : IActorStateStore
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(_database.Read(
             (Actor: actor, Key: key),
-            static (commands, s) =>
-            {
-                var statement = commands.Raw(SqliteSchema.GetActorState);
-                statement.BindText(1, s.Actor.Type);
-                statement.BindText(2, s.Actor.Key);
-                statement.BindText(3, s.Key);
-                return statement.QueryBlob();
-            }));
+            static (commands, s) => commands.ActorState(SqliteSchema.GetActorState, s.Actor.Type, s.Actor.Key, s.Key).QueryBlob()));
     }
 
     /// <inheritdoc/>

@@ -29,9 +29,22 @@ internal sealed class SqliteCommandCache : IDisposable
         return command;
     }
 
-    /// <summary>The raw statement for <paramref name="sql"/>, prepared on first use, for the hottest statements
-    /// (<see cref="SqliteRawStatement"/>).</summary>
-    public SqliteRawStatement Raw(string sql)
+    /// <summary>The raw statement for <paramref name="sql"/>, a statement over <c>actor_state</c>, with the state key bound as its first
+    /// three parameters (actor type, actor key, key).</summary>
+    public SqliteRawStatement ActorState(string sql, string actorType, string actorKey, string key)
+    {
+        var statement = Raw(sql);
+        statement.BindText(1, actorType);
+        statement.BindText(2, actorKey);
+        statement.BindText(3, key);
+        return statement;
+    }
+
+    /// <summary>Runs a statement with no parameters and no result.</summary>
+    public int Execute(string sql) => Command(sql).ExecuteNonQuery();
+
+    /// <summary>The raw statement for <paramref name="sql"/>, prepared on first use (<see cref="SqliteRawStatement"/>).</summary>
+    private SqliteRawStatement Raw(string sql)
     {
         if (!_statements.TryGetValue(sql, out var statement))
         {
@@ -41,9 +54,6 @@ internal sealed class SqliteCommandCache : IDisposable
 
         return statement;
     }
-
-    /// <summary>Runs a statement with no parameters and no result.</summary>
-    public int Execute(string sql) => Command(sql).ExecuteNonQuery();
 
     private SqliteCommand Command(string sql)
     {

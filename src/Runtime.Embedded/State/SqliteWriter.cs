@@ -34,10 +34,7 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
     /// <summary>Writes one actor state key; the hot path of every durable actor turn.</summary>
     public void UpsertActorState(string actorType, string actorKey, string key, byte[] value)
     {
-        var statement = Commands.Raw(SqliteSchema.UpsertActorState);
-        statement.BindText(1, actorType);
-        statement.BindText(2, actorKey);
-        statement.BindText(3, key);
+        var statement = Commands.ActorState(SqliteSchema.UpsertActorState, actorType, actorKey, key);
         statement.BindBlob(4, value);
         statement.Execute();
     }
@@ -45,10 +42,6 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
     /// <summary>Deletes one actor state key.</summary>
     public void DeleteActorState(string actorType, string actorKey, string key)
     {
-        var statement = Commands.Raw(SqliteSchema.DeleteActorState);
-        statement.BindText(1, actorType);
-        statement.BindText(2, actorKey);
-        statement.BindText(3, key);
-        statement.Execute();
+        Commands.ActorState(SqliteSchema.DeleteActorState, actorType, actorKey, key).Execute();
     }
 }
