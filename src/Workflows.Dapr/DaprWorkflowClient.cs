@@ -63,43 +63,18 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
         _definitions.ListAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default)
-    {
-        // The index entry comes first, as in the actor engine: an instance that may have started is always indexed.
-        var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
-        var (instanceId, summary) = (plan.InstanceId, plan.Summary);
-        var existing = await _index.AddAsync(summary, cancellationToken);
-        plan.ThrowIfConflict(existing);
-
-        var input = StartInput(plan, request.Input, TraceParents.Current());
-        var created = false;
-        if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)
-        {
-            try
-            {
-                await _client.ScheduleNewWorkflowAsync(StepEngineWorkflow.Name, instanceId.Value, JsonSerializer.Serialize(input, WorkflowJson.Options));
-                created = existing is null;
-            }
-            catch (RpcException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
-            {
-                // Started concurrently with the same definition: the index entry says so.
-            }
-        }
-
-        var instance = await ReadAsync(instanceId, cancellationToken);
-        return new WorkflowStartResult(created, instance?.State ?? BeforeFirstTurn(input, summary.CreatedAt).State);
-    }
+    public async ValueTask<WorkflowStartResult> StartAsync(WorkflowStartRequest request, CancellationToken cancellationToken = default) =>
+        (await StartPlannedAsync(request, cancellationToken)).Result;
 
     /// <inheritdoc/>
     public async ValueTask<WorkflowStartResult> StartAndWaitAsync(WorkflowStartRequest request, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        var started = await StartAsync(request, cancellationToken);
+        var (started, instanceId) = await StartPlannedAsync(request, cancellationToken);
         if (IsFinished(started.Instance.Status))
         {
             return started;
         }
 
-        var instanceId = WorkflowInstanceId.Parse(started.Instance.InstanceId);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(wait);
         try
@@ -236,6 +211,34 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
     /// <summary>Reads an instance from Dapr and folds its published history, or null when Dapr does not know it.</summary>
     internal async ValueTask<DaprWorkflowFold?> ReadAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>
         Fold(await _client.GetWorkflowStateAsync(instanceId.Value, getInputsAndOutputs: true, cancellationToken));
+
+    /// <summary>Starts the instance of <paramref name="request"/> and answers it with its id.</summary>
+    private async ValueTask<(WorkflowStartResult Result, WorkflowInstanceId InstanceId)> StartPlannedAsync(WorkflowStartRequest request, CancellationToken cancellationToken)
+    {
+        // The index entry comes first, as in the actor engine: an instance that may have started is always indexed.
+        var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
+        var (instanceId, summary) = (plan.InstanceId, plan.Summary);
+        var existing = await _index.AddAsync(summary, cancellationToken);
+        plan.ThrowIfConflict(existing);
+
+        var input = StartInput(plan, request.Input, TraceParents.Current());
+        var created = false;
+        if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)
+        {
+            try
+            {
+                await _client.ScheduleNewWorkflowAsync(StepEngineWorkflow.Name, instanceId.Value, JsonSerializer.Serialize(input, WorkflowJson.Options));
+                created = existing is null;
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
+            {
+                // Started concurrently with the same definition: the index entry says so.
+            }
+        }
+
+        var instance = await ReadAsync(instanceId, cancellationToken);
+        return (new WorkflowStartResult(created, instance?.State ?? BeforeFirstTurn(input, summary.CreatedAt).State), instanceId);
+    }
 
     /// <summary>Waits for an instance to end and folds its final state (the SDK reads it once the wait returns).</summary>
     private async ValueTask<DaprWorkflowFold> WaitForEndAsync(WorkflowInstanceId instanceId, CancellationToken cancellationToken) =>
