@@ -32,41 +32,12 @@ internal sealed class WorkflowIndexActor : Actor
         switch (call.Method)
         {
             case IndexMethods.Add:
-                {
-                    var summary = ActorPayload.Read<WorkflowInstanceSummary>(call);
-                    var bucket = BucketOf(summary.InstanceId.Value);
-                    if (buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing))
-                    {
-                        return existing;
-                    }
-
-                    SetPage(bucket, buckets[bucket].Add(summary));
-                    StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-                    await SaveAsync(cancellationToken);
-                    return null;
-                }
-
+                return (await ApplyAsync(buckets, [new(ActorPayload.Read<WorkflowInstanceSummary>(call), Replace: false)], cancellationToken))[0];
             case IndexMethods.Update:
-                {
-                    var summary = ActorPayload.Read<WorkflowInstanceSummary>(call);
-                    var bucket = BucketOf(summary.InstanceId.Value);
-                    var known = buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing);
-                    if (known && existing == summary)
-                    {
-                        return null;
-                    }
-
-                    var page = buckets[bucket].Add(summary);
-                    if (!known)
-                    {
-                        SetPage(bucket, page);
-                    }
-
-                    StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-                    await SaveAsync(cancellationToken);
-                    return null;
-                }
-
+                await ApplyAsync(buckets, [new(ActorPayload.Read<WorkflowInstanceSummary>(call), Replace: true)], cancellationToken);
+                return null;
+            case IndexMethods.Apply:
+                return await ApplyAsync(buckets, ActorPayload.Read<IReadOnlyList<WorkflowIndexChange>>(call), cancellationToken);
             case IndexMethods.Remove:
                 {
                     var instanceId = ActorPayload.Read<string>(call);
@@ -97,6 +68,62 @@ internal sealed class WorkflowIndexActor : Actor
             default:
                 throw new ActorMethodNotFoundException(Id, call.Method);
         }
+    }
+
+    /// <summary>Applies <paramref name="changes"/> in order and commits them together; answers, per change, the summary an add found
+    /// already present (null when it added, and for every replace).</summary>
+    private async ValueTask<List<WorkflowInstanceSummary?>> ApplyAsync(
+        WorkflowIndexBucket[] buckets, IReadOnlyList<WorkflowIndexChange> changes, CancellationToken cancellationToken)
+    {
+        var replies = new List<WorkflowInstanceSummary?>(changes.Count);
+        var changed = false;
+        foreach (var change in changes)
+        {
+            var existing = change.Replace ? null : Add(buckets, change.Summary);
+            changed |= change.Replace ? Update(buckets, change.Summary) : existing is null;
+            replies.Add(existing);
+        }
+
+        if (changed)
+        {
+            await SaveAsync(cancellationToken);
+        }
+
+        return replies;
+    }
+
+    /// <summary>Stages <paramref name="summary"/> unless its id is present; answers the summary present, or null when it was staged.</summary>
+    private WorkflowInstanceSummary? Add(WorkflowIndexBucket[] buckets, WorkflowInstanceSummary summary)
+    {
+        var bucket = BucketOf(summary.InstanceId.Value);
+        if (buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing))
+        {
+            return existing;
+        }
+
+        SetPage(bucket, buckets[bucket].Add(summary));
+        StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
+        return null;
+    }
+
+    /// <summary>Stages <paramref name="summary"/> in place of what its id had (adding the id when new); false when nothing changed.</summary>
+    private bool Update(WorkflowIndexBucket[] buckets, WorkflowInstanceSummary summary)
+    {
+        var bucket = BucketOf(summary.InstanceId.Value);
+        var known = buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing);
+        if (known && existing == summary)
+        {
+            return false;
+        }
+
+        var page = buckets[bucket].Add(summary);
+        if (!known)
+        {
+            SetPage(bucket, page);
+        }
+
+        StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
+        return true;
     }
 
     /// <summary>A hash other than the shard's, so the entries of one shard spread over all its buckets.</summary>

@@ -284,6 +284,6 @@ internal sealed partial class WorkflowInstanceActor
             CreatedAt = state.StartedAt ?? Host.Time.GetUtcNow(),
             EndedAt = state.EndedAt,
         };
-        await Host.Runtime.InvokeAsync<WorkflowInstanceSummary, object?>(WorkflowIndexShards.ActorFor(_instanceId, _options.IndexShards), IndexMethods.Update, summary, cancellationToken);
+        await _index.SetAsync(summary, cancellationToken);
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
 
     private readonly IWorkflowTaskDispatcher _dispatcher;
     private readonly WorkflowService _children;
+    private readonly WorkflowIndexWriter _index;
     private readonly WorkflowCompletionSignals _signals;
     private readonly WorkflowRunnerOptions _options;
     private readonly WorkflowLimitsOptions? _limits;
@@ -50,6 +51,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         ActorHost host,
         IWorkflowTaskDispatcher dispatcher,
         WorkflowService children,
+        WorkflowIndexWriter index,
         WorkflowCompletionSignals signals,
         WorkflowRunnerOptions options,
         WorkflowLimitsOptions? limits,
@@ -59,6 +61,7 @@ internal sealed partial class WorkflowInstanceActor : Actor
         _limits = limits;
         _dispatcher = dispatcher;
         _children = children;
+        _index = index;
         _signals = signals;
         _options = options;
         _logger = logger;

@@ -32,11 +32,13 @@ public static class WorkflowRunnerServiceCollectionExtensions
         services.TryAddSingleton<ActorTaskResultSink>();
         services.TryAddSingleton<IWorkflowTaskResultSink>(sp => sp.GetRequiredService<ActorTaskResultSink>());
         services.TryAddSingleton<IWorkflowTaskDispatcher, InProcessTaskDispatcher>();
+        services.TryAddSingleton(sp => new WorkflowIndexWriter(sp.GetRequiredService<IActorRuntime>(), sp.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value));
         services.TryAddSingleton(sp => new WorkflowService(
             sp.GetRequiredService<IActorRuntime>(),
             sp.GetRequiredService<IOptions<WorkflowRunnerOptions>>(),
             sp.GetRequiredService<WorkflowCompletionSignals>(),
             sp.GetRequiredService<ActorTaskResultSink>(),
+            sp.GetRequiredService<WorkflowIndexWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WorkflowService>>()));
         services.TryAddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<WorkflowService>());
@@ -52,6 +54,7 @@ public static class WorkflowRunnerServiceCollectionExtensions
         host,
         host.Services.GetRequiredService<IWorkflowTaskDispatcher>(),
         host.Services.GetRequiredService<WorkflowService>(),
+        host.Services.GetRequiredService<WorkflowIndexWriter>(),
         host.Services.GetRequiredService<WorkflowCompletionSignals>(),
         host.Services.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value,
         host.Services.GetService<IOptions<WorkflowLimitsOptions>>()?.Value,

@@ -76,7 +76,7 @@ public sealed partial class WorkflowService : IDisposable
             return;
         }
 
-        await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(childId), IndexMethods.Add, plan.Summary, cancellationToken);
+        await _index.AddAsync(plan.Summary, cancellationToken);
         var reply = await CallInstanceAsync(
             childId, InstanceMethods.Start, new StartInstance(childId, plan.Definition, schedule.Input, null, schedule.TaskId), cancellationToken);
         await ReportIfFinishedAsync(schedule.TaskId, reply.State!, cancellationToken);

@@ -18,6 +18,7 @@ public sealed partial class WorkflowService : IWorkflowClient
     private readonly WorkflowRunnerOptions _options;
     private readonly WorkflowCompletionSignals _signals;
     private readonly ActorTaskResultSink _results;
+    private readonly WorkflowIndexWriter _index;
     private readonly TimeProvider _time;
     private readonly ILogger<WorkflowService> _logger;
 
@@ -26,6 +27,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         IOptions<WorkflowRunnerOptions> options,
         WorkflowCompletionSignals signals,
         ActorTaskResultSink results,
+        WorkflowIndexWriter index,
         TimeProvider time,
         ILogger<WorkflowService> logger)
     {
@@ -33,6 +35,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         _options = options.Value;
         _signals = signals;
         _results = results;
+        _index = index;
         _time = time;
         _logger = logger;
     }
@@ -229,7 +232,7 @@ public sealed partial class WorkflowService : IWorkflowClient
         // The index entry comes first: after a crash, an instance that may have started is always found and resumed.
         var plan = await WorkflowStartPlan.PrepareAsync(request, this, _time.GetUtcNow(), cancellationToken);
         var (instanceId, definition, summary) = (plan.InstanceId, plan.Definition, plan.Summary);
-        var existing = await _runtime.InvokeAsync<WorkflowInstanceSummary, WorkflowInstanceSummary?>(IndexActor(instanceId), IndexMethods.Add, summary, cancellationToken);
+        var existing = await _index.AddAsync(summary, cancellationToken);
         plan.ThrowIfConflict(existing);
         var finished = watch ? _signals.Watch(instanceId) : null;
         InstanceReply reply;
