@@ -69,21 +69,18 @@ public sealed class SqliteReminderStore : IReminderStore
         public override void Execute(SqliteWriter writer)
         {
             var registration = reminder.Registration;
-            writer.Execute(
-                SqliteSchema.UpsertReminder,
-                reminder.Actor.Type,
-                reminder.Actor.Key,
-                registration.Name,
-                registration.DueTime.Ticks,
-                registration.Period?.Ticks,
-                registration.Data?.GetRawText(),
-                reminder.NextDueTime.UtcTicks);
+            var statement = writer.Commands.ActorKeyed(SqliteSchema.UpsertReminder, reminder.Actor.Type, reminder.Actor.Key, registration.Name);
+            statement.BindInt64(4, registration.DueTime.Ticks);
+            statement.BindInt64(5, registration.Period?.Ticks);
+            statement.BindTextOrNull(6, registration.Data?.GetRawText());
+            statement.BindInt64(7, reminder.NextDueTime.UtcTicks);
+            statement.Execute();
         }
     }
 
     private sealed class DeleteWrite(ActorId actor, string name) : SqliteWrite
     {
         public override void Execute(SqliteWriter writer) =>
-            writer.Execute(SqliteSchema.DeleteReminder, actor.Type, actor.Key, name);
+            writer.Commands.ActorKeyed(SqliteSchema.DeleteReminder, actor.Type, actor.Key, name).Execute();
     }
 }

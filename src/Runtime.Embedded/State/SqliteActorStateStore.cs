@@ -21,7 +21,7 @@ public sealed class SqliteActorStateStore : IActorStateStore
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(_database.Read(
             (Actor: actor, Key: key),
-            static (commands, s) => commands.ActorState(SqliteSchema.GetActorState, s.Actor.Type, s.Actor.Key, s.Key).QueryBlob()));
+            static (commands, s) => commands.ActorKeyed(SqliteSchema.GetActorState, s.Actor.Type, s.Actor.Key, s.Key).QueryBlob()));
     }
 
     /// <inheritdoc/>

@@ -29,14 +29,14 @@ internal sealed class SqliteCommandCache : IDisposable
         return command;
     }
 
-    /// <summary>The raw statement for <paramref name="sql"/>, a statement over <c>actor_state</c>, with the state key bound as its first
-    /// three parameters (actor type, actor key, key).</summary>
-    public SqliteRawStatement ActorState(string sql, string actorType, string actorKey, string key)
+    /// <summary>The raw statement for <paramref name="sql"/>, a statement over <c>actor_state</c> or <c>reminders</c>, with one actor's
+    /// key bound as its first three parameters (actor type, actor key, and the state key or reminder name).</summary>
+    public SqliteRawStatement ActorKeyed(string sql, string actorType, string actorKey, string name)
     {
         var statement = Raw(sql);
         statement.BindText(1, actorType);
         statement.BindText(2, actorKey);
-        statement.BindText(3, key);
+        statement.BindText(3, name);
         return statement;
     }
 

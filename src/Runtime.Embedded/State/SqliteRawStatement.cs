@@ -4,7 +4,7 @@ using SQLitePCL;
 
 namespace AgentPlatform.Runtime.Embedded.State;
 
-/// <summary>A statement prepared directly on SQLite, for the hottest statements: actor state writes and reads.</summary>
+/// <summary>A statement prepared directly on SQLite, for the hottest statements: actor state writes and reads, reminder writes.</summary>
 /// <remarks>Binding by index and stepping the raw statement skips the per-execution work of
 /// <see cref="SqliteCommand"/> (parameter lookup by name, a data reader and its records per call), which dominates small writes
 /// and reads of one value.</remarks>
@@ -34,7 +34,23 @@ internal sealed class SqliteRawStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, index, utf8[..length]));
     }
 
+    /// <summary>Binds a string, or NULL.</summary>
+    public void BindTextOrNull(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, index));
+            return;
+        }
+
+        BindText(index, value);
+    }
+
     public void BindBlob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
+
+    /// <summary>Binds an integer, or NULL.</summary>
+    public void BindInt64(int index, long? value) =>
+        Check(value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
 
     /// <summary>Runs the statement to completion and resets it for the next use.</summary>
     public void Execute()

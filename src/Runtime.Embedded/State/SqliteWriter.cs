@@ -34,7 +34,7 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
     /// <summary>Writes one actor state key; the hot path of every durable actor turn.</summary>
     public void UpsertActorState(string actorType, string actorKey, string key, byte[] value)
     {
-        var statement = Commands.ActorState(SqliteSchema.UpsertActorState, actorType, actorKey, key);
+        var statement = Commands.ActorKeyed(SqliteSchema.UpsertActorState, actorType, actorKey, key);
         statement.BindBlob(4, value);
         statement.Execute();
     }
@@ -42,6 +42,6 @@ internal sealed class SqliteWriter(SqliteCommandCache commands, long lastETag)
     /// <summary>Deletes one actor state key.</summary>
     public void DeleteActorState(string actorType, string actorKey, string key)
     {
-        Commands.ActorState(SqliteSchema.DeleteActorState, actorType, actorKey, key).Execute();
+        Commands.ActorKeyed(SqliteSchema.DeleteActorState, actorType, actorKey, key).Execute();
     }
 }
