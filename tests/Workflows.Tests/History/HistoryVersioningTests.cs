@@ -97,6 +97,17 @@ public sealed class HistoryVersioningTests
     }
 
     [Fact]
+    public void A_batch_of_every_kind_of_event_writes_each_as_the_event_it_is()
+    {
+        var history = RecordedHistory.Load(Path.Combine(RecordedHistory.Directory(), CurrentFile)).History;
+
+        var json = JsonSerializer.Serialize(new WorkflowEventBatch([.. history]), WorkflowJson.Options);
+
+        Assert.Equal($"[{string.Join(',', history.Select(e => JsonSerializer.Serialize(e, WorkflowJson.Options)))}]", json);
+        Assert.True(history.Select(e => e.GetType()).Distinct().Count() > 3);
+    }
+
+    [Fact]
     public void An_event_read_without_the_upcaster_is_refused_by_the_decider()
     {
         var definition = WorkflowDefinitionLoader.FromYaml("id: d\nsteps: [ { id: w, kind: wait, duration: 1s } ]");
