@@ -100,8 +100,9 @@ public sealed class AgentRegistryIndex : IAgentRegistryObserver
             }
         }
 
-        var candidates = new TopList<Scored>(limit, CompareCandidates);
-        var excluded = new TopList<Scored>(limit, CompareExclusions);
+        // Most agents a match touches are candidates; exclusions are the exception, and a match without any allocates none.
+        var candidates = new TopList<Scored>(limit, scratch.Touched.Count, CompareCandidates);
+        var excluded = new TopList<Scored>(limit, 0, CompareExclusions);
         foreach (var slotIndex in scratch.Touched)
         {
             if (slots[slotIndex]?.Entry is not { } entry)

@@ -2,9 +2,12 @@ namespace AgentPlatform.Agents.Registry;
 
 /// <summary>Keeps the first <c>limit</c> of the items offered in the order of a comparison, and counts every offer.</summary>
 /// <remarks>Insertion into a short sorted list: an item that does not beat the last kept one costs one comparison.</remarks>
-internal sealed class TopList<T>(int limit, Comparison<T> comparison)
+/// <param name="limit">The most items kept.</param>
+/// <param name="expected">How many items are likely to be kept, to size the list for (it grows past it when needed).</param>
+/// <param name="comparison">The order, best first.</param>
+internal sealed class TopList<T>(int limit, int expected, Comparison<T> comparison)
 {
-    private readonly List<T> _kept = new(Math.Min(limit, 64));
+    private readonly List<T> _kept = new(Math.Min(limit, expected));
 
     /// <summary>How many items were offered.</summary>
     public int Offered { get; private set; }
