@@ -5,7 +5,7 @@ internal static class IndexMethods
 {
     /// <summary>Adds a summary unless the id is present; answers the existing summary or null.</summary>
     /// <remarks>This process sends <see cref="Apply"/> (<see cref="WorkflowIndexWriter"/>); <see cref="Add"/> and <see cref="Update"/>
-    /// are still answered for hosts of the previous version sharing the actors in Dapr mode.</remarks>
+    /// are still answered for hosts of the previous version sharing the actors (Dapr mode with <c>Workflows:Engine</c> <c>actors</c>).</remarks>
     public const string Add = "add";
 
     /// <summary>Replaces (or adds) a summary.</summary>
