@@ -72,16 +72,24 @@ internal sealed class WorkflowIndexActor : Actor
 
     /// <summary>Applies <paramref name="changes"/> in order and commits them together; answers, per change, the summary an add found
     /// already present (null when it added, and for every replace).</summary>
+    /// <remarks>A page that several new ids of the batch went to is staged once, as it is after the last of them.</remarks>
     private async ValueTask<List<WorkflowInstanceSummary?>> ApplyAsync(
         WorkflowIndexBucket[] buckets, IReadOnlyList<WorkflowIndexChange> changes, CancellationToken cancellationToken)
     {
         var replies = new List<WorkflowInstanceSummary?>(changes.Count);
+        var pages = new HashSet<(int Bucket, int Page)>();
         var changed = false;
         foreach (var change in changes)
         {
-            var existing = change.Replace ? null : Add(buckets, change.Summary);
-            changed |= change.Replace ? Update(buckets, change.Summary) : existing is null;
-            replies.Add(existing);
+            var id = change.Summary.InstanceId.Value;
+            var present = change.Replace ? null : buckets[BucketOf(id)].Entries.GetValueOrDefault(id);
+            changed |= present is null && Set(buckets, change.Summary, pages);
+            replies.Add(present);
+        }
+
+        foreach (var (bucket, page) in pages)
+        {
+            SetPage(bucket, page);
         }
 
         if (changed)
@@ -92,25 +100,13 @@ internal sealed class WorkflowIndexActor : Actor
         return replies;
     }
 
-    /// <summary>Stages <paramref name="summary"/> unless its id is present; answers the summary present, or null when it was staged.</summary>
-    private WorkflowInstanceSummary? Add(WorkflowIndexBucket[] buckets, WorkflowInstanceSummary summary)
+    /// <summary>Stages <paramref name="summary"/> as its id's entry; an id new to its bucket takes a place on a page, noted in
+    /// <paramref name="pages"/>. False when the entry already is this summary.</summary>
+    private bool Set(WorkflowIndexBucket[] buckets, WorkflowInstanceSummary summary, HashSet<(int Bucket, int Page)> pages)
     {
-        var bucket = BucketOf(summary.InstanceId.Value);
-        if (buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing))
-        {
-            return existing;
-        }
-
-        SetPage(bucket, buckets[bucket].Add(summary));
-        StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
-        return null;
-    }
-
-    /// <summary>Stages <paramref name="summary"/> in place of what its id had (adding the id when new); false when nothing changed.</summary>
-    private bool Update(WorkflowIndexBucket[] buckets, WorkflowInstanceSummary summary)
-    {
-        var bucket = BucketOf(summary.InstanceId.Value);
-        var known = buckets[bucket].Entries.TryGetValue(summary.InstanceId.Value, out var existing);
+        var id = summary.InstanceId.Value;
+        var bucket = BucketOf(id);
+        var known = buckets[bucket].Entries.TryGetValue(id, out var existing);
         if (known && existing == summary)
         {
             return false;
@@ -119,10 +115,10 @@ internal sealed class WorkflowIndexActor : Actor
         var page = buckets[bucket].Add(summary);
         if (!known)
         {
-            SetPage(bucket, page);
+            pages.Add((bucket, page));
         }
 
-        StateManager.SetState(EntryKey(summary.InstanceId.Value), summary);
+        StateManager.SetState(EntryKey(id), summary);
         return true;
     }
 

@@ -41,6 +41,7 @@ public sealed class RunnerIndexBatchingTests
             await Task.WhenAll(ids.Select(id => StoredAsync(harness, id))));
         var listed = await harness.Workflows.ListInstancesAsync(cancellationToken: TestTimeout.After());
         Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Instances.Select(i => i.InstanceId.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(ids, await PageAsync(harness, WorkflowIndexActor.BucketOf(ids[0])));
     }
 
     [Fact]
@@ -75,11 +76,20 @@ public sealed class RunnerIndexBatchingTests
         EndedAt = status == WorkflowStatus.Completed ? created : null,
     };
 
+    /// <summary><paramref name="count"/> ids of shard 0 that share one bucket, so a batch of them changes one page of ids.</summary>
     private static List<string> IdsOfShardZero(int count) =>
-        [.. Enumerable.Range(0, 1000).Select(n => $"batched-{n}").Where(id => Id(id).ShardOf(Shards) == 0).Take(count)];
+        [.. Enumerable.Range(0, 100_000).Select(n => $"batched-{n}")
+            .Where(id => Id(id).ShardOf(Shards) == 0 && WorkflowIndexActor.BucketOf(id) == 0)
+            .Take(count)];
 
     private static int[] BatchSizes(RecordingActorRuntime runtime) =>
         [.. runtime.Calls.Select(call => Assert.IsType<IReadOnlyList<WorkflowIndexChange>>(call.Request, exactMatch: false).Count)];
+
+    private static async Task<List<string>> PageAsync(RunnerHarness harness, int bucket)
+    {
+        var stored = await harness.StateStore.GetAsync(Shard, $"ids-{bucket}", TestTimeout.After());
+        return stored is null ? [] : JsonSerializer.Deserialize<List<string>>(stored, ActorJson.Options)!;
+    }
 
     private static async Task<WorkflowInstanceSummary?> StoredAsync(RunnerHarness harness, string id)
     {
