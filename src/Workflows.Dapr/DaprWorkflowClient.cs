@@ -223,7 +223,10 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
 
         var input = StartInput(plan, request.Input, TraceParents.Current());
         var created = false;
-        if (existing is null || await ReadAsync(instanceId, cancellationToken) is null)
+
+        // An indexed instance Dapr already holds is answered as read; any other is scheduled and then read.
+        var instance = existing is null ? null : await ReadAsync(instanceId, cancellationToken);
+        if (instance is null)
         {
             try
             {
@@ -234,9 +237,10 @@ public sealed partial class DaprWorkflowClient : IWorkflowClient
             {
                 // Started concurrently with the same definition: the index entry says so.
             }
+
+            instance = await ReadAsync(instanceId, cancellationToken);
         }
 
-        var instance = await ReadAsync(instanceId, cancellationToken);
         return (new WorkflowStartResult(created, instance?.State ?? BeforeFirstTurn(input, summary.CreatedAt).State), instanceId);
     }
 
